@@ -1,0 +1,77 @@
+package pt.aima.kernel.codec;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.document.DocumentAccepted;
+import pt.aima.kernel.document.DocumentChecklistCompleted;
+import pt.aima.kernel.document.DocumentChecklistOpened;
+import pt.aima.kernel.document.DocumentRejected;
+import pt.aima.kernel.document.DocumentUploaded;
+import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.kernel.envelope.PublishedEvent;
+import pt.aima.kernel.notification.NotificationSent;
+import pt.aima.kernel.scheduling.BiometricSlotAssigned;
+import pt.aima.kernel.scheduling.BiometricsCollected;
+
+/**
+ * Every integration event type and version of the platform. A listed class is a promise: the (type, version) pair it
+ * is registered under keeps its meaning forever. A new version of an event is a new record added here; the old one
+ * stays for as long as any topic may hold it.
+ */
+public final class EventCatalogue {
+
+    public static final List<Class<? extends IntegrationEvent>> PUBLISHED = List.of(
+            ApplicationRegistered.class,
+            DecisionIssued.class,
+            DocumentChecklistOpened.class,
+            DocumentUploaded.class,
+            DocumentAccepted.class,
+            DocumentRejected.class,
+            DocumentChecklistCompleted.class,
+            BiometricSlotAssigned.class,
+            BiometricsCollected.class,
+            NotificationSent.class);
+
+    private final Map<TypeKey, Class<? extends IntegrationEvent>> byKey = new HashMap<>();
+
+    private EventCatalogue(List<Class<? extends IntegrationEvent>> classes) {
+        for (Class<? extends IntegrationEvent> type : classes) {
+            PublishedEvent published = type.getAnnotation(PublishedEvent.class);
+            if (published == null) {
+                throw new IllegalArgumentException(type.getName() + " is not annotated with @PublishedEvent");
+            }
+            if (!type.isRecord()) {
+                throw new IllegalArgumentException(type.getName() + " must be a record: events are immutable");
+            }
+            TypeKey key = new TypeKey(published.type(), published.version());
+            Class<?> previous = byKey.putIfAbsent(key, type);
+            if (previous != null) {
+                throw new IllegalArgumentException(
+                        key + " is claimed by " + previous.getName() + " and " + type.getName());
+            }
+        }
+    }
+
+    public static EventCatalogue platform() {
+        return new EventCatalogue(PUBLISHED);
+    }
+
+    public Optional<Class<? extends IntegrationEvent>> lookup(String type, int version) {
+        return Optional.ofNullable(byKey.get(new TypeKey(type, version)));
+    }
+
+    public boolean knowsType(String type) {
+        return byKey.keySet().stream().anyMatch(key -> key.type().equals(type));
+    }
+
+    private record TypeKey(String type, int version) {
+        @Override
+        public String toString() {
+            return type + " v" + version;
+        }
+    }
+}

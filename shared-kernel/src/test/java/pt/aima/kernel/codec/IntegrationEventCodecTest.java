@@ -1,0 +1,100 @@
+package pt.aima.kernel.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.HouseholdMember;
+import pt.aima.kernel.application.Relationship;
+import pt.aima.kernel.envelope.Actor;
+import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
+import pt.aima.kernel.scheduling.BiometricSlotAssigned;
+
+class IntegrationEventCodecTest {
+
+    private final IntegrationEventCodec codec = IntegrationEventCodec.platform();
+    private final CaseId caseId = CaseId.newId();
+
+    @Test
+    void roundTripsAnEnvelopeWithItsPayload() {
+        var registered = new ApplicationRegistered(
+                caseId,
+                "applicant-7",
+                LocalDate.of(2024, 8, 11),
+                List.of(new HouseholdMember(
+                        MemberId.newId(), Relationship.MINOR_CHILD, LocalDate.of(2015, 3, 1), true)),
+                "pt");
+        var envelope = EventEnvelope.wrap(
+                UUID.randomUUID(),
+                Instant.parse("2026-11-23T10:15:30.123Z"),
+                new Actor("applicant-7", "APPLICANT"),
+                "corr-1",
+                "req-1",
+                registered);
+
+        EventEnvelope<?> decoded = codec.decode(codec.encode(envelope));
+
+        assertThat(decoded).isEqualTo(envelope);
+    }
+
+    @Test
+    void writesTheLogicalTypeNameAndIsoDatesNeverTheJavaClassName() {
+        var slot = new BiometricSlotAssigned(caseId, "LISBOA-1", LocalDateTime.of(2026, 12, 1, 9, 30), 20);
+        var json = new String(
+                codec.encode(EventEnvelope.wrap(
+                        UUID.randomUUID(), Instant.EPOCH, Actor.system("scheduling-service"), "c", "c", slot)),
+                StandardCharsets.UTF_8);
+
+        assertThat(json)
+                .contains("\"type\":\"BiometricSlotAssigned\"", "\"version\":1", "\"startsAt\":\"2026-12-01T09:30:00\"")
+                .contains("\"caseId\":\"" + caseId + "\"")
+                .doesNotContain("pt.aima");
+    }
+
+    @Test
+    void rejectsRecordsThatAreNotEnvelopes() {
+        assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageStartingWith("not JSON");
+        assertThatThrownBy(() -> codec.decode(new byte[0])).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"DecisionIssued\",\"version\":1}".getBytes()))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("payload");
+    }
+
+    @Test
+    void tellsAnUnknownTypeApartFromAMalformedOne() {
+        byte[] future = ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"ApplicationWithdrawn\",\"version\":1,"
+                        + "\"payload\":{}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.decode(future))
+                .isInstanceOfSatisfying(UnknownEventTypeException.class, e -> assertThat(e.type())
+                        .isEqualTo("ApplicationWithdrawn"));
+    }
+
+    @Test
+    void refusesAnEnvelopeWhoseCaseDiffersFromItsPayload() {
+        var other = new BiometricSlotAssigned(CaseId.newId(), "LISBOA-1", LocalDateTime.now(), 20);
+        assertThatThrownBy(() -> new EventEnvelope<>(
+                        UUID.randomUUID(),
+                        "BiometricSlotAssigned",
+                        1,
+                        caseId,
+                        Instant.now(),
+                        Actor.system("x"),
+                        "c",
+                        "c",
+                        other))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
