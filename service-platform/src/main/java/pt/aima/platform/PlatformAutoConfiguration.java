@@ -1,0 +1,159 @@
+package pt.aima.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import pt.aima.kernel.Topics;
+import pt.aima.kernel.codec.IntegrationEventCodec;
+import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.acting.ActingContextCorrelationProvider;
+import pt.aima.platform.acting.CurrentActingContext;
+import pt.aima.platform.audit.CaseHistoryController;
+import pt.aima.platform.inbox.DeadLetterErrorHandlerFactory;
+import pt.aima.platform.inbox.InboundEvents;
+import pt.aima.platform.relay.IntegrationEventTranslator;
+import pt.aima.platform.relay.KafkaEventRelay;
+import pt.aima.platform.security.PlatformSecurity;
+import pt.aima.platform.web.CorrelationIdFilter;
+import pt.aima.platform.web.ProblemDetailsAdvice;
+import pt.aima.platform.web.RequestActingContext;
+
+/** Wires the platform's mechanisms into a service; the service brings its domain, translator and listeners. */
+@AutoConfiguration
+@EnableConfigurationProperties(PlatformProperties.class)
+@EnableMethodSecurity
+public class PlatformAutoConfiguration {
+
+    @Bean
+    ActingContextCorrelationProvider actingContextCorrelationProvider() {
+        return new ActingContextCorrelationProvider();
+    }
+
+    @Bean
+    IntegrationEventCodec integrationEventCodec() {
+        return IntegrationEventCodec.platform();
+    }
+
+    @Bean
+    CurrentActingContext currentActingContext() {
+        return new RequestActingContext();
+    }
+
+    @Bean
+    ActingCommandGateway actingCommandGateway(CommandGateway commandGateway, CurrentActingContext current) {
+        return new ActingCommandGateway(commandGateway, current);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventTranslator.class)
+    KafkaEventRelay kafkaEventRelay(
+            IntegrationEventTranslator translator,
+            IntegrationEventCodec codec,
+            KafkaTemplate<String, byte[]> kafka,
+            PlatformProperties platform) {
+        return new KafkaEventRelay(
+                translator,
+                codec,
+                kafka,
+                platform.topic(),
+                platform.relayAckTimeout().toMillis());
+    }
+
+    @Bean
+    InboundEvents inboundEvents(
+            IntegrationEventCodec codec,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            PlatformProperties platform) {
+        return new InboundEvents(codec, jdbc, new TransactionTemplate(transactionManager), platform.name());
+    }
+
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(
+            KafkaTemplate<String, byte[]> kafka, PlatformProperties platform, ObjectProvider<MeterRegistry> meters) {
+        return DeadLetterErrorHandlerFactory.create(
+                kafka,
+                platform.name(),
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+    }
+
+    /** The service's own topic and one dead-letter topic per consumed topic, created if missing. */
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(PlatformProperties platform) {
+        List<NewTopic> topics = new ArrayList<>();
+        if (platform.topic() != null) {
+            topics.add(TopicBuilder.name(platform.topic())
+                    .partitions(platform.partitions())
+                    .replicas(platform.replicationFactor())
+                    .build());
+        }
+        for (String consumed : platform.consumes()) {
+            topics.add(TopicBuilder.name(Topics.deadLetterTopic(consumed, platform.name()))
+                    .partitions(platform.partitions())
+                    .replicas(platform.replicationFactor())
+                    .build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http) throws Exception {
+        return PlatformSecurity.filterChain(http);
+    }
+
+    @Bean
+    CorrelationIdFilter correlationIdFilter() {
+        return new CorrelationIdFilter();
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    CaseHistoryController caseHistoryController(EventStore eventStore) {
+        return new CaseHistoryController(eventStore);
+    }
+
+    @Bean
+    OpenAPI platformOpenApi(PlatformProperties platform) {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("AIMA family reunification: " + platform.name())
+                        .version("v1")
+                        .description("Every endpoint needs a bearer JWT whose 'roles' claim holds APPLICANT, "
+                                + "CASEWORKER, OPERATIONS or AUDITOR."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

@@ -1,0 +1,34 @@
+package pt.aima.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+
+/**
+ * Adds {@code aima-platform-defaults.properties} as the last property source: the settings every service shares (event
+ * store on PostgreSQL, Axon without Axon Server, Kafka serialisation and delivery guarantees). A service's own
+ * configuration, the environment and the command line all override them.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final String RESOURCE = "aima-platform-defaults.properties";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Axon's update checker calls the internet at start-up; it reads a system property, not Spring's environment.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        try {
+            environment
+                    .getPropertySources()
+                    .addLast(new ResourcePropertySource("aimaPlatformDefaults", new ClassPathResource(RESOURCE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package pt.aima.platform;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What makes one service itself on the platform.
+ *
+ * @param name the service's name: its Kafka consumer group, inbox consumer, and actor when it acts on its own
+ * @param topic the topic it publishes its integration events to
+ * @param consumes the topics it consumes (each gets a dead-letter topic of this service)
+ * @param partitions partitions of topics this service creates; records are keyed by case id
+ * @param replicationFactor replication of topics this service creates
+ * @param relayAckTimeout how long the relay waits for the broker to acknowledge a batch before retrying it
+ */
+@ConfigurationProperties("aima.service")
+public record PlatformProperties(
+        String name,
+        String topic,
+        @DefaultValue List<String> consumes,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("30s") Duration relayAckTimeout) {}

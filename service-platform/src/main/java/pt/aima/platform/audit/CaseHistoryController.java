@@ -1,0 +1,72 @@
+package pt.aima.platform.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import pt.aima.kernel.envelope.Actor;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.domain.CaseNotFound;
+
+/**
+ * The complete, ordered history this service holds for one case, read straight from its event store: what happened,
+ * when, who acted, and which request or event caused it.
+ */
+@RestController
+public class CaseHistoryController {
+
+    private final EventStore eventStore;
+
+    public CaseHistoryController(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public record HistoryEntryView(
+            long sequence,
+            UUID eventId,
+            String type,
+            String revision,
+            Instant occurredAt,
+            Actor actor,
+            String correlationId,
+            String causationId,
+            Object payload) {}
+
+    @GetMapping("/audit/cases/{caseId}/events")
+    @PreAuthorize("hasAnyRole('AUDITOR', 'CASEWORKER', 'OPERATIONS')")
+    @Operation(summary = "The case's full event history in this service, in order")
+    public List<HistoryEntryView> history(@PathVariable UUID caseId) {
+        List<HistoryEntryView> history = eventStore
+                .readEvents(new CaseId(caseId).toString())
+                .asStream()
+                .map(CaseHistoryController::entry)
+                .toList();
+        if (history.isEmpty()) {
+            throw new CaseNotFound(new CaseId(caseId));
+        }
+        return history;
+    }
+
+    private static HistoryEntryView entry(DomainEventMessage<?> event) {
+        ActingContext context = ActingContext.from(event.getMetaData(), event.getIdentifier());
+        org.axonframework.serialization.Revision revision =
+                event.getPayloadType().getAnnotation(org.axonframework.serialization.Revision.class);
+        return new HistoryEntryView(
+                event.getSequenceNumber(),
+                UUID.fromString(event.getIdentifier()),
+                event.getPayloadType().getSimpleName(),
+                revision == null ? null : revision.value(),
+                event.getTimestamp(),
+                context.actor(),
+                context.correlationId(),
+                context.causationId(),
+                event.getPayload());
+    }
+}

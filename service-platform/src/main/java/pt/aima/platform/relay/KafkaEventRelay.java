@@ -1,0 +1,113 @@
+package pt.aima.platform.relay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import pt.aima.kernel.Topics;
+import pt.aima.kernel.codec.IntegrationEventCodec;
+import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.platform.acting.ActingContext;
+
+/**
+ * Publishes the service's integration events, reading its own event store as the outbox.
+ *
+ * <p>Records of one batch are sent without waiting for each other, and the batch's transaction, which also stores
+ * the processor's token, commits only once the broker acknowledged every one of them. A crash or a broker outage
+ * therefore re-sends, never loses: consumers deduplicate on the event id, which is the stored event's own id. Records
+ * are keyed by case id, so one case's events stay in order on one partition.
+ */
+@ProcessingGroup(KafkaEventRelay.PROCESSING_GROUP)
+public class KafkaEventRelay {
+
+    public static final String PROCESSING_GROUP = "kafka-relay";
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaEventRelay.class);
+    private static final String PENDING_SENDS = KafkaEventRelay.class.getName() + ".pending";
+
+    private final IntegrationEventTranslator translator;
+    private final IntegrationEventCodec codec;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final String topic;
+    private final long ackTimeoutMillis;
+
+    public KafkaEventRelay(
+            IntegrationEventTranslator translator,
+            IntegrationEventCodec codec,
+            KafkaTemplate<String, byte[]> kafka,
+            String topic,
+            long ackTimeoutMillis) {
+        this.translator = translator;
+        this.codec = codec;
+        this.kafka = kafka;
+        this.topic = topic;
+        this.ackTimeoutMillis = ackTimeoutMillis;
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message) {
+        translator.translate(event).ifPresent(published -> send(published, message));
+    }
+
+    private void send(IntegrationEvent published, EventMessage<?> message) {
+        ActingContext context = ActingContext.from(message.getMetaData(), message.getIdentifier());
+        EventEnvelope<IntegrationEvent> envelope = EventEnvelope.wrap(
+                java.util.UUID.fromString(message.getIdentifier()),
+                message.getTimestamp(),
+                context.actor(),
+                context.correlationId(),
+                context.causationId(),
+                published);
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, envelope.caseId().toString(), codec.encode(envelope));
+        record.headers().add(Topics.HEADER_EVENT_ID, bytes(envelope.eventId().toString()));
+        record.headers().add(Topics.HEADER_EVENT_TYPE, bytes(envelope.type()));
+        record.headers().add(Topics.HEADER_SCHEMA_VERSION, bytes(Integer.toString(envelope.version())));
+        pendingSendsOfThisBatch().add(kafka.send(record));
+    }
+
+    private List<CompletableFuture<?>> pendingSendsOfThisBatch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(pending));
+            return pending;
+        });
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<?>> pending) {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayFailed("interrupted while waiting for the broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Broker did not acknowledge {} record(s) to {}; the batch will be retried", pending.size(), topic);
+            throw new RelayFailed("broker did not acknowledge the batch", e);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The batch was not acknowledged: its transaction rolls back, the token stays, the batch is sent again. */
+    public static class RelayFailed extends RuntimeException {
+        RelayFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
