@@ -1,19 +1,27 @@
 package pt.aima.platform;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,10 +50,30 @@ import pt.aima.platform.web.ProblemDetailsAdvice;
 import pt.aima.platform.web.RequestActingContext;
 
 /** Wires the platform's mechanisms into a service; the service brings its domain, translator and listeners. */
-@AutoConfiguration
+@AutoConfiguration(before = ObjectMapperAutoConfiguration.class)
 @EnableConfigurationProperties(PlatformProperties.class)
 @EnableMethodSecurity
 public class PlatformAutoConfiguration {
+
+    /** Dates of the domain (submission dates, appointment days) are dates in mainland Portugal. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Europe/Lisbon"));
+    }
+
+    /**
+     * Axon's own Jackson 2 mapper for events, snapshots and tokens: reads and writes fields directly, so aggregates
+     * snapshot without getters, and tolerates fields it does not know (upcasters handle real schema changes).
+     */
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .findAndRegisterModules()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     @Bean
     ActingContextCorrelationProvider actingContextCorrelationProvider() {

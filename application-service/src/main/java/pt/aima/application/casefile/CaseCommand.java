@@ -1,0 +1,40 @@
+package pt.aima.application.casefile;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import pt.aima.application.casefile.CaseEvent.Contact;
+import pt.aima.application.casefile.CaseEvent.Member;
+import pt.aima.application.casefile.CaseEvent.Sponsor;
+import pt.aima.kernel.application.DecisionIssued.Outcome;
+import pt.aima.kernel.ids.CaseId;
+
+/** What may be asked of a case. Facts reported by other services are recorded, not decided, here. */
+public sealed interface CaseCommand {
+
+    CaseId caseId();
+
+    record RegisterApplication(
+            @TargetAggregateIdentifier CaseId caseId,
+            String applicantId,
+            LocalDate submittedOn,
+            Sponsor sponsor,
+            List<Member> members,
+            Contact contact)
+            implements CaseCommand {}
+
+    record RecordChecklistOpened(@TargetAggregateIdentifier CaseId caseId, int requiredDocuments)
+            implements CaseCommand {}
+
+    record RecordChecklistCompleted(@TargetAggregateIdentifier CaseId caseId) implements CaseCommand {}
+
+    record RecordBiometricSlot(@TargetAggregateIdentifier CaseId caseId, String deskId, LocalDateTime startsAt)
+            implements CaseCommand {}
+
+    record RecordBiometricsCollected(@TargetAggregateIdentifier CaseId caseId) implements CaseCommand {}
+
+    record IssueDecision(
+            @TargetAggregateIdentifier CaseId caseId, Outcome outcome, List<String> grounds, String reasoning)
+            implements CaseCommand {}
+}

@@ -1,0 +1,41 @@
+package pt.aima.application.casefile;
+
+import pt.aima.platform.domain.BusinessRuleViolation;
+
+/**
+ * A decision may be issued only once, and only when the checklist is complete and the household's biometrics are
+ * collected.
+ */
+public class DecisionNotAllowed extends BusinessRuleViolation {
+
+    private final String code;
+
+    private DecisionNotAllowed(String code, String reason) {
+        super(reason);
+        this.code = code;
+    }
+
+    static DecisionNotAllowed alreadyDecided() {
+        return new DecisionNotAllowed("ALREADY_DECIDED", "The case has already been decided.");
+    }
+
+    static DecisionNotAllowed prerequisitesMissing(boolean checklistComplete, boolean biometricsCollected) {
+        StringBuilder reason = new StringBuilder("A decision needs ");
+        if (!checklistComplete) {
+            reason.append("every required document accepted");
+        }
+        if (!checklistComplete && !biometricsCollected) {
+            reason.append(" and ");
+        }
+        if (!biometricsCollected) {
+            reason.append("the biometrics collected");
+        }
+        return new DecisionNotAllowed(
+                "DECISION_PREREQUISITES_MISSING", reason.append(" first.").toString());
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+}
