@@ -1,0 +1,44 @@
+package pt.aima.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One service of the system as the local stack runs it: its name (the module directory and the boot jar's name),
+ * its HTTP port and its database.
+ */
+public record ServiceSpec(String name, int port) {
+
+    public static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("application-service", 8081),
+            new ServiceSpec("document-service", 8082),
+            new ServiceSpec("scheduling-service", 8083),
+            new ServiceSpec("notification-service", 8084));
+
+    /** The database of the service: its name with underscores, e.g. {@code application_service}. */
+    public String databaseName() {
+        return name.replace('-', '_');
+    }
+
+    /** The boot jar, {@code <repo>/<service>/target/<service>.jar}. */
+    public Path jar(Path repo) {
+        return repo.resolve(name).resolve("target").resolve(name + ".jar");
+    }
+
+    /** The log file the child's stdout and stderr are appended to. */
+    public Path logFile(Path repo) {
+        return repo.resolve(".local-stack").resolve("logs").resolve(name + ".log");
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String healthUrl() {
+        return baseUrl() + "/actuator/health";
+    }
+
+    public String openApiUrl() {
+        return baseUrl() + "/v3/api-docs";
+    }
+}

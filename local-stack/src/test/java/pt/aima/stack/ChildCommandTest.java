@@ -1,0 +1,112 @@
+package pt.aima.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import pt.aima.infra.DatabaseSettings;
+
+class ChildCommandTest {
+
+    private static final Path REPO = Path.of("/repo");
+
+    @Test
+    void theFourServicesHaveTheirPortsJarsLogsAndDatabases() {
+        assertThat(ServiceSpec.ALL)
+                .extracting(ServiceSpec::name, ServiceSpec::port, ServiceSpec::databaseName)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("application-service", 8081, "application_service"),
+                        org.assertj.core.groups.Tuple.tuple("document-service", 8082, "document_service"),
+                        org.assertj.core.groups.Tuple.tuple("scheduling-service", 8083, "scheduling_service"),
+                        org.assertj.core.groups.Tuple.tuple("notification-service", 8084, "notification_service"));
+        ServiceSpec document = ServiceSpec.ALL.get(1);
+        assertThat(document.jar(REPO)).isEqualTo(Path.of("/repo/document-service/target/document-service.jar"));
+        assertThat(document.logFile(REPO)).isEqualTo(Path.of("/repo/.local-stack/logs/document-service.log"));
+        assertThat(document.healthUrl()).isEqualTo("http://127.0.0.1:8082/actuator/health");
+        assertThat(document.openApiUrl()).isEqualTo("http://127.0.0.1:8082/v3/api-docs");
+    }
+
+    @Test
+    void commandRunsTheJarOnTheSameJavaWithPortDatabaseKafkaAndJwkSet() {
+        ServiceSpec scheduling = ServiceSpec.ALL.get(2);
+        DatabaseSettings database =
+                new DatabaseSettings("jdbc:postgresql://localhost:5555/scheduling_service", "postgres", "");
+
+        List<String> command = ChildCommand.build(
+                Path.of("/jdk/bin/java"),
+                scheduling.jar(REPO),
+                scheduling,
+                database,
+                "127.0.0.1:9092",
+                "http://127.0.0.1:8090/jwks");
+
+        assertThat(command)
+                .containsExactly(
+                        "/jdk/bin/java",
+                        "-Xmx512m",
+                        "-jar",
+                        "/repo/scheduling-service/target/scheduling-service.jar",
+                        "--server.port=8083",
+                        "--spring.datasource.url=jdbc:postgresql://localhost:5555/scheduling_service",
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:8090/jwks");
+    }
+
+    @Test
+    void describedCommandHidesThePassword() {
+        DatabaseSettings database = new DatabaseSettings("jdbc:postgresql://h/d", "u", "s3cret");
+        List<String> command = ChildCommand.build(
+                Path.of("java"), Path.of("a.jar"), ServiceSpec.ALL.get(0), database, "k:1", "http://i/jwks");
+
+        assertThat(ChildCommand.describe(command))
+                .contains("--spring.datasource.password=***")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void currentJavaIsAnExecutable() {
+        assertThat(ChildCommand.currentJava()).isExecutable();
+    }
+
+    @Test
+    void optionsDefaultToTheCurrentDirectoryAndPort8090() {
+        StackOptions defaults = StackOptions.parse();
+        assertThat(defaults.repo()).isEqualTo(Path.of("").toAbsolutePath());
+        assertThat(defaults.issuerPort()).isEqualTo(8090);
+        assertThat(defaults.issuerOnly()).isFalse();
+
+        StackOptions issuerOnly = StackOptions.parse("--issuer-only", "--issuer-port=9999", "--repo=/x/y");
+        assertThat(issuerOnly.issuerOnly()).isTrue();
+        assertThat(issuerOnly.issuerPort()).isEqualTo(9999);
+        assertThat(issuerOnly.repo()).isEqualTo(Path.of("/x/y"));
+
+        assertThatThrownBy(() -> StackOptions.parse("--issuer-port=abc")).hasMessageContaining("number");
+        assertThatThrownBy(() -> StackOptions.parse("--verbose")).hasMessageContaining("Unknown argument");
+    }
+
+    @Test
+    void restartsAreLimitedToFivePerMinute() {
+        SupervisedService service =
+                new SupervisedService(ServiceSpec.ALL.get(0), List.of("true"), Path.of("x.log"), System.out);
+        Instant start = Instant.parse("2026-01-01T10:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            assertThat(service.allowRestart(start.plusSeconds(i))).isTrue();
+        }
+        assertThat(service.allowRestart(start.plusSeconds(30))).isFalse();
+        assertThat(service.allowRestart(start.plusSeconds(61))).isTrue();
+    }
+
+    @Test
+    void healthIsUpOnlyWhenTheTopLevelStatusIsUp() {
+        assertThat(HealthCheck.isUpDocument("{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}"))
+                .isTrue();
+        assertThat(HealthCheck.isUpDocument("{\"components\":{\"db\":{\"status\":\"UP\"}},\"status\":\"DOWN\"}"))
+                .isFalse();
+        assertThat(HealthCheck.isUpDocument("<html>")).isFalse();
+    }
+}
