@@ -1,5 +1,6 @@
 package pt.aima.infra;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
@@ -51,7 +52,13 @@ public final class LocalInfrastructure implements AutoCloseable {
     public static synchronized LocalInfrastructure shared() {
         if (shared == null) {
             LocalInfrastructure instance = new LocalInfrastructure(InfrastructureOptions.fromEnvironment());
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "aima-local-infrastructure-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                awaitSpringShutdown();
+                                instance.close();
+                            },
+                            "aima-local-infrastructure-stop"));
             shared = instance;
         }
         return shared;
@@ -243,6 +250,45 @@ public final class LocalInfrastructure implements AutoCloseable {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("LocalInfrastructure has been closed");
+        }
+    }
+
+    /**
+     * Shutdown hooks run side by side. Spring Boot closes its application contexts (Kafka consumers, Axon processors,
+     * connection pools) in its own hook: let it finish before the broker goes away, up to 30 s.
+     */
+    private static void awaitSpringShutdown() {
+        if (LocalInfrastructure.class.getClassLoader().getResource("org/springframework/boot/SpringApplication.class")
+                == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        long deadline = start + java.time.Duration.ofSeconds(30).toNanos();
+        // The hooks are started one after another: give Spring's a moment to appear.
+        long lookFor = start + java.time.Duration.ofMillis(500).toNanos();
+        while (System.nanoTime() < lookFor) {
+            List<Thread> springHooks = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread != Thread.currentThread())
+                    .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                    .toList();
+            if (!springHooks.isEmpty()) {
+                for (Thread hook : springHooks) {
+                    long remaining = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    try {
+                        hook.join(Math.max(1, remaining));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
