@@ -1,0 +1,64 @@
+package pt.aima.scheduling.inbound;
+
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.document.DocumentChecklistCompleted;
+import pt.aima.kernel.envelope.Actor;
+import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.platform.PlatformProperties;
+import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.inbox.InboundEvents;
+import pt.aima.scheduling.appointment.AppointmentCommand;
+import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
+import pt.aima.scheduling.appointment.AppointmentCommand.ScheduleBiometrics;
+
+/**
+ * Turns what application-service and document-service report into the appointment's commands, once per event: a
+ * registration says whose case it is; a completed checklist makes the case schedulable.
+ */
+@Component
+class CaseProgressListener {
+
+    private static final Set<String> SUBSCRIBED = Set.of("ApplicationRegistered", "DocumentChecklistCompleted");
+
+    private final InboundEvents inbound;
+    private final ActingCommandGateway commands;
+    private final String serviceName;
+
+    CaseProgressListener(InboundEvents inbound, ActingCommandGateway commands, PlatformProperties platform) {
+        this.inbound = inbound;
+        this.commands = commands;
+        this.serviceName = platform.name();
+    }
+
+    @KafkaListener(topics = {Topics.APPLICATION_EVENTS, Topics.DOCUMENT_EVENTS})
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, SUBSCRIBED, this::apply);
+    }
+
+    private void apply(EventEnvelope<IntegrationEvent> envelope) {
+        AppointmentCommand command =
+                switch (envelope.payload()) {
+                    case ApplicationRegistered registered ->
+                        new RecordApplication(
+                                registered.caseId(),
+                                registered.applicantId(),
+                                registered.submittedOn(),
+                                registered.household().size());
+                    case DocumentChecklistCompleted completed -> new ScheduleBiometrics(completed.caseId());
+                    default -> throw new IllegalStateException("not subscribed: " + envelope.type());
+                };
+        commands.send(
+                command,
+                new ActingContext(
+                        Actor.system(serviceName),
+                        envelope.correlationId(),
+                        envelope.eventId().toString()));
+    }
+}

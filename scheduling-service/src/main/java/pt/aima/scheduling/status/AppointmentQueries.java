@@ -1,0 +1,51 @@
+package pt.aima.scheduling.status;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import pt.aima.scheduling.status.AppointmentView.Status;
+
+/** Reads the appointments read model. */
+@Component
+public class AppointmentQueries {
+
+    /** An appointment with whose it is, for the access check; the applicant's id is not part of the view. */
+    public record FoundAppointment(String applicantId, AppointmentView view) {}
+
+    private final JdbcClient jdbc;
+
+    AppointmentQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<FoundAppointment> findAppointment(UUID caseId) {
+        return jdbc.sql("select * from appointment where case_id = :caseId")
+                .param("caseId", caseId)
+                .query((rs, row) -> found(rs))
+                .optional();
+    }
+
+    private static FoundAppointment found(ResultSet rs) throws SQLException {
+        String deskId = rs.getString("desk_id");
+        Status status;
+        if (rs.getObject("biometrics_collected_at") != null) {
+            status = Status.BIOMETRICS_COLLECTED;
+        } else if (deskId != null) {
+            status = Status.SCHEDULED;
+        } else {
+            status = Status.AWAITING_DOCUMENTS;
+        }
+        return new FoundAppointment(
+                rs.getString("applicant_id"),
+                new AppointmentView(
+                        rs.getObject("case_id", UUID.class),
+                        deskId,
+                        rs.getObject("starts_at", LocalDateTime.class),
+                        (Integer) rs.getObject("duration_minutes"),
+                        status));
+    }
+}
