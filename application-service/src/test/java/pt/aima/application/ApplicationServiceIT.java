@@ -1,0 +1,393 @@
+package pt.aima.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import pt.aima.infra.LocalInfrastructure;
+import pt.aima.infra.SpringTestInfrastructure;
+import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.codec.IntegrationEventCodec;
+import pt.aima.kernel.document.DocumentChecklistCompleted;
+import pt.aima.kernel.document.DocumentChecklistOpened;
+import pt.aima.kernel.envelope.Actor;
+import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.scheduling.BiometricSlotAssigned;
+import pt.aima.kernel.scheduling.BiometricsCollected;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * application-service against a real PostgreSQL and a real Kafka broker: registration over REST publishes
+ * ApplicationRegistered; facts from document- and scheduling-service arrive over Kafka; the decision is refused until
+ * they are in, then issued and published.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApplicationServiceIT {
+
+    private static final IntegrationEventCodec codec = IntegrationEventCodec.platform();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SpringTestInfrastructure.registerSpringProperties(registry, "application_service_it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private RestClient http;
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    void connect() {
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+        Properties props = new Properties();
+        props.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalInfrastructure.shared().kafkaBootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props);
+    }
+
+    @AfterAll
+    void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void carriesACaseFromRegistrationToDecision() {
+        var registered = register(token("applicant-1", "APPLICANT"), "corr-happy-path");
+        assertThat(registered.status()).isEqualTo(201);
+        CaseId caseId = CaseId.of(registered.body().get("caseId").asString());
+
+        EventEnvelope<?> published = awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered");
+        assertThat(published.actor()).isEqualTo(new Actor("applicant-1", "APPLICANT"));
+        assertThat(published.correlationId()).isEqualTo("corr-happy-path");
+        var payload = (ApplicationRegistered) published.payload();
+        assertThat(payload.applicantId()).isEqualTo("applicant-1");
+        assertThat(payload.household()).singleElement().satisfies(member -> assertThat(member.presentInPortugal())
+                .isTrue());
+        assertThat(new String(codec.encode(published), StandardCharsets.UTF_8))
+                .as("personal data stays in application-service")
+                .doesNotContain("Ana Sponsor", "ana@example.org", "AR-123456", "Rui Child");
+
+        awaitStage(caseId, "applicant-1", "REGISTERED");
+
+        String caseworker = token("caseworker-1", "CASEWORKER");
+        var early = decide(caseworker, caseId, "GRANTED");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body().get("rule").asString()).isEqualTo("DECISION_PREREQUISITES_MISSING");
+
+        publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistOpened(caseId, List.of()), "corr-happy-path");
+        publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-happy-path");
+        publish(
+                Topics.SCHEDULING_EVENTS,
+                new BiometricSlotAssigned(caseId, "LISBOA-1", LocalDateTime.of(2026, 12, 1, 9, 0), 15),
+                "corr-happy-path");
+        publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "LISBOA-1"), "corr-happy-path");
+        JsonNode status = awaitStage(caseId, "applicant-1", "BIOMETRICS_COLLECTED");
+        assertThat(status.get("biometricAppointment").get("deskId").asString()).isEqualTo("LISBOA-1");
+
+        var decided = decide(caseworker, caseId, "GRANTED");
+        assertThat(decided.status()).isEqualTo(202);
+        EventEnvelope<?> decision = awaitPublished(Topics.APPLICATION_EVENTS, caseId, "DecisionIssued");
+        assertThat(((DecisionIssued) decision.payload()).outcome()).isEqualTo(DecisionIssued.Outcome.GRANTED);
+        assertThat(decision.actor()).isEqualTo(new Actor("caseworker-1", "CASEWORKER"));
+        awaitStage(caseId, "applicant-1", "DECIDED");
+
+        assertThat(decide(caseworker, caseId, "GRANTED").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aRedeliveredRecordIsAppliedOnce() {
+        CaseId caseId = CaseId.of(register(token("applicant-2", "APPLICANT"), "corr-redelivery")
+                .body()
+                .get("caseId")
+                .asString());
+        var slot = EventEnvelope.wrap(
+                UUID.randomUUID(),
+                Instant.now(),
+                Actor.system("scheduling-service"),
+                "corr-redelivery",
+                "cause",
+                new BiometricSlotAssigned(caseId, "PORTO-2", LocalDateTime.of(2026, 12, 2, 10, 0), 15));
+        send(Topics.SCHEDULING_EVENTS, slot);
+        send(Topics.SCHEDULING_EVENTS, slot);
+        awaitStage(caseId, "applicant-2", "BIOMETRICS_SCHEDULED");
+        // A later, different event proves both copies were consumed before we count.
+        publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "PORTO-2"), "corr-redelivery");
+        awaitStage(caseId, "applicant-2", "BIOMETRICS_COLLECTED");
+
+        JsonNode history = http.get()
+                .uri("/audit/cases/{id}/events", caseId)
+                .header("Authorization", "Bearer " + token("auditor-1", "AUDITOR"))
+                .retrieve()
+                .body(JsonNode.class);
+        List<String> types = new ArrayList<>();
+        history.forEach(entry -> types.add(entry.get("type").asString()));
+        assertThat(types)
+                .containsExactly("ApplicationSubmitted", "BiometricSlotRecorded", "BiometricsCollectionRecorded");
+        assertThat(history.get(1).get("causationId").asString())
+                .isEqualTo(slot.eventId().toString());
+        assertThat(history.get(1).get("correlationId").asString()).isEqualTo("corr-redelivery");
+    }
+
+    @Test
+    void aMalformedRecordIsDeadLetteredAndTheConsumerMovesOn() {
+        CaseId caseId = CaseId.of(register(token("applicant-3", "APPLICANT"), "corr-poison")
+                .body()
+                .get("caseId")
+                .asString());
+        producer.send(new ProducerRecord<>(
+                Topics.DOCUMENT_EVENTS, caseId.toString(), "{not an envelope".getBytes(StandardCharsets.UTF_8)));
+        publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-poison");
+
+        awaitStage(caseId, "applicant-3", "DOCUMENTS_COMPLETE");
+        ConsumerRecord<String, byte[]> dead = awaitRecord(
+                Topics.deadLetterTopic(Topics.DOCUMENT_EVENTS, "application-service"),
+                record -> caseId.toString().equals(record.key()));
+        assertThat(new String(dead.headers().lastHeader("aima-dlt-reason").value(), StandardCharsets.UTF_8))
+                .startsWith("MalformedEventException: not JSON");
+    }
+
+    @Test
+    void refusesBadInputAndChangesNothing() {
+        long eventsBefore = storedEvents();
+        String applicant = token("applicant-4", "APPLICANT");
+
+        var invalid = http.post()
+                .uri("/applications")
+                .header("Authorization", "Bearer " + applicant)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(
+                        """
+                        {"sponsor": {"fullName": ""},
+                         "members": [{"fullName": "X", "relationship": "MINOR_CHILD", "dateOfBirth": "2999-01-01",
+                                      "nationality": "Brazil", "presentInPortugal": true}],
+                         "contact": {"email": "not-an-email", "preferredLanguage": "fr"}}
+                        """)
+                .retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(invalid.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        List<String> fields = new ArrayList<>();
+        invalid.getBody()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields)
+                .contains(
+                        "sponsor.fullName",
+                        "sponsor.residencePermitNumber",
+                        "members[0].dateOfBirth",
+                        "members[0].nationality",
+                        "contact.email",
+                        "contact.preferredLanguage");
+
+        var unreadable = http.post()
+                .uri("/applications")
+                .header("Authorization", "Bearer " + applicant)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"members\": [{\"relationship\": \"COUSIN\"}]}")
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(unreadable.getStatusCode().value()).isEqualTo(400);
+
+        var unknown = http.get()
+                .uri("/applications/{id}", UUID.randomUUID())
+                .header("Authorization", "Bearer " + applicant)
+                .retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+
+        var unauthenticated = http.get()
+                .uri("/applications/{id}", UUID.randomUUID())
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(unauthenticated.getStatusCode().value()).isEqualTo(401);
+
+        var auditorWrites = register(token("auditor-1", "AUDITOR"), "corr-auditor");
+        assertThat(auditorWrites.status()).isEqualTo(403);
+
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void anApplicantSeesOnlyTheirOwnCase() {
+        CaseId caseId = CaseId.of(register(token("applicant-5", "APPLICANT"), "corr-own")
+                .body()
+                .get("caseId")
+                .asString());
+        awaitStage(caseId, "applicant-5", "REGISTERED");
+
+        var someoneElse = http.get()
+                .uri("/applications/{id}", caseId)
+                .header("Authorization", "Bearer " + token("applicant-6", "APPLICANT"))
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(someoneElse.getStatusCode().value()).isEqualTo(403);
+
+        var caseworker = http.get()
+                .uri("/applications/{id}", caseId)
+                .header("Authorization", "Bearer " + token("caseworker-2", "CASEWORKER"))
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(caseworker.getStatusCode().value()).isEqualTo(200);
+
+        var applicantDecides = decide(token("applicant-5", "APPLICANT"), caseId, "GRANTED");
+        assertThat(applicantDecides.status()).isEqualTo(403);
+    }
+
+    private record Response(int status, JsonNode body) {}
+
+    private Response register(String token, String correlationId) {
+        var response = http.post()
+                .uri("/applications")
+                .header("Authorization", "Bearer " + token)
+                .header("X-Correlation-Id", correlationId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(
+                        """
+                        {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
+                         "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD",
+                                      "dateOfBirth": "2015-03-01", "nationality": "BRA", "presentInPortugal": true}],
+                         "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}}
+                        """)
+                .retrieve()
+                .toEntity(JsonNode.class);
+        return new Response(response.getStatusCode().value(), response.getBody());
+    }
+
+    private Response decide(String token, CaseId caseId, String outcome) {
+        var response = http.post()
+                .uri("/applications/{id}/decision", caseId)
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("outcome", outcome, "grounds", List.of(), "reasoning", "All conditions are met."))
+                .retrieve()
+                .toEntity(JsonNode.class);
+        return new Response(response.getStatusCode().value(), response.getBody());
+    }
+
+    private JsonNode awaitStage(CaseId caseId, String applicant, String stage) {
+        String token = token(applicant, "APPLICANT");
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.get()
+                                .uri("/applications/{id}", caseId)
+                                .header("Authorization", "Bearer " + token)
+                                .retrieve()
+                                .body(JsonNode.class),
+                        body -> body != null
+                                && body.has("stage")
+                                && stage.equals(body.get("stage").asString()));
+    }
+
+    private void publish(String topic, IntegrationEvent event, String correlationId) {
+        send(
+                topic,
+                EventEnvelope.wrap(
+                        UUID.randomUUID(), Instant.now(), Actor.system("test"), correlationId, "cause", event));
+    }
+
+    private void send(String topic, EventEnvelope<?> envelope) {
+        var record = new ProducerRecord<>(topic, envelope.caseId().toString(), codec.encode(envelope));
+        record.headers()
+                .add(Topics.HEADER_EVENT_ID, envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.HEADER_EVENT_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        Topics.HEADER_SCHEMA_VERSION,
+                        Integer.toString(envelope.version()).getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private EventEnvelope<?> awaitPublished(String topic, CaseId caseId, String type) {
+        ConsumerRecord<String, byte[]> record = awaitRecord(
+                topic,
+                r -> caseId.toString().equals(r.key())
+                        && type.equals(new String(
+                                r.headers().lastHeader(Topics.HEADER_EVENT_TYPE).value(), StandardCharsets.UTF_8)));
+        return codec.decode(record.value());
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecord(
+            String topic, java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted) {
+        Properties props = new Properties();
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalInfrastructure.shared().kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (wanted.test(record)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching record on " + topic + " within 30 s");
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("select count(*) from domain_event_entry")
+                .query(Long.class)
+                .single();
+    }
+
+    private static String token(String subject, String role) {
+        return LocalInfrastructure.shared().tokens().token(subject, role);
+    }
+}
