@@ -1,0 +1,275 @@
+package pt.aima.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One family-reunification case end to end, across the four services as separate processes on one Kafka broker and
+ * one PostgreSQL, started the way a user starts them. Each step is checked in the service that owns it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FamilyReunificationIT {
+
+    private static final Duration FLOW = Duration.ofSeconds(90);
+    private static final byte[] PDF = "%PDF-1.4\n% end-to-end test copy\n".getBytes(StandardCharsets.UTF_8);
+
+    private RunningStack stack;
+    private final Api api = new Api();
+    private String caseworker;
+    private String auditor;
+
+    @BeforeAll
+    void startTheSystem() {
+        stack = RunningStack.start();
+        caseworker = api.token("caseworker-e2e", "CASEWORKER");
+        auditor = api.token("auditor-e2e", "AUDITOR");
+    }
+
+    @AfterAll
+    void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void carriesACaseFromRegistrationToDecisionAcrossAllFourServices() {
+        String applicant = api.token("applicant-" + UUID.randomUUID(), "APPLICANT");
+        Registered registered = register(applicant);
+
+        JsonNode checklist = awaitChecklist(registered.caseId(), applicant);
+        assertThat(checklist.get("complete").asBoolean()).isFalse();
+
+        var refusedEarly = decide(registered.caseId());
+        assertThat(refusedEarly.status()).isEqualTo(409);
+        assertThat(refusedEarly.body().get("detail").asString()).contains("every required document accepted");
+
+        uploadAndAcceptEverything(registered.caseId(), applicant, checklist);
+        JsonNode appointment = awaitAppointment(registered.caseId(), applicant, "SCHEDULED");
+        assertThat(appointment.get("deskId").asString()).isNotBlank();
+
+        var collected =
+                api.post(Api.SCHEDULING + "/cases/" + registered.caseId() + "/biometrics", caseworker, Map.of());
+        assertThat(collected.status()).isEqualTo(202);
+        awaitStage(registered.caseId(), applicant, "BIOMETRICS_COLLECTED");
+
+        assertThat(decide(registered.caseId()).status()).isEqualTo(202);
+        JsonNode status = awaitStage(registered.caseId(), applicant, "DECIDED");
+        assertThat(status.get("decision").asString()).isEqualTo("GRANTED");
+
+        assertThat(api.get(Api.DOCUMENTS + "/cases/" + registered.caseId() + "/checklist", applicant)
+                        .body()
+                        .get("complete")
+                        .asBoolean())
+                .isTrue();
+        assertThat(awaitAppointment(registered.caseId(), applicant, "BIOMETRICS_COLLECTED")
+                        .get("startsAt")
+                        .asString())
+                .isEqualTo(appointment.get("startsAt").asString());
+        assertThat(awaitNotificationKinds(registered.caseId(), applicant, 3))
+                .containsExactly("RECEIPT", "APPOINTMENT", "DECISION");
+    }
+
+    @Test
+    @Order(2)
+    void servicesKilledMidFlowLoseAndRepeatNothing() {
+        String applicant = api.token("applicant-" + UUID.randomUUID(), "APPLICANT");
+        Registered registered = register(applicant);
+        // The receipt's consumer dies before or while handling ApplicationRegistered.
+        long killedNotifier = stack.kill9("notification-service");
+
+        JsonNode checklist = awaitChecklist(registered.caseId(), applicant);
+        uploadAndAcceptEverything(registered.caseId(), applicant, checklist);
+        // The slot's producer dies right after the checklist completed: its relay or consumer is mid-flight.
+        long killedScheduler = stack.kill9("scheduling-service");
+
+        awaitRestarted("notification-service", killedNotifier);
+        awaitRestarted("scheduling-service", killedScheduler);
+        awaitAppointment(registered.caseId(), applicant, "SCHEDULED");
+        await().atMost(FLOW)
+                .ignoreExceptions()
+                .until(
+                        () -> api.post(
+                                        Api.SCHEDULING + "/cases/" + registered.caseId() + "/biometrics",
+                                        caseworker,
+                                        Map.of())
+                                .status(),
+                        status -> status == 202);
+        awaitStage(registered.caseId(), applicant, "BIOMETRICS_COLLECTED");
+
+        long killedApplications = stack.kill9("application-service");
+        awaitRestarted("application-service", killedApplications);
+        await().atMost(FLOW)
+                .ignoreExceptions()
+                .until(() -> decide(registered.caseId()).status(), s -> s == 202);
+        awaitStage(registered.caseId(), applicant, "DECIDED");
+
+        assertThat(awaitNotificationKinds(registered.caseId(), applicant, 3))
+                .as("one notification per triggering event, none lost, none repeated")
+                .containsExactly("RECEIPT", "APPOINTMENT", "DECISION");
+        assertThat(eventTypes(Api.SCHEDULING, registered.caseId()))
+                .as("one slot, one collection")
+                .filteredOn(type -> type.contains("Slot") || type.contains("Biometrics"))
+                .hasSize(2);
+        assertThat(eventTypes(Api.APPLICATIONS, registered.caseId()))
+                .filteredOn(type -> type.startsWith("Decision"))
+                .hasSize(1);
+        // Still no duplicates once everything has had time to re-deliver.
+        RunningStack.sleep(Duration.ofSeconds(5));
+        assertThat(notificationKinds(registered.caseId(), applicant)).hasSize(3);
+    }
+
+    @Test
+    @Order(3)
+    void theReadmeWalkthroughTakesACaseToADecisionAsWritten() throws Exception {
+        String script = ReadmeWalkthrough.extract(stack.repo.resolve("README.md"));
+        ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
+                .redirectErrorStream(true)
+                .directory(stack.repo.toFile());
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("\"stage\":\"DECIDED\"");
+    }
+
+    private record Registered(String caseId, String memberId) {}
+
+    private Registered register(String applicant) {
+        var response = api.post(
+                Api.APPLICATIONS + "/applications",
+                applicant,
+                Map.of(
+                        "sponsor", Map.of("fullName", "Ana Sponsor", "residencePermitNumber", "AR-2024-000123"),
+                        "members",
+                                List.of(Map.of(
+                                        "fullName", "Rui Child",
+                                        "relationship", "MINOR_CHILD",
+                                        "dateOfBirth", "2016-05-20",
+                                        "nationality", "BRA",
+                                        "presentInPortugal", true)),
+                        "contact", Map.of("email", "ana@example.org", "preferredLanguage", "en")));
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
+        return new Registered(
+                response.body().get("caseId").asString(),
+                response.body().get("memberIds").get(0).asString());
+    }
+
+    private void uploadAndAcceptEverything(String caseId, String applicant, JsonNode checklist) {
+        for (JsonNode member : checklist.get("members")) {
+            for (JsonNode item : member.get("items")) {
+                var uploaded = await().atMost(FLOW)
+                        .ignoreExceptions()
+                        .until(
+                                () -> api.upload(
+                                        Api.DOCUMENTS + "/cases/" + caseId + "/documents",
+                                        applicant,
+                                        member.get("memberId").asString(),
+                                        item.get("documentType").asString(),
+                                        PDF),
+                                r -> r.status() == 201);
+                String documentId = uploaded.body().get("documentId").asString();
+                var accepted = await().atMost(FLOW)
+                        .ignoreExceptions()
+                        .until(
+                                () -> api.post(
+                                        Api.DOCUMENTS + "/cases/" + caseId + "/documents/" + documentId + "/acceptance",
+                                        caseworker,
+                                        Map.of()),
+                                r -> r.status() < 500);
+                assertThat(accepted.status()).isBetween(200, 299);
+            }
+        }
+    }
+
+    private Api.Response decide(String caseId) {
+        return api.post(
+                Api.APPLICATIONS + "/applications/" + caseId + "/decision",
+                caseworker,
+                Map.of("outcome", "GRANTED", "grounds", List.of(), "reasoning", "All conditions are met."));
+    }
+
+    private JsonNode awaitChecklist(String caseId, String applicant) {
+        return await().atMost(FLOW)
+                .ignoreExceptions()
+                .until(
+                        () -> api.get(Api.DOCUMENTS + "/cases/" + caseId + "/checklist", applicant),
+                        r -> r.status() == 200)
+                .body();
+    }
+
+    private JsonNode awaitAppointment(String caseId, String applicant, String status) {
+        return await().atMost(FLOW)
+                .ignoreExceptions()
+                .until(
+                        () -> api.get(Api.SCHEDULING + "/cases/" + caseId + "/appointment", applicant),
+                        r -> r.status() == 200
+                                && status.equals(r.body().get("status").asString()))
+                .body();
+    }
+
+    private JsonNode awaitStage(String caseId, String applicant, String stage) {
+        return await().atMost(FLOW)
+                .ignoreExceptions()
+                .until(
+                        () -> api.get(Api.APPLICATIONS + "/applications/" + caseId, applicant),
+                        r -> r.status() == 200
+                                && stage.equals(r.body().get("stage").asString()))
+                .body();
+    }
+
+    private List<String> awaitNotificationKinds(String caseId, String applicant, int expected) {
+        return await().atMost(FLOW)
+                .ignoreExceptions()
+                .until(() -> notificationKinds(caseId, applicant), kinds -> kinds.size() >= expected);
+    }
+
+    private List<String> notificationKinds(String caseId, String applicant) {
+        var response = api.get(Api.NOTIFICATIONS + "/cases/" + caseId + "/notifications", applicant);
+        List<String> kinds = new ArrayList<>();
+        if (response.status() == 200) {
+            response.body().forEach(n -> kinds.add(n.get("kind").asString()));
+        }
+        return kinds;
+    }
+
+    private List<String> eventTypes(String service, String caseId) {
+        List<String> types = new ArrayList<>();
+        api.get(service + "/audit/cases/" + caseId + "/events", auditor)
+                .body()
+                .forEach(e -> types.add(e.get("type").asString()));
+        return types;
+    }
+
+    private void awaitRestarted(String service, long killedPid) {
+        await().atMost(Duration.ofMinutes(2)).until(() -> stack.findService(service)
+                .map(p -> p.pid() != killedPid)
+                .orElse(false));
+        String health =
+                switch (service) {
+                    case "application-service" -> Api.APPLICATIONS;
+                    case "document-service" -> Api.DOCUMENTS;
+                    case "scheduling-service" -> Api.SCHEDULING;
+                    default -> Api.NOTIFICATIONS;
+                };
+        await().atMost(Duration.ofMinutes(2))
+                .ignoreExceptions()
+                .until(() -> api.get(health + "/actuator/health", caseworker).status() == 200);
+    }
+}

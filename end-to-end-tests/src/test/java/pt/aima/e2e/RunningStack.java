@@ -1,0 +1,113 @@
+package pt.aima.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The system as README's first command starts it: {@code java -jar local-stack/target/local-stack.jar}, which runs
+ * PostgreSQL, one Kafka broker, the token issuer and the four service jars as separate, supervised processes.
+ */
+final class RunningStack implements AutoCloseable {
+
+    static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    final Path repo;
+    final Path output;
+    private final Process launcher;
+
+    private RunningStack(Path repo, Path output, Process launcher) {
+        this.repo = repo;
+        this.output = output;
+        this.launcher = launcher;
+    }
+
+    static RunningStack start() {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        Path jar = repo.resolve("local-stack/target/local-stack.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the whole reactor (./mvnw verify)");
+        }
+        Path output = Path.of("target", "local-stack.out").toAbsolutePath();
+        try {
+            Files.createDirectories(output.getParent());
+            Process launcher = new ProcessBuilder(
+                            ProcessHandle.current().info().command().orElse("java"),
+                            "-Xmx768m",
+                            "-Djava.io.tmpdir=" + output.getParent(),
+                            "-jar",
+                            jar.toString(),
+                            "--repo=" + repo)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            RunningStack stack = new RunningStack(repo, output, launcher);
+            stack.awaitReady();
+            return stack;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String printed = Files.readString(output);
+            if (printed.contains("Press Ctrl-C")) {
+                return;
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("local-stack exited with " + launcher.exitValue() + ":\n" + printed);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException(
+                "local-stack not ready within " + START_TIMEOUT + ":\n" + Files.readString(output));
+    }
+
+    /** The running process of one service, a child of the launcher. */
+    ProcessHandle service(String name) {
+        return findService(name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    }
+
+    Optional<ProcessHandle> findService(String name) {
+        return launcher.descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("/" + name + ".jar"))
+                .findFirst();
+    }
+
+    /** Kills a service the hard way (SIGKILL): no shutdown hook, no flush, no offset commit. */
+    long kill9(String name) {
+        ProcessHandle service = service(name);
+        long pid = service.pid();
+        service.destroyForcibly();
+        service.onExit().join();
+        return pid;
+    }
+
+    @Override
+    public void close() {
+        launcher.destroy();
+        try {
+            if (!launcher.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
