@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -108,6 +111,22 @@ public class PlatformAutoConfiguration {
                 kafka,
                 platform.topic(),
                 platform.relayAckTimeout().toMillis());
+    }
+
+    /**
+     * The relay never skips an event: a failed send propagates, the batch rolls back with its token, and the processor
+     * retries it (Axon's default handler would log the failure and move on, losing the publication). It reads the
+     * event store from its first event: the store is the outbox, so all of it is published.
+     */
+    @Bean
+    ConfigurerModule kafkaRelayProcessing() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(
+                        KafkaEventRelay.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance())
+                .registerPooledStreamingEventProcessorConfiguration(
+                        KafkaEventRelay.PROCESSING_GROUP,
+                        (configuration, builder) -> builder.initialToken(StreamableMessageSource::createTailToken));
     }
 
     @Bean

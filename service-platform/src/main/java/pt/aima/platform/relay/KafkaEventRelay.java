@@ -75,7 +75,11 @@ public class KafkaEventRelay {
         record.headers().add(Topics.HEADER_EVENT_ID, bytes(envelope.eventId().toString()));
         record.headers().add(Topics.HEADER_EVENT_TYPE, bytes(envelope.type()));
         record.headers().add(Topics.HEADER_SCHEMA_VERSION, bytes(Integer.toString(envelope.version())));
-        pendingSendsOfThisBatch().add(kafka.send(record));
+        try {
+            pendingSendsOfThisBatch().add(kafka.send(record));
+        } catch (RuntimeException e) {
+            throw new RelayFailed("could not hand the record to the producer", e);
+        }
     }
 
     private List<CompletableFuture<?>> pendingSendsOfThisBatch() {

@@ -1,0 +1,151 @@
+package pt.aima.platform.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import pt.aima.infra.LocalInfrastructure;
+import pt.aima.kernel.Topics;
+import pt.aima.kernel.codec.IntegrationEventCodec;
+import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.scheduling.BiometricsCollected;
+import pt.aima.platform.acting.ActingContext;
+
+/**
+ * The relay's promise, against a real broker: the batch's unit of work (which stores the processor's token) commits
+ * only after the broker acknowledged its records, and rolls back when it did not.
+ */
+class KafkaEventRelayIT {
+
+    private final IntegrationEventCodec codec = IntegrationEventCodec.platform();
+    private final IntegrationEventTranslator translator =
+            event -> event instanceof IntegrationEvent published ? Optional.of(published) : Optional.empty();
+
+    @Test
+    void commitsTheBatchOnlyOnceTheBrokerAcknowledgedIt() {
+        String topic = "relay-it-" + UUID.randomUUID();
+        var relay = new KafkaEventRelay(
+                translator, codec, template(LocalInfrastructure.shared().kafkaBootstrapServers()), topic, 30_000);
+        CaseId caseId = CaseId.newId();
+        var message = GenericEventMessage.asEventMessage(new BiometricsCollected(caseId, "LISBOA-1"))
+                .andMetaData(new ActingContext(
+                                new pt.aima.kernel.envelope.Actor("caseworker-1", "CASEWORKER"), "corr-1", "req-1")
+                        .asMetaData());
+
+        AtomicBoolean committed = new AtomicBoolean();
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
+        batch.afterCommit(u -> committed.set(true));
+        batch.execute(() -> relay.on(message.getPayload(), message));
+
+        assertThat(committed).isTrue();
+        ConsumerRecord<String, byte[]> record = readOne(topic);
+        assertThat(record.key()).isEqualTo(caseId.toString());
+        assertThat(new String(
+                        record.headers().lastHeader(Topics.HEADER_EVENT_TYPE).value(), StandardCharsets.UTF_8))
+                .isEqualTo("BiometricsCollected");
+        EventEnvelope<?> envelope = codec.decode(record.value());
+        assertThat(envelope.eventId().toString())
+                .as("the stored event's id, so a re-send is recognised")
+                .isEqualTo(message.getIdentifier());
+        assertThat(envelope.actor().subject()).isEqualTo("caseworker-1");
+        assertThat(envelope.correlationId()).isEqualTo("corr-1");
+        assertThat(envelope.causationId()).isEqualTo("req-1");
+    }
+
+    @Test
+    void rollsTheBatchBackWhenTheBrokerDoesNotAcknowledge() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var relay = new KafkaEventRelay(translator, codec, template("127.0.0.1:" + closedPort), "nowhere", 2_000);
+        var message = GenericEventMessage.asEventMessage(new BiometricsCollected(CaseId.newId(), "LISBOA-1"));
+
+        AtomicBoolean committed = new AtomicBoolean();
+        AtomicBoolean rolledBack = new AtomicBoolean();
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
+        batch.afterCommit(u -> committed.set(true));
+        batch.onRollback(u -> rolledBack.set(true));
+
+        assertThatThrownBy(() -> batch.execute(() -> relay.on(message.getPayload(), message)))
+                .hasRootCauseInstanceOf(Exception.class)
+                .isInstanceOf(KafkaEventRelay.RelayFailed.class);
+        assertThat(committed).isFalse();
+        assertThat(rolledBack).isTrue();
+    }
+
+    @Test
+    void publishesNothingForEventsTheServiceKeepsToItself() {
+        var relay = new KafkaEventRelay(event -> Optional.empty(), codec, template("127.0.0.1:1"), "nowhere", 1_000);
+        var message = GenericEventMessage.asEventMessage(Map.of("internal", LocalDate.now()));
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
+        AtomicBoolean committed = new AtomicBoolean();
+        batch.afterCommit(u -> committed.set(true));
+        batch.execute(() -> relay.on(message.getPayload(), message));
+        assertThat(committed).isTrue();
+    }
+
+    private static KafkaTemplate<String, byte[]> template(String bootstrap) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                1_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                1_500,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                1_000)));
+    }
+
+    private static ConsumerRecord<String, byte[]> readOne(String topic) {
+        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "relay-it",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    return record;
+                }
+            }
+        }
+        throw new AssertionError("nothing on " + topic);
+    }
+}
