@@ -1,0 +1,28 @@
+package pt.aima.document.casedocuments;
+
+/**
+ * An upload for a member the case does not name, or of a document their checklist does not ask for: the request is
+ * wrong, not the case's state.
+ */
+public class NotOnChecklist extends RuntimeException {
+
+    private final String field;
+
+    private NotOnChecklist(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    static NotOnChecklist unknownMember() {
+        return new NotOnChecklist("memberId", "the case names no such family member");
+    }
+
+    static NotOnChecklist notRequired(DocumentType type) {
+        return new NotOnChecklist("documentType", type + " is not on this member's checklist");
+    }
+
+    /** The request field that is wrong: {@code memberId} or {@code documentType}. */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,28 @@
+package pt.aima.document.config;
+
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import pt.aima.document.casedocuments.ChecklistRules;
+
+/** Wires the case-documents domain, which itself knows nothing of Spring. */
+@Configuration(proxyBeanMethods = false)
+class CaseDocumentsConfiguration {
+
+    /**
+     * A household of five has some 25 items, each possibly uploaded, rejected and uploaded again: snapshot every 50
+     * events.
+     */
+    @Bean
+    SnapshotTriggerDefinition caseDocumentsSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 50);
+    }
+
+    /** Given to the aggregate's opening command handler, so the rules can later depend on configured policy. */
+    @Bean
+    ChecklistRules checklistRules() {
+        return new ChecklistRules();
+    }
+}

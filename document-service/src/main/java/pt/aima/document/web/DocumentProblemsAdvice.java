@@ -1,0 +1,47 @@
+package pt.aima.document.web;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import pt.aima.document.casedocuments.DocumentNotFound;
+import pt.aima.document.casedocuments.NotOnChecklist;
+import pt.aima.document.upload.InvalidUpload;
+import pt.aima.platform.web.ProblemDetailsAdvice;
+import pt.aima.platform.web.ProblemDetailsAdvice.FieldProblem;
+
+/**
+ * The refusals particular to documents, in the platform's problem format: a bad upload names each bad part (400), as
+ * the platform does for JSON bodies; an unknown document is 404.
+ */
+@RestControllerAdvice
+class DocumentProblemsAdvice {
+
+    @ExceptionHandler(InvalidUpload.class)
+    ProblemDetail invalidUpload(InvalidUpload e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(NotOnChecklist.class)
+    ProblemDetail notOnChecklist(NotOnChecklist e) {
+        return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(DocumentNotFound.class)
+    ProblemDetail documentNotFound(DocumentNotFound e) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such document in this case.");
+        problem.setTitle("Document not found");
+        return problem;
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> problems) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem.setType(ProblemDetailsAdvice.INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+}
