@@ -43,8 +43,9 @@ public class CaseHistoryController {
     @PreAuthorize("hasAnyRole('AUDITOR', 'CASEWORKER', 'OPERATIONS')")
     @Operation(summary = "The case's full event history in this service, in order")
     public List<HistoryEntryView> history(@PathVariable UUID caseId) {
+        // From sequence 0, not readEvents(id): that starts at the latest snapshot and would hide earlier events.
         List<HistoryEntryView> history = eventStore
-                .readEvents(new CaseId(caseId).toString())
+                .readEvents(new CaseId(caseId).toString(), 0)
                 .asStream()
                 .map(CaseHistoryController::entry)
                 .toList();
