@@ -94,8 +94,9 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    ActingCommandGateway actingCommandGateway(CommandGateway commandGateway, CurrentActingContext current) {
-        return new ActingCommandGateway(commandGateway, current);
+    ActingCommandGateway actingCommandGateway(
+            CommandGateway commandGateway, CurrentActingContext current, PlatformProperties platform) {
+        return new ActingCommandGateway(commandGateway, current, platform.name());
     }
 
     @Bean

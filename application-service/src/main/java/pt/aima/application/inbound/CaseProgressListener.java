@@ -12,14 +12,11 @@ import pt.aima.application.casefile.CaseCommand.RecordChecklistOpened;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
-import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.kernel.scheduling.BiometricsCollected;
-import pt.aima.platform.PlatformProperties;
 import pt.aima.platform.acting.ActingCommandGateway;
-import pt.aima.platform.acting.ActingContext;
 import pt.aima.platform.inbox.InboundEvents;
 
 /**
@@ -34,12 +31,10 @@ class CaseProgressListener {
 
     private final InboundEvents inbound;
     private final ActingCommandGateway commands;
-    private final String serviceName;
 
-    CaseProgressListener(InboundEvents inbound, ActingCommandGateway commands, PlatformProperties platform) {
+    CaseProgressListener(InboundEvents inbound, ActingCommandGateway commands) {
         this.inbound = inbound;
         this.commands = commands;
-        this.serviceName = platform.name();
     }
 
     @KafkaListener(topics = {Topics.DOCUMENT_EVENTS, Topics.SCHEDULING_EVENTS})
@@ -59,11 +54,6 @@ class CaseProgressListener {
                     case BiometricsCollected collected -> new RecordBiometricsCollected(collected.caseId());
                     default -> throw new IllegalStateException("not subscribed: " + envelope.type());
                 };
-        commands.send(
-                command,
-                new ActingContext(
-                        Actor.system(serviceName),
-                        envelope.correlationId(),
-                        envelope.eventId().toString()));
+        commands.sendCausedBy(command, envelope);
     }
 }

@@ -7,12 +7,9 @@ import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.OpenChecklist;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
-import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
-import pt.aima.platform.PlatformProperties;
 import pt.aima.platform.acting.ActingCommandGateway;
-import pt.aima.platform.acting.ActingContext;
 import pt.aima.platform.inbox.InboundEvents;
 
 /** Opens a case's checklist when its application is registered, once per event. */
@@ -23,12 +20,10 @@ class ApplicationRegisteredListener {
 
     private final InboundEvents inbound;
     private final ActingCommandGateway commands;
-    private final String serviceName;
 
-    ApplicationRegisteredListener(InboundEvents inbound, ActingCommandGateway commands, PlatformProperties platform) {
+    ApplicationRegisteredListener(InboundEvents inbound, ActingCommandGateway commands) {
         this.inbound = inbound;
         this.commands = commands;
-        this.serviceName = platform.name();
     }
 
     @KafkaListener(topics = Topics.APPLICATION_EVENTS)
@@ -40,15 +35,12 @@ class ApplicationRegisteredListener {
         if (!(envelope.payload() instanceof ApplicationRegistered registered)) {
             throw new IllegalStateException("not subscribed: " + envelope.type());
         }
-        commands.send(
+        commands.sendCausedBy(
                 new OpenChecklist(
                         registered.caseId(),
                         registered.applicantId(),
                         registered.submittedOn(),
                         registered.household()),
-                new ActingContext(
-                        Actor.system(serviceName),
-                        envelope.correlationId(),
-                        envelope.eventId().toString()));
+                envelope);
     }
 }

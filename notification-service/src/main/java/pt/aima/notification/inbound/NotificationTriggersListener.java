@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
-import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
@@ -16,9 +15,7 @@ import pt.aima.notification.casenotifications.NotificationCommand;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyBiometricAppointment;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDecision;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyRegistration;
-import pt.aima.platform.PlatformProperties;
 import pt.aima.platform.acting.ActingCommandGateway;
-import pt.aima.platform.acting.ActingContext;
 import pt.aima.platform.inbox.InboundEvents;
 
 /**
@@ -33,12 +30,10 @@ class NotificationTriggersListener {
 
     private final InboundEvents inbound;
     private final ActingCommandGateway commands;
-    private final String serviceName;
 
-    NotificationTriggersListener(InboundEvents inbound, ActingCommandGateway commands, PlatformProperties platform) {
+    NotificationTriggersListener(InboundEvents inbound, ActingCommandGateway commands) {
         this.inbound = inbound;
         this.commands = commands;
-        this.serviceName = platform.name();
     }
 
     @KafkaListener(topics = {Topics.APPLICATION_EVENTS, Topics.SCHEDULING_EVENTS})
@@ -72,11 +67,6 @@ class NotificationTriggersListener {
                                 decision.reasoning());
                     default -> throw new IllegalStateException("not subscribed: " + envelope.type());
                 };
-        commands.send(
-                command,
-                new ActingContext(
-                        Actor.system(serviceName),
-                        envelope.correlationId(),
-                        envelope.eventId().toString()));
+        commands.sendCausedBy(command, envelope);
     }
 }

@@ -7,12 +7,9 @@ import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
-import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
-import pt.aima.platform.PlatformProperties;
 import pt.aima.platform.acting.ActingCommandGateway;
-import pt.aima.platform.acting.ActingContext;
 import pt.aima.platform.inbox.InboundEvents;
 import pt.aima.scheduling.appointment.AppointmentCommand;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
@@ -29,12 +26,10 @@ class CaseProgressListener {
 
     private final InboundEvents inbound;
     private final ActingCommandGateway commands;
-    private final String serviceName;
 
-    CaseProgressListener(InboundEvents inbound, ActingCommandGateway commands, PlatformProperties platform) {
+    CaseProgressListener(InboundEvents inbound, ActingCommandGateway commands) {
         this.inbound = inbound;
         this.commands = commands;
-        this.serviceName = platform.name();
     }
 
     @KafkaListener(topics = {Topics.APPLICATION_EVENTS, Topics.DOCUMENT_EVENTS})
@@ -54,11 +49,6 @@ class CaseProgressListener {
                     case DocumentChecklistCompleted completed -> new ScheduleBiometrics(completed.caseId());
                     default -> throw new IllegalStateException("not subscribed: " + envelope.type());
                 };
-        commands.send(
-                command,
-                new ActingContext(
-                        Actor.system(serviceName),
-                        envelope.correlationId(),
-                        envelope.eventId().toString()));
+        commands.sendCausedBy(command, envelope);
     }
 }

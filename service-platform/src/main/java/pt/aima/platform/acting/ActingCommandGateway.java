@@ -4,6 +4,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import pt.aima.kernel.envelope.Actor;
+import pt.aima.kernel.envelope.EventEnvelope;
 
 /**
  * Sends commands with the acting context as metadata, so every event they cause names who acted and why. Business
@@ -13,15 +15,28 @@ public class ActingCommandGateway {
 
     private final CommandGateway commandGateway;
     private final CurrentActingContext current;
+    private final Actor service;
 
-    public ActingCommandGateway(CommandGateway commandGateway, CurrentActingContext current) {
+    public ActingCommandGateway(CommandGateway commandGateway, CurrentActingContext current, String serviceName) {
         this.commandGateway = commandGateway;
         this.current = current;
+        this.service = Actor.system(serviceName);
     }
 
     /** Sends on behalf of the caller of the current HTTP request. */
     public <R> R send(Object command) {
         return send(command, current.get());
+    }
+
+    /**
+     * Sends on the service's own behalf, because another service reported {@code cause}: the flow's correlation id
+     * carries on, and the event is the cause.
+     */
+    public <R> R sendCausedBy(Object command, EventEnvelope<?> cause) {
+        return send(
+                command,
+                new ActingContext(
+                        service, cause.correlationId(), cause.eventId().toString()));
     }
 
     public <R> R send(Object command, ActingContext context) {
