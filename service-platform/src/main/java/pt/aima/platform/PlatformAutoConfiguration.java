@@ -107,11 +107,7 @@ public class PlatformAutoConfiguration {
             KafkaTemplate<String, byte[]> kafka,
             PlatformProperties platform) {
         return new KafkaEventRelay(
-                translator,
-                codec,
-                kafka,
-                platform.topic(),
-                platform.relayAckTimeout().toMillis());
+                translator, codec, kafka, Topics::of, platform.relayAckTimeout().toMillis());
     }
 
     /**
@@ -148,12 +144,18 @@ public class PlatformAutoConfiguration {
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
-    /** The service's own topic and one dead-letter topic per consumed topic, created if missing. */
+    /** The service's own topics and one dead-letter topic per consumed topic, created if missing. */
     @Bean
     KafkaAdmin.NewTopics platformTopics(PlatformProperties platform) {
         List<NewTopic> topics = new ArrayList<>();
         if (platform.topic() != null) {
             topics.add(TopicBuilder.name(platform.topic())
+                    .partitions(platform.partitions())
+                    .replicas(platform.replicationFactor())
+                    .build());
+        }
+        for (String restricted : platform.restrictedTopics()) {
+            topics.add(TopicBuilder.name(restricted)
                     .partitions(platform.partitions())
                     .replicas(platform.replicationFactor())
                     .build());

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param name the service's name: its Kafka consumer group, inbox consumer, and actor when it acts on its own
  * @param topic the topic it publishes its integration events to
+ * @param restrictedTopics further topics it publishes that carry personal data, to be readable only by the services
+ *     that need it (broker ACLs); the relay routes each event by {@link pt.aima.kernel.Topics#of}
  * @param consumes the topics it consumes (each gets a dead-letter topic of this service)
  * @param partitions partitions of topics this service creates; records are keyed by case id
  * @param replicationFactor replication of topics this service creates
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PlatformProperties(
         String name,
         String topic,
+        @DefaultValue List<String> restrictedTopics,
         @DefaultValue List<String> consumes,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,

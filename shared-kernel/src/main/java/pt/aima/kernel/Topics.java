@@ -1,5 +1,12 @@
 package pt.aima.kernel;
 
+import pt.aima.kernel.application.ApplicantContactRegistered;
+import pt.aima.kernel.application.ApplicationEvent;
+import pt.aima.kernel.document.DocumentEvent;
+import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.kernel.notification.NotificationEvent;
+import pt.aima.kernel.scheduling.SchedulingEvent;
+
 /**
  * Kafka topics of the published language. Each service publishes only to its own topic; the version suffix changes
  * only if the whole topic's contract does (a new event version does not need a new topic).
@@ -11,6 +18,12 @@ public final class Topics {
     public static final String SCHEDULING_EVENTS = "aima.scheduling.events.v1";
     public static final String NOTIFICATION_EVENTS = "aima.notification.events.v1";
 
+    /**
+     * Applicants' contact data (personal data): published by application-service, read only by notification-service.
+     * Kept off the case-event topics so that services which need no contact data never receive it.
+     */
+    public static final String APPLICANT_CONTACTS = "aima.application.contacts.v1";
+
     /** Record headers, so a consumer can route or skip a record without parsing it. */
     public static final String HEADER_EVENT_ID = "aima-event-id";
 
@@ -18,6 +31,20 @@ public final class Topics {
     public static final String HEADER_SCHEMA_VERSION = "aima-schema-version";
 
     private Topics() {}
+
+    /** The topic an integration event is published on: the published language decides, not the publisher. */
+    public static String of(IntegrationEvent event) {
+        return switch (event) {
+            case ApplicantContactRegistered contact -> APPLICANT_CONTACTS;
+            case ApplicationEvent application -> APPLICATION_EVENTS;
+            case DocumentEvent document -> DOCUMENT_EVENTS;
+            case SchedulingEvent scheduling -> SCHEDULING_EVENTS;
+            case NotificationEvent notification -> NOTIFICATION_EVENTS;
+            default ->
+                throw new IllegalArgumentException(
+                        "no topic for " + event.getClass().getName());
+        };
+    }
 
     /**
      * The dead-letter topic of one consuming service for one source topic: records that service could not process,

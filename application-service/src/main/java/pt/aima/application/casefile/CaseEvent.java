@@ -27,7 +27,8 @@ public sealed interface CaseEvent {
             String nationality,
             boolean presentInPortugal) {}
 
-    record Contact(String email, String preferredLanguage) {}
+    /** @param phone E.164, or null when the applicant gave none */
+    record Contact(String email, String phone, String preferredLanguage) {}
 
     @Revision("1")
     record ApplicationSubmitted(

@@ -1,10 +1,11 @@
 package pt.aima.application.publishing;
 
-import java.util.Optional;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import pt.aima.application.casefile.CaseEvent;
 import pt.aima.application.casefile.CaseEvent.ApplicationSubmitted;
 import pt.aima.application.casefile.CaseEvent.DecisionMade;
+import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.HouseholdMember;
@@ -12,35 +13,42 @@ import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.platform.relay.IntegrationEventTranslator;
 
 /**
- * What application-service publishes. Names, passport-like numbers and e-mail addresses stay here; other services get
- * ids and the facts their rules need.
+ * What application-service publishes. Names and document numbers stay here; other services get ids and the facts
+ * their rules need. The applicant's contact goes only to the restricted contacts topic, for notification-service.
  */
 @Component
 class ApplicationEventTranslator implements IntegrationEventTranslator {
 
     @Override
-    public Optional<IntegrationEvent> translate(Object internalEvent) {
+    public List<IntegrationEvent> translate(Object internalEvent) {
         if (!(internalEvent instanceof CaseEvent event)) {
-            return Optional.empty();
+            return List.of();
         }
         return switch (event) {
             case ApplicationSubmitted submitted ->
-                Optional.of(new ApplicationRegistered(
-                        submitted.caseId(),
-                        submitted.applicantId(),
-                        submitted.submittedOn(),
-                        submitted.members().stream()
-                                .map(m -> new HouseholdMember(
-                                        m.memberId(), m.relationship(), m.dateOfBirth(), m.presentInPortugal()))
-                                .toList(),
-                        submitted.contact().preferredLanguage()));
+                List.of(
+                        new ApplicationRegistered(
+                                submitted.caseId(),
+                                submitted.applicantId(),
+                                submitted.submittedOn(),
+                                submitted.members().stream()
+                                        .map(m -> new HouseholdMember(
+                                                m.memberId(), m.relationship(), m.dateOfBirth(), m.presentInPortugal()))
+                                        .toList(),
+                                submitted.contact().preferredLanguage()),
+                        new ApplicantContactRegistered(
+                                submitted.caseId(),
+                                submitted.applicantId(),
+                                submitted.contact().email(),
+                                submitted.contact().phone(),
+                                submitted.contact().preferredLanguage()));
             case DecisionMade decided ->
-                Optional.of(new DecisionIssued(
+                List.of(new DecisionIssued(
                         decided.caseId(), decided.outcome(), decided.grounds(), decided.reasoning()));
-            case CaseEvent.ChecklistOpenedRecorded ignored -> Optional.empty();
-            case CaseEvent.ChecklistCompletionRecorded ignored -> Optional.empty();
-            case CaseEvent.BiometricSlotRecorded ignored -> Optional.empty();
-            case CaseEvent.BiometricsCollectionRecorded ignored -> Optional.empty();
+            case CaseEvent.ChecklistOpenedRecorded ignored -> List.of();
+            case CaseEvent.ChecklistCompletionRecorded ignored -> List.of();
+            case CaseEvent.BiometricSlotRecorded ignored -> List.of();
+            case CaseEvent.BiometricsCollectionRecorded ignored -> List.of();
         };
     }
 }

@@ -57,6 +57,8 @@ class RegistrationController {
 
     record ContactRequest(
             @NotBlank @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number, e.g. +351912345678")
+                    String phone,
             @NotBlank @Pattern(regexp = "pt|en", message = "must be pt or en") String preferredLanguage) {}
 
     /**
@@ -94,7 +96,10 @@ class RegistrationController {
                 submittedOn,
                 new Sponsor(request.sponsor().fullName(), request.sponsor().residencePermitNumber()),
                 members,
-                new Contact(request.contact().email(), request.contact().preferredLanguage())));
+                new Contact(
+                        request.contact().email(),
+                        request.contact().phone(),
+                        request.contact().preferredLanguage())));
         return ResponseEntity.created(URI.create("/applications/" + caseId))
                 .body(new RegisteredView(
                         caseId,

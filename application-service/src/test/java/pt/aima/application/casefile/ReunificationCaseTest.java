@@ -31,7 +31,7 @@ class ReunificationCaseTest {
     private final Sponsor sponsor = new Sponsor("Ana Sponsor", "AR-123456");
     private final List<Member> household = List.of(
             new Member(MemberId.newId(), "Rui Child", Relationship.MINOR_CHILD, LocalDate.of(2015, 3, 1), "BRA", true));
-    private final Contact contact = new Contact("ana@example.org", "pt");
+    private final Contact contact = new Contact("ana@example.org", "+351912345678", "pt");
     private final ApplicationSubmitted submitted =
             new ApplicationSubmitted(caseId, "applicant-1", LocalDate.of(2026, 11, 23), sponsor, household, contact);
     private final IssueDecision grant = new IssueDecision(caseId, Outcome.GRANTED, List.of(), "All conditions met.");

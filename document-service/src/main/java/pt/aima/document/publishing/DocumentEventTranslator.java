@@ -1,6 +1,6 @@
 package pt.aima.document.publishing;
 
-import java.util.Optional;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.CaseDocumentsEvent;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistCompleted;
@@ -25,11 +25,11 @@ import pt.aima.platform.relay.IntegrationEventTranslator;
 class DocumentEventTranslator implements IntegrationEventTranslator {
 
     @Override
-    public Optional<IntegrationEvent> translate(Object internalEvent) {
+    public List<IntegrationEvent> translate(Object internalEvent) {
         if (!(internalEvent instanceof CaseDocumentsEvent event)) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(
+        return List.of(
                 switch (event) {
                     case ChecklistOpened opened ->
                         new DocumentChecklistOpened(

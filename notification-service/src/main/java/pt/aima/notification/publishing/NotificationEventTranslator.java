@@ -1,6 +1,6 @@
 package pt.aima.notification.publishing;
 
-import java.util.Optional;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.notification.NotificationSent;
@@ -18,21 +18,21 @@ import pt.aima.platform.relay.IntegrationEventTranslator;
 class NotificationEventTranslator implements IntegrationEventTranslator {
 
     @Override
-    public Optional<IntegrationEvent> translate(Object internalEvent) {
+    public List<IntegrationEvent> translate(Object internalEvent) {
         if (!(internalEvent instanceof CaseNotificationEvent event)) {
-            return Optional.empty();
+            return List.of();
         }
         return switch (event) {
             case NotificationStored stored
             when reachedItsChannel(stored) ->
-                Optional.of(new NotificationSent(
+                List.of(new NotificationSent(
                         stored.caseId(),
                         stored.notificationId(),
                         stored.kind().name(),
                         stored.channel().name(),
                         stored.triggeringEventId()));
-            case NotificationStored notYetSent -> Optional.empty();
-            case RecipientIdentified ignored -> Optional.empty();
+            case NotificationStored notYetSent -> List.of();
+            case RecipientIdentified ignored -> List.of();
         };
     }
 

@@ -1,6 +1,6 @@
 package pt.aima.scheduling.publishing;
 
-import java.util.Optional;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
@@ -19,17 +19,16 @@ import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
 class SchedulingEventTranslator implements IntegrationEventTranslator {
 
     @Override
-    public Optional<IntegrationEvent> translate(Object internalEvent) {
+    public List<IntegrationEvent> translate(Object internalEvent) {
         if (!(internalEvent instanceof AppointmentEvent event)) {
-            return Optional.empty();
+            return List.of();
         }
         return switch (event) {
             case BiometricSlotBooked booked ->
-                Optional.of(new BiometricSlotAssigned(
+                List.of(new BiometricSlotAssigned(
                         booked.caseId(), booked.deskId(), booked.startsAt(), booked.durationMinutes()));
-            case BiometricsRecorded recorded ->
-                Optional.of(new BiometricsCollected(recorded.caseId(), recorded.deskId()));
-            case ApplicationRecorded ignored -> Optional.empty();
+            case BiometricsRecorded recorded -> List.of(new BiometricsCollected(recorded.caseId(), recorded.deskId()));
+            case ApplicationRecorded ignored -> List.of();
         };
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,25 +41,25 @@ public class KafkaEventRelay {
     private final IntegrationEventTranslator translator;
     private final IntegrationEventCodec codec;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final String topic;
+    private final Function<IntegrationEvent, String> topicOf;
     private final long ackTimeoutMillis;
 
     public KafkaEventRelay(
             IntegrationEventTranslator translator,
             IntegrationEventCodec codec,
             KafkaTemplate<String, byte[]> kafka,
-            String topic,
+            Function<IntegrationEvent, String> topicOf,
             long ackTimeoutMillis) {
         this.translator = translator;
         this.codec = codec;
         this.kafka = kafka;
-        this.topic = topic;
+        this.topicOf = topicOf;
         this.ackTimeoutMillis = ackTimeoutMillis;
     }
 
     @EventHandler
     void on(Object event, EventMessage<?> message) {
-        translator.translate(event).ifPresent(published -> send(published, message));
+        translator.translate(event).forEach(published -> send(published, message));
     }
 
     private void send(IntegrationEvent published, EventMessage<?> message) {
@@ -71,7 +72,7 @@ public class KafkaEventRelay {
                 context.causationId(),
                 published);
         ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(topic, envelope.caseId().toString(), codec.encode(envelope));
+                new ProducerRecord<>(topicOf.apply(published), envelope.caseId().toString(), codec.encode(envelope));
         record.headers().add(Topics.HEADER_EVENT_ID, bytes(envelope.eventId().toString()));
         record.headers().add(Topics.HEADER_EVENT_TYPE, bytes(envelope.type()));
         record.headers().add(Topics.HEADER_SCHEMA_VERSION, bytes(Integer.toString(envelope.version())));
@@ -99,7 +100,7 @@ public class KafkaEventRelay {
             Thread.currentThread().interrupt();
             throw new RelayFailed("interrupted while waiting for the broker", e);
         } catch (ExecutionException | TimeoutException e) {
-            log.warn("Broker did not acknowledge {} record(s) to {}; the batch will be retried", pending.size(), topic);
+            log.warn("Broker did not acknowledge {} record(s); the batch will be retried", pending.size());
             throw new RelayFailed("broker did not acknowledge the batch", e);
         }
     }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,13 +41,17 @@ class KafkaEventRelayIT {
 
     private final IntegrationEventCodec codec = IntegrationEventCodec.platform();
     private final IntegrationEventTranslator translator =
-            event -> event instanceof IntegrationEvent published ? Optional.of(published) : Optional.empty();
+            event -> event instanceof IntegrationEvent published ? List.of(published) : List.of();
 
     @Test
     void commitsTheBatchOnlyOnceTheBrokerAcknowledgedIt() {
         String topic = "relay-it-" + UUID.randomUUID();
         var relay = new KafkaEventRelay(
-                translator, codec, template(LocalInfrastructure.shared().kafkaBootstrapServers()), topic, 30_000);
+                translator,
+                codec,
+                template(LocalInfrastructure.shared().kafkaBootstrapServers()),
+                event -> topic,
+                30_000);
         CaseId caseId = CaseId.newId();
         var message = GenericEventMessage.asEventMessage(new BiometricsCollected(caseId, "LISBOA-1"))
                 .andMetaData(new ActingContext(
@@ -81,7 +84,8 @@ class KafkaEventRelayIT {
         try (var socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        var relay = new KafkaEventRelay(translator, codec, template("127.0.0.1:" + closedPort), "nowhere", 2_000);
+        var relay =
+                new KafkaEventRelay(translator, codec, template("127.0.0.1:" + closedPort), event -> "nowhere", 2_000);
         var message = GenericEventMessage.asEventMessage(new BiometricsCollected(CaseId.newId(), "LISBOA-1"));
 
         AtomicBoolean committed = new AtomicBoolean();
@@ -99,7 +103,7 @@ class KafkaEventRelayIT {
 
     @Test
     void publishesNothingForEventsTheServiceKeepsToItself() {
-        var relay = new KafkaEventRelay(event -> Optional.empty(), codec, template("127.0.0.1:1"), "nowhere", 1_000);
+        var relay = new KafkaEventRelay(event -> List.of(), codec, template("127.0.0.1:1"), event -> "nowhere", 1_000);
         var message = GenericEventMessage.asEventMessage(Map.of("internal", LocalDate.now()));
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
         AtomicBoolean committed = new AtomicBoolean();

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.document.DocumentAccepted;
@@ -26,6 +27,7 @@ public final class EventCatalogue {
 
     public static final List<Class<? extends IntegrationEvent>> PUBLISHED = List.of(
             ApplicationRegistered.class,
+            ApplicantContactRegistered.class,
             DecisionIssued.class,
             DocumentChecklistOpened.class,
             DocumentUploaded.class,
