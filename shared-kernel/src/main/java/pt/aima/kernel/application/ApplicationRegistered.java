@@ -8,9 +8,13 @@ import pt.aima.kernel.ids.CaseId;
 /**
  * A family-reunification application was registered; the legal clock starts on {@code submittedOn}.
  *
+ * <p>{@code addressTitle} was added later as an <b>optional</b> field: records published before decode with null
+ * ("not declared"). The household members' later optional fields are described on {@link HouseholdMember}.
+ *
  * @param applicantId the pseudonymous subject of the applicant's account: the only key to their own case
  * @param submittedOn the submission date, which orders the case in every queue
  * @param preferredLanguage ISO 639-1 code of the language the applicant is written to in
+ * @param addressTitle the title under which the household lives at its declared address, or null when not declared
  */
 @PublishedEvent(type = "ApplicationRegistered", version = 1)
 public record ApplicationRegistered(
@@ -18,10 +22,21 @@ public record ApplicationRegistered(
         String applicantId,
         LocalDate submittedOn,
         List<HouseholdMember> household,
-        String preferredLanguage)
+        String preferredLanguage,
+        AddressTitle addressTitle)
         implements ApplicationEvent {
 
     public ApplicationRegistered {
         household = List.copyOf(household);
+    }
+
+    /** A registration described only by the facts of the first version of the event. */
+    public ApplicationRegistered(
+            CaseId caseId,
+            String applicantId,
+            LocalDate submittedOn,
+            List<HouseholdMember> household,
+            String preferredLanguage) {
+        this(caseId, applicantId, submittedOn, household, preferredLanguage, null);
     }
 }

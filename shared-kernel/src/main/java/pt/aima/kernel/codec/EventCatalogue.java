@@ -12,6 +12,11 @@ import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
 import pt.aima.kernel.document.DocumentRejected;
 import pt.aima.kernel.document.DocumentUploaded;
+import pt.aima.kernel.document.EvidenceReceived;
+import pt.aima.kernel.document.EvidenceRequestExpired;
+import pt.aima.kernel.document.EvidenceRequestReminderDue;
+import pt.aima.kernel.document.EvidenceRequested;
+import pt.aima.kernel.document.EvidenceResponseOverdue;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.envelope.PublishedEvent;
 import pt.aima.kernel.notification.NotificationSent;
@@ -34,6 +39,11 @@ public final class EventCatalogue {
             DocumentAccepted.class,
             DocumentRejected.class,
             DocumentChecklistCompleted.class,
+            EvidenceRequested.class,
+            EvidenceRequestReminderDue.class,
+            EvidenceRequestExpired.class,
+            EvidenceReceived.class,
+            EvidenceResponseOverdue.class,
             BiometricSlotAssigned.class,
             BiometricsCollected.class,
             NotificationSent.class);

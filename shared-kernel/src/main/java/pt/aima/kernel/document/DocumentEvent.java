@@ -8,4 +8,9 @@ public sealed interface DocumentEvent extends IntegrationEvent
                 DocumentUploaded,
                 DocumentAccepted,
                 DocumentRejected,
-                DocumentChecklistCompleted {}
+                DocumentChecklistCompleted,
+                EvidenceRequested,
+                EvidenceRequestReminderDue,
+                EvidenceRequestExpired,
+                EvidenceReceived,
+                EvidenceResponseOverdue {}

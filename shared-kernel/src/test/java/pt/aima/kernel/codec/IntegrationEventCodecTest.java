@@ -10,9 +10,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.application.Relationship;
+import pt.aima.kernel.application.ResidencePeriod;
+import pt.aima.kernel.document.EvidenceRequested;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
@@ -44,6 +47,54 @@ class IntegrationEventCodecTest {
         EventEnvelope<?> decoded = codec.decode(codec.encode(envelope));
 
         assertThat(decoded).isEqualTo(envelope);
+    }
+
+    @Test
+    void roundTripsTheOptionalHouseholdFactsAndTheNewDocumentEvents() {
+        var registered = new ApplicationRegistered(
+                caseId,
+                "applicant-7",
+                LocalDate.of(2026, 8, 11),
+                List.of(new HouseholdMember(
+                        MemberId.newId(),
+                        Relationship.SPOUSE,
+                        LocalDate.of(1990, 3, 1),
+                        true,
+                        "BRA",
+                        LocalDate.of(2024, 1, 10),
+                        List.of(
+                                new ResidencePeriod("BRA", LocalDate.of(1990, 3, 1), LocalDate.of(2024, 1, 9)),
+                                new ResidencePeriod("PRT", LocalDate.of(2024, 1, 10), null)),
+                        null)),
+                "pt",
+                AddressTitle.TENANT);
+        var requested = new EvidenceRequested(
+                caseId, "r-1", null, List.of("MODEL_4"), "The current version is needed", LocalDate.of(2026, 9, 1));
+
+        for (var event : List.of(registered, requested)) {
+            var envelope =
+                    EventEnvelope.wrap(UUID.randomUUID(), Instant.EPOCH, Actor.system("x"), "corr-1", "req-1", event);
+            assertThat(codec.decode(codec.encode(envelope))).isEqualTo(envelope);
+        }
+    }
+
+    @Test
+    void decodesARegistrationPublishedBeforeTheOptionalFieldsWithNulls() {
+        byte[] old = ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"ApplicationRegistered\",\"version\":1,"
+                        + "\"caseId\":\"" + caseId + "\",\"occurredAt\":\"2026-11-23T10:15:30Z\","
+                        + "\"actor\":{\"subject\":\"a\",\"role\":\"APPLICANT\"},\"correlationId\":\"c\",\"causationId\":\"c\","
+                        + "\"payload\":{\"caseId\":\"" + caseId
+                        + "\",\"applicantId\":\"a\",\"submittedOn\":\"2026-11-23\","
+                        + "\"household\":[{\"memberId\":\"" + MemberId.newId() + "\",\"relationship\":\"MINOR_CHILD\","
+                        + "\"dateOfBirth\":\"2016-05-20\",\"presentInPortugal\":true}],\"preferredLanguage\":\"pt\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        var registered = (ApplicationRegistered) codec.decode(old).payload();
+
+        assertThat(registered.addressTitle()).isNull();
+        assertThat(registered.household().getFirst().residenceHistory()).isNull();
+        assertThat(registered.household().getFirst().nationality()).isNull();
+        assertThat(registered.household().getFirst().presentInPortugal()).isTrue();
     }
 
     @Test
