@@ -20,8 +20,13 @@ import pt.aima.kernel.document.EvidenceResponseOverdue;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.envelope.PublishedEvent;
 import pt.aima.kernel.notification.NotificationSent;
+import pt.aima.kernel.scheduling.BiometricAppointmentMissed;
+import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.kernel.scheduling.BiometricsCollected;
+import pt.aima.kernel.scheduling.CourtOrderDeadlineAtRisk;
+import pt.aima.kernel.scheduling.CourtOrderRegistered;
+import pt.aima.kernel.scheduling.DeskCapacityChanged;
 
 /**
  * Every integration event type and version of the platform. A listed class is a promise: the (type, version) pair it
@@ -46,6 +51,11 @@ public final class EventCatalogue {
             EvidenceResponseOverdue.class,
             BiometricSlotAssigned.class,
             BiometricsCollected.class,
+            BiometricAppointmentRescheduled.class,
+            BiometricAppointmentMissed.class,
+            DeskCapacityChanged.class,
+            CourtOrderRegistered.class,
+            CourtOrderDeadlineAtRisk.class,
             NotificationSent.class);
 
     private final Map<TypeKey, Class<? extends IntegrationEvent>> byKey = new HashMap<>();
