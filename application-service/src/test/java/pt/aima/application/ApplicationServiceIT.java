@@ -10,18 +10,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
@@ -45,7 +37,6 @@ import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
-import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.kernel.scheduling.BiometricsCollected;
@@ -74,7 +65,7 @@ class ApplicationServiceIT {
     JdbcClient jdbc;
 
     private RestClient http;
-    private KafkaProducer<String, byte[]> producer;
+    private IntegrationEventsClient kafka;
 
     @BeforeAll
     void connect() {
@@ -82,19 +73,12 @@ class ApplicationServiceIT {
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
-        Properties props = new Properties();
-        props.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props);
+        kafka = IntegrationEventsClient.connect();
     }
 
     @AfterAll
     void disconnect() {
-        producer.close();
+        kafka.close();
     }
 
     @Test
@@ -103,7 +87,7 @@ class ApplicationServiceIT {
         assertThat(registered.status()).isEqualTo(201);
         CaseId caseId = CaseId.of(registered.body().get("caseId").asString());
 
-        EventEnvelope<?> published = awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered");
+        EventEnvelope<?> published = kafka.awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered");
         assertThat(published.actor()).isEqualTo(new Actor("applicant-1", "APPLICANT"));
         assertThat(published.correlationId()).isEqualTo("corr-happy-path");
         var payload = (ApplicationRegistered) published.payload();
@@ -121,19 +105,19 @@ class ApplicationServiceIT {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body().get("rule").asString()).isEqualTo("DECISION_PREREQUISITES_MISSING");
 
-        publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistOpened(caseId, List.of()), "corr-happy-path");
-        publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-happy-path");
-        publish(
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistOpened(caseId, List.of()), "corr-happy-path");
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-happy-path");
+        kafka.publish(
                 Topics.SCHEDULING_EVENTS,
                 new BiometricSlotAssigned(caseId, "LISBOA-1", LocalDateTime.of(2026, 12, 1, 9, 0), 15),
                 "corr-happy-path");
-        publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "LISBOA-1"), "corr-happy-path");
+        kafka.publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "LISBOA-1"), "corr-happy-path");
         JsonNode status = awaitStage(caseId, "applicant-1", "BIOMETRICS_COLLECTED");
         assertThat(status.get("biometricAppointment").get("deskId").asString()).isEqualTo("LISBOA-1");
 
         var decided = decide(caseworker, caseId, "GRANTED");
         assertThat(decided.status()).isEqualTo(202);
-        EventEnvelope<?> decision = awaitPublished(Topics.APPLICATION_EVENTS, caseId, "DecisionIssued");
+        EventEnvelope<?> decision = kafka.awaitPublished(Topics.APPLICATION_EVENTS, caseId, "DecisionIssued");
         assertThat(((DecisionIssued) decision.payload()).outcome()).isEqualTo(DecisionIssued.Outcome.GRANTED);
         assertThat(decision.actor()).isEqualTo(new Actor("caseworker-1", "CASEWORKER"));
         awaitStage(caseId, "applicant-1", "DECIDED");
@@ -154,11 +138,11 @@ class ApplicationServiceIT {
                 "corr-redelivery",
                 "cause",
                 new BiometricSlotAssigned(caseId, "PORTO-2", LocalDateTime.of(2026, 12, 2, 10, 0), 15));
-        send(Topics.SCHEDULING_EVENTS, slot);
-        send(Topics.SCHEDULING_EVENTS, slot);
+        kafka.send(Topics.SCHEDULING_EVENTS, slot);
+        kafka.send(Topics.SCHEDULING_EVENTS, slot);
         awaitStage(caseId, "applicant-2", "BIOMETRICS_SCHEDULED");
         // A later, different event proves both copies were consumed before we count.
-        publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "PORTO-2"), "corr-redelivery");
+        kafka.publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "PORTO-2"), "corr-redelivery");
         awaitStage(caseId, "applicant-2", "BIOMETRICS_COLLECTED");
 
         JsonNode history = http.get()
@@ -181,15 +165,15 @@ class ApplicationServiceIT {
                 .body()
                 .get("caseId")
                 .asString());
-        producer.send(new ProducerRecord<>(
+        kafka.sendRaw(new ProducerRecord<>(
                 Topics.DOCUMENT_EVENTS, caseId.toString(), "{not an envelope".getBytes(StandardCharsets.UTF_8)));
-        publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-poison");
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-poison");
 
         awaitStage(caseId, "applicant-3", "DOCUMENTS_COMPLETE");
-        ConsumerRecord<String, byte[]> dead = awaitRecord(
+        ConsumerRecord<String, byte[]> dead = kafka.awaitRecord(
                 Topics.deadLetterTopic(Topics.DOCUMENT_EVENTS, "application-service"),
                 record -> caseId.toString().equals(record.key()));
-        assertThat(new String(dead.headers().lastHeader("aima-dlt-reason").value(), StandardCharsets.UTF_8))
+        assertThat(IntegrationEventsClient.header(dead, "aima-dlt-reason"))
                 .startsWith("MalformedEventException: not JSON");
     }
 
@@ -323,62 +307,6 @@ class ApplicationServiceIT {
                         body -> body != null
                                 && body.has("stage")
                                 && stage.equals(body.get("stage").asString()));
-    }
-
-    private void publish(String topic, IntegrationEvent event, String correlationId) {
-        send(
-                topic,
-                EventEnvelope.wrap(
-                        UUID.randomUUID(), Instant.now(), Actor.system("test"), correlationId, "cause", event));
-    }
-
-    private void send(String topic, EventEnvelope<?> envelope) {
-        var record = new ProducerRecord<>(topic, envelope.caseId().toString(), codec.encode(envelope));
-        record.headers()
-                .add(Topics.HEADER_EVENT_ID, envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(Topics.HEADER_EVENT_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
-        record.headers()
-                .add(
-                        Topics.HEADER_SCHEMA_VERSION,
-                        Integer.toString(envelope.version()).getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private EventEnvelope<?> awaitPublished(String topic, CaseId caseId, String type) {
-        ConsumerRecord<String, byte[]> record = awaitRecord(
-                topic,
-                r -> caseId.toString().equals(r.key())
-                        && type.equals(new String(
-                                r.headers().lastHeader(Topics.HEADER_EVENT_TYPE).value(), StandardCharsets.UTF_8)));
-        return codec.decode(record.value());
-    }
-
-    private ConsumerRecord<String, byte[]> awaitRecord(
-            String topic, java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        Properties props = new Properties();
-        props.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (wanted.test(record)) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no matching record on " + topic + " within 30 s");
     }
 
     private long storedEvents() {

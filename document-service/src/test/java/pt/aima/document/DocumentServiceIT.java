@@ -13,24 +13,15 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
@@ -94,7 +86,7 @@ class DocumentServiceIT {
     EventProcessingConfiguration processing;
 
     private RestClient http;
-    private KafkaProducer<String, byte[]> producer;
+    private IntegrationEventsClient kafka;
 
     @BeforeAll
     void connect() {
@@ -102,17 +94,12 @@ class DocumentServiceIT {
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props);
+        kafka = IntegrationEventsClient.connect();
     }
 
     @AfterAll
     void disconnect() {
-        producer.close();
+        kafka.close();
     }
 
     @Test
@@ -127,7 +114,7 @@ class DocumentServiceIT {
                 List.of(
                         new HouseholdMember(spouse, Relationship.SPOUSE, LocalDate.of(1991, 4, 2), false),
                         new HouseholdMember(child, Relationship.MINOR_CHILD, LocalDate.of(2017, 6, 1), true)));
-        send(registration);
+        kafka.send(Topics.APPLICATION_EVENTS, registration);
 
         String applicant = token("applicant-1", "APPLICANT");
         JsonNode checklist = awaitChecklist(caseId, applicant, body -> true);
@@ -147,7 +134,7 @@ class DocumentServiceIT {
                 .isEqualTo("Proof of the family tie for a spouse: authenticated marriage certificate");
         assertThat(item(checklist, spouse, "PASSPORT").get("status").asString()).isEqualTo("MISSING");
 
-        EventEnvelope<?> opened = awaitPublished(caseId, "DocumentChecklistOpened");
+        EventEnvelope<?> opened = kafka.awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "DocumentChecklistOpened");
         assertThat(opened.actor()).isEqualTo(Actor.system("document-service"));
         assertThat(opened.correlationId()).isEqualTo("corr-docs-happy");
         assertThat(opened.causationId()).isEqualTo(registration.eventId().toString());
@@ -255,8 +242,8 @@ class DocumentServiceIT {
                 "applicant-2",
                 "corr-redelivery",
                 List.of(new HouseholdMember(MemberId.newId(), Relationship.SPOUSE, LocalDate.of(1980, 1, 1), false)));
-        send(registration);
-        RecordMetadata second = send(registration);
+        kafka.send(Topics.APPLICATION_EVENTS, registration);
+        RecordMetadata second = kafka.send(Topics.APPLICATION_EVENTS, registration);
         awaitConsumed(second);
 
         assertThat(jdbc.sql("select count(*) from inbox where event_id = :eventId")
@@ -278,7 +265,7 @@ class DocumentServiceIT {
     @Test
     void malformedRecordsAreDeadLetteredAndTheConsumerMovesOn() {
         CaseId caseId = CaseId.newId();
-        producer.send(new ProducerRecord<>(
+        kafka.sendRaw(new ProducerRecord<>(
                 Topics.APPLICATION_EVENTS, caseId.toString(), "{not an envelope".getBytes(StandardCharsets.UTF_8)));
         EventEnvelope<ApplicationRegistered> valid = registered(
                 caseId,
@@ -290,14 +277,13 @@ class DocumentServiceIT {
         var broken = new ProducerRecord<>(
                 Topics.APPLICATION_EVENTS, caseId.toString(), brokenPayload.getBytes(StandardCharsets.UTF_8));
         broken.headers().add(Topics.HEADER_EVENT_TYPE, "ApplicationRegistered".getBytes(StandardCharsets.UTF_8));
-        producer.send(broken);
-        send(valid);
+        kafka.sendRaw(broken);
+        kafka.send(Topics.APPLICATION_EVENTS, valid);
 
         awaitChecklist(caseId, token("applicant-3", "APPLICANT"), body -> true);
-        List<ConsumerRecord<String, byte[]>> dead = awaitRecords(DLT, caseId, records -> records.size() >= 2);
+        List<ConsumerRecord<String, byte[]>> dead = kafka.awaitRecords(DLT, ofCase(caseId), found -> found.size() == 2);
         assertThat(dead)
-                .extracting(record -> new String(
-                        record.headers().lastHeader("aima-dlt-reason").value(), StandardCharsets.UTF_8))
+                .extracting(record -> IntegrationEventsClient.header(record, "aima-dlt-reason"))
                 .satisfiesExactly(
                         reason -> assertThat(reason).startsWith("MalformedEventException: not JSON"),
                         reason -> assertThat(reason).startsWith("MalformedEventException: ApplicationRegistered v1"));
@@ -308,13 +294,15 @@ class DocumentServiceIT {
         MemberId spouse = MemberId.newId();
         MemberId child = MemberId.newId();
         CaseId caseId = CaseId.newId();
-        send(registered(
-                caseId,
-                "applicant-4",
-                "corr-refusals",
-                List.of(
-                        new HouseholdMember(spouse, Relationship.SPOUSE, LocalDate.of(1990, 1, 1), false),
-                        new HouseholdMember(child, Relationship.MINOR_CHILD, LocalDate.of(2018, 1, 1), true))));
+        kafka.send(
+                Topics.APPLICATION_EVENTS,
+                registered(
+                        caseId,
+                        "applicant-4",
+                        "corr-refusals",
+                        List.of(
+                                new HouseholdMember(spouse, Relationship.SPOUSE, LocalDate.of(1990, 1, 1), false),
+                                new HouseholdMember(child, Relationship.MINOR_CHILD, LocalDate.of(2018, 1, 1), true))));
         String applicant = token("applicant-4", "APPLICANT");
         String caseworker = token("caseworker-4", "CASEWORKER");
         awaitChecklist(caseId, applicant, body -> true);
@@ -422,11 +410,14 @@ class DocumentServiceIT {
     void theChecklistRebuiltFromHistoryEqualsTheOneBuiltLive() {
         MemberId parent = MemberId.newId();
         CaseId caseId = CaseId.newId();
-        send(registered(
-                caseId,
-                "applicant-6",
-                "corr-rebuild",
-                List.of(new HouseholdMember(parent, Relationship.DEPENDENT_PARENT, LocalDate.of(1950, 8, 9), false))));
+        kafka.send(
+                Topics.APPLICATION_EVENTS,
+                registered(
+                        caseId,
+                        "applicant-6",
+                        "corr-rebuild",
+                        List.of(new HouseholdMember(
+                                parent, Relationship.DEPENDENT_PARENT, LocalDate.of(1950, 8, 9), false))));
         String applicant = token("applicant-6", "APPLICANT");
         String caseworker = token("caseworker-6", "CASEWORKER");
         awaitChecklist(caseId, applicant, body -> true);
@@ -585,23 +576,6 @@ class DocumentServiceIT {
                 new ApplicationRegistered(caseId, applicantId, SUBMITTED_ON, household, "pt"));
     }
 
-    private RecordMetadata send(EventEnvelope<?> envelope) {
-        var record = new ProducerRecord<>(
-                Topics.APPLICATION_EVENTS, envelope.caseId().toString(), codec.encode(envelope));
-        record.headers()
-                .add(Topics.HEADER_EVENT_ID, envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(Topics.HEADER_EVENT_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
-        record.headers()
-                .add(
-                        Topics.HEADER_SCHEMA_VERSION,
-                        Integer.toString(envelope.version()).getBytes(StandardCharsets.UTF_8));
-        try {
-            return producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Waits until document-service's consumer group has committed past the given record. */
     private void awaitConsumed(RecordMetadata sent) throws Exception {
         TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
@@ -616,55 +590,21 @@ class DocumentServiceIT {
         }
     }
 
-    private EventEnvelope<?> awaitPublished(CaseId caseId, String type) {
-        List<EventEnvelope<?>> published = awaitPublishedUntil(caseId, type);
-        return published.get(published.size() - 1);
-    }
-
     /** The case's records on the document topic, in order, up to and including the first of {@code lastType}. */
     private List<EventEnvelope<?>> awaitPublishedUntil(CaseId caseId, String lastType) {
-        List<ConsumerRecord<String, byte[]>> records = awaitRecords(
-                Topics.DOCUMENT_EVENTS, caseId, received -> received.stream().anyMatch(r -> lastType.equals(type(r))));
-        List<EventEnvelope<?>> envelopes = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            envelopes.add(codec.decode(record.value()));
-            if (lastType.equals(type(record))) {
-                break;
-            }
-        }
-        return envelopes;
+        return kafka
+                .awaitRecords(
+                        Topics.DOCUMENT_EVENTS,
+                        ofCase(caseId),
+                        found -> lastType.equals(
+                                IntegrationEventsClient.header(found.getLast(), Topics.HEADER_EVENT_TYPE)))
+                .stream()
+                .<EventEnvelope<?>>map(record -> codec.decode(record.value()))
+                .toList();
     }
 
-    private List<ConsumerRecord<String, byte[]>> awaitRecords(
-            String topic, CaseId caseId, Predicate<List<ConsumerRecord<String, byte[]>>> enough) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (caseId.toString().equals(record.key())) {
-                        received.add(record);
-                    }
-                }
-                if (enough.test(received)) {
-                    return received;
-                }
-            }
-        }
-        throw new AssertionError(
-                "not enough records for " + caseId + " on " + topic + " within 30 s: " + received.size());
-    }
-
-    private static String type(ConsumerRecord<String, byte[]> record) {
-        var header = record.headers().lastHeader(Topics.HEADER_EVENT_TYPE);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private static Predicate<ConsumerRecord<String, byte[]>> ofCase(CaseId caseId) {
+        return record -> caseId.toString().equals(record.key());
     }
 
     // --- helpers

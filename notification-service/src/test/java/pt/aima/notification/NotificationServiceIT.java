@@ -5,24 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
@@ -50,7 +40,6 @@ import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
-import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.kernel.notification.NotificationSent;
@@ -86,7 +75,7 @@ class NotificationServiceIT {
     EventProcessingConfiguration eventProcessing;
 
     private RestClient http;
-    private KafkaProducer<String, byte[]> producer;
+    private IntegrationEventsClient kafka;
 
     @BeforeAll
     void connect() {
@@ -94,36 +83,29 @@ class NotificationServiceIT {
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
-        Properties props = new Properties();
-        props.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props);
+        kafka = IntegrationEventsClient.connect();
     }
 
     @AfterAll
     void disconnect() {
-        producer.close();
+        kafka.close();
     }
 
     @Test
     void tellsTheApplicantEveryStepInPortugueseAndAnnouncesEachNotification() {
         CaseId caseId = CaseId.newId();
-        var registered = envelope(registration(caseId, "applicant-pt", "pt"), "corr-pt");
-        var slot = envelope(
+        var registered = kafka.envelope(registration(caseId, "applicant-pt", "pt"), "corr-pt");
+        var slot = kafka.envelope(
                 new BiometricSlotAssigned(caseId, "LISBOA-1", LocalDateTime.of(2026, 12, 3, 9, 30), 30), "corr-pt");
-        var refused = envelope(
+        var refused = kafka.envelope(
                 new DecisionIssued(caseId, Outcome.REFUSED, List.of("ENTRY_BAN"), "Interdição de entrada em vigor."),
                 "corr-pt");
         String applicant = token("applicant-pt", "APPLICANT");
-        send(Topics.APPLICATION_EVENTS, registered);
-        send(Topics.SCHEDULING_EVENTS, slot);
+        kafka.send(Topics.APPLICATION_EVENTS, registered);
+        kafka.send(Topics.SCHEDULING_EVENTS, slot);
         // The two topics are consumed side by side: the slot may be stored before or after the receipt.
         awaitInbox(caseId, applicant, 2);
-        send(Topics.APPLICATION_EVENTS, refused);
+        kafka.send(Topics.APPLICATION_EVENTS, refused);
 
         JsonNode inbox = awaitInbox(caseId, applicant, 3);
         JsonNode receipt = notificationAnswering(inbox, registered);
@@ -167,11 +149,13 @@ class NotificationServiceIT {
     @Test
     void writesToAnApplicantWhoPrefersEnglishInEnglish() {
         CaseId caseId = CaseId.newId();
-        var registered = envelope(registration(caseId, "applicant-en", "en"), "corr-en");
-        send(Topics.APPLICATION_EVENTS, registered);
+        var registered = kafka.envelope(registration(caseId, "applicant-en", "en"), "corr-en");
+        kafka.send(Topics.APPLICATION_EVENTS, registered);
         awaitInbox(caseId, token("applicant-en", "APPLICANT"), 1);
-        var granted = envelope(new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "All conditions are met."), "c");
-        send(Topics.APPLICATION_EVENTS, granted);
+        kafka.publish(
+                Topics.APPLICATION_EVENTS,
+                new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "All conditions are met."),
+                "c");
 
         JsonNode inbox = awaitInbox(caseId, token("applicant-en", "APPLICANT"), 2);
         assertThat(kinds(inbox)).containsExactly("RECEIPT", "DECISION");
@@ -189,10 +173,10 @@ class NotificationServiceIT {
     @Test
     void aRedeliveredDecisionStoresOneNotification() {
         CaseId caseId = CaseId.newId();
-        send(Topics.APPLICATION_EVENTS, envelope(registration(caseId, "applicant-redelivery", "pt"), "corr-r"));
-        var decision = envelope(new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "ok"), "corr-r");
-        send(Topics.APPLICATION_EVENTS, decision);
-        send(Topics.APPLICATION_EVENTS, decision);
+        kafka.publish(Topics.APPLICATION_EVENTS, registration(caseId, "applicant-redelivery", "pt"), "corr-r");
+        var decision = kafka.envelope(new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "ok"), "corr-r");
+        kafka.send(Topics.APPLICATION_EVENTS, decision);
+        kafka.send(Topics.APPLICATION_EVENTS, decision);
         String staff = token("caseworker-1", "CASEWORKER");
         awaitInbox(caseId, staff, 2);
 
@@ -201,10 +185,12 @@ class NotificationServiceIT {
         List<String> triggers = new ArrayList<>(List.of(decision.eventId().toString()));
         for (int round = 1; round <= 2; round++) {
             forgetInInbox(decision);
-            send(Topics.APPLICATION_EVENTS, decision);
+            kafka.send(Topics.APPLICATION_EVENTS, decision);
             // A later record of the same case, on the same partition, proves the copy was consumed before we count.
-            var later = envelope(new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "round " + round), "corr-r");
-            send(Topics.APPLICATION_EVENTS, later);
+            var later = kafka.publish(
+                    Topics.APPLICATION_EVENTS,
+                    new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "round " + round),
+                    "corr-r");
             triggers.add(later.eventId().toString());
             awaitInbox(caseId, staff, 2 + round);
             await().atMost(PATIENCE).until(() -> snapshots(caseId) > 0);
@@ -224,9 +210,9 @@ class NotificationServiceIT {
     @Test
     void keepsAnAppointmentThatArrivesBeforeTheRegistrationForTheCase() {
         CaseId caseId = CaseId.newId();
-        var slot = envelope(
+        var slot = kafka.envelope(
                 new BiometricSlotAssigned(caseId, "PORTO-2", LocalDateTime.of(2026, 12, 4, 14, 0), 15), "corr-early");
-        send(Topics.SCHEDULING_EVENTS, slot);
+        kafka.send(Topics.SCHEDULING_EVENTS, slot);
         JsonNode early = awaitInbox(caseId, token("operations-1", "OPERATIONS"), 1);
         assertThat(early.get(0).get("language").asString())
                 .as("Portuguese until a preference is known")
@@ -235,7 +221,7 @@ class NotificationServiceIT {
                 .as("nobody can show it is their case yet")
                 .isEqualTo(403);
 
-        send(Topics.APPLICATION_EVENTS, envelope(registration(caseId, "applicant-early", "en"), "corr-early"));
+        kafka.publish(Topics.APPLICATION_EVENTS, registration(caseId, "applicant-early", "en"), "corr-early");
         JsonNode inbox = awaitInbox(caseId, token("applicant-early", "APPLICANT"), 2);
         assertThat(kinds(inbox)).containsExactly("APPOINTMENT", "RECEIPT");
         assertThat(inbox.get(0).get("language").asString()).isEqualTo("pt");
@@ -245,7 +231,7 @@ class NotificationServiceIT {
     @Test
     void deadLettersMalformedRecordsAndKeepsConsuming() {
         CaseId caseId = CaseId.newId();
-        producer.send(new ProducerRecord<>(
+        kafka.sendRaw(new ProducerRecord<>(
                 Topics.APPLICATION_EVENTS, caseId.toString(), "{not an envelope".getBytes(StandardCharsets.UTF_8)));
         String brokenPayload =
                 """
@@ -257,15 +243,15 @@ class NotificationServiceIT {
         var broken = new ProducerRecord<>(
                 Topics.APPLICATION_EVENTS, caseId.toString(), brokenPayload.getBytes(StandardCharsets.UTF_8));
         broken.headers().add(Topics.HEADER_EVENT_TYPE, "DecisionIssued".getBytes(StandardCharsets.UTF_8));
-        producer.send(broken);
-        send(Topics.APPLICATION_EVENTS, envelope(registration(caseId, "applicant-poison", "pt"), "corr-poison"));
+        kafka.sendRaw(broken);
+        kafka.publish(Topics.APPLICATION_EVENTS, registration(caseId, "applicant-poison", "pt"), "corr-poison");
 
         awaitInbox(caseId, token("applicant-poison", "APPLICANT"), 1);
         String deadLetters = Topics.deadLetterTopic(Topics.APPLICATION_EVENTS, "notification-service");
         List<String> reasons = new ArrayList<>();
         for (String start :
                 List.of("MalformedEventException: not JSON", "MalformedEventException: DecisionIssued v1")) {
-            ConsumerRecord<String, byte[]> dead = awaitRecord(
+            ConsumerRecord<String, byte[]> dead = kafka.awaitRecord(
                     deadLetters,
                     r -> caseId.toString().equals(r.key()) && reason(r).startsWith(start));
             reasons.add(reason(dead));
@@ -276,7 +262,7 @@ class NotificationServiceIT {
     @Test
     void refusesBadRequestsAndStoresNothing() {
         CaseId caseId = CaseId.newId();
-        send(Topics.APPLICATION_EVENTS, envelope(registration(caseId, "applicant-owner", "pt"), "corr-http"));
+        kafka.publish(Topics.APPLICATION_EVENTS, registration(caseId, "applicant-owner", "pt"), "corr-http");
         awaitInbox(caseId, token("applicant-owner", "APPLICANT"), 1);
         long eventsBefore = storedEvents();
 
@@ -316,12 +302,11 @@ class NotificationServiceIT {
     @Test
     void rebuildingTheInboxFromTheEventStoreGivesTheSameInbox() {
         CaseId caseId = CaseId.newId();
-        send(Topics.APPLICATION_EVENTS, envelope(registration(caseId, "applicant-rebuild", "en"), "corr-rebuild"));
-        send(
+        kafka.publish(Topics.APPLICATION_EVENTS, registration(caseId, "applicant-rebuild", "en"), "corr-rebuild");
+        kafka.publish(
                 Topics.SCHEDULING_EVENTS,
-                envelope(
-                        new BiometricSlotAssigned(caseId, "FARO-1", LocalDateTime.of(2026, 12, 9, 11, 0), 20),
-                        "corr-rebuild"));
+                new BiometricSlotAssigned(caseId, "FARO-1", LocalDateTime.of(2026, 12, 9, 11, 0), 20),
+                "corr-rebuild");
         String staff = token("caseworker-1", "CASEWORKER");
         JsonNode live = awaitInbox(caseId, staff, 2);
 
@@ -344,27 +329,6 @@ class NotificationServiceIT {
                 List.of(new HouseholdMember(
                         MemberId.newId(), Relationship.MINOR_CHILD, LocalDate.of(2015, 3, 1), true)),
                 language);
-    }
-
-    private static <E extends IntegrationEvent> EventEnvelope<E> envelope(E event, String correlationId) {
-        return EventEnvelope.wrap(
-                UUID.randomUUID(), Instant.now(), Actor.system("test"), correlationId, "cause", event);
-    }
-
-    private void send(String topic, EventEnvelope<?> envelope) {
-        var record = new ProducerRecord<>(topic, envelope.caseId().toString(), codec.encode(envelope));
-        record.headers()
-                .add(Topics.HEADER_EVENT_ID, envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(Topics.HEADER_EVENT_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
-        record.headers()
-                .add(
-                        Topics.HEADER_SCHEMA_VERSION,
-                        Integer.toString(envelope.version()).getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private JsonNode inbox(CaseId caseId, String token) {
@@ -433,7 +397,7 @@ class NotificationServiceIT {
     }
 
     private EventEnvelope<?> awaitPublished(CaseId caseId, UUID triggeringEventId) {
-        ConsumerRecord<String, byte[]> record = awaitRecord(Topics.NOTIFICATION_EVENTS, r -> {
+        ConsumerRecord<String, byte[]> record = kafka.awaitRecord(Topics.NOTIFICATION_EVENTS, r -> {
             if (!caseId.toString().equals(r.key())) {
                 return false;
             }
@@ -443,32 +407,9 @@ class NotificationServiceIT {
         return codec.decode(record.value());
     }
 
-    private ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        Properties props = new Properties();
-        props.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (wanted.test(record)) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no matching record on " + topic + " within " + PATIENCE);
-    }
-
     private static String reason(ConsumerRecord<String, byte[]> record) {
-        var header = record.headers().lastHeader("aima-dlt-reason");
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        String reason = IntegrationEventsClient.header(record, "aima-dlt-reason");
+        return reason == null ? "" : reason;
     }
 
     private void forgetInInbox(EventEnvelope<?> envelope) {

@@ -7,31 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
+import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
@@ -59,7 +47,6 @@ import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
-import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
@@ -106,7 +93,7 @@ class SchedulingServiceIT {
     EventProcessingConfiguration processing;
 
     private RestClient http;
-    private KafkaProducer<String, byte[]> producer;
+    private IntegrationEventsClient kafka;
 
     @BeforeAll
     void connect() {
@@ -114,30 +101,23 @@ class SchedulingServiceIT {
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
-        Properties props = new Properties();
-        props.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props);
+        kafka = IntegrationEventsClient.connect();
     }
 
     @AfterAll
     void disconnect() {
-        producer.close();
+        kafka.close();
     }
 
     @Test
     void schedulesACaseOnceItsDocumentsAreCompleteAndRecordsItsBiometrics() {
         CaseId caseId = CaseId.newId();
-        publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-1"), "corr-happy-path");
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-1"), "corr-happy-path");
         JsonNode waiting = awaitStatus(caseId, token("applicant-1", "APPLICANT"), "AWAITING_DOCUMENTS");
         assertThat(waiting.get("deskId").isNull()).isTrue();
 
-        var completed = envelope(new DocumentChecklistCompleted(caseId), "corr-happy-path");
-        send(Topics.DOCUMENT_EVENTS, completed);
+        var completed =
+                kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-happy-path");
         JsonNode scheduled = awaitStatus(caseId, token("applicant-1", "APPLICANT"), "SCHEDULED");
         assertThat(scheduled.get("deskId").asString()).isEqualTo("LISBOA-1");
         assertThat(scheduled.get("durationMinutes").asInt()).isEqualTo(15);
@@ -146,7 +126,7 @@ class SchedulingServiceIT {
         assertThat(startsAt.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(startsAt.toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(18, 45));
 
-        EventEnvelope<?> slot = awaitPublished(caseId, "BiometricSlotAssigned");
+        EventEnvelope<?> slot = kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricSlotAssigned");
         assertThat(slot.payload()).isEqualTo(new BiometricSlotAssigned(caseId, "LISBOA-1", startsAt, 15));
         assertThat(slot.actor()).isEqualTo(Actor.system("scheduling-service"));
         assertThat(slot.correlationId()).isEqualTo("corr-happy-path");
@@ -157,7 +137,7 @@ class SchedulingServiceIT {
                         .value())
                 .isEqualTo(202);
         awaitStatus(caseId, token("applicant-1", "APPLICANT"), "BIOMETRICS_COLLECTED");
-        EventEnvelope<?> collected = awaitPublished(caseId, "BiometricsCollected");
+        EventEnvelope<?> collected = kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricsCollected");
         assertThat(collected.payload()).isEqualTo(new BiometricsCollected(caseId, "LISBOA-1"));
         assertThat(collected.actor()).isEqualTo(new Actor("caseworker-1", "CASEWORKER"));
         assertThat(collected.correlationId()).isEqualTo("corr-desk");
@@ -170,7 +150,7 @@ class SchedulingServiceIT {
     @Test
     void aChecklistCompletedBeforeTheRegistrationArrivesIsScheduledAllTheSame() {
         CaseId caseId = CaseId.newId();
-        publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-out-of-order");
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-out-of-order");
         awaitStatus(caseId, token("operations-1", "OPERATIONS"), "SCHEDULED");
         assertThat(getAppointment(caseId, token("applicant-7", "APPLICANT"))
                         .getStatusCode()
@@ -178,7 +158,7 @@ class SchedulingServiceIT {
                 .as("whose case it is is not known yet")
                 .isEqualTo(403);
 
-        publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-7"), "corr-out-of-order");
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-7"), "corr-out-of-order");
         awaitStatus(caseId, token("applicant-7", "APPLICANT"), "SCHEDULED");
         assertThat(slotsHeldBy(caseId)).isEqualTo(1);
     }
@@ -189,8 +169,12 @@ class SchedulingServiceIT {
         CaseId second = CaseId.newId();
         // One partition, so the service sees the two completions in the order they happened.
         int partition = 0;
-        send(Topics.DOCUMENT_EVENTS, envelope(new DocumentChecklistCompleted(first), "corr-first"), partition);
-        send(Topics.DOCUMENT_EVENTS, envelope(new DocumentChecklistCompleted(second), "corr-second"), partition);
+        kafka.send(
+                Topics.DOCUMENT_EVENTS, partition, kafka.envelope(new DocumentChecklistCompleted(first), "corr-first"));
+        kafka.send(
+                Topics.DOCUMENT_EVENTS,
+                partition,
+                kafka.envelope(new DocumentChecklistCompleted(second), "corr-second"));
 
         String staff = token("operations-1", "OPERATIONS");
         LocalDateTime firstStartsAt = LocalDateTime.parse(
@@ -206,13 +190,14 @@ class SchedulingServiceIT {
     @Test
     void aRedeliveredOrRepeatedCompletionBooksOneSlot() {
         CaseId caseId = CaseId.newId();
-        var completed = envelope(new DocumentChecklistCompleted(caseId), "corr-redelivery");
-        int partition = send(Topics.DOCUMENT_EVENTS, completed);
-        send(Topics.DOCUMENT_EVENTS, completed);
-        publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-redelivery");
+        var completed = kafka.envelope(new DocumentChecklistCompleted(caseId), "corr-redelivery");
+        int partition = kafka.send(Topics.DOCUMENT_EVENTS, completed).partition();
+        kafka.send(Topics.DOCUMENT_EVENTS, completed);
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-redelivery");
         // A later record on the same partition proves the three before it were consumed.
         CaseId fence = CaseId.newId();
-        send(Topics.DOCUMENT_EVENTS, envelope(new DocumentChecklistCompleted(fence), "corr-fence"), partition);
+        kafka.send(
+                Topics.DOCUMENT_EVENTS, partition, kafka.envelope(new DocumentChecklistCompleted(fence), "corr-fence"));
         awaitStatus(fence, token("operations-1", "OPERATIONS"), "SCHEDULED");
 
         assertThat(slotsHeldBy(caseId)).isEqualTo(1);
@@ -228,25 +213,28 @@ class SchedulingServiceIT {
     @Test
     void malformedRecordsAreDeadLetteredAndTheConsumerMovesOn() {
         CaseId caseId = CaseId.newId();
-        int partition = send(new ProducerRecord<>(
-                Topics.DOCUMENT_EVENTS, caseId.toString(), "{not an envelope".getBytes(StandardCharsets.UTF_8)));
+        int partition = kafka.sendRaw(new ProducerRecord<>(
+                        Topics.DOCUMENT_EVENTS, caseId.toString(), "{not an envelope".getBytes(StandardCharsets.UTF_8)))
+                .partition();
         String brokenPayload = new String(
-                        codec.encode(envelope(new DocumentChecklistCompleted(caseId), "corr-poison")),
+                        codec.encode(kafka.envelope(new DocumentChecklistCompleted(caseId), "corr-poison")),
                         StandardCharsets.UTF_8)
                 .replace("\"payload\":{\"caseId\":\"" + caseId + "\"}", "\"payload\":{\"caseId\":\"not-a-uuid\"}");
         var broken = new ProducerRecord<>(
                 Topics.DOCUMENT_EVENTS, partition, caseId.toString(), brokenPayload.getBytes(StandardCharsets.UTF_8));
         broken.headers().add(Topics.HEADER_EVENT_TYPE, bytes("DocumentChecklistCompleted"));
-        send(broken);
-        send(Topics.DOCUMENT_EVENTS, envelope(new DocumentChecklistCompleted(caseId), "corr-poison"), partition);
+        kafka.sendRaw(broken);
+        kafka.send(
+                Topics.DOCUMENT_EVENTS,
+                partition,
+                kafka.envelope(new DocumentChecklistCompleted(caseId), "corr-poison"));
 
         awaitStatus(caseId, token("operations-1", "OPERATIONS"), "SCHEDULED");
         String deadLetters = Topics.deadLetterTopic(Topics.DOCUMENT_EVENTS, "scheduling-service");
-        List<String> reasons = awaitRecords(
-                        deadLetters, record -> caseId.toString().equals(record.key()), 2)
+        List<String> reasons = kafka
+                .awaitRecords(deadLetters, record -> caseId.toString().equals(record.key()), found -> found.size() == 2)
                 .stream()
-                .map(record -> new String(
-                        record.headers().lastHeader("aima-dlt-reason").value(), StandardCharsets.UTF_8))
+                .map(record -> IntegrationEventsClient.header(record, "aima-dlt-reason"))
                 .toList();
         assertThat(reasons).anySatisfy(reason -> assertThat(reason).startsWith("MalformedEventException: not JSON"));
         assertThat(reasons).anySatisfy(reason -> assertThat(reason)
@@ -256,7 +244,7 @@ class SchedulingServiceIT {
     @Test
     void refusesBadInputAndChangesNothing() {
         CaseId caseId = CaseId.newId();
-        publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-4"), "corr-refusals");
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-4"), "corr-refusals");
         awaitStatus(caseId, token("applicant-4", "APPLICANT"), "AWAITING_DOCUMENTS");
         long eventsBefore = storedEvents();
         String caseworker = token("caseworker-1", "CASEWORKER");
@@ -339,8 +327,8 @@ class SchedulingServiceIT {
     @Test
     void theAppointmentsRebuiltFromHistoryEqualThoseBuiltLive() {
         CaseId caseId = CaseId.newId();
-        publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-9"), "corr-rebuild");
-        publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-rebuild");
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-9"), "corr-rebuild");
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-rebuild");
         awaitStatus(caseId, token("applicant-9", "APPLICANT"), "SCHEDULED");
         List<Map<String, Object>> live = appointments();
 
@@ -429,79 +417,6 @@ class SchedulingServiceIT {
                         new HouseholdMember(
                                 MemberId.newId(), Relationship.MINOR_CHILD, LocalDate.of(2016, 3, 1), true)),
                 "pt");
-    }
-
-    private static EventEnvelope<IntegrationEvent> envelope(IntegrationEvent event, String correlationId) {
-        return EventEnvelope.wrap(
-                UUID.randomUUID(), Instant.now(), Actor.system("test"), correlationId, "cause", event);
-    }
-
-    private void publish(String topic, IntegrationEvent event, String correlationId) {
-        send(topic, envelope(event, correlationId));
-    }
-
-    /** Sends as KafkaEventRelay does, keyed by case id; answers the partition the record went to. */
-    private int send(String topic, EventEnvelope<?> envelope) {
-        return send(topic, envelope, null);
-    }
-
-    private int send(String topic, EventEnvelope<?> envelope, Integer partition) {
-        var record = new ProducerRecord<>(topic, partition, envelope.caseId().toString(), codec.encode(envelope));
-        record.headers().add(Topics.HEADER_EVENT_ID, bytes(envelope.eventId().toString()));
-        record.headers().add(Topics.HEADER_EVENT_TYPE, bytes(envelope.type()));
-        record.headers().add(Topics.HEADER_SCHEMA_VERSION, bytes(Integer.toString(envelope.version())));
-        return send(record);
-    }
-
-    private int send(ProducerRecord<String, byte[]> record) {
-        try {
-            RecordMetadata sent = producer.send(record).get();
-            return sent.partition();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private EventEnvelope<?> awaitPublished(CaseId caseId, String type) {
-        ConsumerRecord<String, byte[]> record = awaitRecords(
-                        Topics.SCHEDULING_EVENTS,
-                        r -> caseId.toString().equals(r.key())
-                                && type.equals(new String(
-                                        r.headers()
-                                                .lastHeader(Topics.HEADER_EVENT_TYPE)
-                                                .value(),
-                                        StandardCharsets.UTF_8)),
-                        1)
-                .getFirst();
-        return codec.decode(record.value());
-    }
-
-    private List<ConsumerRecord<String, byte[]>> awaitRecords(
-            String topic, Predicate<ConsumerRecord<String, byte[]>> wanted, int count) {
-        Properties props = new Properties();
-        props.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (wanted.test(record)) {
-                        found.add(record);
-                        if (found.size() == count) {
-                            return found;
-                        }
-                    }
-                }
-            }
-        }
-        throw new AssertionError("found " + found.size() + " of " + count + " matching records on " + topic);
     }
 
     private static byte[] bytes(String value) {

@@ -1,0 +1,184 @@
+package pt.aima.infra;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import pt.aima.kernel.Topics;
+import pt.aima.kernel.codec.IntegrationEventCodec;
+import pt.aima.kernel.envelope.Actor;
+import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.kernel.ids.CaseId;
+
+/**
+ * The other services, as a service under test sees them on Kafka: writes integration events the way the relay does
+ * and reads what the service published. Integration tests use it so that the record format (key, headers, codec)
+ * lives in one place and cannot drift from the relay's in one test only.
+ *
+ * <p>Every send waits for the broker's acknowledgement, so records sent one after the other with the same key are on
+ * the partition in that order. Every read uses a fresh consumer group from the start of the topic: it sees records
+ * sent before it was called, and never takes a record away from the service's own consumer group.
+ */
+public final class IntegrationEventsClient implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final IntegrationEventCodec codec = IntegrationEventCodec.platform();
+    private final String bootstrapServers;
+    private final Duration patience;
+    private final KafkaProducer<String, byte[]> producer;
+
+    /**
+     * @param patience how long the {@code await} methods wait for a matching record before they fail the test
+     */
+    public IntegrationEventsClient(String bootstrapServers, Duration patience) {
+        this.bootstrapServers = bootstrapServers;
+        this.patience = patience;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG,
+                "all"));
+    }
+
+    /** Against the shared infrastructure's broker, waiting up to 30 s for a record. */
+    public static IntegrationEventsClient connect() {
+        return new IntegrationEventsClient(
+                LocalInfrastructure.shared().kafkaBootstrapServers(), Duration.ofSeconds(30));
+    }
+
+    /**
+     * An envelope as another service would publish it: a new event id, now, the system actor {@code test}, and a
+     * causation id of {@code cause}. Tests that need a particular actor or causation build the envelope themselves.
+     */
+    public <E extends IntegrationEvent> EventEnvelope<E> envelope(E event, String correlationId) {
+        return EventEnvelope.wrap(
+                UUID.randomUUID(), Instant.now(), Actor.system("test"), correlationId, "cause", event);
+    }
+
+    /** Wraps the event in a new {@link #envelope} and sends it; answers the envelope, to compare ids against. */
+    public <E extends IntegrationEvent> EventEnvelope<E> publish(String topic, E event, String correlationId) {
+        EventEnvelope<E> envelope = envelope(event, correlationId);
+        send(topic, envelope);
+        return envelope;
+    }
+
+    /** Sends the envelope as the relay does: keyed by case id, with the event id, type and version headers. */
+    public RecordMetadata send(String topic, EventEnvelope<?> envelope) {
+        return send(topic, null, envelope);
+    }
+
+    /**
+     * As {@link #send(String, EventEnvelope)}, to one partition: for tests about ordering across cases, which Kafka
+     * only keeps within a partition.
+     */
+    public RecordMetadata send(String topic, Integer partition, EventEnvelope<?> envelope) {
+        var record = new ProducerRecord<>(topic, partition, envelope.caseId().toString(), codec.encode(envelope));
+        record.headers().add(Topics.HEADER_EVENT_ID, bytes(envelope.eventId().toString()));
+        record.headers().add(Topics.HEADER_EVENT_TYPE, bytes(envelope.type()));
+        record.headers().add(Topics.HEADER_SCHEMA_VERSION, bytes(Integer.toString(envelope.version())));
+        return sendRaw(record);
+    }
+
+    /** Sends the record exactly as given: for records the relay would never write (malformed, missing headers). */
+    public RecordMetadata sendRaw(ProducerRecord<String, byte[]> record) {
+        try {
+            return producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending to " + record.topic(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not send to " + record.topic(), e.getCause());
+        }
+    }
+
+    /** The first record of the case on the topic whose event type header is {@code type}, decoded. */
+    public EventEnvelope<?> awaitPublished(String topic, CaseId caseId, String type) {
+        ConsumerRecord<String, byte[]> record = awaitRecord(
+                topic,
+                candidate -> caseId.toString().equals(candidate.key())
+                        && type.equals(header(candidate, Topics.HEADER_EVENT_TYPE)));
+        return codec.decode(record.value());
+    }
+
+    /** The first record on the topic that is {@code wanted}; fails the test if none arrives in time. */
+    public ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
+        return awaitRecords(topic, wanted, found -> !found.isEmpty()).getFirst();
+    }
+
+    /**
+     * The {@code wanted} records on the topic, in the order they are received (within a partition, the order they were
+     * written), as soon as they are {@code enough}. {@code enough} is asked after each wanted record, so
+     * {@code found -> found.size() == 2} answers exactly two records, and {@code found -> isLast(found.getLast())} the
+     * records up to and including the first that is last. Fails the test if there are not enough in time.
+     */
+    public List<ConsumerRecord<String, byte[]>> awaitRecords(
+            String topic,
+            Predicate<ConsumerRecord<String, byte[]>> wanted,
+            Predicate<List<ConsumerRecord<String, byte[]>>> enough) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (wanted.test(record)) {
+                        found.add(record);
+                        if (enough.test(found)) {
+                            return found;
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError(
+                "only " + found.size() + " wanted records on " + topic + " within " + patience + ", not enough");
+    }
+
+    /** The last value of the header as text, or null if the record has none. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
