@@ -30,6 +30,7 @@ import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.codec.IntegrationEventCodec;
@@ -97,6 +98,13 @@ class ApplicationServiceIT {
         assertThat(new String(codec.encode(published), StandardCharsets.UTF_8))
                 .as("personal data stays in application-service")
                 .doesNotContain("Ana Sponsor", "ana@example.org", "AR-123456", "Rui Child");
+        EventEnvelope<?> contact =
+                kafka.awaitPublished(Topics.APPLICANT_CONTACTS, caseId, "ApplicantContactRegistered");
+        assertThat((ApplicantContactRegistered) contact.payload())
+                .as("the contact travels alone, on the restricted topic")
+                .isEqualTo(new ApplicantContactRegistered(caseId, "applicant-1", "ana@example.org", null, "pt"));
+        assertThat(new String(codec.encode(contact), StandardCharsets.UTF_8))
+                .doesNotContain("Ana Sponsor", "AR-123456");
 
         awaitStage(caseId, "applicant-1", "REGISTERED");
 
