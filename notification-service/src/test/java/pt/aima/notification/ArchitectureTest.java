@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import pt.aima.kernel.notification.NotificationFailed;
 import pt.aima.kernel.notification.NotificationSent;
 
 /**
@@ -42,6 +43,7 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "pt.aima.notification.inbound..",
+                        "pt.aima.notification.delivery..",
                         "pt.aima.notification.publishing..",
                         "pt.aima.notification.portal..",
                         "pt.aima.notification.texts..",
@@ -68,7 +70,7 @@ class ArchitectureTest {
                 .resideOutsideOfPackage("pt.aima.notification.publishing..")
                 .should()
                 .dependOnClassesThat()
-                .belongToAnyOf(NotificationSent.class)
+                .belongToAnyOf(NotificationSent.class, NotificationFailed.class)
                 .check(service);
     }
 }

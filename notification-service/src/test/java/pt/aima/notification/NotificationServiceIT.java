@@ -199,8 +199,14 @@ class NotificationServiceIT {
         JsonNode inbox = awaitInbox(caseId, staff, 4);
         assertThat(triggers(inbox).subList(1, 4)).containsExactlyElementsOf(triggers);
         assertThat(storedEventTypes(caseId))
+                .as("one receipt and three decisions, each in the portal inbox and by e-mail")
                 .containsExactly(
                         "RecipientIdentified",
+                        "HouseholdNoted",
+                        "NotificationStored",
+                        "NotificationStored",
+                        "NotificationStored",
+                        "NotificationStored",
                         "NotificationStored",
                         "NotificationStored",
                         "NotificationStored",

@@ -1,9 +1,12 @@
 package pt.aima.notification.casenotifications;
 
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.NotificationId;
+import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
+import pt.aima.notification.casenotifications.NotificationCommand.Member;
 
 /**
  * What notification-service records for a case. Internal: these events hold the recipient and the words the
@@ -18,7 +21,24 @@ public sealed interface CaseNotificationEvent {
     record RecipientIdentified(CaseId caseId, String applicantId, Language language) implements CaseNotificationEvent {}
 
     /**
-     * A notification was written and stored for one channel.
+     * The channels the applicant can be reached on besides the portal inbox. The address and phone number themselves
+     * are kept by the service's contact table, not in the case's events.
+     */
+    @Revision("1")
+    record ContactChannelsIdentified(CaseId caseId, boolean emailGiven, boolean phoneGiven)
+            implements CaseNotificationEvent {}
+
+    /** The family members of the case, so texts can say whose document is meant. */
+    @Revision("1")
+    record HouseholdNoted(CaseId caseId, List<Member> members) implements CaseNotificationEvent {}
+
+    /** The case's document checklist, from which the appointment's list of originals to bring is derived. */
+    @Revision("1")
+    record ChecklistNoted(CaseId caseId, List<ChecklistItem> items) implements CaseNotificationEvent {}
+
+    /**
+     * A notification was written and stored for one channel. For the portal inbox this is its delivery; for e-mail
+     * and SMS it is put in the delivery outbox in the same transaction.
      *
      * @param recipientId the applicant it is addressed to; {@code null} when it was written before the case's
      *     registration reached this service, and so is addressed to the case
@@ -35,5 +55,27 @@ public sealed interface CaseNotificationEvent {
             Language language,
             String subject,
             String body)
+            implements CaseNotificationEvent {}
+
+    /** An e-mail or SMS notification was accepted by its channel. */
+    @Revision("1")
+    record NotificationDelivered(
+            CaseId caseId,
+            NotificationId notificationId,
+            UUID triggeringEventId,
+            NotificationKind kind,
+            Channel channel)
+            implements CaseNotificationEvent {}
+
+    /** An e-mail or SMS notification could not be delivered and waits for operations. */
+    @Revision("1")
+    record NotificationDeliveryFailed(
+            CaseId caseId,
+            NotificationId notificationId,
+            UUID triggeringEventId,
+            NotificationKind kind,
+            Channel channel,
+            String reasonCode,
+            String reason)
             implements CaseNotificationEvent {}
 }

@@ -7,10 +7,11 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
 
 /**
- * Something happened that the applicant must be told. Each command names the integration event that triggered it:
- * a notification is stored at most once per triggering event and channel.
+ * Something happened that the applicant must be told (or that tells how to reach them). Each command names the
+ * integration event that triggered it: a notification is stored at most once per triggering event and channel.
  */
 public sealed interface NotificationCommand {
 
@@ -18,14 +19,75 @@ public sealed interface NotificationCommand {
 
     UUID triggeringEventId();
 
-    /** The application was registered: who the applicant is, in which language to write, and the receipt. */
+    /** One family member as the texts name them: by relationship to the sponsor, never by name. */
+    record Member(MemberId memberId, String relationship) {}
+
+    /** One document the case needs, for a family member, with the reason it is required. */
+    record ChecklistItem(MemberId memberId, String documentType, String reason) {}
+
+    /**
+     * The application was registered: who the applicant is, in which language to write, the household, and the
+     * receipt.
+     */
     record NotifyRegistration(
             @TargetAggregateIdentifier CaseId caseId,
             UUID triggeringEventId,
             String applicantId,
             Language language,
-            LocalDate submittedOn)
+            LocalDate submittedOn,
+            List<Member> household)
+            implements NotificationCommand {
+
+        public NotifyRegistration {
+            household = household == null ? List.of() : List.copyOf(household);
+        }
+    }
+
+    /**
+     * How to reach the applicant. The contact itself (address, phone) is kept by the service apart from the case's
+     * events; the case only learns which channels the applicant can be reached on, and the language.
+     */
+    record RegisterContact(
+            @TargetAggregateIdentifier CaseId caseId,
+            UUID triggeringEventId,
+            String applicantId,
+            Language language,
+            boolean emailGiven,
+            boolean phoneGiven)
             implements NotificationCommand {}
+
+    record NotifyChecklist(@TargetAggregateIdentifier CaseId caseId, UUID triggeringEventId, List<ChecklistItem> items)
+            implements NotificationCommand {
+
+        public NotifyChecklist {
+            items = List.copyOf(items);
+        }
+    }
+
+    record NotifyDocumentRejected(
+            @TargetAggregateIdentifier CaseId caseId,
+            UUID triggeringEventId,
+            MemberId memberId,
+            String documentType,
+            String reasonCode,
+            String reason)
+            implements NotificationCommand {}
+
+    /** An evidence request, its reminder or its expiry; {@code kind} says which. */
+    record NotifyEvidenceRequest(
+            @TargetAggregateIdentifier CaseId caseId,
+            UUID triggeringEventId,
+            NotificationKind kind,
+            MemberId memberId,
+            List<String> documentTypes,
+            String reason,
+            LocalDate respondBy)
+            implements NotificationCommand {
+
+        public NotifyEvidenceRequest {
+            documentTypes = List.copyOf(documentTypes);
+        }
+    }
 
     record NotifyBiometricAppointment(
             @TargetAggregateIdentifier CaseId caseId,
@@ -33,6 +95,26 @@ public sealed interface NotificationCommand {
             String deskId,
             LocalDateTime startsAt,
             int durationMinutes)
+            implements NotificationCommand {}
+
+    record NotifyAppointmentRescheduled(
+            @TargetAggregateIdentifier CaseId caseId,
+            UUID triggeringEventId,
+            String deskId,
+            LocalDateTime startsAt,
+            int durationMinutes,
+            String previousDeskId,
+            LocalDateTime previousStartsAt,
+            String reasonCode,
+            String reason)
+            implements NotificationCommand {}
+
+    record NotifyAppointmentMissed(
+            @TargetAggregateIdentifier CaseId caseId,
+            UUID triggeringEventId,
+            String deskId,
+            LocalDateTime startsAt,
+            boolean rescheduled)
             implements NotificationCommand {}
 
     record NotifyDecision(

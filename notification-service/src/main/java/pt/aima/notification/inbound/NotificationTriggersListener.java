@@ -2,71 +2,210 @@ package pt.aima.notification.inbound;
 
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.document.DocumentChecklistOpened;
+import pt.aima.kernel.document.DocumentRejected;
+import pt.aima.kernel.document.EvidenceRequestExpired;
+import pt.aima.kernel.document.EvidenceRequestReminderDue;
+import pt.aima.kernel.document.EvidenceRequested;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.kernel.scheduling.BiometricAppointmentMissed;
+import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.notification.casenotifications.Language;
 import pt.aima.notification.casenotifications.NotificationCommand;
+import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
+import pt.aima.notification.casenotifications.NotificationCommand.Member;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentMissed;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentRescheduled;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyBiometricAppointment;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyChecklist;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDecision;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyDocumentRejected;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyEvidenceRequest;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyRegistration;
+import pt.aima.notification.casenotifications.NotificationCommand.RegisterContact;
+import pt.aima.notification.casenotifications.NotificationKind;
+import pt.aima.notification.delivery.DeliveryOutbox;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.inbox.InboundEvents;
 
 /**
- * Turns the steps of a case that the applicant must know about into notifications, once per event: the registration
- * (receipt), the biometric appointment and the decision.
+ * Turns the steps of a case that the applicant must know about into notifications, once per event, and keeps the
+ * applicant's contact data (from the restricted contacts topic) for the e-mail and SMS channels.
+ *
+ * <p>Sending is never done here: the case stores the notifications, the delivery outbox row commits with them, and a
+ * sender on its own thread delivers them. A mail server that is down never slows this consumer.
  */
 @Component
 class NotificationTriggersListener {
 
-    private static final Set<String> SUBSCRIBED =
-            Set.of("ApplicationRegistered", "BiometricSlotAssigned", "DecisionIssued");
+    private static final Set<String> SUBSCRIBED = Set.of(
+            "ApplicationRegistered",
+            "ApplicantContactRegistered",
+            "DecisionIssued",
+            "DocumentChecklistOpened",
+            "DocumentRejected",
+            "EvidenceRequested",
+            "EvidenceRequestReminderDue",
+            "EvidenceRequestExpired",
+            "BiometricSlotAssigned",
+            "BiometricAppointmentRescheduled",
+            "BiometricAppointmentMissed");
 
     private final InboundEvents inbound;
     private final ActingCommandGateway commands;
+    private final JdbcClient jdbc;
+    private final DeliveryOutbox outbox;
 
-    NotificationTriggersListener(InboundEvents inbound, ActingCommandGateway commands) {
+    NotificationTriggersListener(
+            InboundEvents inbound, ActingCommandGateway commands, JdbcClient jdbc, DeliveryOutbox outbox) {
         this.inbound = inbound;
         this.commands = commands;
+        this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
-    @KafkaListener(topics = {Topics.APPLICATION_EVENTS, Topics.SCHEDULING_EVENTS})
+    @KafkaListener(
+            topics = {
+                Topics.APPLICATION_EVENTS,
+                Topics.APPLICANT_CONTACTS,
+                Topics.DOCUMENT_EVENTS,
+                Topics.SCHEDULING_EVENTS
+            })
     void on(ConsumerRecord<String, byte[]> record) {
         inbound.process(record, SUBSCRIBED, this::apply);
     }
 
     private void apply(EventEnvelope<IntegrationEvent> envelope) {
-        NotificationCommand command =
-                switch (envelope.payload()) {
-                    case ApplicationRegistered registered ->
-                        new NotifyRegistration(
-                                registered.caseId(),
-                                envelope.eventId(),
-                                registered.applicantId(),
-                                Language.forPreference(registered.preferredLanguage()),
-                                registered.submittedOn());
-                    case BiometricSlotAssigned slot ->
-                        new NotifyBiometricAppointment(
-                                slot.caseId(),
-                                envelope.eventId(),
-                                slot.deskId(),
-                                slot.startsAt(),
-                                slot.durationMinutes());
-                    case DecisionIssued decision ->
-                        new NotifyDecision(
-                                decision.caseId(),
-                                envelope.eventId(),
-                                decision.outcome(),
-                                decision.grounds(),
-                                decision.reasoning());
-                    default -> throw new IllegalStateException("not subscribed: " + envelope.type());
-                };
-        commands.sendCausedBy(command, envelope);
+        if (envelope.payload() instanceof ApplicantContactRegistered contact) {
+            keepContact(contact);
+        }
+        commands.sendCausedBy(command(envelope), envelope);
+    }
+
+    private static NotificationCommand command(EventEnvelope<IntegrationEvent> envelope) {
+        var id = envelope.eventId();
+        return switch (envelope.payload()) {
+            case ApplicationRegistered registered ->
+                new NotifyRegistration(
+                        registered.caseId(),
+                        id,
+                        registered.applicantId(),
+                        Language.forPreference(registered.preferredLanguage()),
+                        registered.submittedOn(),
+                        registered.household().stream()
+                                .map(member -> new Member(
+                                        member.memberId(), member.relationship().name()))
+                                .toList());
+            case ApplicantContactRegistered contact ->
+                new RegisterContact(
+                        contact.caseId(),
+                        id,
+                        contact.applicantId(),
+                        Language.forPreference(contact.preferredLanguage()),
+                        contact.email() != null && !contact.email().isBlank(),
+                        contact.phone() != null && !contact.phone().isBlank());
+            case DocumentChecklistOpened checklist ->
+                new NotifyChecklist(
+                        checklist.caseId(),
+                        id,
+                        checklist.items().stream()
+                                .map(item -> new ChecklistItem(item.memberId(), item.documentType(), item.reason()))
+                                .toList());
+            case DocumentRejected rejected ->
+                new NotifyDocumentRejected(
+                        rejected.caseId(),
+                        id,
+                        rejected.memberId(),
+                        rejected.documentType(),
+                        rejected.reasonCode(),
+                        rejected.reason());
+            case EvidenceRequested requested ->
+                new NotifyEvidenceRequest(
+                        requested.caseId(),
+                        id,
+                        NotificationKind.EVIDENCE_REQUESTED,
+                        requested.memberId(),
+                        requested.documentTypes(),
+                        requested.reason(),
+                        requested.respondBy());
+            case EvidenceRequestReminderDue reminder ->
+                new NotifyEvidenceRequest(
+                        reminder.caseId(),
+                        id,
+                        NotificationKind.EVIDENCE_REMINDER,
+                        reminder.memberId(),
+                        reminder.documentTypes(),
+                        null,
+                        reminder.respondBy());
+            case EvidenceRequestExpired expired ->
+                new NotifyEvidenceRequest(
+                        expired.caseId(),
+                        id,
+                        NotificationKind.EVIDENCE_EXPIRED,
+                        expired.memberId(),
+                        expired.documentTypes(),
+                        null,
+                        expired.respondBy());
+            case BiometricSlotAssigned slot ->
+                new NotifyBiometricAppointment(
+                        slot.caseId(), id, slot.deskId(), slot.startsAt(), slot.durationMinutes());
+            case BiometricAppointmentRescheduled moved ->
+                new NotifyAppointmentRescheduled(
+                        moved.caseId(),
+                        id,
+                        moved.deskId(),
+                        moved.startsAt(),
+                        moved.durationMinutes(),
+                        moved.previousDeskId(),
+                        moved.previousStartsAt(),
+                        moved.reasonCode(),
+                        moved.reason());
+            case BiometricAppointmentMissed missed ->
+                new NotifyAppointmentMissed(
+                        missed.caseId(),
+                        id,
+                        missed.deskId(),
+                        missed.startsAt(),
+                        missed.next() == BiometricAppointmentMissed.Next.RESCHEDULED);
+            case DecisionIssued decision ->
+                new NotifyDecision(decision.caseId(), id, decision.outcome(), decision.grounds(), decision.reasoning());
+            default -> throw new IllegalStateException("not subscribed: " + envelope.type());
+        };
+    }
+
+    /** The latest contact of a case wins; deliveries waiting for it, or failed for the lack of it, are due at once. */
+    private void keepContact(ApplicantContactRegistered contact) {
+        jdbc.sql(
+                        """
+                insert into applicant_contact (case_id, applicant_id, email, phone, language, updated_at)
+                values (:caseId, :applicantId, :email, :phone, :language, now())
+                on conflict (case_id) do update
+                    set applicant_id = excluded.applicant_id, email = excluded.email, phone = excluded.phone,
+                        language = excluded.language, updated_at = excluded.updated_at
+                """)
+                .param("caseId", contact.caseId().value())
+                .param("applicantId", contact.applicantId())
+                .param("email", blankToNull(contact.email()))
+                .param("phone", blankToNull(contact.phone()))
+                .param(
+                        "language",
+                        Language.forPreference(contact.preferredLanguage())
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT))
+                .update();
+        outbox.contactArrived(contact.caseId().value());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

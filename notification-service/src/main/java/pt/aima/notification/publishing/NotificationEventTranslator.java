@@ -3,16 +3,17 @@ package pt.aima.notification.publishing;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.kernel.notification.NotificationFailed;
 import pt.aima.kernel.notification.NotificationSent;
 import pt.aima.notification.casenotifications.CaseNotificationEvent;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDelivered;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDeliveryFailed;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
-import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
-import pt.aima.notification.casenotifications.Channel;
 import pt.aima.platform.relay.IntegrationEventTranslator;
 
 /**
- * What notification-service publishes: that a notification reached its channel, and what it answered. Never who it
- * was addressed to nor what it said: the recipient and the words stay here.
+ * What notification-service publishes: that a notification reached its channel or could not, and why. Never who it
+ * was addressed to nor what it said: the recipient, the address and the words stay here.
  */
 @Component
 class NotificationEventTranslator implements IntegrationEventTranslator {
@@ -23,21 +24,32 @@ class NotificationEventTranslator implements IntegrationEventTranslator {
             return List.of();
         }
         return switch (event) {
+            // A notification in the portal inbox is delivered by being stored; the others when their channel says so.
             case NotificationStored stored
-            when reachedItsChannel(stored) ->
+            when stored.channel().deliveredByStoring() ->
                 List.of(new NotificationSent(
                         stored.caseId(),
                         stored.notificationId(),
                         stored.kind().name(),
                         stored.channel().name(),
                         stored.triggeringEventId()));
-            case NotificationStored notYetSent -> List.of();
-            case RecipientIdentified ignored -> List.of();
+            case NotificationDelivered delivered ->
+                List.of(new NotificationSent(
+                        delivered.caseId(),
+                        delivered.notificationId(),
+                        delivered.kind().name(),
+                        delivered.channel().name(),
+                        delivered.triggeringEventId()));
+            case NotificationDeliveryFailed failed ->
+                List.of(new NotificationFailed(
+                        failed.caseId(),
+                        failed.notificationId(),
+                        failed.kind().name(),
+                        failed.channel().name(),
+                        failed.triggeringEventId(),
+                        failed.reasonCode(),
+                        failed.reason()));
+            default -> List.of();
         };
-    }
-
-    /** A notification in the portal inbox is delivered by being stored; other channels will report their sending. */
-    private static boolean reachedItsChannel(NotificationStored stored) {
-        return stored.channel() == Channel.PORTAL_INBOX;
     }
 }

@@ -9,6 +9,6 @@ class NotificationTextsConfiguration {
 
     @Bean
     NotificationTexts notificationTexts() {
-        return BundleNotificationTexts.fromClasspath();
+        return MustacheNotificationTexts.fromClasspath();
     }
 }

@@ -19,6 +19,7 @@ import pt.aima.kernel.document.EvidenceRequested;
 import pt.aima.kernel.document.EvidenceResponseOverdue;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.envelope.PublishedEvent;
+import pt.aima.kernel.notification.NotificationFailed;
 import pt.aima.kernel.notification.NotificationSent;
 import pt.aima.kernel.scheduling.BiometricAppointmentMissed;
 import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
@@ -56,7 +57,8 @@ public final class EventCatalogue {
             DeskCapacityChanged.class,
             CourtOrderRegistered.class,
             CourtOrderDeadlineAtRisk.class,
-            NotificationSent.class);
+            NotificationSent.class,
+            NotificationFailed.class);
 
     private final Map<TypeKey, Class<? extends IntegrationEvent>> byKey = new HashMap<>();
 

@@ -1,0 +1,131 @@
+package pt.aima.notification.texts;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import pt.aima.notification.casenotifications.Language;
+import pt.aima.notification.casenotifications.MessageTemplate;
+import pt.aima.notification.casenotifications.MessageTemplate.Label;
+import pt.aima.notification.casenotifications.NotificationTexts;
+import pt.aima.notification.casenotifications.RenderedText;
+
+/**
+ * Writes notifications from Mustache templates (JMustache) on the classpath: {@code
+ * notifications/<language>/<key>.mustache}, whose first line is the subject and whose body starts after the blank
+ * line that follows. Codes are worded by {@code notifications/<language>/labels.properties}, which also holds the
+ * language's date ({@code format.date}) and time ({@code format.time}) patterns.
+ *
+ * <p>A template or a placeholder that is missing fails the notification rather than sending an incomplete text. The
+ * texts are plain text (e-mail, SMS and the inbox alike), so nothing is HTML-escaped.
+ */
+public class MustacheNotificationTexts implements NotificationTexts {
+
+    static final String ROOT = "notifications/";
+
+    private final Mustache.Compiler compiler =
+            Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true).strictSections(false);
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    private final Map<Language, Properties> labels = new ConcurrentHashMap<>();
+    private final ClassLoader classLoader;
+
+    public MustacheNotificationTexts(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    public static MustacheNotificationTexts fromClasspath() {
+        return new MustacheNotificationTexts(MustacheNotificationTexts.class.getClassLoader());
+    }
+
+    @Override
+    public RenderedText render(MessageTemplate template, Language language) {
+        Template compiled = templates.computeIfAbsent(path(language, template.key() + ".mustache"), this::compile);
+        String text = compiled.execute(worded(template.model(), language)).replace("\r\n", "\n");
+        int endOfSubject = text.indexOf('\n');
+        if (endOfSubject < 0) {
+            throw new IllegalStateException("template " + template.key() + " has no body after its subject line");
+        }
+        return new RenderedText(
+                text.substring(0, endOfSubject).strip(),
+                text.substring(endOfSubject + 1).strip() + "\n");
+    }
+
+    private Object worded(Object value, Language language) {
+        return switch (value) {
+            case null -> "";
+            case LocalDate date -> date.format(formatter("format.date", language));
+            case LocalTime time -> time.format(formatter("format.time", language));
+            case Label label -> {
+                String worded = labels(language).getProperty(label.prefix() + label.code());
+                yield worded != null ? worded : label.codeIfUnlabelled() ? label.code() : "";
+            }
+            case Map<?, ?> map -> {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                map.forEach((key, entry) -> copy.put(key.toString(), worded(entry, language)));
+                yield copy;
+            }
+            case Collection<?> list -> {
+                List<Object> copy = new ArrayList<>();
+                list.forEach(entry -> copy.add(worded(entry, language)));
+                yield copy;
+            }
+            default -> value;
+        };
+    }
+
+    private DateTimeFormatter formatter(String key, Language language) {
+        String pattern = labels(language).getProperty(key);
+        if (pattern == null) {
+            throw new IllegalStateException("no " + key + " in the labels of " + language);
+        }
+        return DateTimeFormatter.ofPattern(pattern, language.locale());
+    }
+
+    private Properties labels(Language language) {
+        return labels.computeIfAbsent(language, this::loadLabels);
+    }
+
+    private Properties loadLabels(Language language) {
+        Properties properties = new Properties();
+        try (Reader reader = reader(path(language, "labels.properties"))) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private Template compile(String path) {
+        try (Reader reader = reader(path)) {
+            return compiler.compile(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reader reader(String path) {
+        InputStream in = classLoader.getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("no notification text " + path);
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    private static String path(Language language, String file) {
+        return ROOT + language.name().toLowerCase(java.util.Locale.ROOT) + "/" + file;
+    }
+}
