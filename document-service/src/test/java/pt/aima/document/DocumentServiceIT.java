@@ -126,10 +126,21 @@ class DocumentServiceIT {
                         "SPONSOR_RESIDENCE_PERMIT",
                         "PASSPORT",
                         "MARRIAGE_CERTIFICATE",
+                        "ADDRESS_DECLARATION",
+                        "MEANS_OF_SUBSISTENCE",
                         "TERM_OF_RESPONSIBILITY",
                         "CRIMINAL_RECORD");
+        // A child in Portugal, the other parent's residence not declared, no address title declared (version-1 facts).
         assertThat(typesByMember.get(child.toString()))
-                .containsExactly("SPONSOR_RESIDENCE_PERMIT", "PASSPORT", "BIRTH_CERTIFICATE", "TERM_OF_RESPONSIBILITY");
+                .containsExactly(
+                        "SPONSOR_RESIDENCE_PERMIT",
+                        "PASSPORT",
+                        "PROOF_OF_LEGAL_ENTRY",
+                        "BIRTH_CERTIFICATE",
+                        "OTHER_PARENT_AUTHORISATION",
+                        "ADDRESS_DECLARATION",
+                        "MEANS_OF_SUBSISTENCE",
+                        "TERM_OF_RESPONSIBILITY");
         assertThat(item(checklist, spouse, "MARRIAGE_CERTIFICATE").get("reason").asString())
                 .isEqualTo("Proof of the family tie for a spouse: authenticated marriage certificate");
         assertThat(item(checklist, spouse, "PASSPORT").get("status").asString()).isEqualTo("MISSING");
@@ -138,7 +149,7 @@ class DocumentServiceIT {
         assertThat(opened.actor()).isEqualTo(Actor.system("document-service"));
         assertThat(opened.correlationId()).isEqualTo("corr-docs-happy");
         assertThat(opened.causationId()).isEqualTo(registration.eventId().toString());
-        assertThat(((DocumentChecklistOpened) opened.payload()).items()).hasSize(9);
+        assertThat(((DocumentChecklistOpened) opened.payload()).items()).hasSize(15);
 
         // The applicant uploads every item.
         for (MemberId member : List.of(spouse, child)) {
@@ -208,16 +219,16 @@ class DocumentServiceIT {
         assertThat(types)
                 .containsExactly(concat(
                                 List.of("DocumentChecklistOpened"),
-                                repeat("DocumentUploaded", 9),
+                                repeat("DocumentUploaded", 15),
                                 List.of("DocumentRejected", "DocumentUploaded"),
-                                repeat("DocumentAccepted", 9),
+                                repeat("DocumentAccepted", 15),
                                 List.of("DocumentChecklistCompleted"))
                         .toArray(String[]::new));
         EventEnvelope<?> firstUpload = published.get(1);
         assertThat(firstUpload.actor()).isEqualTo(new Actor("applicant-1", "APPLICANT"));
         assertThat(firstUpload.correlationId()).isEqualTo("corr-upload");
         assertThat(((DocumentUploaded) firstUpload.payload()).sha256()).hasSize(64);
-        EventEnvelope<?> rejection = published.get(10);
+        EventEnvelope<?> rejection = published.get(16);
         assertThat(rejection.actor()).isEqualTo(new Actor("caseworker-1", "CASEWORKER"));
         assertThat(((DocumentRejected) rejection.payload()).reasonCode()).isEqualTo("EXPIRED");
         EventEnvelope<?> lastAcceptance = published.get(published.size() - 2);
@@ -231,7 +242,7 @@ class DocumentServiceIT {
                         .param("caseId", caseId.value())
                         .query(Long.class)
                         .single())
-                .isEqualTo(10L);
+                .isEqualTo(16L);
     }
 
     @Test

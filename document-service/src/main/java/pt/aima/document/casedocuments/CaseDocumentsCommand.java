@@ -3,6 +3,7 @@ package pt.aima.document.casedocuments;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
@@ -13,12 +14,18 @@ public sealed interface CaseDocumentsCommand {
 
     CaseId caseId();
 
-    /** The application was registered: derive its checklist from the household and the submission date. */
+    /**
+     * The application was registered: derive its checklist from the household, the address title and the submission
+     * date.
+     *
+     * @param addressTitle null when the registration did not declare it
+     */
     record OpenChecklist(
             @TargetAggregateIdentifier CaseId caseId,
             String applicantId,
             LocalDate submittedOn,
-            List<HouseholdMember> household)
+            List<HouseholdMember> household,
+            AddressTitle addressTitle)
             implements CaseDocumentsCommand {}
 
     /**
@@ -33,7 +40,8 @@ public sealed interface CaseDocumentsCommand {
             DocumentType documentType,
             String sha256,
             long sizeBytes,
-            String mediaType)
+            String mediaType,
+            LocalDate uploadedOn)
             implements CaseDocumentsCommand {}
 
     record AcceptDocument(@TargetAggregateIdentifier CaseId caseId, DocumentId documentId)
@@ -45,5 +53,30 @@ public sealed interface CaseDocumentsCommand {
      */
     record RejectDocument(
             @TargetAggregateIdentifier CaseId caseId, DocumentId documentId, String reasonCode, String reason)
+            implements CaseDocumentsCommand {}
+
+    /**
+     * A caseworker asks for specific evidence.
+     *
+     * @param memberId the member it concerns, or null for the case as a whole
+     * @param documentTypes what is asked for: items of the member's (or any member's) checklist
+     * @param requestedOn today (Europe/Lisbon)
+     * @param respondBy the last day the applicant may answer on; after {@code requestedOn}
+     */
+    record RequestEvidence(
+            @TargetAggregateIdentifier CaseId caseId,
+            String requestId,
+            MemberId memberId,
+            List<DocumentType> documentTypes,
+            String reason,
+            LocalDate requestedOn,
+            LocalDate respondBy)
+            implements CaseDocumentsCommand {}
+
+    /**
+     * Sent by the deadline poller, possibly more than once: the case acts only if something is due on {@code today}
+     * and was not done yet (reminder, expiry, AIMA's own response running late).
+     */
+    record CheckEvidenceDeadlines(@TargetAggregateIdentifier CaseId caseId, String requestId, LocalDate today)
             implements CaseDocumentsCommand {}
 }

@@ -58,4 +58,68 @@ public sealed interface CaseDocumentsEvent {
     /** Every item of every member has an accepted document. Happens once per case. */
     @Revision("1")
     record ChecklistCompleted(CaseId caseId) implements CaseDocumentsEvent {}
+
+    /**
+     * A caseworker asked for evidence.
+     *
+     * @param memberId null when the request concerns the case as a whole
+     * @param remindOn the day the applicant is reminded if still unanswered (policy: before {@code respondBy})
+     */
+    @Revision("1")
+    record EvidenceRequestMade(
+            CaseId caseId,
+            String requestId,
+            MemberId memberId,
+            List<DocumentType> documentTypes,
+            String reason,
+            LocalDate requestedOn,
+            LocalDate respondBy,
+            LocalDate remindOn)
+            implements CaseDocumentsEvent {
+
+        public EvidenceRequestMade {
+            documentTypes = List.copyOf(documentTypes);
+        }
+    }
+
+    /** The request is still unanswered on its reminder day. Happens at most once per request. */
+    @Revision("1")
+    record EvidenceReminderFellDue(
+            CaseId caseId, String requestId, MemberId memberId, List<DocumentType> documentTypes, LocalDate respondBy)
+            implements CaseDocumentsEvent {
+
+        public EvidenceReminderFellDue {
+            documentTypes = List.copyOf(documentTypes);
+        }
+    }
+
+    /** The request's deadline passed unanswered. */
+    @Revision("1")
+    record EvidenceRequestLapsed(
+            CaseId caseId, String requestId, MemberId memberId, List<DocumentType> documentTypes, LocalDate respondBy)
+            implements CaseDocumentsEvent {
+
+        public EvidenceRequestLapsed {
+            documentTypes = List.copyOf(documentTypes);
+        }
+    }
+
+    /**
+     * Every requested document was uploaded after the request: AIMA's own response clock starts.
+     *
+     * @param aimaRespondBy the last day AIMA should verify the evidence by (policy)
+     */
+    @Revision("1")
+    record EvidenceArrived(
+            CaseId caseId, String requestId, MemberId memberId, LocalDate receivedOn, LocalDate aimaRespondBy)
+            implements CaseDocumentsEvent {}
+
+    /** Every document that answered the request was verified (accepted or rejected). */
+    @Revision("1")
+    record EvidenceReviewed(CaseId caseId, String requestId) implements CaseDocumentsEvent {}
+
+    /** AIMA had not verified the evidence by its own response date. Happens at most once per request. */
+    @Revision("1")
+    record EvidenceReviewOverdue(CaseId caseId, String requestId, LocalDate aimaRespondBy)
+            implements CaseDocumentsEvent {}
 }

@@ -1,8 +1,9 @@
 package pt.aima.document.casedocuments;
 
 /**
- * An upload for a member the case does not name, or of a document their checklist does not ask for: the request is
- * wrong, not the case's state.
+ * An upload for a member the case does not name, or of a document their checklist does not ask for, a rejection code
+ * that does not apply to the document, an evidence request for something not on the checklist or with a deadline not
+ * in the future: the request is wrong, not the case's state (400 naming the field).
  */
 public class NotOnChecklist extends RuntimeException {
 
@@ -19,6 +20,10 @@ public class NotOnChecklist extends RuntimeException {
 
     static NotOnChecklist notRequired(DocumentType type) {
         return new NotOnChecklist("documentType", type + " is not on this member's checklist");
+    }
+
+    static NotOnChecklist invalid(String field, String message) {
+        return new NotOnChecklist(field, message);
     }
 
     /** The request field that is wrong: {@code memberId} or {@code documentType}. */

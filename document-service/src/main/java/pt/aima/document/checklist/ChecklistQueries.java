@@ -32,6 +32,11 @@ public class ChecklistQueries {
                 .map(row -> new ChecklistView(row.caseId(), row.submittedOn(), row.complete(), members(row)));
     }
 
+    /** The case's registration date, which decides the policy it is judged by; empty if the case is unknown here. */
+    public Optional<LocalDate> submittedOn(CaseId caseId) {
+        return findCase(caseId).map(CaseRow::submittedOn);
+    }
+
     /**
      * Lets staff through; an applicant only to their own case. The owner comes from the read model, which has it as
      * soon as the checklist is opened and never changes it.

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pt.aima.document.casedocuments.ChecklistRules;
+import pt.aima.document.casedocuments.PolicyCalendar;
 
 /** Wires the case-documents domain, which itself knows nothing of Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -20,9 +21,14 @@ class CaseDocumentsConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 50);
     }
 
-    /** Given to the aggregate's opening command handler, so the rules can later depend on configured policy. */
     @Bean
-    ChecklistRules checklistRules() {
-        return new ChecklistRules();
+    PolicyCalendar policyCalendar(DocumentPoliciesProperties properties) {
+        return new PolicyCalendar(properties.policies());
+    }
+
+    /** Given to the aggregate's command handlers: the rules judge each case by the policy of its registration date. */
+    @Bean
+    ChecklistRules checklistRules(PolicyCalendar policies) {
+        return new ChecklistRules(policies);
     }
 }

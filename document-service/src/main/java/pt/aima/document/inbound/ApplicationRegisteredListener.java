@@ -40,7 +40,8 @@ class ApplicationRegisteredListener {
                         registered.caseId(),
                         registered.applicantId(),
                         registered.submittedOn(),
-                        registered.household()),
+                        registered.household(),
+                        registered.addressTitle()),
                 envelope);
     }
 }

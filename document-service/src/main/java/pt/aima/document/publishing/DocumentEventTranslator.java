@@ -8,11 +8,23 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistOpened;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionAccepted;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionRejected;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionUploaded;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceArrived;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReminderFellDue;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestLapsed;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestMade;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewOverdue;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewed;
+import pt.aima.document.casedocuments.DocumentType;
 import pt.aima.kernel.document.DocumentAccepted;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
 import pt.aima.kernel.document.DocumentRejected;
 import pt.aima.kernel.document.DocumentUploaded;
+import pt.aima.kernel.document.EvidenceReceived;
+import pt.aima.kernel.document.EvidenceRequestExpired;
+import pt.aima.kernel.document.EvidenceRequestReminderDue;
+import pt.aima.kernel.document.EvidenceRequested;
+import pt.aima.kernel.document.EvidenceResponseOverdue;
 import pt.aima.kernel.document.RequiredDocument;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.platform.relay.IntegrationEventTranslator;
@@ -29,41 +41,77 @@ class DocumentEventTranslator implements IntegrationEventTranslator {
         if (!(internalEvent instanceof CaseDocumentsEvent event)) {
             return List.of();
         }
-        return List.of(
-                switch (event) {
-                    case ChecklistOpened opened ->
-                        new DocumentChecklistOpened(
-                                opened.caseId(),
-                                opened.items().stream()
-                                        .map(item -> new RequiredDocument(
-                                                item.memberId(),
-                                                item.documentType().name(),
-                                                item.reason()))
-                                        .toList());
-                    case DocumentVersionUploaded uploaded ->
-                        new DocumentUploaded(
-                                uploaded.caseId(),
-                                uploaded.documentId(),
-                                uploaded.memberId(),
-                                uploaded.documentType().name(),
-                                uploaded.sha256(),
-                                uploaded.sizeBytes(),
-                                uploaded.mediaType());
-                    case DocumentVersionAccepted accepted ->
-                        new DocumentAccepted(
-                                accepted.caseId(),
-                                accepted.documentId(),
-                                accepted.memberId(),
-                                accepted.documentType().name());
-                    case DocumentVersionRejected rejected ->
-                        new DocumentRejected(
-                                rejected.caseId(),
-                                rejected.documentId(),
-                                rejected.memberId(),
-                                rejected.documentType().name(),
-                                rejected.reasonCode(),
-                                rejected.reason());
-                    case ChecklistCompleted completed -> new DocumentChecklistCompleted(completed.caseId());
-                });
+        return switch (event) {
+            case EvidenceReviewed reviewed -> List.of();
+            default -> List.of(published(event));
+        };
+    }
+
+    private static IntegrationEvent published(CaseDocumentsEvent event) {
+        return switch (event) {
+            case ChecklistOpened opened ->
+                new DocumentChecklistOpened(
+                        opened.caseId(),
+                        opened.items().stream()
+                                .map(item -> new RequiredDocument(
+                                        item.memberId(), item.documentType().name(), item.reason()))
+                                .toList());
+            case DocumentVersionUploaded uploaded ->
+                new DocumentUploaded(
+                        uploaded.caseId(),
+                        uploaded.documentId(),
+                        uploaded.memberId(),
+                        uploaded.documentType().name(),
+                        uploaded.sha256(),
+                        uploaded.sizeBytes(),
+                        uploaded.mediaType());
+            case DocumentVersionAccepted accepted ->
+                new DocumentAccepted(
+                        accepted.caseId(),
+                        accepted.documentId(),
+                        accepted.memberId(),
+                        accepted.documentType().name());
+            case DocumentVersionRejected rejected ->
+                new DocumentRejected(
+                        rejected.caseId(),
+                        rejected.documentId(),
+                        rejected.memberId(),
+                        rejected.documentType().name(),
+                        rejected.reasonCode(),
+                        rejected.reason());
+            case ChecklistCompleted completed -> new DocumentChecklistCompleted(completed.caseId());
+            case EvidenceRequestMade made ->
+                new EvidenceRequested(
+                        made.caseId(),
+                        made.requestId(),
+                        made.memberId(),
+                        codes(made.documentTypes()),
+                        made.reason(),
+                        made.respondBy());
+            case EvidenceReminderFellDue due ->
+                new EvidenceRequestReminderDue(
+                        due.caseId(), due.requestId(), due.memberId(), codes(due.documentTypes()), due.respondBy());
+            case EvidenceRequestLapsed lapsed ->
+                new EvidenceRequestExpired(
+                        lapsed.caseId(),
+                        lapsed.requestId(),
+                        lapsed.memberId(),
+                        codes(lapsed.documentTypes()),
+                        lapsed.respondBy());
+            case EvidenceArrived arrived ->
+                new EvidenceReceived(
+                        arrived.caseId(),
+                        arrived.requestId(),
+                        arrived.memberId(),
+                        arrived.receivedOn(),
+                        arrived.aimaRespondBy());
+            case EvidenceReviewOverdue overdue ->
+                new EvidenceResponseOverdue(overdue.caseId(), overdue.requestId(), overdue.aimaRespondBy());
+            case EvidenceReviewed reviewed -> throw new IllegalStateException("not published");
+        };
+    }
+
+    private static List<String> codes(List<DocumentType> types) {
+        return types.stream().map(DocumentType::name).toList();
     }
 }

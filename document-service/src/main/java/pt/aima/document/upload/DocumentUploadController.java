@@ -8,6 +8,7 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,12 +27,15 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.UploadDocument;
+import pt.aima.document.casedocuments.DocumentRulesPolicy;
 import pt.aima.document.casedocuments.DocumentType;
+import pt.aima.document.casedocuments.PolicyCalendar;
 import pt.aima.document.checklist.ChecklistQueries;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.domain.CaseNotFound;
 import pt.aima.platform.web.ProblemDetailsAdvice.FieldProblem;
 import pt.aima.platform.web.RequestActingContext;
 
@@ -49,7 +53,7 @@ class DocumentUploadController {
     private final ActingCommandGateway commands;
     private final DocumentContentStore contents;
     private final ChecklistQueries checklists;
-    private final DocumentPolicy policy;
+    private final PolicyCalendar policies;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -57,13 +61,13 @@ class DocumentUploadController {
             ActingCommandGateway commands,
             DocumentContentStore contents,
             ChecklistQueries checklists,
-            DocumentPolicy policy,
+            PolicyCalendar policies,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.commands = commands;
         this.contents = contents;
         this.checklists = checklists;
-        this.policy = policy;
+        this.policies = policies;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -81,11 +85,13 @@ class DocumentUploadController {
             @RequestParam(name = "documentType", required = false) String documentType) {
         CaseId id = new CaseId(caseId);
         checklists.requireAccess(RequestActingContext.currentActor(), id);
+        LocalDate submittedOn = checklists.submittedOn(id).orElseThrow(() -> new CaseNotFound(id));
+        DocumentRulesPolicy policy = policies.inForceOn(submittedOn);
 
         List<FieldProblem> problems = new ArrayList<>();
         Optional<MemberId> member = member(memberId, problems);
         Optional<DocumentType> type = documentType(documentType, problems);
-        Optional<Upload> upload = upload(file, problems);
+        Optional<Upload> upload = upload(file, policy, problems);
         if (!problems.isEmpty()) {
             throw new InvalidUpload(problems);
         }
@@ -103,7 +109,8 @@ class DocumentUploadController {
                     type.orElseThrow(),
                     sha256,
                     content.bytes().length,
-                    content.mediaType()));
+                    content.mediaType(),
+                    LocalDate.now(clock)));
         });
         return ResponseEntity.created(URI.create("/cases/" + caseId + "/documents/" + documentId + "/content"))
                 .body(new UploadedView(documentId.value(), sha256, content.bytes().length, content.mediaType()));
@@ -136,7 +143,8 @@ class DocumentUploadController {
         return type;
     }
 
-    private Optional<Upload> upload(MultipartFile file, List<FieldProblem> problems) {
+    private static Optional<Upload> upload(
+            MultipartFile file, DocumentRulesPolicy policy, List<FieldProblem> problems) {
         if (file == null || file.isEmpty()) {
             problems.add(new FieldProblem("file", "must not be empty"));
             return Optional.empty();

@@ -8,7 +8,7 @@ public class InvalidUpload extends RuntimeException {
 
     private final List<FieldProblem> problems;
 
-    InvalidUpload(List<FieldProblem> problems) {
+    public InvalidUpload(List<FieldProblem> problems) {
         super("invalid upload: " + problems);
         this.problems = List.copyOf(problems);
     }

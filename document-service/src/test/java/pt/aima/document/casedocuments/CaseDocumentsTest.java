@@ -16,14 +16,22 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.AcceptDocument;
+import pt.aima.document.casedocuments.CaseDocumentsCommand.CheckEvidenceDeadlines;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.OpenChecklist;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.RejectDocument;
+import pt.aima.document.casedocuments.CaseDocumentsCommand.RequestEvidence;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.UploadDocument;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistCompleted;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistOpened;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionAccepted;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionRejected;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionUploaded;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceArrived;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReminderFellDue;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestLapsed;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestMade;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewOverdue;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewed;
 import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
@@ -34,11 +42,12 @@ class CaseDocumentsTest {
 
     private static final LocalDate SUBMITTED_ON = LocalDate.of(2026, 3, 10);
     private static final String SHA = "a".repeat(64);
+    private static final LocalDate TODAY = LocalDate.of(2026, 4, 1);
 
     private final CaseId caseId = CaseId.newId();
     private final MemberId spouse = MemberId.newId();
     private final MemberId child = MemberId.newId();
-    private final ChecklistRules rules = new ChecklistRules();
+    private final ChecklistRules rules = TestPolicies.rules();
     private AggregateTestFixture<CaseDocuments> fixture;
 
     @BeforeEach
@@ -176,7 +185,7 @@ class CaseDocumentsTest {
                         spouse,
                         DocumentType.TERM_OF_RESPONSIBILITY,
                         "OUTDATED_MODEL_4",
-                        "Use the current Model 4."));
+                        "Use the current Model 4. (the Model 4 version in force for this case is 2024)"));
     }
 
     @Test
@@ -200,7 +209,7 @@ class CaseDocumentsTest {
 
     @Test
     void theChecklistCompletesOnlyWhenEveryItemOfEveryMemberIsAccepted() {
-        List<RequiredItem> items = rules.requiredDocuments(SUBMITTED_ON, household());
+        List<RequiredItem> items = rules.requiredDocuments(SUBMITTED_ON, household(), null);
         List<Object> history = new java.util.ArrayList<>();
         history.add(checklistOpened());
         List<DocumentId> ids = items.stream().map(item -> DocumentId.newId()).toList();
@@ -239,7 +248,7 @@ class CaseDocumentsTest {
         MemberId only = spouse;
         List<HouseholdMember> household =
                 List.of(new HouseholdMember(only, Relationship.SPOUSE, LocalDate.of(1990, 1, 1), false));
-        List<RequiredItem> items = rules.requiredDocuments(SUBMITTED_ON, household);
+        List<RequiredItem> items = rules.requiredDocuments(SUBMITTED_ON, household, null);
         ChecklistOpened opened = new ChecklistOpened(caseId, "applicant-1", SUBMITTED_ON, items);
         List<Object> history = new java.util.ArrayList<>();
         history.add(opened);
@@ -283,7 +292,8 @@ class CaseDocumentsTest {
         fixture.given(
                         checklistOpened(),
                         uploaded(first, spouse, DocumentType.PASSPORT, null),
-                        uploaded(second, spouse, DocumentType.PASSPORT, first))
+                        uploaded(second, spouse, DocumentType.PASSPORT, first),
+                        evidenceRequested("r-1", TODAY.plusDays(20)))
                 .when(new AcceptDocument(caseId, second))
                 .expectState(aggregate -> {
                     try {
@@ -296,6 +306,183 @@ class CaseDocumentsTest {
                 });
     }
 
+    @Test
+    void rejectsAModel4WhoseSignatureIsNotRecognised() {
+        DocumentId model4 = DocumentId.newId();
+        fixture.given(checklistOpened(), uploaded(model4, spouse, DocumentType.TERM_OF_RESPONSIBILITY, null))
+                .when(new RejectDocument(
+                        caseId, model4, "SIGNATURE_NOT_RECOGNISED", "Have a notary, lawyer or solicitor recognise it."))
+                .expectEvents(new DocumentVersionRejected(
+                        caseId,
+                        model4,
+                        spouse,
+                        DocumentType.TERM_OF_RESPONSIBILITY,
+                        "SIGNATURE_NOT_RECOGNISED",
+                        "Have a notary, lawyer or solicitor recognise it."));
+    }
+
+    @Test
+    void refusesAReasonCodeThatIsUnknownOrDoesNotApplyToTheDocument() {
+        DocumentId passport = DocumentId.newId();
+        fixture.given(checklistOpened(), uploaded(passport, spouse, DocumentType.PASSPORT, null))
+                .when(new RejectDocument(caseId, passport, "OUTDATED_MODEL_4", "Wrong."))
+                .expectException(NotOnChecklist.class)
+                .expectExceptionMessage("OUTDATED_MODEL_4 does not apply to a PASSPORT document")
+                .expectNoEvents();
+        setUp();
+        fixture.given(checklistOpened(), uploaded(passport, spouse, DocumentType.PASSPORT, null))
+                .when(new RejectDocument(caseId, passport, "NOT_A_CODE", "Wrong."))
+                .expectException(NotOnChecklist.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiredPassportIsRejectedAndItsNewVersionAccepted() {
+        DocumentId expired = DocumentId.newId();
+        DocumentId renewed = DocumentId.newId();
+        fixture.given(checklistOpened(), uploaded(expired, spouse, DocumentType.PASSPORT, null))
+                .when(new RejectDocument(caseId, expired, "EXPIRED_PASSPORT", "The passport expired in 2025."))
+                .expectEvents(new DocumentVersionRejected(
+                        caseId,
+                        expired,
+                        spouse,
+                        DocumentType.PASSPORT,
+                        "EXPIRED_PASSPORT",
+                        "The passport expired in 2025."));
+        setUp();
+        fixture.given(
+                        checklistOpened(),
+                        uploaded(expired, spouse, DocumentType.PASSPORT, null),
+                        new DocumentVersionRejected(
+                                caseId, expired, spouse, DocumentType.PASSPORT, "EXPIRED_PASSPORT", "Expired."))
+                .when(upload(renewed, spouse, DocumentType.PASSPORT))
+                .expectEvents(uploaded(renewed, spouse, DocumentType.PASSPORT, expired));
+    }
+
+    @Test
+    void anEvidenceRequestIsRemindedBeforeItsDeadline() {
+        LocalDate respondBy = TODAY.plusDays(30);
+        fixture.given(checklistOpened())
+                .when(requestEvidence("r-1", respondBy))
+                .expectEvents(evidenceRequested("r-1", respondBy));
+        setUp();
+        fixture.given(checklistOpened(), evidenceRequested("r-1", respondBy))
+                .when(new CheckEvidenceDeadlines(caseId, "r-1", respondBy.minusDays(8)))
+                .expectNoEvents();
+        setUp();
+        fixture.given(checklistOpened(), evidenceRequested("r-1", respondBy))
+                .when(new CheckEvidenceDeadlines(caseId, "r-1", respondBy.minusDays(7)))
+                .expectEvents(new EvidenceReminderFellDue(
+                        caseId, "r-1", spouse, List.of(DocumentType.TERM_OF_RESPONSIBILITY), respondBy));
+        setUp();
+        fixture.given(
+                        checklistOpened(),
+                        evidenceRequested("r-1", respondBy),
+                        new EvidenceReminderFellDue(
+                                caseId, "r-1", spouse, List.of(DocumentType.TERM_OF_RESPONSIBILITY), respondBy))
+                .when(new CheckEvidenceDeadlines(caseId, "r-1", respondBy))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnansweredRequestExpiresTheDayAfterItsDeadlineOnce() {
+        LocalDate respondBy = TODAY.plusDays(30);
+        var lapsed = new EvidenceRequestLapsed(
+                caseId, "r-1", spouse, List.of(DocumentType.TERM_OF_RESPONSIBILITY), respondBy);
+        fixture.given(checklistOpened(), evidenceRequested("r-1", respondBy))
+                .when(new CheckEvidenceDeadlines(caseId, "r-1", respondBy.plusDays(1)))
+                .expectEvents(lapsed);
+        setUp();
+        fixture.given(checklistOpened(), evidenceRequested("r-1", respondBy), lapsed)
+                .when(new CheckEvidenceDeadlines(caseId, "r-1", respondBy.plusDays(2)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void evidenceArrivingStartsAimasResponseClockWhichShowsWhenItRunsLate() {
+        LocalDate respondBy = TODAY.plusDays(30);
+        DocumentId model4 = DocumentId.newId();
+        var arrived = new EvidenceArrived(caseId, "r-1", spouse, TODAY, TODAY.plusDays(15));
+        fixture.given(checklistOpened(), evidenceRequested("r-1", respondBy))
+                .when(upload(model4, spouse, DocumentType.TERM_OF_RESPONSIBILITY))
+                .expectEvents(uploaded(model4, spouse, DocumentType.TERM_OF_RESPONSIBILITY, null), arrived);
+        setUp();
+        var answered = List.<Object>of(
+                checklistOpened(),
+                evidenceRequested("r-1", respondBy),
+                uploaded(model4, spouse, DocumentType.TERM_OF_RESPONSIBILITY, null),
+                arrived);
+        // An answered request no longer expires; AIMA's own date passing is recorded once.
+        fixture.given(answered)
+                .when(new CheckEvidenceDeadlines(caseId, "r-1", respondBy.plusDays(1)))
+                .expectEvents(new EvidenceReviewOverdue(caseId, "r-1", TODAY.plusDays(15)));
+        setUp();
+        fixture.given(answered)
+                .when(new CheckEvidenceDeadlines(caseId, "r-1", TODAY.plusDays(15)))
+                .expectNoEvents();
+        setUp();
+        fixture.given(answered)
+                .when(new AcceptDocument(caseId, model4))
+                .expectEvents(
+                        new DocumentVersionAccepted(caseId, model4, spouse, DocumentType.TERM_OF_RESPONSIBILITY),
+                        new EvidenceReviewed(caseId, "r-1"));
+    }
+
+    @Test
+    void refusesAnEvidenceRequestForSomethingNotOnTheChecklistOrWithADeadlineNotAfterToday() {
+        fixture.given(checklistOpened())
+                .when(new RequestEvidence(
+                        caseId,
+                        "r-1",
+                        child,
+                        List.of(DocumentType.CRIMINAL_RECORD),
+                        "Needed.",
+                        TODAY,
+                        TODAY.plusDays(9)))
+                .expectException(NotOnChecklist.class)
+                .expectNoEvents();
+        setUp();
+        fixture.given(checklistOpened())
+                .when(requestEvidence("r-1", TODAY))
+                .expectException(NotOnChecklist.class)
+                .expectNoEvents();
+        setUp();
+        fixture.given(checklistOpened())
+                .when(new RequestEvidence(
+                        caseId,
+                        "r-1",
+                        MemberId.newId(),
+                        List.of(DocumentType.PASSPORT),
+                        "Needed.",
+                        TODAY,
+                        TODAY.plusDays(9)))
+                .expectException(NotOnChecklist.class)
+                .expectNoEvents();
+    }
+
+    private RequestEvidence requestEvidence(String requestId, LocalDate respondBy) {
+        return new RequestEvidence(
+                caseId,
+                requestId,
+                spouse,
+                List.of(DocumentType.TERM_OF_RESPONSIBILITY),
+                "The current Model 4 is missing.",
+                TODAY,
+                respondBy);
+    }
+
+    private EvidenceRequestMade evidenceRequested(String requestId, LocalDate respondBy) {
+        return new EvidenceRequestMade(
+                caseId,
+                requestId,
+                spouse,
+                List.of(DocumentType.TERM_OF_RESPONSIBILITY),
+                "The current Model 4 is missing.",
+                TODAY,
+                respondBy,
+                respondBy.minusDays(7));
+    }
+
     private List<HouseholdMember> household() {
         return List.of(
                 new HouseholdMember(spouse, Relationship.SPOUSE, LocalDate.of(1990, 5, 1), false),
@@ -303,16 +490,16 @@ class CaseDocumentsTest {
     }
 
     private OpenChecklist openChecklist(List<HouseholdMember> household) {
-        return new OpenChecklist(caseId, "applicant-1", SUBMITTED_ON, household);
+        return new OpenChecklist(caseId, "applicant-1", SUBMITTED_ON, household, null);
     }
 
     private ChecklistOpened checklistOpened() {
         return new ChecklistOpened(
-                caseId, "applicant-1", SUBMITTED_ON, rules.requiredDocuments(SUBMITTED_ON, household()));
+                caseId, "applicant-1", SUBMITTED_ON, rules.requiredDocuments(SUBMITTED_ON, household(), null));
     }
 
     private UploadDocument upload(DocumentId documentId, MemberId member, DocumentType type) {
-        return new UploadDocument(caseId, documentId, member, type, SHA, 1234, "application/pdf");
+        return new UploadDocument(caseId, documentId, member, type, SHA, 1234, "application/pdf", TODAY);
     }
 
     private DocumentVersionUploaded uploaded(
