@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,11 @@ import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.ResidencePeriod;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
@@ -247,6 +250,103 @@ class ApplicationServiceIT {
     }
 
     @Test
+    void publishesTheHouseholdFactsTheDocumentRulesNeed() {
+        var response = registerWith(
+                token("applicant-6", "APPLICANT"),
+                """
+                {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
+                 "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD", "dateOfBirth": "2015-03-01",
+                              "nationality": "BRA", "presentInPortugal": true, "presentInPortugalSince": "2023-05-01",
+                              "residenceHistory": [{"country": "BRA", "from": "2015-03-01", "to": "2023-04-30"},
+                                                   {"country": "PRT", "from": "2023-05-01"}],
+                              "otherParentResidesInPortugal": false}],
+                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"},
+                 "addressTitle": "TENANT"}
+                """);
+        assertThat(response.status()).isEqualTo(201);
+        CaseId caseId = CaseId.of(response.body().get("caseId").asString());
+
+        var payload =
+                (ApplicationRegistered) kafka.awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered")
+                        .payload();
+        assertThat(payload.addressTitle()).isEqualTo(AddressTitle.TENANT);
+        assertThat(payload.household()).singleElement().satisfies(member -> {
+            assertThat(member.nationality()).isEqualTo("BRA");
+            assertThat(member.presentInPortugalSince()).isEqualTo(LocalDate.of(2023, 5, 1));
+            assertThat(member.residenceHistory())
+                    .containsExactly(
+                            new ResidencePeriod("BRA", LocalDate.of(2015, 3, 1), LocalDate.of(2023, 4, 30)),
+                            new ResidencePeriod("PRT", LocalDate.of(2023, 5, 1), null));
+            assertThat(member.otherParentResidesInPortugal()).isFalse();
+        });
+    }
+
+    @Test
+    void refusesAnIneligibleRegistrationWithTheRuleAndStoresNothing() {
+        long eventsBefore = storedEvents();
+        String applicant = token("applicant-7", "APPLICANT");
+        String valid =
+                """
+                {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
+                 "members": [%s],
+                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}}
+                """;
+
+        var cousin = registerWith(
+                applicant,
+                valid.formatted(
+                        """
+                {"fullName": "C", "relationship": "COUSIN", "dateOfBirth": "1990-01-01", "nationality": "BRA",
+                 "presentInPortugal": false}"""));
+        assertThat(cousin.status()).isEqualTo(422);
+        assertThat(cousin.body().get("rule").asString()).isEqualTo("RELATIONSHIP_NOT_ELIGIBLE");
+        assertThat(cousin.body().get("member").asInt()).isZero();
+        assertThat(cousin.body().get("detail").asString()).contains("COUSIN is not eligible");
+
+        var adultAsMinor = registerWith(
+                applicant,
+                valid.formatted(
+                        """
+                {"fullName": "S", "relationship": "SPOUSE", "dateOfBirth": "1990-01-01", "nationality": "BRA",
+                 "presentInPortugal": false},
+                {"fullName": "A", "relationship": "MINOR_CHILD", "dateOfBirth": "2000-01-01", "nationality": "BRA",
+                 "presentInPortugal": false}"""));
+        assertThat(adultAsMinor.status()).isEqualTo(422);
+        assertThat(adultAsMinor.body().get("rule").asString()).isEqualTo("NOT_A_MINOR");
+        assertThat(adultAsMinor.body().get("member").asInt()).isEqualTo(1);
+
+        var minorAbroad = registerWith(
+                applicant,
+                valid.formatted(
+                        """
+                {"fullName": "R", "relationship": "MINOR_CHILD", "dateOfBirth": "2016-05-20", "nationality": "BRA",
+                 "presentInPortugal": true, "residenceHistory": [{"country": "BRA", "from": "2016-05-20"}]}"""));
+        assertThat(minorAbroad.status()).isEqualTo(422);
+        assertThat(minorAbroad.body().get("rule").asString()).isEqualTo("MINOR_NOT_PRESENT_ON_SUBMISSION");
+
+        var inconsistent = registerWith(
+                applicant,
+                valid.formatted(
+                        """
+                {"fullName": "R", "relationship": "MINOR_CHILD", "dateOfBirth": "2016-05-20", "nationality": "BRA",
+                 "presentInPortugal": false, "presentInPortugalSince": "2020-01-01",
+                 "residenceHistory": [{"country": "brazil", "from": "2016-05-20", "to": "2010-01-01"}]}"""));
+        assertThat(inconsistent.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        inconsistent
+                .body()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields)
+                .contains(
+                        "members[0].presentInPortugalSinceConsistent",
+                        "members[0].residenceHistory[0].country",
+                        "members[0].residenceHistory[0].ordered");
+
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
     void anApplicantSeesOnlyTheirOwnCase() {
         CaseId caseId = CaseId.of(register(token("applicant-5", "APPLICANT"), "corr-own")
                 .body()
@@ -287,6 +387,17 @@ class ApplicationServiceIT {
                                       "dateOfBirth": "2015-03-01", "nationality": "BRA", "presentInPortugal": true}],
                          "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}}
                         """)
+                .retrieve()
+                .toEntity(JsonNode.class);
+        return new Response(response.getStatusCode().value(), response.getBody());
+    }
+
+    private Response registerWith(String token, String body) {
+        var response = http.post()
+                .uri("/applications")
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
                 .retrieve()
                 .toEntity(JsonNode.class);
         return new Response(response.getStatusCode().value(), response.getBody());

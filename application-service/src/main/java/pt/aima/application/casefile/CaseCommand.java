@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import pt.aima.application.casefile.CaseEvent.Contact;
 import pt.aima.application.casefile.CaseEvent.Member;
 import pt.aima.application.casefile.CaseEvent.Sponsor;
+import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.ids.CaseId;
 
@@ -15,14 +16,27 @@ public sealed interface CaseCommand {
 
     CaseId caseId();
 
+    /** @param addressTitle null when not declared */
     record RegisterApplication(
             @TargetAggregateIdentifier CaseId caseId,
             String applicantId,
             LocalDate submittedOn,
             Sponsor sponsor,
             List<Member> members,
-            Contact contact)
-            implements CaseCommand {}
+            Contact contact,
+            AddressTitle addressTitle)
+            implements CaseCommand {
+
+        public RegisterApplication(
+                CaseId caseId,
+                String applicantId,
+                LocalDate submittedOn,
+                Sponsor sponsor,
+                List<Member> members,
+                Contact contact) {
+            this(caseId, applicantId, submittedOn, sponsor, members, contact, null);
+        }
+    }
 
     record RecordChecklistOpened(@TargetAggregateIdentifier CaseId caseId, int requiredDocuments)
             implements CaseCommand {}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
@@ -19,17 +20,55 @@ public sealed interface CaseEvent {
 
     record Sponsor(String fullName, String residencePermitNumber) {}
 
+    /**
+     * One family member. {@code presentInPortugalSince}, {@code residenceHistory} and {@code
+     * otherParentResidesInPortugal} were added later and are optional: events stored before hold none of them and
+     * read back with null ("not declared").
+     *
+     * @param presentInPortugalSince the day the member entered Portugal, when present; null if not declared
+     * @param residenceHistory the countries lived in, oldest first; null if not declared
+     * @param otherParentResidesInPortugal for a minor child: whether the other parent lives in Portugal; null if not
+     *     declared
+     */
     record Member(
             MemberId memberId,
             String fullName,
             Relationship relationship,
             LocalDate dateOfBirth,
             String nationality,
-            boolean presentInPortugal) {}
+            boolean presentInPortugal,
+            LocalDate presentInPortugalSince,
+            List<Residence> residenceHistory,
+            Boolean otherParentResidesInPortugal) {
+
+        public Member(
+                MemberId memberId,
+                String fullName,
+                Relationship relationship,
+                LocalDate dateOfBirth,
+                String nationality,
+                boolean presentInPortugal) {
+            this(memberId, fullName, relationship, dateOfBirth, nationality, presentInPortugal, null, null, null);
+        }
+
+        public Member {
+            residenceHistory = residenceHistory == null ? null : List.copyOf(residenceHistory);
+        }
+    }
+
+    /**
+     * @param country ISO 3166-1 alpha-3
+     * @param to the last day, or null while the stay continues
+     */
+    record Residence(String country, LocalDate from, LocalDate to) {}
 
     /** @param phone E.164, or null when the applicant gave none */
     record Contact(String email, String phone, String preferredLanguage) {}
 
+    /**
+     * @param addressTitle the title under which the household lives at its address; added later, optional: events
+     *     stored before read back with null ("not declared")
+     */
     @Revision("1")
     record ApplicationSubmitted(
             CaseId caseId,
@@ -37,8 +76,20 @@ public sealed interface CaseEvent {
             LocalDate submittedOn,
             Sponsor sponsor,
             List<Member> members,
-            Contact contact)
-            implements CaseEvent {}
+            Contact contact,
+            AddressTitle addressTitle)
+            implements CaseEvent {
+
+        public ApplicationSubmitted(
+                CaseId caseId,
+                String applicantId,
+                LocalDate submittedOn,
+                Sponsor sponsor,
+                List<Member> members,
+                Contact contact) {
+            this(caseId, applicantId, submittedOn, sponsor, members, contact, null);
+        }
+    }
 
     @Revision("1")
     record ChecklistOpenedRecorded(CaseId caseId, int requiredDocuments) implements CaseEvent {}

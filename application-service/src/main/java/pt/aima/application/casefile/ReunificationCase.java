@@ -43,13 +43,15 @@ class ReunificationCase {
         if (command.members().isEmpty()) {
             throw new IllegalArgumentException("an application names at least one family member");
         }
+        Eligibility.check(command.submittedOn(), command.members());
         apply(new ApplicationSubmitted(
                 command.caseId(),
                 command.applicantId(),
                 command.submittedOn(),
                 command.sponsor(),
                 command.members(),
-                command.contact()));
+                command.contact(),
+                command.addressTitle()));
     }
 
     @CommandHandler

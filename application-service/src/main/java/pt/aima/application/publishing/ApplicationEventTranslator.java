@@ -9,6 +9,7 @@ import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.HouseholdMember;
+import pt.aima.kernel.application.ResidencePeriod;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.platform.relay.IntegrationEventTranslator;
 
@@ -33,9 +34,22 @@ class ApplicationEventTranslator implements IntegrationEventTranslator {
                                 submitted.submittedOn(),
                                 submitted.members().stream()
                                         .map(m -> new HouseholdMember(
-                                                m.memberId(), m.relationship(), m.dateOfBirth(), m.presentInPortugal()))
+                                                m.memberId(),
+                                                m.relationship(),
+                                                m.dateOfBirth(),
+                                                m.presentInPortugal(),
+                                                m.nationality(),
+                                                m.presentInPortugalSince(),
+                                                m.residenceHistory() == null
+                                                        ? null
+                                                        : m.residenceHistory().stream()
+                                                                .map(r -> new ResidencePeriod(
+                                                                        r.country(), r.from(), r.to()))
+                                                                .toList(),
+                                                m.otherParentResidesInPortugal()))
                                         .toList(),
-                                submitted.contact().preferredLanguage()),
+                                submitted.contact().preferredLanguage(),
+                                submitted.addressTitle()),
                         new ApplicantContactRegistered(
                                 submitted.caseId(),
                                 submitted.applicantId(),

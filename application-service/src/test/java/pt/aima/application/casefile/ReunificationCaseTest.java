@@ -61,6 +61,17 @@ class ReunificationCaseTest {
     }
 
     @Test
+    void refusesAnIneligibleHouseholdAndRecordsNothing() {
+        Member grownUp = new Member(
+                MemberId.newId(), "Rui Adult", Relationship.MINOR_CHILD, LocalDate.of(2000, 3, 1), "BRA", false);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterApplication(
+                        caseId, "applicant-1", LocalDate.of(2026, 11, 23), sponsor, List.of(grownUp), contact))
+                .expectException(NotEligible.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void refusesDecisionWhileDocumentsAreMissing() {
         fixture.given(submitted, new BiometricsCollectionRecorded(caseId))
                 .when(grant)

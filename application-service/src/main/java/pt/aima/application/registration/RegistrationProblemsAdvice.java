@@ -1,0 +1,27 @@
+package pt.aima.application.registration;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import pt.aima.application.casefile.NotEligible;
+
+/** A registration that fails a rule of eligibility: 422 with the rule's code, the member and the reason. */
+@RestControllerAdvice
+class RegistrationProblemsAdvice {
+
+    static final URI NOT_ELIGIBLE = URI.create("https://aima.gov.pt/problems/not-eligible");
+
+    @ExceptionHandler(NotEligible.class)
+    ProblemDetail notEligible(NotEligible e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setType(NOT_ELIGIBLE);
+        problem.setTitle("Not eligible for family reunification");
+        problem.setProperty("rule", e.code());
+        if (e.memberIndex() != null) {
+            problem.setProperty("member", e.memberIndex());
+        }
+        return problem;
+    }
+}
