@@ -182,6 +182,11 @@ class DocumentServiceIT {
                 .isEqualTo("EXPIRED");
         assertThat(item(checklist, spouse, "PASSPORT").get("rejectionReason").asString())
                 .isEqualTo("The passport expired in 2025.");
+        JsonNode spouseSummary = memberOf(checklist, spouse);
+        assertThat(spouseSummary.get("complete").asBoolean()).isFalse();
+        assertThat(spouseSummary.get("missing")).extracting(JsonNode::asString).containsExactly("PASSPORT");
+        assertThat(spouseSummary.get("awaitingVerification")).hasSize(6);
+        assertThat(spouseSummary.get("accepted")).isEmpty();
 
         byte[] renewed = pdf("renewed passport");
         var again = upload(applicant, caseId, spouse.toString(), "PASSPORT", renewed, "application/pdf", "corr-upload");
@@ -213,6 +218,8 @@ class DocumentServiceIT {
         checklist =
                 awaitChecklist(caseId, applicant, body -> body.get("complete").asBoolean());
         assertThat(allStatuses(checklist)).containsOnly("ACCEPTED");
+        assertThat(memberOf(checklist, child).get("complete").asBoolean()).isTrue();
+        assertThat(memberOf(checklist, child).get("missing")).isEmpty();
 
         List<EventEnvelope<?>> published = awaitPublishedUntil(caseId, "DocumentChecklistCompleted");
         List<String> types = published.stream().map(EventEnvelope::type).toList();
@@ -565,6 +572,15 @@ class DocumentServiceIT {
             }
         }
         throw new AssertionError("no item " + type + " for " + member);
+    }
+
+    private static JsonNode memberOf(JsonNode checklist, MemberId member) {
+        for (JsonNode m : checklist.get("members")) {
+            if (m.get("memberId").asString().equals(member.toString())) {
+                return m;
+            }
+        }
+        throw new AssertionError("no member " + member);
     }
 
     private static List<String> allStatuses(JsonNode checklist) {

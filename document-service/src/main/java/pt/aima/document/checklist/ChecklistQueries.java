@@ -84,7 +84,7 @@ public class ChecklistQueries {
                 })
                 .list();
         return byMember.entrySet().stream()
-                .map(entry -> new ChecklistView.MemberItems(entry.getKey(), List.copyOf(entry.getValue())))
+                .map(entry -> ChecklistView.MemberItems.of(entry.getKey(), entry.getValue()))
                 .toList();
     }
 }

@@ -307,6 +307,25 @@ class CaseDocumentsTest {
     }
 
     @Test
+    void aCaseIsJudgedByThePolicyInForceOnItsRegistrationDateNotByALaterOne() {
+        LocalDate change = SUBMITTED_ON.plusDays(1);
+        fixture = new AggregateTestFixture<>(CaseDocuments.class);
+        fixture.registerInjectableResource(new ChecklistRules(new PolicyCalendar(List.of(
+                TestPolicies.policy(TestPolicies.EFFECTIVE_FROM, "2024", 16),
+                TestPolicies.policy(change, "2026", 16)))));
+        DocumentId model4 = DocumentId.newId();
+        fixture.given(checklistOpened(), uploaded(model4, spouse, DocumentType.TERM_OF_RESPONSIBILITY, null))
+                .when(new RejectDocument(caseId, model4, "OUTDATED_MODEL_4", "Use the current Model 4."))
+                .expectEvents(new DocumentVersionRejected(
+                        caseId,
+                        model4,
+                        spouse,
+                        DocumentType.TERM_OF_RESPONSIBILITY,
+                        "OUTDATED_MODEL_4",
+                        "Use the current Model 4. (the Model 4 version in force for this case is 2024)"));
+    }
+
+    @Test
     void rejectsAModel4WhoseSignatureIsNotRecognised() {
         DocumentId model4 = DocumentId.newId();
         fixture.given(checklistOpened(), uploaded(model4, spouse, DocumentType.TERM_OF_RESPONSIBILITY, null))
