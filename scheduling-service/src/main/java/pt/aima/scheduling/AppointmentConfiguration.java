@@ -10,10 +10,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AppointmentConfiguration {
 
-    /**
-     * An appointment collects few events today; rescheduling and no-shows (later) add more over a case's months of
-     * life: snapshot every 50 events.
-     */
+    /** Moves, no-shows and court orders add events over a case's months of life: snapshot every 50 events. */
     @Bean
     SnapshotTriggerDefinition appointmentSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 50);

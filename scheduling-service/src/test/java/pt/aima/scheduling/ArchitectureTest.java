@@ -31,6 +31,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSchedulerIsAPureFunctionOfItsInputs() {
+        noClasses()
+                .that()
+                .resideInAPackage("pt.aima.scheduling.schedule..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.axonframework..",
+                        "java.sql..",
+                        "pt.aima.scheduling.allocation..",
+                        "pt.aima.scheduling.appointment..",
+                        "pt.aima.scheduling.desk..")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now")
+                .check(classes);
+    }
+
+    @Test
     void usesNoOtherServicesCode() {
         noClasses()
                 .should()

@@ -1,12 +1,14 @@
 package pt.aima.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -23,17 +25,22 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 import pt.aima.infra.IntegrationEventsClient;
@@ -49,22 +56,29 @@ import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.kernel.scheduling.BiometricsCollected;
-import pt.aima.scheduling.allocation.DeskCalendar;
-import pt.aima.scheduling.allocation.DeskCalendar.Position;
-import pt.aima.scheduling.allocation.DeskProperties;
-import pt.aima.scheduling.allocation.DeskSlotAllocator;
-import pt.aima.scheduling.appointment.Slot;
+import pt.aima.kernel.scheduling.DeskCapacityChanged;
+import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.acting.ActingContext;
+import pt.aima.scheduling.allocation.SchedulingRun;
+import pt.aima.scheduling.allocation.SchedulingRun.Outcome;
+import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
+import pt.aima.scheduling.appointment.AppointmentCommand.RecordChecklistCompleted;
 import tools.jackson.databind.JsonNode;
 
 /**
  * scheduling-service against a real PostgreSQL and a real Kafka broker: registrations and completed checklists arrive
- * over Kafka, slots are booked at the desk first come first served and published, a caseworker records the
- * biometrics over REST.
+ * over Kafka, scheduling passes book the households in order of registration and publish the appointments, desks
+ * change over REST and their appointments move with a reason, a caseworker records the biometrics over REST.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Scheduling passes run when a test asks (awaitStatus does), so what one pass sees is under the test's control.
+@TestPropertySource(properties = "aima.scheduling.run-every=PT1H")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// The large batch fills the default desk for weeks: it runs last, so the other tests' dates stay near.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchedulingServiceIT {
 
     private static final IntegrationEventCodec codec = IntegrationEventCodec.platform();
@@ -84,7 +98,10 @@ class SchedulingServiceIT {
     Clock clock;
 
     @Autowired
-    DeskProperties desk;
+    SchedulingRun schedulingRun;
+
+    @Autowired
+    ActingCommandGateway commands;
 
     @Autowired
     TransactionTemplate transaction;
@@ -112,7 +129,8 @@ class SchedulingServiceIT {
     @Test
     void schedulesACaseOnceItsDocumentsAreCompleteAndRecordsItsBiometrics() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-1"), "corr-happy-path");
+        ApplicationRegistered registration = registered(caseId, "applicant-1");
+        kafka.publish(Topics.APPLICATION_EVENTS, registration, "corr-happy-path");
         JsonNode waiting = awaitStatus(caseId, token("applicant-1", "APPLICANT"), "AWAITING_DOCUMENTS");
         assertThat(waiting.get("deskId").isNull()).isTrue();
 
@@ -120,14 +138,24 @@ class SchedulingServiceIT {
                 kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-happy-path");
         JsonNode scheduled = awaitStatus(caseId, token("applicant-1", "APPLICANT"), "SCHEDULED");
         assertThat(scheduled.get("deskId").asString()).isEqualTo("LISBOA-1");
-        assertThat(scheduled.get("durationMinutes").asInt()).isEqualTo(15);
+        assertThat(scheduled.get("durationMinutes").asInt())
+                .as("two members, one slot each")
+                .isEqualTo(30);
         LocalDateTime startsAt = LocalDateTime.parse(scheduled.get("startsAt").asString());
         assertThat(startsAt.toLocalDate()).isAfter(LocalDate.now(clock));
         assertThat(startsAt.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(startsAt.toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(18, 45));
 
         EventEnvelope<?> slot = kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricSlotAssigned");
-        assertThat(slot.payload()).isEqualTo(new BiometricSlotAssigned(caseId, "LISBOA-1", startsAt, 15));
+        assertThat(slot.payload())
+                .isEqualTo(new BiometricSlotAssigned(
+                        caseId,
+                        "LISBOA-1",
+                        startsAt,
+                        30,
+                        registration.household().stream()
+                                .map(HouseholdMember::memberId)
+                                .toList()));
         assertThat(slot.actor()).isEqualTo(Actor.system("scheduling-service"));
         assertThat(slot.correlationId()).isEqualTo("corr-happy-path");
         assertThat(slot.causationId()).isEqualTo(completed.eventId().toString());
@@ -148,71 +176,90 @@ class SchedulingServiceIT {
     }
 
     @Test
-    void aChecklistCompletedBeforeTheRegistrationArrivesIsScheduledAllTheSame() {
+    void aChecklistCompletedBeforeTheRegistrationWaitsForItBecauseTheRegistrationOrdersTheQueue() {
         CaseId caseId = CaseId.newId();
         kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-out-of-order");
-        awaitStatus(caseId, token("operations-1", "OPERATIONS"), "SCHEDULED");
-        assertThat(getAppointment(caseId, token("applicant-7", "APPLICANT"))
-                        .getStatusCode()
-                        .value())
-                .as("whose case it is is not known yet")
-                .isEqualTo(403);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(caseId) == 1);
+        schedulingRun.run();
+        assertThat(slotsHeldBy(caseId))
+                .as("not in the queue before its registration is known")
+                .isZero();
 
         kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-7"), "corr-out-of-order");
         awaitStatus(caseId, token("applicant-7", "APPLICANT"), "SCHEDULED");
-        assertThat(slotsHeldBy(caseId)).isEqualTo(1);
+        assertThat(slotsHeldBy(caseId)).as("one slot per member").isEqualTo(2);
     }
 
     @Test
-    void casesCompletingTheirChecklistsGetConsecutiveSlotsInCompletionOrder() {
-        CaseId first = CaseId.newId();
-        CaseId second = CaseId.newId();
-        // One partition, so the service sees the two completions in the order they happened.
-        int partition = 0;
-        kafka.send(
-                Topics.DOCUMENT_EVENTS, partition, kafka.envelope(new DocumentChecklistCompleted(first), "corr-first"));
-        kafka.send(
-                Topics.DOCUMENT_EVENTS,
-                partition,
-                kafka.envelope(new DocumentChecklistCompleted(second), "corr-second"));
-
+    void casesAreScheduledInOrderOfRegistrationNotOfCompletion() {
+        CaseId recent = CaseId.newId();
+        CaseId fromSef = CaseId.newId();
+        kafka.publish(
+                Topics.APPLICATION_EVENTS, registered(recent, "applicant-r", LocalDate.of(2026, 11, 2)), "corr-o");
+        kafka.publish(
+                Topics.APPLICATION_EVENTS, registered(fromSef, "applicant-s", LocalDate.of(2023, 5, 2)), "corr-o");
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(recent), "corr-o");
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(fromSef), "corr-o");
         String staff = token("operations-1", "OPERATIONS");
-        LocalDateTime firstStartsAt = LocalDateTime.parse(
-                awaitStatus(first, staff, "SCHEDULED").get("startsAt").asString());
-        LocalDateTime secondStartsAt = LocalDateTime.parse(
-                awaitStatus(second, staff, "SCHEDULED").get("startsAt").asString());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "WAITING_FOR_SLOT".equals(status(recent, staff))
+                        && "WAITING_FOR_SLOT".equals(status(fromSef, staff)));
 
-        DeskCalendar calendar = desk.calendar();
-        assertThat(secondStartsAt).isEqualTo(calendar.startsAt(calendar.next(positionOf(first))));
-        assertThat(secondStartsAt).isAfter(firstStartsAt);
+        JsonNode position = getJson("/cases/" + fromSef + "/queue-position", staff);
+        assertThat(position.get("estimatedDate").isNull()).isFalse();
+        assertThat(position.get("position").asInt()).isPositive();
+        JsonNode forecast = getJson("/scheduling/forecast", staff);
+        assertThat(forecast.get("waitingCases").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(forecast.get("clearedOn").isNull()).isFalse();
+        assertThat(getJson("/scheduling/forecast", token("applicant-r", "APPLICANT"))
+                        .get("status")
+                        .asInt())
+                .isEqualTo(403);
+
+        LocalDateTime recentStartsAt = LocalDateTime.parse(
+                awaitStatus(recent, staff, "SCHEDULED").get("startsAt").asString());
+        LocalDateTime fromSefStartsAt = LocalDateTime.parse(
+                awaitStatus(fromSef, staff, "SCHEDULED").get("startsAt").asString());
+        assertThat(fromSefStartsAt)
+                .as("submitted to SEF in 2023: ahead of 2026")
+                .isBefore(recentStartsAt);
     }
 
     @Test
-    void aRedeliveredOrRepeatedCompletionBooksOneSlot() {
+    void aRedeliveredOrRepeatedCompletionBooksOneAppointment() {
         CaseId caseId = CaseId.newId();
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-2"), "corr-redelivery");
         var completed = kafka.envelope(new DocumentChecklistCompleted(caseId), "corr-redelivery");
         int partition = kafka.send(Topics.DOCUMENT_EVENTS, completed).partition();
         kafka.send(Topics.DOCUMENT_EVENTS, completed);
         kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-redelivery");
         // A later record on the same partition proves the three before it were consumed.
         CaseId fence = CaseId.newId();
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(fence, "applicant-f"), "corr-fence");
         kafka.send(
                 Topics.DOCUMENT_EVENTS, partition, kafka.envelope(new DocumentChecklistCompleted(fence), "corr-fence"));
         awaitStatus(fence, token("operations-1", "OPERATIONS"), "SCHEDULED");
+        awaitStatus(caseId, token("operations-1", "OPERATIONS"), "SCHEDULED");
 
-        assertThat(slotsHeldBy(caseId)).isEqualTo(1);
-        assertThat(historyTypes(caseId)).containsExactly("BiometricSlotBooked");
+        assertThat(slotsHeldBy(caseId)).isEqualTo(2);
+        assertThat(historyTypes(caseId))
+                .containsExactly(
+                        "ApplicationRecorded",
+                        "ChecklistCompletionRecorded",
+                        "QueuedForBiometrics",
+                        "BiometricSlotBooked");
         assertThat(jdbc.sql("select count(*) from inbox where case_id = :caseId")
                         .param("caseId", caseId.value())
                         .query(Long.class)
                         .single())
-                .as("two distinct events, each applied once")
-                .isEqualTo(2);
+                .as("the registration and two distinct completions, each applied once")
+                .isEqualTo(3);
     }
 
     @Test
     void malformedRecordsAreDeadLetteredAndTheConsumerMovesOn() {
         CaseId caseId = CaseId.newId();
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-3"), "corr-poison");
         int partition = kafka.sendRaw(new ProducerRecord<>(
                         Topics.DOCUMENT_EVENTS, caseId.toString(), "{not an envelope".getBytes(StandardCharsets.UTF_8)))
                 .partition();
@@ -290,46 +337,268 @@ class SchedulingServiceIT {
     }
 
     @Test
-    void concurrentBookingsAtOneDeskNeverShareASlot() throws Exception {
-        DeskProperties smallDesk =
-                new DeskProperties("IT-" + UUID.randomUUID().toString().substring(0, 8), 3, LocalTime.of(9, 0), 20);
-        DeskSlotAllocator allocator = new DeskSlotAllocator(jdbc, clock, smallDesk);
-        int bookings = 8;
+    @Order(Integer.MAX_VALUE)
+    void twoSchedulersAssignALargeBatchWithoutBookingAnySlotTwice() throws Exception {
+        int cases = 240;
+        List<CaseId> batch = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            CaseId caseId = CaseId.newId();
+            batch.add(caseId);
+            commands.send(
+                    new RecordApplication(
+                            caseId,
+                            "applicant-batch",
+                            LocalDate.of(2025, 1, 1).plusDays(i % 300),
+                            Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i),
+                            java.util.stream.IntStream.range(0, 1 + i % 4)
+                                    .mapToObj(m -> MemberId.newId())
+                                    .toList()),
+                    system("corr-batch"));
+            commands.send(new RecordChecklistCompleted(caseId), system("corr-batch"));
+        }
+        // Two schedulers on two threads, each with its own connection and transaction, as two instances would run.
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(bookings);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Slot>> slots = new ArrayList<>();
-            for (int i = 0; i < bookings; i++) {
-                slots.add(threads.submit(() -> {
+            List<Future<Outcome>> passes = new ArrayList<>();
+            for (int instance = 0; instance < 2; instance++) {
+                passes.add(instances.submit(() -> {
                     start.await();
-                    return transaction.execute(status -> allocator.allocate(CaseId.newId()));
+                    return schedulingRun.run();
                 }));
             }
             start.countDown();
-            List<LocalDateTime> booked = new ArrayList<>();
-            for (Future<Slot> slot : slots) {
-                booked.add(slot.get().startsAt());
+            int booked = 0;
+            for (Future<Outcome> pass : passes) {
+                booked += pass.get().booked();
             }
-
-            DeskCalendar calendar = smallDesk.calendar();
-            List<LocalDateTime> expected = new ArrayList<>();
-            Position position = calendar.firstBookableAfter(LocalDate.now(clock));
-            for (int i = 0; i < bookings; i++) {
-                expected.add(calendar.startsAt(position));
-                position = calendar.next(position);
-            }
-            assertThat(booked).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(booked).as("every case booked once, by one of the two").isGreaterThanOrEqualTo(cases);
         } finally {
-            threads.shutdownNow();
+            instances.shutdownNow();
         }
+
+        assertThat(jdbc.sql("select count(*) from queue_entry where state = 'BOOKED' and case_id in (:ids)")
+                        .param("ids", batch.stream().map(CaseId::value).toList())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(cases);
+        assertThat(jdbc.sql(
+                                """
+                        select count(*) from (select desk_id, day, slot_index from desk_slot
+                                              group by desk_id, day, slot_index having count(*) > 1) twice
+                        """)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql(
+                                """
+                        select count(*) from (select s.case_id from desk_slot s join queue_entry q using (case_id)
+                                              group by s.case_id, q.household_size
+                                              having count(distinct s.day) > 1 or count(distinct s.desk_id) > 1
+                                                  or max(s.slot_index) - min(s.slot_index) + 1 <> q.household_size
+                                                  or count(*) <> q.household_size) split
+                        """)
+                        .query(Long.class)
+                        .single())
+                .as("households together, on consecutive slots")
+                .isZero();
+        DeskSlotRow taken = jdbc.sql("select desk_id, day, slot_index from desk_slot limit 1")
+                .query(DeskSlotRow.class)
+                .single();
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> jdbc.sql(
+                                """
+                        insert into desk_slot (desk_id, day, slot_index, case_id, member_index, starts_at,
+                                               duration_minutes, booked_at)
+                        values (:desk, :day, :index, :caseId, 0, now(), 15, now())
+                        """)
+                        .param("desk", taken.deskId())
+                        .param("day", taken.day())
+                        .param("index", taken.slotIndex())
+                        .param("caseId", UUID.randomUUID())
+                        .update()))
+                .as("the database refuses a slot taken twice, whatever the code above it does")
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    record DeskSlotRow(String deskId, LocalDate day, int slotIndex) {}
+
+    @Test
+    void aClosureMovesItsAppointmentsWithTheReasonAndTellsTheApplicant() {
+        CaseId caseId = CaseId.newId();
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-c"), "corr-closure");
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-closure");
+        String operations = token("operations-1", "OPERATIONS");
+        JsonNode before = awaitStatus(caseId, operations, "SCHEDULED");
+        LocalDateTime was = LocalDateTime.parse(before.get("startsAt").asString());
+        String desk = before.get("deskId").asString();
+
+        var closed = send(
+                "POST",
+                "/desks/" + desk + "/closures",
+                operations,
+                Map.of(
+                        "from", was.toLocalDate().toString(),
+                        "until", was.toLocalDate().toString(),
+                        "reason", "Electrical works at the desk"));
+        assertThat(closed.getStatusCode().value()).isEqualTo(202);
+
+        schedulingRun.run();
+        JsonNode after = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> getAppointment(caseId, operations).getBody(),
+                        body -> body != null && body.hasNonNull("lastChangeReason"));
+        LocalDateTime now = LocalDateTime.parse(after.get("startsAt").asString());
+        assertThat(now.toLocalDate()).isAfter(was.toLocalDate());
+        assertThat(after.get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(after.get("lastChangeReason").asString()).isEqualTo("Electrical works at the desk");
+        EventEnvelope<?> notice =
+                kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentRescheduled");
+        assertThat(notice.payload())
+                .isEqualTo(new BiometricAppointmentRescheduled(
+                        caseId, desk, desk, was, now, 30, "DESK_CLOSED", "Electrical works at the desk"));
+        EventEnvelope<?> change = kafka.awaitPublished(
+                Topics.SCHEDULING_EVENTS, DeskCapacityChanged.streamOf(desk), "DeskCapacityChanged");
+        assertThat(change.payload()).isInstanceOf(DeskCapacityChanged.class);
+    }
+
+    @Test
+    void refusesBadDeskAndCourtOrderInputAndChangesNothing() {
+        CaseId caseId = CaseId.newId();
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-8"), "corr-bad-input");
+        String operations = token("operations-1", "OPERATIONS");
+        awaitStatus(caseId, operations, "AWAITING_DOCUMENTS");
+        long eventsBefore = storedEvents();
+        long capacityRows = count("desk_capacity");
+        long closureRows = count("desk_closure");
+        String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+        String yesterday = LocalDate.now(clock).minusDays(1).toString();
+
+        var negative = send(
+                "PUT",
+                "/desks/ZZ-NEW/capacity",
+                operations,
+                Map.of(
+                        "effectiveFrom",
+                        tomorrow,
+                        "openingDays",
+                        List.of("MONDAY"),
+                        "slotsPerDay",
+                        -1,
+                        "firstSlot",
+                        "09:00",
+                        "slotMinutes",
+                        15));
+        assertThat(negative.getStatusCode().value()).isEqualTo(400);
+        assertThat(negative.getBody().get("errors").toString()).contains("slotsPerDay");
+
+        var past = send(
+                "PUT",
+                "/desks/LISBOA-1/capacity",
+                operations,
+                Map.of(
+                        "effectiveFrom",
+                        yesterday,
+                        "openingDays",
+                        List.of("MONDAY"),
+                        "slotsPerDay",
+                        10,
+                        "firstSlot",
+                        "09:00",
+                        "slotMinutes",
+                        15));
+        assertThat(past.getStatusCode().value()).isEqualTo(400);
+        assertThat(past.getBody().get("errors").toString()).contains("effectiveFrom");
+
+        var closurePast = send(
+                "POST",
+                "/desks/LISBOA-1/closures",
+                operations,
+                Map.of("from", yesterday, "until", tomorrow, "reason", "Strike"));
+        assertThat(closurePast.getStatusCode().value()).isEqualTo(400);
+        assertThat(closurePast.getBody().get("errors").toString()).contains("from");
+
+        var unknownDesk = send(
+                "POST",
+                "/desks/ZZ-NOWHERE/closures",
+                operations,
+                Map.of("from", tomorrow, "until", tomorrow, "reason", "Strike"));
+        assertThat(unknownDesk.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknownDesk.getBody().get("detail").asString()).isEqualTo("No such desk.");
+
+        var noDeadline =
+                send("POST", "/cases/" + caseId + "/court-orders", operations, Map.of("reference", "123/26.0BELSB"));
+        assertThat(noDeadline.getStatusCode().value()).isEqualTo(400);
+        assertThat(noDeadline.getBody().get("errors").toString()).contains("deadline");
+
+        var pastDeadline = send(
+                "POST",
+                "/cases/" + caseId + "/court-orders",
+                operations,
+                Map.of("reference", "123/26.0BELSB", "deadline", yesterday));
+        assertThat(pastDeadline.getStatusCode().value()).isEqualTo(400);
+
+        var unknownCase = send(
+                "POST",
+                "/cases/" + UUID.randomUUID() + "/court-orders",
+                operations,
+                Map.of("reference", "123/26.0BELSB", "deadline", tomorrow));
+        assertThat(unknownCase.getStatusCode().value()).isEqualTo(404);
+
+        assertThat(send(
+                                "PUT",
+                                "/desks/ZZ-NEW/capacity",
+                                token("caseworker-1", "CASEWORKER"),
+                                Map.of(
+                                        "effectiveFrom",
+                                        tomorrow,
+                                        "openingDays",
+                                        List.of("MONDAY"),
+                                        "slotsPerDay",
+                                        1,
+                                        "firstSlot",
+                                        "09:00",
+                                        "slotMinutes",
+                                        15))
+                        .getStatusCode()
+                        .value())
+                .as("only operations change desks")
+                .isEqualTo(403);
+
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        assertThat(count("desk_capacity")).isEqualTo(capacityRows);
+        assertThat(count("desk_closure")).isEqualTo(closureRows);
+    }
+
+    @Test
+    void aCourtOrderedCaseIsScheduledBeforeItsDeadline() {
+        CaseId caseId = CaseId.newId();
+        kafka.publish(
+                Topics.APPLICATION_EVENTS, registered(caseId, "applicant-9", LocalDate.of(2026, 11, 20)), "corr-court");
+        String operations = token("operations-1", "OPERATIONS");
+        awaitStatus(caseId, operations, "AWAITING_DOCUMENTS");
+        LocalDate deadline = LocalDate.now(clock).plusDays(10);
+        var ordered = send(
+                "POST",
+                "/cases/" + caseId + "/court-orders",
+                operations,
+                Map.of("reference", "999/26.1BELSB", "deadline", deadline.toString()));
+        assertThat(ordered.getStatusCode().value()).isEqualTo(202);
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-court");
+
+        JsonNode scheduled = awaitStatus(caseId, operations, "SCHEDULED");
+        assertThat(LocalDateTime.parse(scheduled.get("startsAt").asString()).toLocalDate())
+                .isBeforeOrEqualTo(deadline);
+        assertThat(scheduled.get("courtDeadline").asString()).isEqualTo(deadline.toString());
+        EventEnvelope<?> order = kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "CourtOrderRegistered");
+        assertThat(order.actor()).isEqualTo(new Actor("operations-1", "OPERATIONS"));
     }
 
     @Test
     void theAppointmentsRebuiltFromHistoryEqualThoseBuiltLive() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-9"), "corr-rebuild");
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-10"), "corr-rebuild");
         kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-rebuild");
-        awaitStatus(caseId, token("applicant-9", "APPLICANT"), "SCHEDULED");
+        awaitStatus(caseId, token("applicant-10", "APPLICANT"), "SCHEDULED");
         List<Map<String, Object>> live = appointments();
 
         StreamingEventProcessor processor = processing
@@ -346,11 +615,43 @@ class SchedulingServiceIT {
                 .untilAsserted(() -> assertThat(appointments()).isEqualTo(live));
     }
 
-    private Position positionOf(CaseId caseId) {
-        return jdbc.sql("select day, slot_index from desk_slot where case_id = :caseId")
+    private long inboxRows(CaseId caseId) {
+        return jdbc.sql("select count(*) from inbox where case_id = :caseId")
                 .param("caseId", caseId.value())
-                .query((rs, row) -> new Position(rs.getObject("day", LocalDate.class), rs.getInt("slot_index")))
+                .query(Long.class)
                 .single();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private String status(CaseId caseId, String token) {
+        JsonNode body = getAppointment(caseId, token).getBody();
+        return body == null || !body.has("status") ? null : body.get("status").asString();
+    }
+
+    private JsonNode getJson(String path, String token) {
+        return http.get()
+                .uri(path)
+                .header("Authorization", "Bearer " + token)
+                .retrieve()
+                .toEntity(JsonNode.class)
+                .getBody();
+    }
+
+    private ResponseEntity<JsonNode> send(String method, String path, String token, Object body) {
+        return http.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(path)
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    private ActingContext system(String correlationId) {
+        return new ActingContext(Actor.system("scheduling-service-it"), correlationId, correlationId);
     }
 
     private long slotsHeldBy(CaseId caseId) {
@@ -401,17 +702,26 @@ class SchedulingServiceIT {
     private JsonNode awaitStatus(CaseId caseId, String token, String status) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> getAppointment(caseId, token).getBody(),
+                        () -> {
+                            if ("SCHEDULED".equals(status)) {
+                                schedulingRun.run();
+                            }
+                            return getAppointment(caseId, token).getBody();
+                        },
                         body -> body != null
                                 && body.has("status")
                                 && status.equals(body.get("status").asString()));
     }
 
     private static ApplicationRegistered registered(CaseId caseId, String applicantId) {
+        return registered(caseId, applicantId, LocalDate.of(2026, 11, 2));
+    }
+
+    private static ApplicationRegistered registered(CaseId caseId, String applicantId, LocalDate submittedOn) {
         return new ApplicationRegistered(
                 caseId,
                 applicantId,
-                LocalDate.of(2026, 11, 2),
+                submittedOn,
                 List.of(
                         new HouseholdMember(MemberId.newId(), Relationship.SPOUSE, LocalDate.of(1990, 5, 1), true),
                         new HouseholdMember(

@@ -1,9 +1,12 @@
 package pt.aima.scheduling.appointment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.axonframework.serialization.Revision;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
 
 /**
  * What happened to a case's biometric appointment, as scheduling-service records it. Internal: {@code publishing}
@@ -14,21 +17,75 @@ public sealed interface AppointmentEvent {
     CaseId caseId();
 
     /**
-     * The case as the queue needs it.
+     * The case as the queue needs it. {@code registeredAt} and {@code memberIds} were added later: events stored
+     * before have null (ordered by submission date alone; one slot per member counted in {@code householdSize}).
      *
      * @param applicantId the applicant's account: the only one, besides staff, who may see the appointment
      */
     @Revision("1")
-    record ApplicationRecorded(CaseId caseId, String applicantId, LocalDate submittedOn, int householdSize)
+    record ApplicationRecorded(
+            CaseId caseId,
+            String applicantId,
+            LocalDate submittedOn,
+            int householdSize,
+            Instant registeredAt,
+            List<MemberId> memberIds)
+            implements AppointmentEvent {}
+
+    /** Every required document is accepted. */
+    @Revision("1")
+    record ChecklistCompletionRecorded(CaseId caseId) implements AppointmentEvent {}
+
+    /** The case waits in the queue for its first appointment, ordered by these facts. */
+    @Revision("1")
+    record QueuedForBiometrics(CaseId caseId, LocalDate submittedOn, Instant registeredAt, int householdSize)
             implements AppointmentEvent {}
 
     /**
-     * A slot at a desk is the case's.
+     * Consecutive slots at a desk are the household's. {@code memberIds} was added later (null in older events).
      *
-     * @param startsAt local time at the desk
+     * @param startsAt local time at the desk of the first member's slot
+     * @param durationMinutes the whole appointment
      */
     @Revision("1")
-    record BiometricSlotBooked(CaseId caseId, String deskId, LocalDateTime startsAt, int durationMinutes)
+    record BiometricSlotBooked(
+            CaseId caseId, String deskId, LocalDateTime startsAt, int durationMinutes, List<MemberId> memberIds)
+            implements AppointmentEvent {}
+
+    /** The appointment moved, always with a reason. */
+    @Revision("1")
+    record AppointmentRescheduled(
+            CaseId caseId,
+            String previousDeskId,
+            LocalDateTime previousStartsAt,
+            String deskId,
+            LocalDateTime startsAt,
+            int durationMinutes,
+            String reasonCode,
+            String reason)
+            implements AppointmentEvent {}
+
+    /**
+     * The appointment was given up and the case waits for a new one, which {@link AppointmentRescheduled} announces.
+     *
+     * @param notBefore the earliest day of the new appointment, or null
+     */
+    @Revision("1")
+    record AppointmentReleased(
+            CaseId caseId, String deskId, LocalDateTime startsAt, String reasonCode, String reason, LocalDate notBefore)
+            implements AppointmentEvent {}
+
+    /** Nobody came; {@code flaggedToCaseworker} when the rule gives no new appointment. */
+    @Revision("1")
+    record AppointmentMissed(CaseId caseId, String deskId, LocalDateTime startsAt, boolean flaggedToCaseworker)
+            implements AppointmentEvent {}
+
+    @Revision("1")
+    record CourtOrderRecorded(CaseId caseId, String reference, LocalDate deadline) implements AppointmentEvent {}
+
+    @Revision("1")
+    record CourtOrderDeadlineAtRiskReported(
+            CaseId caseId, String reference, LocalDate deadline, LocalDate earliestPossibleOn, String reasonCode)
             implements AppointmentEvent {}
 
     @Revision("1")

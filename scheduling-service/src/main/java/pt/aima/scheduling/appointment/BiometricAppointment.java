@@ -2,6 +2,10 @@ package pt.aima.scheduling.appointment;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -9,54 +13,209 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
+import pt.aima.scheduling.appointment.AppointmentCommand.BookSlot;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordBiometricsCollected;
-import pt.aima.scheduling.appointment.AppointmentCommand.ScheduleBiometrics;
+import pt.aima.scheduling.appointment.AppointmentCommand.RecordChecklistCompleted;
+import pt.aima.scheduling.appointment.AppointmentCommand.RecordMissedAppointment;
+import pt.aima.scheduling.appointment.AppointmentCommand.RegisterCourtOrder;
+import pt.aima.scheduling.appointment.AppointmentCommand.ReportDeadlineAtRisk;
+import pt.aima.scheduling.appointment.AppointmentCommand.RequestReschedule;
 import pt.aima.scheduling.appointment.AppointmentEvent.ApplicationRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentMissed;
+import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentReleased;
+import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.ChecklistCompletionRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderDeadlineAtRiskReported;
+import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.QueuedForBiometrics;
+import pt.aima.scheduling.schedule.QueuedCase;
 
 /**
  * A case's biometric appointment, from the moment scheduling-service first hears of the case to the collection of the
  * household's biometrics.
  *
- * <p>The registration and the completed checklist come from two topics and may arrive in either order (after an
- * outage the service catches up on both), so whichever comes first starts the appointment. Each fact is recorded
- * once: a repeated report changes nothing, and in particular never books a second slot.
+ * <p>The registration and the completed checklist come from two topics and may arrive in either order; the case
+ * joins the queue once the registration (which orders it) is known and the policy's moment has come. Where it goes is
+ * the scheduler's decision ({@link BookSlot}); this aggregate guards the rules of one case: one appointment at a
+ * time, a reason for every move, the applicant's and the no-show limits, the court's deadline. Each fact is recorded
+ * once: a repeated report changes nothing.
  */
 @Aggregate(snapshotTriggerDefinition = "appointmentSnapshotTrigger")
 class BiometricAppointment {
+
+    static final String APPLICANT_REQUEST = "APPLICANT_REQUEST";
+    static final String MISSED_APPOINTMENT = "MISSED_APPOINTMENT";
+    static final String COURT_ORDER = "COURT_ORDER";
 
     @AggregateIdentifier
     private CaseId caseId;
 
     private boolean applicationRecorded;
+    private LocalDate submittedOn;
+    private Instant registeredAt;
+    private int householdSize;
+    private List<MemberId> memberIds;
+    private boolean checklistCompleted;
+    private boolean queued;
+
     private String deskId;
+    private LocalDateTime startsAt;
+
+    /** Set while the case waits for a new appointment after giving one up. */
+    private AppointmentReleased pendingMove;
+
+    private int reschedulesRequested;
+    private int missed;
+    private boolean flagged;
     private boolean biometricsCollected;
+    private String courtReference;
+    private LocalDate courtDeadline;
+    private LocalDate atRiskReportedFor;
 
     BiometricAppointment() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordApplication command) {
-        if (!applicationRecorded) {
-            apply(new ApplicationRecorded(
-                    command.caseId(), command.applicantId(), command.submittedOn(), command.householdSize()));
+    void handle(RecordApplication command, SchedulingPolicy policy, SchedulingLedger ledger) {
+        if (applicationRecorded) {
+            return;
         }
+        List<MemberId> members = command.memberIds() == null ? List.of() : List.copyOf(command.memberIds());
+        apply(new ApplicationRecorded(
+                command.caseId(),
+                command.applicantId(),
+                command.submittedOn(),
+                Math.max(1, members.size()),
+                command.registeredAt(),
+                members));
+        queueIfSchedulable(policy, ledger);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ScheduleBiometrics command, SlotAllocator slots) {
-        if (deskId != null) {
+    void handle(RecordChecklistCompleted command, SchedulingPolicy policy, SchedulingLedger ledger) {
+        if (checklistCompleted) {
             return;
         }
-        Slot slot = slots.allocate(command.caseId());
-        apply(new BiometricSlotBooked(command.caseId(), slot.deskId(), slot.startsAt(), slot.durationMinutes()));
+        apply(new ChecklistCompletionRecorded(command.caseId()));
+        queueIfSchedulable(policy, ledger);
+    }
+
+    private void queueIfSchedulable(SchedulingPolicy policy, SchedulingLedger ledger) {
+        boolean moment =
+                switch (policy.schedulableWhen()) {
+                    case REGISTERED -> true;
+                    case CHECKLIST_COMPLETED -> checklistCompleted;
+                };
+        if (queued || !applicationRecorded || !moment) {
+            return;
+        }
+        apply(new QueuedForBiometrics(caseId, submittedOn, registeredAt, householdSize));
+        ledger.waiting(asQueued(null));
     }
 
     @CommandHandler
-    void handle(RecordBiometricsCollected command) {
+    void handle(BookSlot command, SchedulingLedger ledger) {
+        if (!queued || flagged || biometricsCollected) {
+            return;
+        }
+        boolean moving = command.reasonCode() != null;
+        if (deskId != null && !moving) {
+            return; // booked already: the scheduler planned with stale facts
+        }
+        ledger.book(
+                caseId,
+                command.deskId(),
+                command.day(),
+                command.firstIndex(),
+                command.slots(),
+                command.startsAt(),
+                command.durationMinutes() / command.slots());
+        if (deskId != null) {
+            apply(new AppointmentRescheduled(
+                    caseId,
+                    deskId,
+                    startsAt,
+                    command.deskId(),
+                    command.startsAt(),
+                    command.durationMinutes(),
+                    command.reasonCode(),
+                    command.reason()));
+        } else if (pendingMove != null) {
+            apply(new AppointmentRescheduled(
+                    caseId,
+                    pendingMove.deskId(),
+                    pendingMove.startsAt(),
+                    command.deskId(),
+                    command.startsAt(),
+                    command.durationMinutes(),
+                    pendingMove.reasonCode(),
+                    pendingMove.reason()));
+        } else {
+            apply(new BiometricSlotBooked(
+                    caseId, command.deskId(), command.startsAt(), command.durationMinutes(), memberIds));
+        }
+    }
+
+    @CommandHandler
+    void handle(RequestReschedule command, SchedulingPolicy policy, SchedulingLedger ledger) {
+        requireAppointment();
+        if (reschedulesRequested >= policy.applicantReschedulesAllowed()) {
+            throw AppointmentRefused.rescheduleLimit(policy.applicantReschedulesAllowed());
+        }
+        release(
+                APPLICANT_REQUEST,
+                "You asked for another date.",
+                startsAt.toLocalDate().plusDays(1),
+                ledger);
+    }
+
+    @CommandHandler
+    void handle(RecordMissedAppointment command, SchedulingPolicy policy, SchedulingLedger ledger) {
+        requireAppointment();
+        boolean flag = missed >= policy.missedAppointmentsRescheduled();
+        apply(new AppointmentMissed(caseId, deskId, startsAt, flag));
+        if (flag) {
+            ledger.leave(caseId, true);
+        } else {
+            release(MISSED_APPOINTMENT, "Nobody came to the appointment; a new one was booked.", null, ledger);
+        }
+    }
+
+    @CommandHandler
+    void handle(RegisterCourtOrder command, SchedulingLedger ledger) {
+        if (command.deadline().equals(courtDeadline) && command.reference().equals(courtReference)) {
+            return;
+        }
+        apply(new CourtOrderRecorded(command.caseId(), command.reference(), command.deadline()));
+        if (deskId != null && !biometricsCollected && startsAt.toLocalDate().isAfter(courtDeadline)) {
+            release(COURT_ORDER, "A court ordered an earlier appointment.", null, ledger);
+        } else if (queued && deskId == null && !flagged) {
+            ledger.waiting(asQueued(pendingMove == null ? null : pendingMove.notBefore()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReportDeadlineAtRisk command) {
+        if (courtDeadline == null || courtDeadline.equals(atRiskReportedFor)) {
+            return;
+        }
+        apply(new CourtOrderDeadlineAtRiskReported(
+                caseId,
+                courtReference,
+                courtDeadline,
+                command.earliestPossibleOn(),
+                deskId != null || pendingMove != null
+                        ? "APPOINTMENT_MOVED_PAST_DEADLINE"
+                        : "NO_CAPACITY_BEFORE_DEADLINE"));
+    }
+
+    @CommandHandler
+    void handle(RecordBiometricsCollected command, SchedulingLedger ledger) {
         if (deskId == null) {
             throw BiometricsNotAllowed.noAppointment();
         }
@@ -64,18 +223,99 @@ class BiometricAppointment {
             throw BiometricsNotAllowed.alreadyCollected();
         }
         apply(new BiometricsRecorded(caseId, deskId));
+        ledger.leave(caseId, false);
+    }
+
+    private void requireAppointment() {
+        if (biometricsCollected) {
+            throw AppointmentRefused.alreadyCollected();
+        }
+        if (deskId == null) {
+            throw AppointmentRefused.noAppointment();
+        }
+    }
+
+    private void release(String reasonCode, String reason, LocalDate notBefore, SchedulingLedger ledger) {
+        apply(new AppointmentReleased(caseId, deskId, startsAt, reasonCode, reason, notBefore));
+        ledger.waiting(asQueued(notBefore));
+    }
+
+    private QueuedCase asQueued(LocalDate notBefore) {
+        return new QueuedCase(
+                caseId,
+                submittedOn,
+                registeredAt == null ? Instant.EPOCH : registeredAt,
+                householdSize,
+                courtDeadline,
+                pendingMove == null ? null : pendingMove.startsAt(),
+                notBefore);
     }
 
     @EventSourcingHandler
     void on(ApplicationRecorded event) {
         caseId = event.caseId();
         applicationRecorded = true;
+        submittedOn = event.submittedOn();
+        registeredAt = event.registeredAt();
+        householdSize = event.householdSize();
+        memberIds = event.memberIds();
+    }
+
+    @EventSourcingHandler
+    void on(ChecklistCompletionRecorded event) {
+        caseId = event.caseId();
+        checklistCompleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(QueuedForBiometrics event) {
+        queued = true;
     }
 
     @EventSourcingHandler
     void on(BiometricSlotBooked event) {
         caseId = event.caseId();
         deskId = event.deskId();
+        startsAt = event.startsAt();
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentRescheduled event) {
+        deskId = event.deskId();
+        startsAt = event.startsAt();
+        pendingMove = null;
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentReleased event) {
+        pendingMove = event;
+        if (APPLICANT_REQUEST.equals(event.reasonCode())) {
+            reschedulesRequested++;
+        }
+        deskId = null;
+        startsAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentMissed event) {
+        missed++;
+        if (event.flaggedToCaseworker()) {
+            flagged = true;
+            deskId = null;
+            startsAt = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CourtOrderRecorded event) {
+        caseId = event.caseId();
+        courtReference = event.reference();
+        courtDeadline = event.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(CourtOrderDeadlineAtRiskReported event) {
+        atRiskReportedFor = event.deadline();
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
@@ -13,11 +14,12 @@ import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.inbox.InboundEvents;
 import pt.aima.scheduling.appointment.AppointmentCommand;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
-import pt.aima.scheduling.appointment.AppointmentCommand.ScheduleBiometrics;
+import pt.aima.scheduling.appointment.AppointmentCommand.RecordChecklistCompleted;
 
 /**
  * Turns what application-service and document-service report into the appointment's commands, once per event: a
- * registration says whose case it is; a completed checklist makes the case schedulable.
+ * registration says whose case it is, when it was submitted (the queue's order) and who is to be seen; a completed
+ * checklist makes the case schedulable under the default policy.
  */
 @Component
 class CaseProgressListener {
@@ -45,8 +47,11 @@ class CaseProgressListener {
                                 registered.caseId(),
                                 registered.applicantId(),
                                 registered.submittedOn(),
-                                registered.household().size());
-                    case DocumentChecklistCompleted completed -> new ScheduleBiometrics(completed.caseId());
+                                envelope.occurredAt(),
+                                registered.household().stream()
+                                        .map(HouseholdMember::memberId)
+                                        .toList());
+                    case DocumentChecklistCompleted completed -> new RecordChecklistCompleted(completed.caseId());
                     default -> throw new IllegalStateException("not subscribed: " + envelope.type());
                 };
         commands.sendCausedBy(command, envelope);

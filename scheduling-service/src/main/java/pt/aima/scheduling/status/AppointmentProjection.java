@@ -15,8 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.scheduling.appointment.AppointmentEvent.ApplicationRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentMissed;
+import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentReleased;
+import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.QueuedForBiometrics;
 
 /**
  * Each case's appointment, built only from this service's own events. Either the registration or the booking may
@@ -50,6 +55,55 @@ class AppointmentProjection {
         columns.put("desk_id", event.deskId());
         columns.put("starts_at", event.startsAt());
         columns.put("duration_minutes", event.durationMinutes());
+        upsert(event.caseId(), sequence, at, columns);
+    }
+
+    @EventHandler
+    void on(QueuedForBiometrics event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("queued", true);
+        upsert(event.caseId(), sequence, at, columns);
+    }
+
+    @EventHandler
+    void on(AppointmentRescheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("desk_id", event.deskId());
+        columns.put("starts_at", event.startsAt());
+        columns.put("duration_minutes", event.durationMinutes());
+        columns.put("last_change_reason_code", event.reasonCode());
+        columns.put("last_change_reason", event.reason());
+        upsert(event.caseId(), sequence, at, columns);
+    }
+
+    @EventHandler
+    void on(AppointmentReleased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("desk_id", null);
+        columns.put("starts_at", null);
+        columns.put("duration_minutes", null);
+        columns.put("last_change_reason_code", event.reasonCode());
+        columns.put("last_change_reason", event.reason());
+        upsert(event.caseId(), sequence, at, columns);
+    }
+
+    @EventHandler
+    void on(AppointmentMissed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("flagged", event.flaggedToCaseworker());
+        if (event.flaggedToCaseworker()) {
+            columns.put("desk_id", null);
+            columns.put("starts_at", null);
+            columns.put("duration_minutes", null);
+        }
+        upsert(event.caseId(), sequence, at, columns);
+    }
+
+    @EventHandler
+    void on(CourtOrderRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("court_reference", event.reference());
+        columns.put("court_deadline", event.deadline());
         upsert(event.caseId(), sequence, at, columns);
     }
 

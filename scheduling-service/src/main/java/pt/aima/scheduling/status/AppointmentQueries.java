@@ -2,6 +2,7 @@ package pt.aima.scheduling.status;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,10 @@ public class AppointmentQueries {
             status = Status.BIOMETRICS_COLLECTED;
         } else if (deskId != null) {
             status = Status.SCHEDULED;
+        } else if (rs.getBoolean("flagged")) {
+            status = Status.FLAGGED_TO_CASEWORKER;
+        } else if (rs.getBoolean("queued")) {
+            status = Status.WAITING_FOR_SLOT;
         } else {
             status = Status.AWAITING_DOCUMENTS;
         }
@@ -46,6 +51,8 @@ public class AppointmentQueries {
                         deskId,
                         rs.getObject("starts_at", LocalDateTime.class),
                         (Integer) rs.getObject("duration_minutes"),
-                        status));
+                        status,
+                        rs.getString("last_change_reason"),
+                        rs.getObject("court_deadline", LocalDate.class)));
     }
 }

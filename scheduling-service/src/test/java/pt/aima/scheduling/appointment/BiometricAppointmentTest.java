@@ -2,6 +2,7 @@ package pt.aima.scheduling.appointment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -11,67 +12,219 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
+import pt.aima.scheduling.appointment.AppointmentCommand.BookSlot;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordBiometricsCollected;
-import pt.aima.scheduling.appointment.AppointmentCommand.ScheduleBiometrics;
+import pt.aima.scheduling.appointment.AppointmentCommand.RecordChecklistCompleted;
+import pt.aima.scheduling.appointment.AppointmentCommand.RecordMissedAppointment;
+import pt.aima.scheduling.appointment.AppointmentCommand.RegisterCourtOrder;
+import pt.aima.scheduling.appointment.AppointmentCommand.ReportDeadlineAtRisk;
+import pt.aima.scheduling.appointment.AppointmentCommand.RequestReschedule;
 import pt.aima.scheduling.appointment.AppointmentEvent.ApplicationRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentMissed;
+import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentReleased;
+import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.ChecklistCompletionRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderDeadlineAtRiskReported;
+import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.QueuedForBiometrics;
+import pt.aima.scheduling.appointment.SchedulingPolicy.SchedulableWhen;
+import pt.aima.scheduling.schedule.QueuedCase;
 
 class BiometricAppointmentTest {
 
-    private static final LocalDateTime NINE_ON_TUESDAY = LocalDateTime.of(2026, 11, 24, 9, 0);
+    private static final LocalDate TUESDAY = LocalDate.of(2026, 11, 24);
+    private static final LocalDateTime NINE_ON_TUESDAY = TUESDAY.atTime(9, 0);
+    private static final LocalDate SUBMITTED = LocalDate.of(2026, 11, 2);
+    private static final Instant REGISTERED_AT = Instant.parse("2026-11-02T10:00:00Z");
 
     private final CaseId caseId = CaseId.newId();
+    private final List<MemberId> members = List.of(MemberId.newId(), MemberId.newId());
     private final ApplicationRecorded recorded =
-            new ApplicationRecorded(caseId, "applicant-1", LocalDate.of(2026, 11, 2), 3);
-    private final BiometricSlotBooked booked = new BiometricSlotBooked(caseId, "LISBOA-1", NINE_ON_TUESDAY, 15);
-    private final TakenSlots desk = new TakenSlots();
+            new ApplicationRecorded(caseId, "applicant-1", SUBMITTED, 2, REGISTERED_AT, members);
+    private final ChecklistCompletionRecorded completed = new ChecklistCompletionRecorded(caseId);
+    private final QueuedForBiometrics queued = new QueuedForBiometrics(caseId, SUBMITTED, REGISTERED_AT, 2);
+    private final BookSlot tuesday = new BookSlot(caseId, "LISBOA-1", TUESDAY, 0, 2, NINE_ON_TUESDAY, 30, null, null);
+    private final BiometricSlotBooked booked =
+            new BiometricSlotBooked(caseId, "LISBOA-1", NINE_ON_TUESDAY, 30, members);
+    private final RecordingLedger ledger = new RecordingLedger();
 
     private FixtureConfiguration<BiometricAppointment> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(BiometricAppointment.class);
-        fixture.registerInjectableResource(desk);
+        fixture.registerInjectableResource(ledger);
+        fixture.registerInjectableResource(SchedulingPolicy.standard());
+    }
+
+    private RecordApplication registration() {
+        return new RecordApplication(caseId, "applicant-1", SUBMITTED, REGISTERED_AT, members);
     }
 
     @Test
-    void recordsWhoseCaseItIs() {
+    void recordsTheRegistrationButQueuesOnlyOnceTheChecklistIsComplete() {
+        fixture.givenNoPriorActivity().when(registration()).expectEvents(recorded);
+        assertThat(ledger.waiting).isEmpty();
+
+        fixture.given(recorded).when(new RecordChecklistCompleted(caseId)).expectEvents(completed, queued);
+        assertThat(ledger.waiting).containsExactly(QueuedCase.firstBooking(caseId, SUBMITTED, REGISTERED_AT, 2));
+    }
+
+    @Test
+    void aChecklistCompletedBeforeTheRegistrationWaitsForTheRegistrationWhichOrdersTheQueue() {
         fixture.givenNoPriorActivity()
-                .when(new RecordApplication(caseId, "applicant-1", LocalDate.of(2026, 11, 2), 3))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(recorded);
+                .when(new RecordChecklistCompleted(caseId))
+                .expectEvents(completed);
+        fixture.given(completed).when(registration()).expectEvents(recorded, queued);
     }
 
     @Test
-    void booksASlotOnceTheChecklistIsComplete() {
-        fixture.given(recorded).when(new ScheduleBiometrics(caseId)).expectEvents(booked);
-        assertThat(desk.askedFor).containsExactly(caseId);
+    void underThePolicyOfSchedulingAtRegistrationTheCaseIsQueuedAtOnce() {
+        FixtureConfiguration<BiometricAppointment> atRegistration =
+                new AggregateTestFixture<>(BiometricAppointment.class);
+        atRegistration.registerInjectableResource(ledger);
+        atRegistration.registerInjectableResource(new SchedulingPolicy(SchedulableWhen.REGISTERED, 1, 1));
+        atRegistration.givenNoPriorActivity().when(registration()).expectEvents(recorded, queued);
     }
 
     @Test
-    void booksASlotEvenBeforeHearingOfTheRegistration() {
-        fixture.givenNoPriorActivity().when(new ScheduleBiometrics(caseId)).expectEvents(booked);
-    }
-
-    @Test
-    void recordsARegistrationThatArrivesAfterTheBooking() {
-        fixture.given(booked)
-                .when(new RecordApplication(caseId, "applicant-1", LocalDate.of(2026, 11, 2), 3))
-                .expectEvents(recorded);
+    void booksTheSlotsTheSchedulerChoseForTheWholeHousehold() {
+        fixture.given(recorded, completed, queued).when(tuesday).expectEvents(booked);
+        assertThat(ledger.booked).containsExactly(caseId + " LISBOA-1 " + TUESDAY + " 0+2 15min");
     }
 
     @Test
     void neverBooksASecondSlot() {
-        fixture.given(recorded, booked).when(new ScheduleBiometrics(caseId)).expectNoEvents();
-        assertThat(desk.askedFor).as("the desk is not even asked").isEmpty();
+        fixture.given(recorded, completed, queued, booked).when(tuesday).expectNoEvents();
+        assertThat(ledger.booked).isEmpty();
     }
 
     @Test
-    void recordsTheRegistrationOnlyOnce() {
-        fixture.given(recorded)
-                .when(new RecordApplication(caseId, "applicant-1", LocalDate.of(2026, 11, 2), 3))
+    void booksNothingForACaseNotInTheQueue() {
+        fixture.given(recorded).when(tuesday).expectNoEvents();
+    }
+
+    @Test
+    void aDisplacedAppointmentMovesWithItsReason() {
+        LocalDateTime thursday = TUESDAY.plusDays(2).atTime(9, 30);
+        fixture.given(recorded, completed, queued, booked)
+                .when(new BookSlot(
+                        caseId, "LISBOA-1", thursday.toLocalDate(), 2, 2, thursday, 30, "DESK_CLOSED", "Strike"))
+                .expectEvents(new AppointmentRescheduled(
+                        caseId, "LISBOA-1", NINE_ON_TUESDAY, "LISBOA-1", thursday, 30, "DESK_CLOSED", "Strike"));
+    }
+
+    @Test
+    void theApplicantMayAskForAnotherDateAsOftenAsThePolicyAllows() {
+        AppointmentReleased released = new AppointmentReleased(
+                caseId,
+                "LISBOA-1",
+                NINE_ON_TUESDAY,
+                "APPLICANT_REQUEST",
+                "You asked for another date.",
+                TUESDAY.plusDays(1));
+        fixture.given(recorded, completed, queued, booked)
+                .when(new RequestReschedule(caseId))
+                .expectEvents(released);
+        assertThat(ledger.waiting.getLast().notBefore()).isEqualTo(TUESDAY.plusDays(1));
+        assertThat(ledger.waiting.getLast().previousStartsAt()).isEqualTo(NINE_ON_TUESDAY);
+
+        LocalDateTime friday = TUESDAY.plusDays(3).atTime(9, 0);
+        AppointmentRescheduled moved = new AppointmentRescheduled(
+                caseId,
+                "LISBOA-1",
+                NINE_ON_TUESDAY,
+                "LISBOA-1",
+                friday,
+                30,
+                "APPLICANT_REQUEST",
+                "You asked for another date.");
+        fixture.given(recorded, completed, queued, booked, released)
+                .when(new BookSlot(caseId, "LISBOA-1", friday.toLocalDate(), 0, 2, friday, 30, null, null))
+                .expectEvents(moved);
+
+        fixture.given(recorded, completed, queued, booked, released, moved)
+                .when(new RequestReschedule(caseId))
+                .expectException(AppointmentRefused.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesARescheduleWithoutAnAppointment() {
+        fixture.given(recorded, completed, queued)
+                .when(new RequestReschedule(caseId))
+                .expectException(AppointmentRefused.class)
+                .expectExceptionMessage("The case has no biometric appointment to change.");
+    }
+
+    @Test
+    void aFirstMissedAppointmentIsRescheduledAndASecondFlaggedToACaseworker() {
+        AppointmentMissed firstMiss = new AppointmentMissed(caseId, "LISBOA-1", NINE_ON_TUESDAY, false);
+        AppointmentReleased released = new AppointmentReleased(
+                caseId,
+                "LISBOA-1",
+                NINE_ON_TUESDAY,
+                "MISSED_APPOINTMENT",
+                "Nobody came to the appointment; a new one was booked.",
+                null);
+        fixture.given(recorded, completed, queued, booked)
+                .when(new RecordMissedAppointment(caseId))
+                .expectEvents(firstMiss, released);
+
+        LocalDateTime later = TUESDAY.plusDays(7).atTime(10, 0);
+        AppointmentRescheduled rebooked = new AppointmentRescheduled(
+                caseId,
+                "LISBOA-1",
+                NINE_ON_TUESDAY,
+                "LISBOA-1",
+                later,
+                30,
+                "MISSED_APPOINTMENT",
+                "Nobody came to the appointment; a new one was booked.");
+        fixture.given(recorded, completed, queued, booked, firstMiss, released, rebooked)
+                .when(new RecordMissedAppointment(caseId))
+                .expectEvents(new AppointmentMissed(caseId, "LISBOA-1", later, true));
+        assertThat(ledger.left).containsExactly(caseId + " freed");
+    }
+
+    @Test
+    void aCourtOrderWhoseDeadlineTheAppointmentMissesGivesUpTheAppointmentForAnEarlierOne() {
+        LocalDate deadline = TUESDAY.minusDays(1);
+        fixture.given(recorded, completed, queued, booked)
+                .when(new RegisterCourtOrder(caseId, "123/26.0BELSB", deadline))
+                .expectEvents(
+                        new CourtOrderRecorded(caseId, "123/26.0BELSB", deadline),
+                        new AppointmentReleased(
+                                caseId,
+                                "LISBOA-1",
+                                NINE_ON_TUESDAY,
+                                "COURT_ORDER",
+                                "A court ordered an earlier appointment.",
+                                null));
+        assertThat(ledger.waiting.getLast().lane()).isEqualTo(QueuedCase.Lane.COURT_ORDER);
+    }
+
+    @Test
+    void aCourtOrderAnAppointmentAlreadyMeetsChangesNothingElse() {
+        fixture.given(recorded, completed, queued, booked)
+                .when(new RegisterCourtOrder(caseId, "123/26.0BELSB", TUESDAY.plusDays(10)))
+                .expectEvents(new CourtOrderRecorded(caseId, "123/26.0BELSB", TUESDAY.plusDays(10)));
+    }
+
+    @Test
+    void aDeadlineAtRiskIsReportedOncePerCourtOrder() {
+        CourtOrderRecorded order = new CourtOrderRecorded(caseId, "123/26.0BELSB", TUESDAY);
+        CourtOrderDeadlineAtRiskReported risk = new CourtOrderDeadlineAtRiskReported(
+                caseId, "123/26.0BELSB", TUESDAY, TUESDAY.plusDays(4), "NO_CAPACITY_BEFORE_DEADLINE");
+        fixture.given(recorded, completed, queued, order)
+                .when(new ReportDeadlineAtRisk(caseId, TUESDAY.plusDays(4)))
+                .expectEvents(risk);
+        fixture.given(recorded, completed, queued, order, risk)
+                .when(new ReportDeadlineAtRisk(caseId, TUESDAY.plusDays(4)))
                 .expectNoEvents();
     }
 
@@ -86,30 +239,43 @@ class BiometricAppointmentTest {
     }
 
     @Test
-    void recordsBiometricsAtTheBookedDesk() {
-        fixture.given(recorded, booked)
+    void recordsBiometricsAtTheBookedDeskOnlyOnce() {
+        fixture.given(recorded, completed, queued, booked)
                 .when(new RecordBiometricsCollected(caseId))
                 .expectEvents(new BiometricsRecorded(caseId, "LISBOA-1"));
-    }
-
-    @Test
-    void recordsBiometricsOnlyOnce() {
-        fixture.given(recorded, booked, new BiometricsRecorded(caseId, "LISBOA-1"))
+        fixture.given(recorded, completed, queued, booked, new BiometricsRecorded(caseId, "LISBOA-1"))
                 .when(new RecordBiometricsCollected(caseId))
                 .expectException(BiometricsNotAllowed.class)
-                .expectExceptionMessage("The biometrics of this case have already been collected.")
                 .expectNoEvents();
     }
 
-    /** A desk whose next slot is Tuesday 09:00; remembers which cases asked. */
-    static class TakenSlots implements SlotAllocator {
+    /** Remembers what the aggregate wrote to the queue and the desks. */
+    static class RecordingLedger implements SchedulingLedger {
 
-        final List<CaseId> askedFor = new ArrayList<>();
+        final List<QueuedCase> waiting = new ArrayList<>();
+        final List<String> booked = new ArrayList<>();
+        final List<String> left = new ArrayList<>();
 
         @Override
-        public Slot allocate(CaseId caseId) {
-            askedFor.add(caseId);
-            return new Slot("LISBOA-1", NINE_ON_TUESDAY, 15);
+        public void waiting(QueuedCase queued) {
+            waiting.add(queued);
+        }
+
+        @Override
+        public void book(
+                CaseId caseId,
+                String deskId,
+                LocalDate day,
+                int firstIndex,
+                int slots,
+                LocalDateTime startsAt,
+                int minutes) {
+            booked.add(caseId + " " + deskId + " " + day + " " + firstIndex + "+" + slots + " " + minutes + "min");
+        }
+
+        @Override
+        public void leave(CaseId caseId, boolean freeSlots) {
+            left.add(caseId + (freeSlots ? " freed" : " seen"));
         }
     }
 }

@@ -1,0 +1,145 @@
+package pt.aima.scheduling.allocation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import pt.aima.kernel.envelope.Actor;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.acting.ActingContext;
+import pt.aima.scheduling.allocation.ScheduleSnapshot.CaseContext;
+import pt.aima.scheduling.appointment.AppointmentCommand.BookSlot;
+import pt.aima.scheduling.appointment.AppointmentCommand.ReportDeadlineAtRisk;
+import pt.aima.scheduling.schedule.Booking;
+import pt.aima.scheduling.schedule.Schedule;
+import pt.aima.scheduling.schedule.Schedule.Assignment;
+import pt.aima.scheduling.schedule.Schedule.AtRisk;
+import pt.aima.scheduling.schedule.Schedule.Plan;
+
+/**
+ * One pass of the scheduler: reads the calendars, the bookings and the queue, lets {@link Schedule} decide, and
+ * records each decision as the case's event, all in one transaction. Instances take turns through a PostgreSQL
+ * advisory lock held for the transaction, so a pass always sees every slot the previous one took; the primary key
+ * of {@code desk_slot} is the last guard (a pass that would double-book rolls back whole and is retried).
+ */
+public class SchedulingRun {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulingRun.class);
+
+    /** The advisory lock every instance's scheduler takes; any fixed number, unique in this database. */
+    static final long LOCK = 0x5C4ED01EL;
+
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final ScheduleSnapshot snapshot;
+    private final ActingCommandGateway commands;
+    private final Clock clock;
+    private final SchedulingProperties properties;
+    private final String serviceName;
+
+    public SchedulingRun(
+            TransactionTemplate transaction,
+            JdbcClient jdbc,
+            ScheduleSnapshot snapshot,
+            ActingCommandGateway commands,
+            Clock clock,
+            SchedulingProperties properties,
+            String serviceName) {
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.snapshot = snapshot;
+        this.commands = commands;
+        this.clock = clock;
+        this.properties = properties;
+        this.serviceName = serviceName;
+    }
+
+    /** What a pass did. */
+    public record Outcome(int booked, int moved, int atRisk, int unplaced) {}
+
+    public Outcome run() {
+        return transaction.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                    .param("lock", LOCK)
+                    .query()
+                    .listOfRows();
+            LocalDate today = LocalDate.now(clock);
+            Schedule schedule = snapshot.schedule(today);
+            Plan plan = schedule.plan(
+                    today,
+                    today.plusDays(properties.firstBookableAfterDays()),
+                    today.plusDays(properties.horizonDays()),
+                    snapshot.waiting());
+            record(plan);
+            int moved = (int) plan.assignments().stream()
+                    .filter(a -> a.displaced() != null)
+                    .count();
+            return new Outcome(
+                    plan.assignments().size() - moved,
+                    moved,
+                    plan.atRisk().size(),
+                    plan.unplaced().size());
+        });
+    }
+
+    /** The scheduled pass: a failure is logged and the next pass tries again from what is stored. */
+    public void runQuietly() {
+        try {
+            Outcome outcome = run();
+            if (outcome.booked() + outcome.moved() + outcome.atRisk() > 0) {
+                log.info("Scheduling pass: {}", outcome);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Scheduling pass failed; the next pass retries", e);
+        }
+    }
+
+    private void record(Plan plan) {
+        List<CaseId> cases = plan.assignments().stream().map(Assignment::caseId).toList();
+        Map<CaseId, CaseContext> contexts = cases.isEmpty()
+                ? Map.of()
+                : snapshot.contexts(cases).stream().collect(Collectors.toMap(CaseContext::caseId, Function.identity()));
+        String pass = "scheduling-pass-" + UUID.randomUUID();
+        for (Assignment assignment : plan.assignments()) {
+            Booking booking = assignment.booking();
+            commands.send(
+                    new BookSlot(
+                            assignment.caseId(),
+                            booking.deskId(),
+                            booking.day(),
+                            booking.firstIndex(),
+                            booking.slots(),
+                            booking.startsAt(),
+                            assignment.durationMinutes(),
+                            assignment.displaced() == null
+                                    ? null
+                                    : assignment.displaced().reasonCode(),
+                            assignment.displaced() == null
+                                    ? null
+                                    : assignment.displaced().reason()),
+                    context(contexts.get(assignment.caseId()), pass));
+        }
+        for (AtRisk risk : plan.atRisk()) {
+            commands.send(
+                    new ReportDeadlineAtRisk(risk.caseId(), risk.earliestPossibleOn()),
+                    context(contexts.get(risk.caseId()), pass));
+        }
+    }
+
+    /** The scheduler acts on its own behalf, in the flow that queued the case when it is known. */
+    private ActingContext context(CaseContext queuedBy, String pass) {
+        Actor actor = Actor.system(serviceName);
+        if (queuedBy == null || queuedBy.correlationId() == null) {
+            return new ActingContext(actor, pass, pass);
+        }
+        return new ActingContext(actor, queuedBy.correlationId(), queuedBy.causationId());
+    }
+}

@@ -1,0 +1,34 @@
+package pt.aima.scheduling.appointment;
+
+import pt.aima.platform.domain.BusinessRuleViolation;
+
+/** A change to the appointment that the rules do not allow now (HTTP 409 with the rule's code). */
+public class AppointmentRefused extends BusinessRuleViolation {
+
+    private final String code;
+
+    private AppointmentRefused(String code, String reason) {
+        super(reason);
+        this.code = code;
+    }
+
+    static AppointmentRefused noAppointment() {
+        return new AppointmentRefused("NO_APPOINTMENT", "The case has no biometric appointment to change.");
+    }
+
+    static AppointmentRefused rescheduleLimit(int allowed) {
+        return new AppointmentRefused(
+                "RESCHEDULE_LIMIT_REACHED",
+                "An applicant may ask for another date " + allowed + " time(s); this case has used them.");
+    }
+
+    static AppointmentRefused alreadyCollected() {
+        return new AppointmentRefused(
+                "BIOMETRICS_ALREADY_COLLECTED", "The biometrics of this case have already been collected.");
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+}
