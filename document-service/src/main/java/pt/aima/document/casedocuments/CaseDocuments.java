@@ -243,6 +243,14 @@ class CaseDocuments {
             if (!onChecklist) {
                 throw NotOnChecklist.invalid("documentTypes", type + " is not on the checklist asked about");
             }
+            boolean allAccepted = currentVersions.entrySet().stream()
+                    .filter(entry -> entry.getKey().endsWith("/" + type.name())
+                            && (command.memberId() == null || entry.getKey().startsWith(command.memberId() + "/")))
+                    .allMatch(entry -> entry.getValue() != null
+                            && versions.get(entry.getValue()).status() == VersionStatus.ACCEPTED);
+            if (allAccepted) {
+                throw NotOnChecklist.invalid("documentTypes", type + " is already accepted: nothing to ask for");
+            }
         }
         if (!command.respondBy().isAfter(command.requestedOn())) {
             throw NotOnChecklist.invalid("respondBy", "must be after today (" + command.requestedOn() + ")");

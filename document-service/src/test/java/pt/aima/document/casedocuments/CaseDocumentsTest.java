@@ -466,6 +466,16 @@ class CaseDocumentsTest {
                 .expectException(NotOnChecklist.class)
                 .expectNoEvents();
         setUp();
+        DocumentId accepted = DocumentId.newId();
+        fixture.given(
+                        checklistOpened(),
+                        uploaded(accepted, spouse, DocumentType.TERM_OF_RESPONSIBILITY, null),
+                        new DocumentVersionAccepted(caseId, accepted, spouse, DocumentType.TERM_OF_RESPONSIBILITY))
+                .when(requestEvidence("r-1", TODAY.plusDays(9)))
+                .expectException(NotOnChecklist.class)
+                .expectExceptionMessage("TERM_OF_RESPONSIBILITY is already accepted: nothing to ask for")
+                .expectNoEvents();
+        setUp();
         fixture.given(checklistOpened())
                 .when(new RequestEvidence(
                         caseId,
