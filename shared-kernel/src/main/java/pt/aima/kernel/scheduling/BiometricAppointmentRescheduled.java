@@ -13,7 +13,7 @@ import pt.aima.kernel.ids.CaseId;
  * @param startsAt local time of the new appointment at {@code deskId}
  * @param durationMinutes the whole new appointment (every member's slot)
  * @param reasonCode stable code: {@code DESK_CLOSED}, {@code CAPACITY_REDUCED}, {@code APPLICANT_REQUEST},
- *     {@code MISSED_APPOINTMENT}
+ *     {@code MISSED_APPOINTMENT}, {@code COURT_ORDER} (a court ordered an earlier appointment)
  * @param reason the words the applicant is given (for a closure: operations' reason)
  */
 @PublishedEvent(type = "BiometricAppointmentRescheduled", version = 1)
