@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.AcceptDocument;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.CheckEvidenceDeadlines;
@@ -43,6 +44,7 @@ import pt.aima.kernel.ids.MemberId;
  * caseworkers' verdicts. The checklist completes, once, when every item of every member has an accepted document.
  */
 @Aggregate(snapshotTriggerDefinition = "caseDocumentsSnapshotTrigger")
+@Revision("2") // 2: registration date and evidence requests in the state; Axon ignores snapshots of other revisions
 class CaseDocuments {
 
     enum VersionStatus {
