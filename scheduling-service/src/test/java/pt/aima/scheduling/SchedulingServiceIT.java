@@ -56,6 +56,7 @@ import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.kernel.scheduling.BiometricAppointmentMissed;
 import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.kernel.scheduling.BiometricsCollected;
@@ -244,10 +245,7 @@ class SchedulingServiceIT {
         assertThat(slotsHeldBy(caseId)).isEqualTo(2);
         assertThat(historyTypes(caseId))
                 .containsExactly(
-                        "ApplicationRecorded",
-                        "ChecklistCompletionRecorded",
-                        "QueuedForBiometrics",
-                        "BiometricSlotBooked");
+                        "ApplicationRecorded", "ChecklistCompletionRecorded", "CaseQueued", "BiometricSlotBooked");
         assertThat(jdbc.sql("select count(*) from inbox where case_id = :caseId")
                         .param("caseId", caseId.value())
                         .query(Long.class)
@@ -459,6 +457,65 @@ class SchedulingServiceIT {
         EventEnvelope<?> change = kafka.awaitPublished(
                 Topics.SCHEDULING_EVENTS, DeskCapacityChanged.streamOf(desk), "DeskCapacityChanged");
         assertThat(change.payload()).isInstanceOf(DeskCapacityChanged.class);
+    }
+
+    @Test
+    void anApplicantMayMoveTheAppointmentOnceAndTwoNoShowsGoToACaseworker() {
+        CaseId caseId = CaseId.newId();
+        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-m"), "corr-moves");
+        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-moves");
+        String applicant = token("applicant-m", "APPLICANT");
+        String caseworker = token("caseworker-1", "CASEWORKER");
+        LocalDateTime first = LocalDateTime.parse(
+                awaitStatus(caseId, applicant, "SCHEDULED").get("startsAt").asString());
+
+        assertThat(send(
+                                "POST",
+                                "/cases/" + caseId + "/appointment/reschedule",
+                                token("applicant-x", "APPLICANT"),
+                                Map.of())
+                        .getStatusCode()
+                        .value())
+                .as("another applicant's case")
+                .isEqualTo(403);
+        assertThat(send("POST", "/cases/" + caseId + "/appointment/reschedule", applicant, Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(202);
+        EventEnvelope<?> moved = await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            schedulingRun.run();
+                            return kafka.awaitPublished(
+                                    Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentRescheduled");
+                        },
+                        envelope -> envelope != null);
+        var rescheduled = (BiometricAppointmentRescheduled) moved.payload();
+        assertThat(rescheduled.reasonCode()).isEqualTo("APPLICANT_REQUEST");
+        assertThat(rescheduled.previousStartsAt()).isEqualTo(first);
+        assertThat(rescheduled.startsAt().toLocalDate()).isAfter(first.toLocalDate());
+        awaitStatus(caseId, applicant, "SCHEDULED");
+
+        var again = send("POST", "/cases/" + caseId + "/appointment/reschedule", applicant, Map.of());
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody().get("rule").asString()).isEqualTo("RESCHEDULE_LIMIT_REACHED");
+
+        assertThat(send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(202);
+        EventEnvelope<?> missed = kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentMissed");
+        assertThat(((BiometricAppointmentMissed) missed.payload()).next())
+                .isEqualTo(BiometricAppointmentMissed.Next.RESCHEDULED);
+        awaitStatus(caseId, applicant, "SCHEDULED");
+
+        assertThat(send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(202);
+        awaitStatus(caseId, applicant, "FLAGGED_TO_CASEWORKER");
+        assertThat(slotsHeldBy(caseId)).as("a flagged case holds no slot").isZero();
     }
 
     @Test

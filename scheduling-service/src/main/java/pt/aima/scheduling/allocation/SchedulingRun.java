@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
@@ -62,6 +64,29 @@ public class SchedulingRun {
         this.serviceName = serviceName;
     }
 
+    /**
+     * The desks' calendars (and the day) this instance last planned with: while they and the queue are unchanged, a
+     * pass has nothing to do and skips reading every booking.
+     */
+    private volatile String lastCalendars = "";
+
+    private String calendarsVersion(LocalDate today) {
+        return today + "/"
+                + jdbc.sql("select coalesce(max(id), 0) from desk_capacity")
+                        .query(Long.class)
+                        .single()
+                + "/"
+                + jdbc.sql("select coalesce(max(id), 0) from desk_closure")
+                        .query(Long.class)
+                        .single();
+    }
+
+    private boolean anyoneWaiting() {
+        return jdbc.sql("select exists (select 1 from queue_entry where state = 'WAITING')")
+                .query(Boolean.class)
+                .single();
+    }
+
     /** What a pass did. */
     public record Outcome(int booked, int moved, int atRisk, int unplaced) {}
 
@@ -72,6 +97,10 @@ public class SchedulingRun {
                     .query()
                     .listOfRows();
             LocalDate today = LocalDate.now(clock);
+            String calendars = calendarsVersion(today);
+            if (calendars.equals(lastCalendars) && !anyoneWaiting()) {
+                return new Outcome(0, 0, 0, 0);
+            }
             Schedule schedule = snapshot.schedule(today);
             Plan plan = schedule.plan(
                     today,
@@ -79,6 +108,12 @@ public class SchedulingRun {
                     today.plusDays(properties.horizonDays()),
                     snapshot.waiting());
             record(plan);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    lastCalendars = calendars;
+                }
+            });
             int moved = (int) plan.assignments().stream()
                     .filter(a -> a.displaced() != null)
                     .count();

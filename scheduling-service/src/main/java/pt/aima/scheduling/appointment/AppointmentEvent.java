@@ -38,7 +38,7 @@ public sealed interface AppointmentEvent {
 
     /** The case waits in the queue for its first appointment, ordered by these facts. */
     @Revision("1")
-    record QueuedForBiometrics(CaseId caseId, LocalDate submittedOn, Instant registeredAt, int householdSize)
+    record CaseQueued(CaseId caseId, LocalDate submittedOn, Instant registeredAt, int householdSize)
             implements AppointmentEvent {}
 
     /**

@@ -28,10 +28,10 @@ import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentReleased;
 import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
 import pt.aima.scheduling.appointment.AppointmentEvent.ChecklistCompletionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderDeadlineAtRiskReported;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
-import pt.aima.scheduling.appointment.AppointmentEvent.QueuedForBiometrics;
 import pt.aima.scheduling.schedule.QueuedCase;
 
 /**
@@ -114,7 +114,7 @@ class BiometricAppointment {
         if (queued || !applicationRecorded || !moment) {
             return;
         }
-        apply(new QueuedForBiometrics(caseId, submittedOn, registeredAt, householdSize));
+        apply(new CaseQueued(caseId, submittedOn, registeredAt, householdSize));
         ledger.waiting(asQueued(null));
     }
 
@@ -268,7 +268,7 @@ class BiometricAppointment {
     }
 
     @EventSourcingHandler
-    void on(QueuedForBiometrics event) {
+    void on(CaseQueued event) {
         queued = true;
     }
 

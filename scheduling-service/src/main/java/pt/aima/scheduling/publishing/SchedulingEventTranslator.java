@@ -18,10 +18,10 @@ import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentReleased;
 import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
 import pt.aima.scheduling.appointment.AppointmentEvent.ChecklistCompletionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderDeadlineAtRiskReported;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
-import pt.aima.scheduling.appointment.AppointmentEvent.QueuedForBiometrics;
 import pt.aima.scheduling.desk.DeskEvent;
 import pt.aima.scheduling.desk.DeskEvent.CapacitySet;
 import pt.aima.scheduling.desk.DeskEvent.DeskClosed;
@@ -81,7 +81,7 @@ class SchedulingEventTranslator implements IntegrationEventTranslator {
             case BiometricsRecorded recorded -> List.of(new BiometricsCollected(recorded.caseId(), recorded.deskId()));
             case ApplicationRecorded ignored -> List.of();
             case ChecklistCompletionRecorded ignored -> List.of();
-            case QueuedForBiometrics ignored -> List.of();
+            case CaseQueued ignored -> List.of();
             case AppointmentReleased ignored -> List.of();
         };
     }

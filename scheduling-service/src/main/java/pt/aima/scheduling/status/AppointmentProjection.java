@@ -20,8 +20,8 @@ import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentReleased;
 import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
-import pt.aima.scheduling.appointment.AppointmentEvent.QueuedForBiometrics;
 
 /**
  * Each case's appointment, built only from this service's own events. Either the registration or the booking may
@@ -59,7 +59,7 @@ class AppointmentProjection {
     }
 
     @EventHandler
-    void on(QueuedForBiometrics event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CaseQueued event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("queued", true);
         upsert(event.caseId(), sequence, at, columns);

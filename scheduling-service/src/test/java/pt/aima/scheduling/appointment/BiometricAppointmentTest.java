@@ -27,10 +27,10 @@ import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentReleased;
 import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
 import pt.aima.scheduling.appointment.AppointmentEvent.ChecklistCompletionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderDeadlineAtRiskReported;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
-import pt.aima.scheduling.appointment.AppointmentEvent.QueuedForBiometrics;
 import pt.aima.scheduling.appointment.SchedulingPolicy.SchedulableWhen;
 import pt.aima.scheduling.schedule.QueuedCase;
 
@@ -46,7 +46,7 @@ class BiometricAppointmentTest {
     private final ApplicationRecorded recorded =
             new ApplicationRecorded(caseId, "applicant-1", SUBMITTED, 2, REGISTERED_AT, members);
     private final ChecklistCompletionRecorded completed = new ChecklistCompletionRecorded(caseId);
-    private final QueuedForBiometrics queued = new QueuedForBiometrics(caseId, SUBMITTED, REGISTERED_AT, 2);
+    private final CaseQueued queued = new CaseQueued(caseId, SUBMITTED, REGISTERED_AT, 2);
     private final BookSlot tuesday = new BookSlot(caseId, "LISBOA-1", TUESDAY, 0, 2, NINE_ON_TUESDAY, 30, null, null);
     private final BiometricSlotBooked booked =
             new BiometricSlotBooked(caseId, "LISBOA-1", NINE_ON_TUESDAY, 30, members);

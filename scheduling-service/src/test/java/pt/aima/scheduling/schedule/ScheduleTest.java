@@ -305,4 +305,39 @@ class ScheduleTest {
                     .isEqualTo(plan);
         }
     }
+
+    /**
+     * A replay: the same history of facts (desks changed, cases queued between passes, a closure, then more passes)
+     * played twice from nothing gives the same appointments, pass by pass.
+     */
+    @Test
+    void replayingTheHistoryReproducesTheSameSchedule() {
+        assertThat(play(new Random(42))).isEqualTo(play(new Random(42)));
+    }
+
+    private static List<List<Assignment>> play(Random facts) {
+        DeskPlan lisboa = desk("LISBOA-1", 6);
+        DeskPlan porto = desk("PORTO-2", 3);
+        List<Booking> booked = new ArrayList<>();
+        List<List<Assignment>> passes = new ArrayList<>();
+        int registered = 0;
+        for (int pass = 0; pass < 6; pass++) {
+            List<QueuedCase> arrived = new ArrayList<>();
+            for (int i = 0; i < 1 + facts.nextInt(8); i++) {
+                QueuedCase queued = registered(registered++, 1 + facts.nextInt(3));
+                arrived.add(facts.nextInt(6) == 0 ? queued.withCourtDeadline(TUESDAY.plusDays(3)) : queued);
+            }
+            if (pass == 3) {
+                lisboa = lisboa.with(new Closure(TUESDAY.plusDays(1), TUESDAY.plusDays(2), "Strike"));
+            }
+            Plan plan = plan(new Schedule(List.of(lisboa, porto), booked), arrived);
+            for (Assignment assignment : plan.assignments()) {
+                booked.removeIf(b -> b.queued().caseId().equals(assignment.caseId()));
+                booked.add(assignment.booking());
+            }
+            passes.add(plan.assignments());
+        }
+        assertThat(passes.get(3)).anySatisfy(a -> assertThat(a.displaced()).isNotNull());
+        return passes;
+    }
 }
