@@ -19,18 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
-import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
@@ -50,20 +46,11 @@ import tools.jackson.databind.JsonNode;
  * notification-service against a real PostgreSQL and a real Kafka broker: the steps of a case arrive over Kafka, the
  * applicant reads the notifications in the portal inbox, and every notification is announced on the service's topic.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // Snapshots after a few events, so the tests also load cases from snapshots.
-        properties = "aima.notification.snapshot-threshold=2")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationServiceIT {
+class NotificationServiceIT extends NotificationServiceTestBase {
 
     private static final IntegrationEventCodec codec = IntegrationEventCodec.platform();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        SpringTestInfrastructure.registerSpringProperties(registry, "notification_service_it");
-    }
 
     @LocalServerPort
     int port;
@@ -399,6 +386,8 @@ class NotificationServiceIT {
                 .list()
                 .stream()
                 .map(type -> type.substring(type.lastIndexOf('$') + 1))
+                // The e-mails of these cases fail for the lack of contact data, at a time of their own.
+                .filter(type -> !type.equals("NotificationDeliveryFailed"))
                 .toList();
     }
 
