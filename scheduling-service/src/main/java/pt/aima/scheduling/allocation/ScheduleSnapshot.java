@@ -25,7 +25,7 @@ public class ScheduleSnapshot {
     }
 
     public Schedule schedule(LocalDate today) {
-        return new Schedule(desks.all(), bookings(today, "BOOKED"), bookings(today, "SEEN"));
+        return new Schedule(desks.all(), bookings(today), taken(today));
     }
 
     /** Cases waiting for an appointment, in no particular order (the schedule orders them). */
@@ -48,18 +48,18 @@ public class ScheduleSnapshot {
     /** The flow that queued a case. */
     public record CaseContext(CaseId caseId, String correlationId, String causationId) {}
 
-    private List<Booking> bookings(LocalDate from, String state) {
+    /** Appointments to come, which move if their desk no longer allows them. */
+    private List<Booking> bookings(LocalDate from) {
         return jdbc.sql(
                         """
                 select q.*, s.desk_id, s.day, min(s.slot_index) as first_index, count(*) as slots,
                        min(s.starts_at) as first_starts_at
                 from desk_slot s join queue_entry q on q.case_id = s.case_id
-                where s.day >= :from and q.state = :state
+                where s.day >= :from and q.state = 'BOOKED'
                 group by q.case_id, s.desk_id, s.day
                 order by s.desk_id, s.day, first_index
                 """)
                 .param("from", from)
-                .param("state", state)
                 .query((rs, row) -> new Booking(
                         queued(rs),
                         rs.getString("desk_id"),
@@ -67,6 +67,32 @@ public class ScheduleSnapshot {
                         rs.getInt("first_index"),
                         rs.getInt("slots"),
                         rs.getObject("first_starts_at", LocalDateTime.class)))
+                .list();
+    }
+
+    /**
+     * Every other slot taken from {@code from} on, slot by slot: households already seen, and bookings made before the
+     * queue existed (the first-come-first-served allocator's). They never move, and nobody else gets them.
+     */
+    private List<Booking> taken(LocalDate from) {
+        return jdbc.sql(
+                        """
+                select s.case_id, s.desk_id, s.day, s.slot_index, s.starts_at from desk_slot s
+                where s.day >= :from and not exists (
+                    select 1 from queue_entry q where q.case_id = s.case_id and q.state = 'BOOKED')
+                """)
+                .param("from", from)
+                .query((rs, row) -> {
+                    LocalDate day = rs.getObject("day", LocalDate.class);
+                    return new Booking(
+                            QueuedCase.firstBooking(
+                                    new CaseId(rs.getObject("case_id", UUID.class)), day, java.time.Instant.EPOCH, 1),
+                            rs.getString("desk_id"),
+                            day,
+                            rs.getInt("slot_index"),
+                            1,
+                            rs.getObject("starts_at", LocalDateTime.class));
+                })
                 .list();
     }
 

@@ -95,6 +95,24 @@ class ScheduleTest {
     }
 
     @Test
+    void slotsTakenForGoodAreNeverGivenAgainNorMoved() {
+        DeskPlan open = desk("LISBOA-1", 3);
+        QueuedCase seen = registered(1, 1);
+        Booking taken = new Booking(seen, "LISBOA-1", TUESDAY, 0, 1, TUESDAY.atTime(9, 0));
+        DeskPlan closedTuesday = open.with(new Closure(TUESDAY, TUESDAY, "Strike"));
+
+        Plan plan = new Schedule(List.of(open), List.of(), List.of(taken))
+                .plan(MONDAY, TUESDAY, HORIZON, List.of(registered(2, 3)));
+        Plan closed = new Schedule(List.of(closedTuesday), List.of(), List.of(taken))
+                .plan(MONDAY, TUESDAY, HORIZON, List.of());
+
+        assertThat(plan.assignments().getFirst().booking().day())
+                .as("Tuesday has two free slots")
+                .isEqualTo(TUESDAY.plusDays(1));
+        assertThat(closed.assignments()).isEmpty();
+    }
+
+    @Test
     void aClosureMovesItsAppointmentsKeepingTheirRelativeOrder() {
         DeskPlan open = desk("LISBOA-1", 3);
         List<QueuedCase> queue = new ArrayList<>();
