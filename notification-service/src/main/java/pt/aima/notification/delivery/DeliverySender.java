@@ -22,8 +22,8 @@ import pt.aima.platform.acting.ActingContext;
 
 /**
  * Sends the delivery outbox. Every poll, per channel, it claims one due pending row at a time ({@code for update skip
- * locked}, so several instances never send the same row), sends it and, in the same transaction, marks it and
- * reports the outcome to the case, whose event the relay publishes (NotificationSent / NotificationFailed).
+ * locked}, so several instances never send the same row), sends it and, in the same transaction, marks it; then it
+ * reports each outcome to the case, whose event the relay publishes (NotificationSent / NotificationFailed).
  *
  * <p>A channel that fails transiently (mail server down, not configured) leaves the row pending with its attempt
  * counted and the next attempt pushed back exponentially; the rest of that channel's queue waits for the next poll,
@@ -32,7 +32,8 @@ import pt.aima.platform.acting.ActingContext;
  *
  * <p>Exactly once, as far as a mail server allows: a row is sent only while it is pending and locked, and marked sent
  * in the transaction that holds the lock. Only a crash between the server's acceptance and that commit can send a
- * message again.
+ * message again. The outcome is reported to the case afterwards, in a transaction of its own, so a report that fails
+ * is retried without sending anything again.
  */
 class DeliverySender implements SmartLifecycle {
 
@@ -81,6 +82,16 @@ class DeliverySender implements SmartLifecycle {
                 if (outcome != Outcome.DONE) {
                     break;
                 }
+            }
+        }
+        for (int i = 0; i < properties.batchSize(); i++) {
+            try {
+                if (!reportNext()) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                log.warn("reporting a delivery's outcome to its case failed; retried at the next poll", e);
+                break;
             }
         }
     }
@@ -192,13 +203,12 @@ class DeliverySender implements SmartLifecycle {
         jdbc.sql(
                         """
                 update notification_delivery
-                set status = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = null
+                set status = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = null,
+                    outcome_reported = false
                 where notification_id = :id
                 """)
                 .param("id", due.notificationId())
                 .update();
-        commands.send(
-                new RecordDelivered(new CaseId(due.caseId()), new NotificationId(due.notificationId())), context(due));
         return Outcome.DONE;
     }
 
@@ -207,7 +217,7 @@ class DeliverySender implements SmartLifecycle {
                         """
                 update notification_delivery
                 set status = 'FAILED', attempts = attempts + 1, failure_code = :code, failure_reason = :reason,
-                    last_error = coalesce(:error, last_error)
+                    last_error = coalesce(:error, last_error), outcome_reported = false
                 where notification_id = :id
                 """)
                 .param("code", code)
@@ -215,15 +225,55 @@ class DeliverySender implements SmartLifecycle {
                 .param("error", lastError)
                 .param("id", due.notificationId())
                 .update();
-        commands.send(
-                new RecordDeliveryFailed(
-                        new CaseId(due.caseId()), new NotificationId(due.notificationId()), code, reason),
-                context(due));
     }
 
-    private ActingContext context(Due due) {
-        return new ActingContext(
-                service, due.correlationId(), due.notificationId().toString());
+    private record Reported(
+            UUID notificationId, UUID caseId, String status, String code, String reason, String correlationId) {}
+
+    /**
+     * Tells a case what became of one of its deliveries (the case publishes NotificationSent / NotificationFailed),
+     * in a transaction of its own, apart from the sending: a report that fails is retried at the next poll and never
+     * sends the message again; the case ignores a report it already has.
+     */
+    private boolean reportNext() {
+        Boolean reported = transaction.execute(status -> {
+            Optional<Reported> unreported = jdbc.sql(
+                            """
+                    select notification_id, case_id, status, failure_code, failure_reason, correlation_id
+                    from notification_delivery
+                    where status in ('SENT', 'FAILED') and not outcome_reported
+                    order by created_at
+                    limit 1
+                    for update skip locked
+                    """)
+                    .query((rs, row) -> new Reported(
+                            rs.getObject("notification_id", UUID.class),
+                            rs.getObject("case_id", UUID.class),
+                            rs.getString("status"),
+                            rs.getString("failure_code"),
+                            rs.getString("failure_reason"),
+                            rs.getString("correlation_id")))
+                    .optional();
+            if (unreported.isEmpty()) {
+                return false;
+            }
+            Reported outcome = unreported.get();
+            CaseId caseId = new CaseId(outcome.caseId());
+            NotificationId notificationId = new NotificationId(outcome.notificationId());
+            ActingContext context = new ActingContext(
+                    service, outcome.correlationId(), outcome.notificationId().toString());
+            if (outcome.status().equals("SENT")) {
+                commands.send(new RecordDelivered(caseId, notificationId), context);
+            } else {
+                commands.send(
+                        new RecordDeliveryFailed(caseId, notificationId, outcome.code(), outcome.reason()), context);
+            }
+            jdbc.sql("update notification_delivery set outcome_reported = true where notification_id = :id")
+                    .param("id", outcome.notificationId())
+                    .update();
+            return true;
+        });
+        return Boolean.TRUE.equals(reported);
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * One notification in a case's portal inbox, as it was written.
  *
- * @param kind RECEIPT, APPOINTMENT or DECISION
+ * @param kind RECEIPT, CHECKLIST, DOCUMENT_REJECTED, EVIDENCE_REQUESTED, EVIDENCE_REMINDER, EVIDENCE_EXPIRED,
+ *     APPOINTMENT, APPOINTMENT_RESCHEDULED, APPOINTMENT_MISSED or DECISION
  * @param channel PORTAL_INBOX
  * @param language {@code pt} or {@code en}
  * @param triggeringEventId the integration event it answers
