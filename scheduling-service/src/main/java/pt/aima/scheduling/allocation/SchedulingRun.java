@@ -164,7 +164,10 @@ public class SchedulingRun {
         }
         for (AtRisk risk : plan.atRisk()) {
             commands.send(
-                    new ReportDeadlineAtRisk(risk.caseId(), risk.earliestPossibleOn()),
+                    new ReportDeadlineAtRisk(
+                            risk.caseId(),
+                            risk.earliestPossibleOn(),
+                            risk.hadAppointment() ? "APPOINTMENT_MOVED_PAST_DEADLINE" : "NO_CAPACITY_BEFORE_DEADLINE"),
                     context(contexts.get(risk.caseId()), pass));
         }
     }

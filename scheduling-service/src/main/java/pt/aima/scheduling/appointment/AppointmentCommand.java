@@ -56,8 +56,13 @@ public sealed interface AppointmentCommand {
     record RegisterCourtOrder(@TargetAggregateIdentifier CaseId caseId, String reference, LocalDate deadline)
             implements AppointmentCommand {}
 
-    /** The scheduler cannot meet the court's deadline; {@code earliestPossibleOn} is null when nothing is free. */
-    record ReportDeadlineAtRisk(@TargetAggregateIdentifier CaseId caseId, LocalDate earliestPossibleOn)
+    /**
+     * The scheduler cannot meet the court's deadline; {@code earliestPossibleOn} is null when nothing is free.
+     *
+     * @param reasonCode {@code NO_CAPACITY_BEFORE_DEADLINE} or {@code APPOINTMENT_MOVED_PAST_DEADLINE}
+     */
+    record ReportDeadlineAtRisk(
+            @TargetAggregateIdentifier CaseId caseId, LocalDate earliestPossibleOn, String reasonCode)
             implements AppointmentCommand {}
 
     /** A caseworker collected the household's biometrics at the desk and saw the originals. */

@@ -205,13 +205,7 @@ class BiometricAppointment {
             return;
         }
         apply(new CourtOrderDeadlineAtRiskReported(
-                caseId,
-                courtReference,
-                courtDeadline,
-                command.earliestPossibleOn(),
-                deskId != null || pendingMove != null
-                        ? "APPOINTMENT_MOVED_PAST_DEADLINE"
-                        : "NO_CAPACITY_BEFORE_DEADLINE"));
+                caseId, courtReference, courtDeadline, command.earliestPossibleOn(), command.reasonCode()));
     }
 
     @CommandHandler

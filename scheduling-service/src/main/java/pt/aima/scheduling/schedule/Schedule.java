@@ -71,8 +71,9 @@ public final class Schedule {
      * A court-ordered case whose deadline the desks' capacity cannot meet.
      *
      * @param earliestPossibleOn null when no desk has room within the horizon
+     * @param hadAppointment the case lost an appointment (a closure, a capacity cut) rather than never having one
      */
-    public record AtRisk(CaseId caseId, LocalDate deadline, LocalDate earliestPossibleOn) {}
+    public record AtRisk(CaseId caseId, LocalDate deadline, LocalDate earliestPossibleOn, boolean hadAppointment) {}
 
     /** The outcome of one scheduling pass; {@code unplaced} found no room within the horizon and keep waiting. */
     public record Plan(List<Assignment> assignments, List<AtRisk> atRisk, List<QueuedCase> unplaced) {
@@ -156,7 +157,8 @@ public final class Schedule {
             if (found.isEmpty()) {
                 unplaced.add(queued);
                 if (queued.courtDeadline() != null) {
-                    atRisk.add(new AtRisk(queued.caseId(), queued.courtDeadline(), null));
+                    atRisk.add(new AtRisk(
+                            queued.caseId(), queued.courtDeadline(), null, queued.previousStartsAt() != null));
                 }
                 continue;
             }
@@ -177,7 +179,8 @@ public final class Schedule {
                     queued.householdSize() * desk.slotMinutes(position.day()),
                     displacedByCase.get(queued.caseId())));
             if (queued.courtDeadline() != null && position.day().isAfter(queued.courtDeadline())) {
-                atRisk.add(new AtRisk(queued.caseId(), queued.courtDeadline(), position.day()));
+                atRisk.add(new AtRisk(
+                        queued.caseId(), queued.courtDeadline(), position.day(), queued.previousStartsAt() != null));
             }
         }
         return new Plan(assignments, atRisk, unplaced);

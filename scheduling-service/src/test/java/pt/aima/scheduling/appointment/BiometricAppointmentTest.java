@@ -221,10 +221,10 @@ class BiometricAppointmentTest {
         CourtOrderDeadlineAtRiskReported risk = new CourtOrderDeadlineAtRiskReported(
                 caseId, "123/26.0BELSB", TUESDAY, TUESDAY.plusDays(4), "NO_CAPACITY_BEFORE_DEADLINE");
         fixture.given(recorded, completed, queued, order)
-                .when(new ReportDeadlineAtRisk(caseId, TUESDAY.plusDays(4)))
+                .when(new ReportDeadlineAtRisk(caseId, TUESDAY.plusDays(4), "NO_CAPACITY_BEFORE_DEADLINE"))
                 .expectEvents(risk);
         fixture.given(recorded, completed, queued, order, risk)
-                .when(new ReportDeadlineAtRisk(caseId, TUESDAY.plusDays(4)))
+                .when(new ReportDeadlineAtRisk(caseId, TUESDAY.plusDays(4), "NO_CAPACITY_BEFORE_DEADLINE"))
                 .expectNoEvents();
     }
 

@@ -198,8 +198,27 @@ class ScheduleTest {
         Plan plan = plan(new Schedule(List.of(small), booked), List.of(ordered));
 
         assertThat(plan.atRisk())
-                .containsExactly(new Schedule.AtRisk(ordered.caseId(), TUESDAY.plusDays(1), TUESDAY.plusDays(2)));
+                .containsExactly(
+                        new Schedule.AtRisk(ordered.caseId(), TUESDAY.plusDays(1), TUESDAY.plusDays(2), false));
         assertThat(plan.of(ordered.caseId()).orElseThrow().booking().day()).isEqualTo(TUESDAY.plusDays(2));
+    }
+
+    @Test
+    void aClosureThatPushesACourtOrderedAppointmentPastItsDeadlineIsReportedAtRisk() {
+        DeskPlan open = desk("LISBOA-1", 1);
+        QueuedCase ordered = registered(1, 1).withCourtDeadline(TUESDAY);
+        Booking tuesday = plan(new Schedule(List.of(open), List.of()), List.of(ordered))
+                .assignments()
+                .getFirst()
+                .booking();
+        DeskPlan closed = open.with(new Closure(TUESDAY, TUESDAY, "Flood"));
+
+        Plan plan = plan(new Schedule(List.of(closed), List.of(tuesday)), List.of());
+
+        assertThat(plan.atRisk())
+                .containsExactly(new Schedule.AtRisk(ordered.caseId(), TUESDAY, TUESDAY.plusDays(1), true));
+        assertThat(plan.of(ordered.caseId()).orElseThrow().displaced().reasonCode())
+                .isEqualTo(Schedule.DESK_CLOSED);
     }
 
     @Test
@@ -211,7 +230,7 @@ class ScheduleTest {
 
         assertThat(plan.assignments()).isEmpty();
         assertThat(plan.unplaced()).hasSize(2);
-        assertThat(plan.atRisk()).containsExactly(new Schedule.AtRisk(ordered.caseId(), TUESDAY, null));
+        assertThat(plan.atRisk()).containsExactly(new Schedule.AtRisk(ordered.caseId(), TUESDAY, null, false));
     }
 
     /**
