@@ -439,6 +439,9 @@ class SchedulingServiceIT {
                         "until", was.toLocalDate().toString(),
                         "reason", "Electrical works at the desk"));
         assertThat(closed.getStatusCode().value()).isEqualTo(202);
+        JsonNode calendar = getJson("/desks/" + desk, operations);
+        assertThat(calendar.get("periods").get(0).get("slotsPerDay").asInt()).isEqualTo(40);
+        assertThat(calendar.get("closures").toString()).contains("Electrical works at the desk");
 
         schedulingRun.run();
         JsonNode after = await().atMost(Duration.ofSeconds(30))
