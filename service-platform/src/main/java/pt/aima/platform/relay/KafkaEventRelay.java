@@ -1,7 +1,9 @@
 package pt.aima.platform.relay;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,13 +61,27 @@ public class KafkaEventRelay {
 
     @EventHandler
     void on(Object event, EventMessage<?> message) {
-        translator.translate(event).forEach(published -> send(published, message));
+        List<IntegrationEvent> published = translator.translate(event);
+        for (int index = 0; index < published.size(); index++) {
+            send(published.get(index), publishedEventId(message, index), message);
+        }
     }
 
-    private void send(IntegrationEvent published, EventMessage<?> message) {
+    /**
+     * The id consumers deduplicate on: stable across re-sends, distinct per published event. The first integration
+     * event made from a stored event carries the stored event's own id (auditors can follow it back); any further one
+     * a name-based id derived from it and its position, which the same translation always reproduces.
+     */
+    static UUID publishedEventId(EventMessage<?> message, int index) {
+        return index == 0
+                ? UUID.fromString(message.getIdentifier())
+                : UUID.nameUUIDFromBytes((message.getIdentifier() + "#" + index).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void send(IntegrationEvent published, UUID eventId, EventMessage<?> message) {
         ActingContext context = ActingContext.from(message.getMetaData(), message.getIdentifier());
         EventEnvelope<IntegrationEvent> envelope = EventEnvelope.wrap(
-                java.util.UUID.fromString(message.getIdentifier()),
+                eventId,
                 message.getTimestamp(),
                 context.actor(),
                 context.correlationId(),
@@ -106,7 +122,7 @@ public class KafkaEventRelay {
     }
 
     private static byte[] bytes(String value) {
-        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The batch was not acknowledged: its transaction rolls back, the token stays, the batch is sent again. */

@@ -49,7 +49,7 @@ class KafkaEventRelayIT {
         var relay = new KafkaEventRelay(
                 translator,
                 codec,
-                template(LocalInfrastructure.shared().kafkaBootstrapServers()),
+                template(LocalInfrastructure.shared().kafkaBootstrapServers(), 15_000),
                 event -> topic,
                 30_000);
         CaseId caseId = CaseId.newId();
@@ -79,13 +79,58 @@ class KafkaEventRelayIT {
     }
 
     @Test
+    void givesEachEventMadeFromOneStoredEventItsOwnStableId() {
+        String topic = "relay-it-" + UUID.randomUUID();
+        CaseId caseId = CaseId.newId();
+        IntegrationEventTranslator twoFromOne = event ->
+                List.of(new BiometricsCollected(caseId, "LISBOA-1"), new BiometricsCollected(caseId, "PORTO-1"));
+        var relay = new KafkaEventRelay(
+                twoFromOne,
+                codec,
+                template(LocalInfrastructure.shared().kafkaBootstrapServers(), 15_000),
+                event -> topic,
+                30_000);
+        var message = GenericEventMessage.asEventMessage("stored");
+
+        for (int delivery = 0; delivery < 2; delivery++) {
+            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
+            batch.execute(() -> relay.on(message.getPayload(), message));
+        }
+
+        List<String> ids = new java.util.ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "relay-it-ids",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (ids.size() < 4 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(250))
+                        .forEach(record ->
+                                ids.add(codec.decode(record.value()).eventId().toString()));
+            }
+        }
+        assertThat(ids).hasSize(4);
+        assertThat(ids.subList(0, 2)).as("two events, two ids").doesNotHaveDuplicates();
+        assertThat(ids.subList(2, 4)).as("a re-send repeats the same ids").isEqualTo(ids.subList(0, 2));
+        assertThat(ids.get(0)).isEqualTo(message.getIdentifier());
+    }
+
+    @Test
     void rollsTheBatchBackWhenTheBrokerDoesNotAcknowledge() throws Exception {
         int closedPort;
         try (var socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        var relay =
-                new KafkaEventRelay(translator, codec, template("127.0.0.1:" + closedPort), event -> "nowhere", 2_000);
+        var relay = new KafkaEventRelay(
+                translator, codec, template("127.0.0.1:" + closedPort, 1_000), event -> "nowhere", 2_000);
         var message = GenericEventMessage.asEventMessage(new BiometricsCollected(CaseId.newId(), "LISBOA-1"));
 
         AtomicBoolean committed = new AtomicBoolean();
@@ -103,7 +148,8 @@ class KafkaEventRelayIT {
 
     @Test
     void publishesNothingForEventsTheServiceKeepsToItself() {
-        var relay = new KafkaEventRelay(event -> List.of(), codec, template("127.0.0.1:1"), event -> "nowhere", 1_000);
+        var relay = new KafkaEventRelay(
+                event -> List.of(), codec, template("127.0.0.1:1", 1_000), event -> "nowhere", 1_000);
         var message = GenericEventMessage.asEventMessage(Map.of("internal", LocalDate.now()));
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
         AtomicBoolean committed = new AtomicBoolean();
@@ -112,7 +158,8 @@ class KafkaEventRelayIT {
         assertThat(committed).isTrue();
     }
 
-    private static KafkaTemplate<String, byte[]> template(String bootstrap) {
+    /** @param patience how long a send may wait for metadata and acknowledgement (a new topic is created on first use) */
+    private static KafkaTemplate<String, byte[]> template(String bootstrap, int patience) {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
