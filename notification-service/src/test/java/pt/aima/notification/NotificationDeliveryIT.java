@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +96,8 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
 
     @Test
     void everyMessageArrivesByEmailWithItsContentInPortuguese() throws IOException {
-        List<MimeMessage> mails = tellEverything("pt", "+351912345678");
+        List<MimeMessage> mails =
+                tellEverything("pt", "+3519" + (10_000_000 + new java.util.Random().nextInt(89_999_999)));
         assertMessages(
                 mails,
                 List.of(
@@ -388,6 +390,9 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
         // The portal inbox is a projection and may trail the e-mails, which go out from the outbox.
         List<String> inboxBefore = await().atMost(PATIENCE).until(() -> inboxKinds(caseId), kinds -> kinds.size() == 2);
 
+        assertThat(eventProcessing.eventProcessor("delivery-outbox", SubscribingEventProcessor.class))
+                .as("the outbox is filled in the command's transaction and has no token to reset")
+                .isPresent();
         PooledStreamingEventProcessor processor = eventProcessing
                 .eventProcessor("portal-inbox", PooledStreamingEventProcessor.class)
                 .orElseThrow();
@@ -432,6 +437,18 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
                 .isEqualTo(403);
         assertThat(status("/operations/deliveries", token("applicant-x", "APPLICANT")))
                 .isEqualTo(403);
+
+        // Operations put a failed delivery back in the queue (here it fails again: there is still no address).
+        String noEmailDelivery =
+                operations("FAILED", noEmail).get(0).get("notificationId").asString();
+        assertThat(retry(noEmailDelivery, token("operations-1", "OPERATIONS"))).isEqualTo(202);
+        assertThat(retry(noEmailDelivery, token("operations-1", "OPERATIONS")))
+                .as("no longer failed")
+                .isIn(202, 404);
+        assertThat(retry(UUID.randomUUID().toString(), token("operations-1", "OPERATIONS")))
+                .isEqualTo(404);
+        assertThat(retry(noEmailDelivery, token("caseworker-1", "CASEWORKER"))).isEqualTo(403);
+        await().atMost(PATIENCE).until(() -> operations("FAILED", noEmail).size() == 1);
 
         // The contact arrives late after all: operations need not do anything, the failed e-mail goes out.
         String late = "late-" + unknown + "@example.org";
@@ -489,6 +506,16 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
     private int status(String path, String token) {
         return http.get()
                 .uri(path)
+                .header("Authorization", "Bearer " + token)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
+    }
+
+    private int retry(String notificationId, String token) {
+        return http.post()
+                .uri("/operations/deliveries/{id}/retry", notificationId)
                 .header("Authorization", "Bearer " + token)
                 .retrieve()
                 .toBodilessEntity()
