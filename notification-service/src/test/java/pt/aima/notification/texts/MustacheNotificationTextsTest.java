@@ -207,6 +207,20 @@ class MustacheNotificationTextsTest {
     }
 
     @Test
+    void bothLanguagesWordTheSameCodes() throws java.io.IOException {
+        assertThat(labels("pt").stringPropertyNames()).isEqualTo(labels("en").stringPropertyNames());
+    }
+
+    private static java.util.Properties labels(String language) throws java.io.IOException {
+        var properties = new java.util.Properties();
+        try (var in = MustacheNotificationTextsTest.class.getResourceAsStream(
+                "/notifications/" + language + "/labels.properties")) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
     void aMissingFactFailsTheNotificationInsteadOfSendingAGap() {
         assertThatThrownBy(() -> texts.render(MessageTemplate.of("receipt", Map.of("caseNumber", "X")), Language.EN))
                 .hasMessageContaining("submittedOn");
