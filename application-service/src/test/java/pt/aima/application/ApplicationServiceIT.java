@@ -42,6 +42,7 @@ import pt.aima.kernel.document.DocumentChecklistOpened;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.kernel.scheduling.BiometricsCollected;
 import tools.jackson.databind.JsonNode;
@@ -168,6 +169,36 @@ class ApplicationServiceIT {
         assertThat(history.get(1).get("causationId").asString())
                 .isEqualTo(slot.eventId().toString());
         assertThat(history.get(1).get("correlationId").asString()).isEqualTo("corr-redelivery");
+    }
+
+    @Test
+    void showsTheAppointmentAsRescheduled() {
+        CaseId caseId = CaseId.of(register(token("applicant-7", "APPLICANT"), "corr-moved")
+                .body()
+                .get("caseId")
+                .asString());
+        LocalDateTime first = LocalDateTime.of(2026, 12, 3, 9, 0);
+        LocalDateTime moved = LocalDateTime.of(2026, 12, 10, 11, 30);
+        kafka.publish(Topics.SCHEDULING_EVENTS, new BiometricSlotAssigned(caseId, "LISBOA-1", first, 15), "corr-moved");
+        awaitStage(caseId, "applicant-7", "BIOMETRICS_SCHEDULED");
+
+        kafka.publish(
+                Topics.SCHEDULING_EVENTS,
+                new BiometricAppointmentRescheduled(
+                        caseId, "PORTO-1", "LISBOA-1", first, moved, 15, "DESK_CLOSED", "Desk closed for works."),
+                "corr-moved");
+
+        String applicant = token("applicant-7", "APPLICANT");
+        JsonNode appointment = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.get()
+                                .uri("/applications/{id}", caseId)
+                                .header("Authorization", "Bearer " + applicant)
+                                .retrieve()
+                                .body(JsonNode.class)
+                                .get("biometricAppointment"),
+                        shown -> "PORTO-1".equals(shown.get("deskId").asString()));
+        assertThat(LocalDateTime.parse(appointment.get("startsAt").asString())).isEqualTo(moved);
     }
 
     @Test

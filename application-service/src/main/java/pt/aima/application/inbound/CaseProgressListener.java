@@ -14,6 +14,7 @@ import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.kernel.scheduling.BiometricsCollected;
 import pt.aima.platform.acting.ActingCommandGateway;
@@ -21,13 +22,18 @@ import pt.aima.platform.inbox.InboundEvents;
 
 /**
  * Records in the case what document-service and scheduling-service report, once per event: the checklist and the
- * biometrics are prerequisites of the decision, and the case status shows them.
+ * biometrics are prerequisites of the decision, and the case status shows them (a rescheduled appointment replaces the
+ * one shown).
  */
 @Component
 class CaseProgressListener {
 
     private static final Set<String> SUBSCRIBED = Set.of(
-            "DocumentChecklistOpened", "DocumentChecklistCompleted", "BiometricSlotAssigned", "BiometricsCollected");
+            "DocumentChecklistOpened",
+            "DocumentChecklistCompleted",
+            "BiometricSlotAssigned",
+            "BiometricAppointmentRescheduled",
+            "BiometricsCollected");
 
     private final InboundEvents inbound;
     private final ActingCommandGateway commands;
@@ -51,6 +57,8 @@ class CaseProgressListener {
                     case DocumentChecklistCompleted completed -> new RecordChecklistCompleted(completed.caseId());
                     case BiometricSlotAssigned slot ->
                         new RecordBiometricSlot(slot.caseId(), slot.deskId(), slot.startsAt());
+                    case BiometricAppointmentRescheduled moved ->
+                        new RecordBiometricSlot(moved.caseId(), moved.deskId(), moved.startsAt());
                     case BiometricsCollected collected -> new RecordBiometricsCollected(collected.caseId());
                     default -> throw new IllegalStateException("not subscribed: " + envelope.type());
                 };
