@@ -139,15 +139,18 @@ public final class LegacyCaseGenerator {
         long lines = 1;
         int[] bad = new int[BadKind.values().length];
         int nextBad = 0;
+        // a duplicate repeats the number of the case two before: on the very next rows it would read as more members of
+        // the same case (and be reported as INCONSISTENT_CASE instead)
+        String twoBefore = null;
         String previousLegacy = null;
         for (int n = 1; n <= cases; n++) {
             List<String[]> rows = validCase(n);
             if (random.nextInt(1000) < badPerMille) {
                 BadKind kind = BadKind.values()[nextBad++ % BadKind.values().length];
-                if (kind == BadKind.DUPLICATE_LEGACY_NUMBER && previousLegacy == null) {
+                if (kind == BadKind.DUPLICATE_LEGACY_NUMBER && twoBefore == null) {
                     kind = BadKind.MALFORMED;
                 }
-                spoil(rows, kind, previousLegacy);
+                spoil(rows, kind, twoBefore);
                 bad[kind.ordinal()]++;
             }
             for (String[] row : rows) {
@@ -155,6 +158,7 @@ public final class LegacyCaseGenerator {
                 out.write('\n');
                 lines++;
             }
+            twoBefore = previousLegacy;
             previousLegacy = rows.getFirst()[0];
         }
         out.flush();
@@ -208,13 +212,13 @@ public final class LegacyCaseGenerator {
         return rows;
     }
 
-    private void spoil(List<String[]> rows, BadKind kind, String previousLegacy) {
+    private void spoil(List<String[]> rows, BadKind kind, String earlierLegacy) {
         String[] row = rows.get(random.nextInt(rows.size()));
         switch (kind) {
             case MALFORMED -> row[14] = "maybe";
             case UNKNOWN_RELATIONSHIP -> row[11] = "COUSIN";
             case IMPOSSIBLE_DATE -> row[12] = row[1].substring(0, 4) + "-02-30";
-            case DUPLICATE_LEGACY_NUMBER -> rows.forEach(r -> r[0] = previousLegacy);
+            case DUPLICATE_LEGACY_NUMBER -> rows.forEach(r -> r[0] = earlierLegacy);
             case INCONSISTENT_CASE -> {
                 if (rows.size() == 1) {
                     rows.add(rows.getFirst().clone());
