@@ -36,7 +36,7 @@ import pt.aima.platform.acting.ActingContext;
 
 /**
  * Runs backlog imports, one at a time, in the background: the file is read whole first (a file refused as a whole
- * registers nothing), then each valid case is registered through the ordinary registration path with its original
+ * registers nothing), then each valid case is registered, oldest original submission first, through the ordinary registration path with its original
  * submission date, its own command and transaction (a case is registered whole or not at all), and the import is
  * completed with its counts and report. Every event names the operator as actor and the import id as correlation.
  */
@@ -102,7 +102,11 @@ class BacklogImporter implements DisposableBean {
             int registered = 0;
             int already = 0;
             int rejected = contents.rejectedCases();
-            for (LegacyCase legacy : contents.cases()) {
+            // registered oldest first, so the order of registration agrees with the order of original submission
+            List<LegacyCase> oldestFirst = contents.cases().stream()
+                    .sorted(java.util.Comparator.comparing(LegacyCase::submittedOn))
+                    .toList();
+            for (LegacyCase legacy : oldestFirst) {
                 CaseId caseId = caseIdOf(legacy.legacyNumber());
                 if (exists(caseId)) {
                     already++;

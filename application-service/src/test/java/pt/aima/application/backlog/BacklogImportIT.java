@@ -195,6 +195,12 @@ class BacklogImportIT {
                 .query(String.class)
                 .list();
         assertThat(projected).isEqualTo(expectedOrder);
+        List<java.sql.Date> byRegistration = jdbc.sql(
+                        "select submitted_on from case_status where case_id in (:ids) order by registered_at, submitted_on")
+                .param("ids", ids.stream().map(UUID::fromString).toList())
+                .query(java.sql.Date.class)
+                .list();
+        assertThat(byRegistration).as("registered oldest first").isSorted();
 
         String first = file.valid().getFirst();
         EventEnvelope<?> published = kafka.awaitPublished(
