@@ -6,6 +6,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import pt.aima.application.casefile.CaseEvent.Contact;
 import pt.aima.application.casefile.CaseEvent.Member;
+import pt.aima.application.casefile.CaseEvent.Provenance;
 import pt.aima.application.casefile.CaseEvent.Sponsor;
 import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
@@ -16,7 +17,10 @@ public sealed interface CaseCommand {
 
     CaseId caseId();
 
-    /** @param addressTitle null when not declared */
+    /**
+     * @param addressTitle null when not declared
+     * @param provenance for a case imported from the SEF backlog; null otherwise
+     */
     record RegisterApplication(
             @TargetAggregateIdentifier CaseId caseId,
             String applicantId,
@@ -24,7 +28,8 @@ public sealed interface CaseCommand {
             Sponsor sponsor,
             List<Member> members,
             Contact contact,
-            AddressTitle addressTitle)
+            AddressTitle addressTitle,
+            Provenance provenance)
             implements CaseCommand {
 
         public RegisterApplication(
@@ -33,8 +38,19 @@ public sealed interface CaseCommand {
                 LocalDate submittedOn,
                 Sponsor sponsor,
                 List<Member> members,
+                Contact contact,
+                AddressTitle addressTitle) {
+            this(caseId, applicantId, submittedOn, sponsor, members, contact, addressTitle, null);
+        }
+
+        public RegisterApplication(
+                CaseId caseId,
+                String applicantId,
+                LocalDate submittedOn,
+                Sponsor sponsor,
+                List<Member> members,
                 Contact contact) {
-            this(caseId, applicantId, submittedOn, sponsor, members, contact, null);
+            this(caseId, applicantId, submittedOn, sponsor, members, contact, null, null);
         }
     }
 

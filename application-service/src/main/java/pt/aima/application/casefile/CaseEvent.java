@@ -66,8 +66,22 @@ public sealed interface CaseEvent {
     record Contact(String email, String phone, String preferredLanguage) {}
 
     /**
+     * Where a case recovered from the SEF backlog came from. The operator who imported it is the event's actor.
+     *
+     * @param legacyNumber the SEF case number (the case id is derived from it)
+     * @param importId the backlog import that registered the case
+     * @param partnerType who recovered it: CLAIM, MUNICIPALITY or PROFESSIONAL_ASSOCIATION
+     * @param partnerName the partner organisation's name
+     * @param deskRegion the desk region the legacy file names
+     */
+    record Provenance(
+            String legacyNumber, String importId, String partnerType, String partnerName, String deskRegion) {}
+
+    /**
      * @param addressTitle the title under which the household lives at its address; added later, optional: events
      *     stored before read back with null ("not declared")
+     * @param provenance for a case imported from the SEF backlog, where it came from; added later, optional: null for
+     *     a case registered through the portal and for events stored before
      */
     @Revision("1")
     record ApplicationSubmitted(
@@ -77,7 +91,8 @@ public sealed interface CaseEvent {
             Sponsor sponsor,
             List<Member> members,
             Contact contact,
-            AddressTitle addressTitle)
+            AddressTitle addressTitle,
+            Provenance provenance)
             implements CaseEvent {
 
         public ApplicationSubmitted(
@@ -86,8 +101,19 @@ public sealed interface CaseEvent {
                 LocalDate submittedOn,
                 Sponsor sponsor,
                 List<Member> members,
+                Contact contact,
+                AddressTitle addressTitle) {
+            this(caseId, applicantId, submittedOn, sponsor, members, contact, addressTitle, null);
+        }
+
+        public ApplicationSubmitted(
+                CaseId caseId,
+                String applicantId,
+                LocalDate submittedOn,
+                Sponsor sponsor,
+                List<Member> members,
                 Contact contact) {
-            this(caseId, applicantId, submittedOn, sponsor, members, contact, null);
+            this(caseId, applicantId, submittedOn, sponsor, members, contact, null, null);
         }
     }
 

@@ -51,7 +51,8 @@ class ReunificationCase {
                 command.sponsor(),
                 command.members(),
                 command.contact(),
-                command.addressTitle()));
+                command.addressTitle(),
+                command.provenance()));
     }
 
     @CommandHandler

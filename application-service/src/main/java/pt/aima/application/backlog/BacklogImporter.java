@@ -1,0 +1,215 @@
+package pt.aima.application.backlog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import pt.aima.application.backlog.BacklogImport.CompleteImport;
+import pt.aima.application.backlog.BacklogImport.StartImport;
+import pt.aima.application.backlog.LegacyCaseFile.Contents;
+import pt.aima.application.backlog.LegacyCaseFile.LegacyCase;
+import pt.aima.application.backlog.LegacyCaseFile.LegacyMember;
+import pt.aima.application.casefile.CaseCommand.RegisterApplication;
+import pt.aima.application.casefile.CaseEvent.Contact;
+import pt.aima.application.casefile.CaseEvent.Member;
+import pt.aima.application.casefile.CaseEvent.Provenance;
+import pt.aima.application.casefile.CaseEvent.Sponsor;
+import pt.aima.application.casefile.NotEligible;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.acting.ActingContext;
+
+/**
+ * Runs backlog imports, one at a time, in the background: the file is read whole first (a file refused as a whole
+ * registers nothing), then each valid case is registered, oldest original submission first, through the ordinary registration path with its original
+ * submission date, its own command and transaction (a case is registered whole or not at all), and the import is
+ * completed with its counts and report. Every event names the operator as actor and the import id as correlation.
+ */
+@Component
+class BacklogImporter implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(BacklogImporter.class);
+
+    /** How far a running import has come, for {@code GET /imports/{id}} until its completion is projected. */
+    record Progress(int totalCases, int processedCases) {}
+
+    private final ActingCommandGateway commands;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "backlog-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, int[]> running = new ConcurrentHashMap<>();
+
+    BacklogImporter(ActingCommandGateway commands, JdbcClient jdbc, Clock clock) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The case id of a legacy case: the same legacy number always gives the same case. */
+    static CaseId caseIdOf(String legacyNumber) {
+        return new CaseId(UUID.nameUUIDFromBytes(("sef-legacy:" + legacyNumber).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static MemberId memberIdOf(String legacyNumber, int index) {
+        return new MemberId(UUID.nameUUIDFromBytes(
+                ("sef-legacy:" + legacyNumber + ":member:" + index).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Records the import as started and queues it; returns its id at once. */
+    String start(byte[] content, ActingContext caller) {
+        String importId = UUID.randomUUID().toString();
+        ActingContext context = new ActingContext(caller.actor(), importId, caller.causationId());
+        commands.send(new StartImport(importId, sha256(content), content.length), context);
+        running.put(importId, new int[] {-1, 0});
+        worker.submit(() -> run(importId, content, context));
+        return importId;
+    }
+
+    Progress progress(String importId) {
+        int[] p = running.get(importId);
+        return p == null ? null : new Progress(p[0], p[1]);
+    }
+
+    void forget(String importId) {
+        running.remove(importId);
+    }
+
+    private void run(String importId, byte[] content, ActingContext context) {
+        try {
+            Contents contents = LegacyCaseFile.read(content, LocalDate.now(clock));
+            int[] progress = running.get(importId);
+            progress[0] = contents.cases().size();
+            List<ImportProblem> problems = new ArrayList<>(contents.problems());
+            int registered = 0;
+            int already = 0;
+            int rejected = contents.rejectedCases();
+            // registered oldest first, so the order of registration agrees with the order of original submission
+            List<LegacyCase> oldestFirst = contents.cases().stream()
+                    .sorted(java.util.Comparator.comparing(LegacyCase::submittedOn))
+                    .toList();
+            for (LegacyCase legacy : oldestFirst) {
+                CaseId caseId = caseIdOf(legacy.legacyNumber());
+                if (exists(caseId)) {
+                    already++;
+                } else {
+                    try {
+                        commands.send(registration(importId, caseId, legacy), context);
+                        registered++;
+                    } catch (NotEligible e) {
+                        int line = e.memberIndex() == null
+                                ? legacy.firstLine()
+                                : legacy.members().get(e.memberIndex()).line();
+                        problems.add(new ImportProblem(
+                                line, legacy.legacyNumber(), "NOT_ELIGIBLE", e.code() + ": " + e.getMessage()));
+                        rejected++;
+                    } catch (RuntimeException e) {
+                        if (exists(caseId)) {
+                            already++;
+                        } else {
+                            log.warn("import {}: case {} not registered", importId, legacy.legacyNumber(), e);
+                            problems.add(new ImportProblem(
+                                    legacy.firstLine(),
+                                    legacy.legacyNumber(),
+                                    "NOT_REGISTERED",
+                                    "the case could not be registered (" + e.getMessage()
+                                            + "); importing the file again retries it"));
+                            rejected++;
+                        }
+                    }
+                }
+                progress[1]++;
+            }
+            problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
+            commands.send(
+                    new CompleteImport(
+                            importId,
+                            contents.fileProblem() == null ? "COMPLETED" : "REJECTED",
+                            contents.lines(),
+                            contents.caseCount(),
+                            registered,
+                            already,
+                            rejected,
+                            problems),
+                    context);
+            log.info(
+                    "import {}: {} cases, {} registered, {} already registered, {} rejected",
+                    importId,
+                    contents.caseCount(),
+                    registered,
+                    already,
+                    rejected);
+        } catch (RuntimeException e) {
+            log.error("import {} stopped", importId, e);
+        }
+    }
+
+    private RegisterApplication registration(String importId, CaseId caseId, LegacyCase legacy) {
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < legacy.members().size(); i++) {
+            LegacyMember m = legacy.members().get(i);
+            members.add(new Member(
+                    memberIdOf(legacy.legacyNumber(), i),
+                    m.fullName(),
+                    m.relationship(),
+                    m.dateOfBirth(),
+                    m.nationality(),
+                    m.presentInPortugal(),
+                    m.presentInPortugalSince(),
+                    null,
+                    null));
+        }
+        return new RegisterApplication(
+                caseId,
+                legacy.applicantId(),
+                legacy.submittedOn(),
+                new Sponsor(legacy.sponsorName(), legacy.sponsorPermit()),
+                members,
+                new Contact(legacy.email(), null, legacy.language()),
+                null,
+                new Provenance(
+                        legacy.legacyNumber(),
+                        importId,
+                        legacy.partnerType(),
+                        legacy.partnerName(),
+                        legacy.deskRegion()));
+    }
+
+    private boolean exists(CaseId caseId) {
+        return jdbc.sql("select exists(select 1 from domain_event_entry where aggregate_identifier = :id)")
+                .param("id", caseId.value().toString())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,11 @@
+package pt.aima.application.backlog;
+
+/**
+ * One bad line of an import (or the whole file, when {@code code} is EMPTY_FILE, BAD_HEADER or NOT_UTF8).
+ *
+ * @param line the 1-based line number (the header is line 1); 0 when the file has no lines
+ * @param legacyNumber the case the line belongs to, when known
+ * @param code MALFORMED, UNKNOWN_RELATIONSHIP, IMPOSSIBLE_DATE, DUPLICATE_LEGACY_NUMBER, INCONSISTENT_CASE, TRUNCATED,
+ *     NOT_ELIGIBLE, EMPTY_FILE, BAD_HEADER or NOT_UTF8
+ */
+public record ImportProblem(int line, String legacyNumber, String code, String reason) {}

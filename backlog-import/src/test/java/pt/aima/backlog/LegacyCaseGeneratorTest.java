@@ -1,0 +1,68 @@
+package pt.aima.backlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LegacyCaseGeneratorTest {
+
+    private static String generate(long seed, int cases) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new LegacyCaseGenerator(seed, 20).write(cases, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFile() throws IOException {
+        assertThat(generate(42, 3000)).isEqualTo(generate(42, 3000));
+        assertThat(generate(42, 300)).isNotEqualTo(generate(43, 300));
+    }
+
+    @Test
+    void writesTheHeaderAndSixteenFieldsPerRowWithEveryKindOfBadCase() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LegacyCaseGenerator.Summary summary = new LegacyCaseGenerator(7, 20).write(5000, out);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getFirst()).isEqualTo(LegacyCaseGenerator.HEADER);
+        assertThat(lines.stream().skip(1))
+                .allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(16));
+        assertThat(summary.lines()).isEqualTo(lines.size());
+        assertThat(summary.badCases()).doesNotContain(0);
+        int bad = Arrays.stream(summary.badCases()).sum();
+        assertThat(bad).isBetween(50, 150);
+        assertThat(summary.validCases()).isEqualTo(5000 - bad);
+    }
+
+    @Test
+    void duplicatesAreNeverOnTheRowsRightAfterTheirOriginal() throws IOException {
+        // consecutive rows with one number are one case: a duplicate must come after another case
+        Map<String, Integer> runs = new LinkedHashMap<>();
+        String previous = null;
+        for (String line : generate(11, 5000).lines().skip(1).toList()) {
+            String legacy = line.substring(0, line.indexOf(','));
+            if (!legacy.equals(previous)) {
+                runs.merge(legacy, 1, Integer::sum);
+            }
+            previous = legacy;
+        }
+        long duplicated = runs.values().stream().filter(n -> n > 1).count();
+        assertThat(duplicated).isPositive();
+    }
+
+    @Test
+    void submissionsSpreadOverTheBacklogYears() throws IOException {
+        Map<String, Long> perYear = new java.util.TreeMap<>();
+        generate(5, 5000)
+                .lines()
+                .skip(1)
+                .forEach(line -> perYear.merge(line.split(",")[1].substring(0, 4), 1L, Long::sum));
+        assertThat(perYear.keySet()).containsExactly("2019", "2020", "2021", "2022", "2023");
+    }
+}

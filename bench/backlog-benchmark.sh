@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The backlog benchmark (run by hand; not a test): generates N legacy cases (default 347000), starts the local stack
+# (all four services, real PostgreSQL and Kafka), imports the file through the API with the command-line importer,
+# waits until every valid case has its checklist opened (document-service) and its receipt stored
+# (notification-service), and prints wall time, cases/s, events/s per service, peak memory per process, a raw
+# baseline on the same PostgreSQL and broker (batched JDBC insert, plain Kafka producer) with the ratios, and the
+# case-status checksum live and after a rebuild from the event store.
+#
+#   mvn -q install -DskipTests         # once: the service jars, local-stack.jar, backlog-import.jar
+#   bench/backlog-benchmark.sh [N]     # e.g. bench/backlog-benchmark.sh 2000 for a quick run
+#
+# Needs psql on the PATH. Slot assignment is not waited for: scheduling-service assigns a slot only once the
+# checklist is complete (every document uploaded and accepted), which an import alone never makes true.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO=$(pwd)
+N=${1:-347000}
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+WORK=$(mktemp -d /tmp/aima-backlog-bench.XXXXXX)
+M2=${M2_REPO:-$HOME/.m2/repository}
+for jar in local-stack/target/local-stack.jar backlog-import/target/backlog-import.jar; do
+  [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -q install -DskipTests first" >&2; exit 2; }
+done
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+echo "== generating $N cases"
+"$JAVA" -cp backlog-import/target/backlog-import.jar pt.aima.backlog.LegacyCaseGenerator "$N" "$WORK/legacy.csv" | tee "$WORK/generated.txt"
+VALID=$(sed -E 's/.*\(([0-9]+) valid\).*/\1/' "$WORK/generated.txt")
+
+echo "== starting the local stack (log: $WORK/stack.log)"
+"$JAVA" -jar local-stack/target/local-stack.jar > "$WORK/stack.log" 2>&1 &
+STACK=$!
+trap 'kill $STACK 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
+for _ in $(seq 600); do grep -q 'Press Ctrl-C' "$WORK/stack.log" && break; sleep 1; done
+grep -q 'Press Ctrl-C' "$WORK/stack.log" || { echo "the stack did not start, see $WORK/stack.log" >&2; exit 1; }
+pid_of() { awk -v s="$1" '$1 == s { print $4 }' "$WORK/stack.log" | tail -1; }
+KAFKA=$(awk '/^Kafka:/ { print $2 }' "$WORK/stack.log")
+SERVICES="application-service document-service scheduling-service notification-service"
+declare -A PID URL
+for s in $SERVICES; do
+  PID[$s]=$(pid_of "$s")
+  URL[$s]=$(tr '\0' '\n' < "/proc/${PID[$s]}/cmdline" | sed -n 's/^--spring.datasource.url=//p')
+done
+DB_USER=$(tr '\0' '\n' < "/proc/${PID[application-service]}/cmdline" | sed -n 's/^--spring.datasource.username=//p')
+export PGPASSWORD=$(tr '\0' '\n' < "/proc/${PID[application-service]}/cmdline" | sed -n 's/^--spring.datasource.password=//p')
+sql() { # sql <service> <statement>
+  local u=${URL[$1]#jdbc:postgresql://}; local hp=${u%%/*}; local db=${u#*/}; db=${db%%\?*}
+  psql -h "${hp%:*}" -p "${hp#*:}" -U "$DB_USER" -d "$db" -tAqc "$2"
+}
+declare -A EV0
+for s in $SERVICES; do EV0[$s]=$(sql "$s" "select count(*) from domain_event_entry"); done
+CHECK0=$(sql document-service "select count(*) from checklist_case")
+RECEIPT0=$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'")
+
+echo "== importing through the API"
+T0=$(now)
+"$JAVA" -jar backlog-import/target/backlog-import.jar import "$WORK/legacy.csv" | tee "$WORK/import.txt" || true
+T1=$(now)
+REGISTERED=$(grep -oE '[0-9]+ registered' "$WORK/import.txt" | head -1 | cut -d' ' -f1)
+echo "== waiting until $REGISTERED cases have their checklist opened and their receipt stored"
+while true; do
+  C=$(( $(sql document-service "select count(*) from checklist_case") - CHECK0 ))
+  R=$(( $(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'") - RECEIPT0 ))
+  printf '\rchecklists %d/%d  receipts %d/%d   ' "$C" "$REGISTERED" "$R" "$REGISTERED"
+  [[ $C -ge $REGISTERED && $R -ge $REGISTERED ]] && break
+  sleep 2
+done
+T2=$(now)
+echo
+WALL=$(secs "$T0" "$T2")
+echo "== results for $N cases ($VALID valid, $REGISTERED registered by this run)"
+echo "wall time:        ${WALL} s (import call $(secs "$T0" "$T1") s, then downstream $(secs "$T1" "$T2") s)"
+awk -v n="$REGISTERED" -v w="$WALL" 'BEGIN { printf "cases/s:          %.1f\n", n / w }'
+TOTAL_EVENTS=0
+for s in $SERVICES; do
+  E=$(( $(sql "$s" "select count(*) from domain_event_entry") - EV0[$s] ))
+  TOTAL_EVENTS=$(( TOTAL_EVENTS + E ))
+  awk -v s="$s" -v e="$E" -v w="$WALL" 'BEGIN { printf "events/s %-22s %8d events  %8.1f/s\n", s, e, e / w }'
+done
+for s in $SERVICES; do
+  printf 'peak memory %-22s %s\n' "$s" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/${PID[$s]}/status")"
+done
+printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$STACK/status")"
+for pg in $(pgrep -f 'postgres' -P "$STACK" 2>/dev/null || true); do :; done
+
+echo "== raw baseline: $TOTAL_EVENTS event rows and records"
+CP="$(ls "$M2"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1):$(ls "$M2"/org/apache/kafka/kafka-clients/*/kafka-clients-*.jar | grep -v -e test -e sources | tail -1):$(ls "$M2"/org/slf4j/slf4j-api/2.*/slf4j-api-2.*.jar | tail -1)"
+"$JAVA" -cp "$CP" bench/RawBaseline.java "${URL[application-service]}" "$DB_USER" "$PGPASSWORD" "$KAFKA" "$TOTAL_EVENTS" | tee "$WORK/baseline.txt"
+JDBC=$(awk '/^jdbc/ { print $2 }' "$WORK/baseline.txt"); KPROD=$(awk '/^kafka/ { print $2 }' "$WORK/baseline.txt")
+awk -v w="$WALL" -v j="$JDBC" -v k="$KPROD" 'BEGIN { printf "ratio system / raw JDBC insert: %.1fx   system / raw Kafka producer: %.1fx\n", w / j, w / k }'
+
+echo "== case-status checksum, live and after a rebuild from the event store"
+CHECKSUM="select count(*) || ' ' || md5(coalesce(string_agg(t::text, '|' order by case_id), '')) from case_status t"
+LIVE=$(sql application-service "$CHECKSUM")
+echo "live:    $LIVE"
+kill -9 "${PID[application-service]}"
+sql application-service "delete from token_entry where processor_name = 'case-status'; truncate case_status;"
+for _ in $(seq 300); do
+  REBUILT=$(sql application-service "$CHECKSUM" 2>/dev/null || echo "")
+  [[ "$REBUILT" == "$LIVE" ]] && break
+  sleep 2
+done
+echo "rebuilt: $REBUILT"
+[[ "$REBUILT" == "$LIVE" ]] && echo "checksums equal" || echo "CHECKSUMS DIFFER"
+echo "(work files in $WORK)"
