@@ -8,11 +8,8 @@ import pt.aima.platform.domain.BusinessRuleViolation;
  */
 public class DecisionNotAllowed extends BusinessRuleViolation {
 
-    private final String code;
-
     private DecisionNotAllowed(String code, String reason) {
-        super(reason);
-        this.code = code;
+        super(code, reason);
     }
 
     static DecisionNotAllowed alreadyDecided() {
@@ -32,10 +29,5 @@ public class DecisionNotAllowed extends BusinessRuleViolation {
         }
         return new DecisionNotAllowed(
                 "DECISION_PREREQUISITES_MISSING", reason.append(" first.").toString());
-    }
-
-    @Override
-    public String code() {
-        return code;
     }
 }

@@ -191,12 +191,9 @@ class RegistrationController {
     /** Staff registering on an applicant's behalf must say whose case it is. */
     static class MissingApplicant extends pt.aima.platform.domain.BusinessRuleViolation {
         MissingApplicant() {
-            super("Staff registering an application must give the applicantId of the applicant's account.");
-        }
-
-        @Override
-        public String code() {
-            return "APPLICANT_REQUIRED";
+            super(
+                    "APPLICANT_REQUIRED",
+                    "Staff registering an application must give the applicantId of the applicant's account.");
         }
     }
 }

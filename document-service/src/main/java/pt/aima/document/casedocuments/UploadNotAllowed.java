@@ -9,11 +9,6 @@ import pt.aima.platform.domain.BusinessRuleViolation;
 public class UploadNotAllowed extends BusinessRuleViolation {
 
     UploadNotAllowed() {
-        super("This document has already been accepted; no new version is needed.");
-    }
-
-    @Override
-    public String code() {
-        return "DOCUMENT_ALREADY_ACCEPTED";
+        super("DOCUMENT_ALREADY_ACCEPTED", "This document has already been accepted; no new version is needed.");
     }
 }

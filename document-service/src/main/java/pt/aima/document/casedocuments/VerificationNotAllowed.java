@@ -5,11 +5,8 @@ import pt.aima.platform.domain.BusinessRuleViolation;
 /** Only the current version of an item is verified, and only once. */
 public class VerificationNotAllowed extends BusinessRuleViolation {
 
-    private final String code;
-
     private VerificationNotAllowed(String code, String reason) {
-        super(reason);
-        this.code = code;
+        super(code, reason);
     }
 
     static VerificationNotAllowed superseded() {
@@ -19,10 +16,5 @@ public class VerificationNotAllowed extends BusinessRuleViolation {
 
     static VerificationNotAllowed alreadyVerified() {
         return new VerificationNotAllowed("DOCUMENT_ALREADY_VERIFIED", "This document has already been verified.");
-    }
-
-    @Override
-    public String code() {
-        return code;
     }
 }

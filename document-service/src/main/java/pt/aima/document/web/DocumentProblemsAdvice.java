@@ -20,12 +20,12 @@ class DocumentProblemsAdvice {
 
     @ExceptionHandler(InvalidUpload.class)
     ProblemDetail invalidUpload(InvalidUpload e) {
-        return invalid(e.problems());
+        return ProblemDetailsAdvice.invalidRequest(e.problems());
     }
 
     @ExceptionHandler(NotOnChecklist.class)
     ProblemDetail notOnChecklist(NotOnChecklist e) {
-        return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
+        return ProblemDetailsAdvice.invalidRequest(List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(DocumentNotFound.class)
@@ -33,15 +33,6 @@ class DocumentProblemsAdvice {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such document in this case.");
         problem.setTitle("Document not found");
-        return problem;
-    }
-
-    private static ProblemDetail invalid(List<FieldProblem> problems) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-        problem.setType(ProblemDetailsAdvice.INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", problems);
         return problem;
     }
 }

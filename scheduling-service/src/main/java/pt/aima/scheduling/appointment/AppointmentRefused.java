@@ -5,11 +5,8 @@ import pt.aima.platform.domain.BusinessRuleViolation;
 /** A change to the appointment that the rules do not allow now (HTTP 409 with the rule's code). */
 public class AppointmentRefused extends BusinessRuleViolation {
 
-    private final String code;
-
     private AppointmentRefused(String code, String reason) {
-        super(reason);
-        this.code = code;
+        super(code, reason);
     }
 
     static AppointmentRefused noAppointment() {
@@ -25,10 +22,5 @@ public class AppointmentRefused extends BusinessRuleViolation {
     static AppointmentRefused alreadyCollected() {
         return new AppointmentRefused(
                 "BIOMETRICS_ALREADY_COLLECTED", "The biometrics of this case have already been collected.");
-    }
-
-    @Override
-    public String code() {
-        return code;
     }
 }

@@ -5,11 +5,8 @@ import pt.aima.platform.domain.BusinessRuleViolation;
 /** Biometrics are collected at the appointment, so only once the case has one, and only once per case. */
 public class BiometricsNotAllowed extends BusinessRuleViolation {
 
-    private final String code;
-
     private BiometricsNotAllowed(String code, String reason) {
-        super(reason);
-        this.code = code;
+        super(code, reason);
     }
 
     static BiometricsNotAllowed noAppointment() {
@@ -21,10 +18,5 @@ public class BiometricsNotAllowed extends BusinessRuleViolation {
     static BiometricsNotAllowed alreadyCollected() {
         return new BiometricsNotAllowed(
                 "BIOMETRICS_ALREADY_COLLECTED", "The biometrics of this case have already been collected.");
-    }
-
-    @Override
-    public String code() {
-        return code;
     }
 }

@@ -18,12 +18,7 @@ class SchedulingProblems {
 
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalid(InvalidRequest e) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-        problem.setType(ProblemDetailsAdvice.INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", e.errors());
-        return problem;
+        return ProblemDetailsAdvice.invalidRequest(e.errors());
     }
 
     @ExceptionHandler(DeskNotFound.class)

@@ -6,10 +6,19 @@ package pt.aima.platform.domain;
  */
 public abstract class BusinessRuleViolation extends RuntimeException {
 
-    protected BusinessRuleViolation(String reason) {
+    private final String code;
+
+    /**
+     * @param code a stable code for the rule, for clients that branch on it
+     * @param reason the refusal in words the caller can act on
+     */
+    protected BusinessRuleViolation(String code, String reason) {
         super(reason);
+        this.code = code;
     }
 
     /** A stable code for the rule, for clients that branch on it. */
-    public abstract String code();
+    public String code() {
+        return code;
+    }
 }

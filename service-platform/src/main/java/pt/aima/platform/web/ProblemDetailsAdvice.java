@@ -39,12 +39,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-        problem.setType(INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", fields);
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+        return ResponseEntity.badRequest().headers(headers).body(invalidRequest(fields));
     }
 
     @Override
@@ -55,12 +50,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .map(error -> new FieldProblem(
                                 result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
+        return ResponseEntity.badRequest().headers(headers).body(invalidRequest(fields));
+    }
+
+    /** 400 naming each bad field; services answering their own field checks use the same shape. */
+    public static ProblemDetail invalidRequest(List<FieldProblem> fields) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setType(INVALID_REQUEST);
         problem.setTitle("Invalid request");
         problem.setProperty("errors", fields);
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+        return problem;
     }
 
     @ExceptionHandler({CaseNotFound.class, AggregateNotFoundException.class})

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -24,6 +19,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.codec.IntegrationEventCodec;
@@ -64,7 +60,10 @@ class KafkaEventRelayIT {
         batch.execute(() -> relay.on(message.getPayload(), message));
 
         assertThat(committed).isTrue();
-        ConsumerRecord<String, byte[]> record = readOne(topic);
+        ConsumerRecord<String, byte[]> record;
+        try (var kafka = IntegrationEventsClient.connect()) {
+            record = kafka.awaitRecord(topic, any -> true);
+        }
         assertThat(record.key()).isEqualTo(caseId.toString());
         assertThat(new String(
                         record.headers().lastHeader(Topics.HEADER_EVENT_TYPE).value(), StandardCharsets.UTF_8))
@@ -97,25 +96,11 @@ class KafkaEventRelayIT {
             batch.execute(() -> relay.on(message.getPayload(), message));
         }
 
-        List<String> ids = new java.util.ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "relay-it-ids",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (ids.size() < 4 && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(250))
-                        .forEach(record ->
-                                ids.add(codec.decode(record.value()).eventId().toString()));
-            }
+        List<String> ids;
+        try (var kafka = IntegrationEventsClient.connect()) {
+            ids = kafka.awaitRecords(topic, any -> true, found -> found.size() == 4).stream()
+                    .map(record -> codec.decode(record.value()).eventId().toString())
+                    .toList();
         }
         assertThat(ids).hasSize(4);
         assertThat(ids.subList(0, 2)).as("two events, two ids").doesNotHaveDuplicates();
@@ -175,28 +160,5 @@ class KafkaEventRelayIT {
                 1_500,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 1_000)));
-    }
-
-    private static ConsumerRecord<String, byte[]> readOne(String topic) {
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "relay-it",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    return record;
-                }
-            }
-        }
-        throw new AssertionError("nothing on " + topic);
     }
 }
