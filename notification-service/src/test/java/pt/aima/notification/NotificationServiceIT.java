@@ -257,7 +257,7 @@ class NotificationServiceIT extends NotificationServiceTestBase {
         CaseId caseId = CaseId.newId();
         kafka.publish(Topics.APPLICATION_EVENTS, registration(caseId, "applicant-owner", "pt"), "corr-http");
         awaitInbox(caseId, token("applicant-owner", "APPLICANT"), 1);
-        long eventsBefore = storedEvents();
+        long eventsBefore = storedEvents(caseId);
 
         ResponseEntity<JsonNode> malformed = http.get()
                 .uri("/cases/{id}/notifications", "not-a-case-id")
@@ -289,7 +289,7 @@ class NotificationServiceIT extends NotificationServiceTestBase {
                 .toBodilessEntity();
         assertThat(write.getStatusCode().value()).as("auditors change nothing").isEqualTo(403);
 
-        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        assertThat(storedEvents(caseId)).isEqualTo(eventsBefore);
     }
 
     @Test
@@ -420,8 +420,13 @@ class NotificationServiceIT extends NotificationServiceTestBase {
                 .single();
     }
 
-    private long storedEvents() {
-        return jdbc.sql("select count(*) from domain_event_entry")
+    /**
+     * The events stored for one case. Counted per case, not over the whole store: the context is shared with the other
+     * tests of the class, whose cases may still be delivering while this one runs.
+     */
+    private long storedEvents(CaseId caseId) {
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
+                .param(caseId.toString())
                 .query(Long.class)
                 .single();
     }
