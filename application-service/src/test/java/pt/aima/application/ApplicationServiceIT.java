@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,15 +71,26 @@ class ApplicationServiceIT {
     JdbcClient jdbc;
 
     private RestClient http;
+    private String testCorrelation;
     private IntegrationEventsClient kafka;
 
     @BeforeAll
     void connect() {
+        kafka = IntegrationEventsClient.connect();
+    }
+
+    /**
+     * Each test's requests carry a correlation id of their own, so "nothing stored" can be asked of this test's
+     * requests alone: the context is shared with the other tests, whose cases may still be flowing.
+     */
+    @BeforeEach
+    void correlateRequests() {
+        testCorrelation = "it-" + UUID.randomUUID();
         http = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeader("X-Correlation-Id", testCorrelation)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
-        kafka = IntegrationEventsClient.connect();
     }
 
     @AfterAll
@@ -459,8 +471,11 @@ class ApplicationServiceIT {
                                 && stage.equals(body.get("stage").asString()));
     }
 
+    /** The events stored by this test's requests (their correlation id is in each event's metadata). */
     private long storedEvents() {
-        return jdbc.sql("select count(*) from domain_event_entry")
+        return jdbc.sql(
+                        "select count(*) from domain_event_entry where position(:correlation in convert_from(meta_data, 'UTF8')) > 0")
+                .param("correlation", "\"" + testCorrelation + "\"")
                 .query(Long.class)
                 .single();
     }
