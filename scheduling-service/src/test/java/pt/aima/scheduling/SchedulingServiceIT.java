@@ -13,13 +13,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -76,8 +80,9 @@ import tools.jackson.databind.JsonNode;
  * change over REST and their appointments move with a reason, a caseworker records the biometrics over REST.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// Scheduling passes run when a test asks (awaitStatus does), so what one pass sees is under the test's control.
-@TestPropertySource(properties = "aima.scheduling.run-every=PT1H")
+// Scheduling passes run when a test asks (awaitStatus does), so what one pass sees is under the test's control; a pass
+// records its decisions 7 at a time, so the large batch spans many transactions.
+@TestPropertySource(properties = {"aima.scheduling.run-every=PT1H", "aima.scheduling.record-chunk=7"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // The large batch fills the default desk for weeks: it runs last, so the other tests' dates stay near.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -392,6 +397,34 @@ class SchedulingServiceIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(cases);
+        // recorded over many transactions (7 decisions each), still in the order of registration: day, then desk, then
+        // slot, as the scheduler searches
+        List<DeskSlotRow> firstSlotsInOrderOfRegistration = jdbc.sql(
+                        """
+                select s.desk_id, s.day, min(s.slot_index) as slot_index
+                from desk_slot s join queue_entry q using (case_id)
+                where case_id in (:ids) group by s.case_id, s.desk_id, s.day, q.submitted_on, q.registered_at
+                order by q.submitted_on, q.registered_at
+                """)
+                .param("ids", batch.stream().map(CaseId::value).toList())
+                .query(DeskSlotRow.class)
+                .list();
+        assertThat(firstSlotsInOrderOfRegistration)
+                .hasSize(cases)
+                .isSortedAccordingTo(Comparator.comparing(DeskSlotRow::day)
+                        .thenComparing(DeskSlotRow::deskId)
+                        .thenComparingInt(DeskSlotRow::slotIndex));
+        // and every booking is published: none of the chunks' events is skipped by the relay
+        Set<String> published = new HashSet<>();
+        Set<String> wanted = batch.stream().map(CaseId::toString).collect(Collectors.toSet());
+        kafka.awaitRecords(
+                Topics.SCHEDULING_EVENTS,
+                record -> wanted.contains(record.key())
+                        && "BiometricSlotAssigned"
+                                .equals(IntegrationEventsClient.header(record, Topics.HEADER_EVENT_TYPE))
+                        && published.add(record.key()),
+                found -> found.size() == cases);
+        assertThat(published).isEqualTo(wanted);
         assertThat(jdbc.sql(
                                 """
                         select count(*) from (select desk_id, day, slot_index from desk_slot

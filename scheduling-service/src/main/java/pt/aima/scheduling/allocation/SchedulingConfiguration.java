@@ -3,6 +3,7 @@ package pt.aima.scheduling.allocation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,13 +55,14 @@ class SchedulingConfiguration {
     @Bean
     SchedulingRun schedulingRun(
             TransactionTemplate transaction,
+            DataSource dataSource,
             JdbcClient jdbc,
             ScheduleSnapshot snapshot,
             ActingCommandGateway commands,
             Clock clock,
             SchedulingProperties properties,
             @Value("${spring.application.name}") String serviceName) {
-        return new SchedulingRun(transaction, jdbc, snapshot, commands, clock, properties, serviceName);
+        return new SchedulingRun(transaction, dataSource, jdbc, snapshot, commands, clock, properties, serviceName);
     }
 
     @Bean(destroyMethod = "shutdown")

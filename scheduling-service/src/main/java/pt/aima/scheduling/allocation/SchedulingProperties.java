@@ -24,6 +24,8 @@ import pt.aima.scheduling.appointment.SchedulingPolicy.SchedulableWhen;
  * @param runEvery how often the scheduler places the waiting cases
  * @param firstBookableAfterDays appointments are booked from this many days after today
  * @param horizonDays how far ahead the scheduler looks for room
+ * @param recordChunk decisions of a pass recorded per transaction (each transaction stays far shorter than Axon's gap
+ *     timeout, however long the pass)
  */
 @ConfigurationProperties("aima.scheduling")
 public record SchedulingProperties(
@@ -37,9 +39,16 @@ public record SchedulingProperties(
         @DefaultValue("1") int missedAppointmentsRescheduled,
         @DefaultValue("PT2S") Duration runEvery,
         @DefaultValue("1") int firstBookableAfterDays,
-        @DefaultValue("730") int horizonDays) {
+        @DefaultValue("730") int horizonDays,
+        @DefaultValue("200") int recordChunk) {
 
     public SchedulingPolicy policy() {
         return new SchedulingPolicy(schedulableWhen, applicantReschedulesAllowed, missedAppointmentsRescheduled);
+    }
+
+    public SchedulingProperties {
+        if (recordChunk < 1) {
+            throw new IllegalArgumentException("aima.scheduling.record-chunk must be at least 1, not " + recordChunk);
+        }
     }
 }

@@ -1,17 +1,20 @@
 package pt.aima.scheduling.allocation;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
@@ -28,9 +31,15 @@ import pt.aima.scheduling.schedule.Schedule.Plan;
 
 /**
  * One pass of the scheduler: reads the calendars, the bookings and the queue, lets {@link Schedule} decide, and
- * records each decision as the case's event, all in one transaction. Instances take turns through a PostgreSQL
- * advisory lock held for the transaction, so a pass always sees every slot the previous one took; the primary key
- * of {@code desk_slot} is the last guard (a pass that would double-book rolls back whole and is retried).
+ * records each decision as the case's event. Instances take turns through a PostgreSQL advisory lock held by the pass
+ * on a connection of its own, so a pass always sees every slot the previous one took; the primary key of {@code
+ * desk_slot} is the last guard (a transaction that would double-book rolls back and the next pass plans again).
+ *
+ * <p>The plan is recorded in transactions of at most {@code record-chunk} decisions, in the plan's order. One
+ * transaction for a whole pass would hold the global indexes of its first events uncommitted for as long as the pass
+ * takes to record (a backlog's first pass books hundreds of thousands of cases): past Axon's gap timeout, the relay
+ * and the projections give those indexes up and the events are never published. A pass stopped between two chunks
+ * leaves the cases not yet recorded waiting, and the next pass places them after the ones that were.
  */
 public class SchedulingRun {
 
@@ -40,6 +49,7 @@ public class SchedulingRun {
     static final long LOCK = 0x5C4ED01EL;
 
     private final TransactionTemplate transaction;
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final ScheduleSnapshot snapshot;
     private final ActingCommandGateway commands;
@@ -49,6 +59,7 @@ public class SchedulingRun {
 
     public SchedulingRun(
             TransactionTemplate transaction,
+            DataSource dataSource,
             JdbcClient jdbc,
             ScheduleSnapshot snapshot,
             ActingCommandGateway commands,
@@ -56,6 +67,7 @@ public class SchedulingRun {
             SchedulingProperties properties,
             String serviceName) {
         this.transaction = transaction;
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.snapshot = snapshot;
         this.commands = commands;
@@ -91,38 +103,50 @@ public class SchedulingRun {
     public record Outcome(int booked, int moved, int atRisk, int unplaced) {}
 
     public Outcome run() {
-        return transaction.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:lock)")
-                    .param("lock", LOCK)
-                    .query()
-                    .listOfRows();
-            LocalDate today = LocalDate.now(clock);
-            String calendars = calendarsVersion(today);
-            if (calendars.equals(lastCalendars) && !anyoneWaiting()) {
-                return new Outcome(0, 0, 0, 0);
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(true);
+            advisory(lock, "select pg_advisory_lock(?)");
+            try {
+                return pass();
+            } finally {
+                advisory(lock, "select pg_advisory_unlock(?)");
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the scheduler's lock could not be taken or given back", e);
+        }
+    }
+
+    private static void advisory(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, LOCK);
+            statement.executeQuery().close();
+        }
+    }
+
+    private Outcome pass() {
+        LocalDate today = LocalDate.now(clock);
+        String calendars = calendarsVersion(today);
+        if (calendars.equals(lastCalendars) && !anyoneWaiting()) {
+            return new Outcome(0, 0, 0, 0);
+        }
+        Plan plan = transaction.execute(status -> {
+            status.setRollbackOnly();
             Schedule schedule = snapshot.schedule(today);
-            Plan plan = schedule.plan(
+            return schedule.plan(
                     today,
                     today.plusDays(properties.firstBookableAfterDays()),
                     today.plusDays(properties.horizonDays()),
                     snapshot.waiting());
-            record(plan);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    lastCalendars = calendars;
-                }
-            });
-            int moved = (int) plan.assignments().stream()
-                    .filter(a -> a.displaced() != null)
-                    .count();
-            return new Outcome(
-                    plan.assignments().size() - moved,
-                    moved,
-                    plan.atRisk().size(),
-                    plan.unplaced().size());
         });
+        record(plan);
+        lastCalendars = calendars;
+        int moved = (int)
+                plan.assignments().stream().filter(a -> a.displaced() != null).count();
+        return new Outcome(
+                plan.assignments().size() - moved,
+                moved,
+                plan.atRisk().size(),
+                plan.unplaced().size());
     }
 
     /** The scheduled pass: a failure is logged and the next pass tries again from what is stored. */
@@ -143,9 +167,10 @@ public class SchedulingRun {
                 ? Map.of()
                 : snapshot.contexts(cases).stream().collect(Collectors.toMap(CaseContext::caseId, Function.identity()));
         String pass = "scheduling-pass-" + UUID.randomUUID();
+        List<Runnable> decisions = new ArrayList<>();
         for (Assignment assignment : plan.assignments()) {
             Booking booking = assignment.booking();
-            commands.send(
+            decisions.add(() -> commands.send(
                     new BookSlot(
                             assignment.caseId(),
                             booking.deskId(),
@@ -160,15 +185,20 @@ public class SchedulingRun {
                             assignment.displaced() == null
                                     ? null
                                     : assignment.displaced().reason()),
-                    context(contexts.get(assignment.caseId()), pass));
+                    context(contexts.get(assignment.caseId()), pass)));
         }
         for (AtRisk risk : plan.atRisk()) {
-            commands.send(
+            decisions.add(() -> commands.send(
                     new ReportDeadlineAtRisk(
                             risk.caseId(),
                             risk.earliestPossibleOn(),
                             risk.hadAppointment() ? "APPOINTMENT_MOVED_PAST_DEADLINE" : "NO_CAPACITY_BEFORE_DEADLINE"),
-                    context(contexts.get(risk.caseId()), pass));
+                    context(contexts.get(risk.caseId()), pass)));
+        }
+        int chunk = properties.recordChunk();
+        for (int from = 0; from < decisions.size(); from += chunk) {
+            List<Runnable> part = decisions.subList(from, Math.min(from + chunk, decisions.size()));
+            transaction.executeWithoutResult(status -> part.forEach(Runnable::run));
         }
     }
 
