@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # The backlog benchmark (run by hand; not a test): generates N legacy cases (default 347000), starts the local stack
 # (all four services, real PostgreSQL and Kafka), imports the file through the API with the command-line importer,
-# waits until every valid case has its checklist opened (document-service) and its receipt stored
-# (notification-service), and prints wall time, cases/s, events/s per service, peak memory per process, a raw
+# waits until every valid case has its checklist opened (document-service), its biometric slot assigned
+# (scheduling-service) and its receipt stored (notification-service), and prints wall time, cases/s, events/s per service, peak memory per process, a raw
 # baseline on the same PostgreSQL and broker (batched JDBC insert, plain Kafka producer) with the ratios, and the
 # case-status checksum live and after a rebuild from the event store.
 #
 #   mvn -q install -DskipTests         # once: the service jars, local-stack.jar, backlog-import.jar
 #   bench/backlog-benchmark.sh [N]     # e.g. bench/backlog-benchmark.sh 2000 for a quick run
 #
-# Needs psql on the PATH. Slot assignment is not waited for: scheduling-service assigns a slot only once the
-# checklist is complete (every document uploaded and accepted), which an import alone never makes true.
+# Needs psql on the PATH. Scheduling runs with the policy that queues a case at registration
+# (AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED; the default waits for a complete checklist, which an import alone never
+# makes true), and operations define the recovery operation's desks first: DESKS desks (default 15) of
+# SLOTS_PER_DAY slots (default 200) each, 3,000 attendances a working day as in the mega-operation.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO=$(pwd)
@@ -30,7 +32,7 @@ echo "== generating $N cases"
 VALID=$(sed -E 's/.*\(([0-9]+) valid\).*/\1/' "$WORK/generated.txt")
 
 echo "== starting the local stack (log: $WORK/stack.log)"
-"$JAVA" -jar local-stack/target/local-stack.jar > "$WORK/stack.log" 2>&1 &
+AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED "$JAVA" -jar local-stack/target/local-stack.jar > "$WORK/stack.log" 2>&1 &
 STACK=$!
 trap 'kill $STACK 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
 for _ in $(seq 600); do grep -q 'Press Ctrl-C' "$WORK/stack.log" && break; sleep 1; done
@@ -51,7 +53,18 @@ sql() { # sql <service> <statement>
 }
 declare -A EV0
 for s in $SERVICES; do EV0[$s]=$(sql "$s" "select count(*) from domain_event_entry"); done
+DESKS=${DESKS:-15}
+SLOTS_PER_DAY=${SLOTS_PER_DAY:-200}
+echo "== defining $DESKS desks of $SLOTS_PER_DAY slots a working day"
+OPS_TOKEN=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS')
+for d in $(seq -w 1 "$DESKS"); do
+  curl -sf -o /dev/null -X PUT "http://127.0.0.1:8083/desks/BENCH-$d/capacity" \
+    -H "Authorization: Bearer $OPS_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"effectiveFrom\": \"$(date -u +%F)\", \"openingDays\": [\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"], \"slotsPerDay\": $SLOTS_PER_DAY, \"firstSlot\": \"08:00\", \"slotMinutes\": 3, \"reason\": \"benchmark: the recovery operation's desks\"}" \
+    || { echo "could not define desk BENCH-$d" >&2; exit 1; }
+done
 CHECK0=$(sql document-service "select count(*) from checklist_case")
+SLOT0=$(sql scheduling-service "select count(*) from appointment where starts_at is not null")
 RECEIPT0=$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'")
 
 echo "== importing through the API"
@@ -59,12 +72,17 @@ T0=$(now)
 "$JAVA" -jar backlog-import/target/backlog-import.jar import "$WORK/legacy.csv" | tee "$WORK/import.txt" || true
 T1=$(now)
 REGISTERED=$(grep -oE '[0-9]+ registered' "$WORK/import.txt" | head -1 | cut -d' ' -f1)
-echo "== waiting until $REGISTERED cases have their checklist opened and their receipt stored"
+echo "== waiting until $REGISTERED cases have their checklist opened, their slot assigned and their receipt stored"
+declare -A DONE_AT
 while true; do
   C=$(( $(sql document-service "select count(*) from checklist_case") - CHECK0 ))
+  S=$(( $(sql scheduling-service "select count(*) from appointment where starts_at is not null") - SLOT0 ))
   R=$(( $(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'") - RECEIPT0 ))
-  printf '\rchecklists %d/%d  receipts %d/%d   ' "$C" "$REGISTERED" "$R" "$REGISTERED"
-  [[ $C -ge $REGISTERED && $R -ge $REGISTERED ]] && break
+  for stage in checklists:$C slots:$S receipts:$R; do
+    [[ ${stage#*:} -ge $REGISTERED && -z ${DONE_AT[${stage%%:*}]:-} ]] && DONE_AT[${stage%%:*}]=$(now)
+  done
+  printf '\rchecklists %d/%d  slots %d/%d  receipts %d/%d   ' "$C" "$REGISTERED" "$S" "$REGISTERED" "$R" "$REGISTERED"
+  [[ $C -ge $REGISTERED && $S -ge $REGISTERED && $R -ge $REGISTERED ]] && break
   sleep 2
 done
 T2=$(now)
@@ -73,6 +91,9 @@ WALL=$(secs "$T0" "$T2")
 echo "== results for $N cases ($VALID valid, $REGISTERED registered by this run)"
 echo "wall time:        ${WALL} s (import call $(secs "$T0" "$T1") s, then downstream $(secs "$T1" "$T2") s)"
 awk -v n="$REGISTERED" -v w="$WALL" 'BEGIN { printf "cases/s:          %.1f\n", n / w }'
+for stage in checklists slots receipts; do
+  echo "all $stage done after $(secs "$T0" "${DONE_AT[$stage]}") s"
+done
 TOTAL_EVENTS=0
 for s in $SERVICES; do
   E=$(( $(sql "$s" "select count(*) from domain_event_entry") - EV0[$s] ))
