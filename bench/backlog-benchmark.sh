@@ -68,12 +68,25 @@ SLOT0=$(sql scheduling-service "select count(*) from appointment where starts_at
 RECEIPT0=$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'")
 
 echo "== importing through the API"
+# CPU seconds of a process and the children it has waited for (/proc/<pid>/stat: utime stime cutime cstime)
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); printf "%.1f", ($12 + $13 + $14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+POSTMASTER=$(pgrep -f -- '-D .*aima-embedded-postgres' | head -1 || true)
+pg_cpu() { # the embedded PostgreSQL: its postmaster, the backends it reaped and the ones still running
+  [[ -n $POSTMASTER ]] || { echo 0; return; }
+  local total; total=$(cpu_of "$POSTMASTER")
+  for c in $(pgrep -P "$POSTMASTER"); do total=$(awk -v a="$total" -v b="$(cpu_of "$c")" 'BEGIN { printf "%.1f", a + b }'); done
+  echo "$total"
+}
+declare -A CPU0
+for s in $SERVICES; do CPU0[$s]=$(cpu_of "${PID[$s]}"); done
+CPU0[stack]=$(cpu_of "$STACK"); CPU0[pg]=$(pg_cpu)
 T0=$(now)
 "$JAVA" -jar backlog-import/target/backlog-import.jar import "$WORK/legacy.csv" | tee "$WORK/import.txt" || true
 T1=$(now)
 REGISTERED=$(grep -oE '[0-9]+ registered' "$WORK/import.txt" | head -1 | cut -d' ' -f1)
 echo "== waiting until $REGISTERED cases have their checklist opened, their slot assigned and their receipt stored"
 declare -A DONE_AT
+MOVED_AT=$(now)
 while true; do
   C=$(( $(sql document-service "select count(*) from checklist_case") - CHECK0 ))
   S=$(( $(sql scheduling-service "select count(*) from appointment where starts_at is not null") - SLOT0 ))
@@ -83,6 +96,13 @@ while true; do
   done
   printf '\rchecklists %d/%d  slots %d/%d  receipts %d/%d   ' "$C" "$REGISTERED" "$S" "$REGISTERED" "$R" "$REGISTERED"
   [[ $C -ge $REGISTERED && $S -ge $REGISTERED && $R -ge $REGISTERED ]] && break
+  # a stage that stops moving for STALL seconds after the import has lost something (or is stuck): say so and stop
+  PROGRESS="$C/$S/$R"
+  if [[ $PROGRESS != "${LAST_PROGRESS:-}" ]]; then LAST_PROGRESS=$PROGRESS; MOVED_AT=$(now); fi
+  if awk -v a="$MOVED_AT" -v b="$(now)" -v s="${STALL:-180}" 'BEGIN { exit !(b - a > s) }'; then
+    echo; echo "STALLED: no progress for ${STALL:-180} s (checklists $C, slots $S, receipts $R of $REGISTERED)" >&2
+    exit 3
+  fi
   sleep 2
 done
 T2=$(now)
@@ -100,6 +120,14 @@ for s in $SERVICES; do
   TOTAL_EVENTS=$(( TOTAL_EVENTS + E ))
   awk -v s="$s" -v e="$E" -v w="$WALL" 'BEGIN { printf "events/s %-22s %8d events  %8.1f/s\n", s, e, e / w }'
 done
+for s in $SERVICES; do
+  awk -v s="$s" -v c="$(cpu_of "${PID[$s]}")" -v c0="${CPU0[$s]}" -v n="$REGISTERED" \
+    'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", s, c - c0, (c - c0) * 1000 / n }'
+done
+awk -v c="$(cpu_of "$STACK")" -v c0="${CPU0[stack]}" -v n="$REGISTERED" \
+  'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", "local-stack (Kafka, issuer)", c - c0, (c - c0) * 1000 / n }'
+awk -v c="$(pg_cpu)" -v c0="${CPU0[pg]}" -v n="$REGISTERED" \
+  'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", "PostgreSQL", c - c0, (c - c0) * 1000 / n }'
 for s in $SERVICES; do
   printf 'peak memory %-22s %s\n' "$s" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/${PID[$s]}/status")"
 done

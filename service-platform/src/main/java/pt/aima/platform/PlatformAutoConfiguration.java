@@ -14,14 +14,20 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,6 +49,7 @@ import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContextCorrelationProvider;
 import pt.aima.platform.acting.CurrentActingContext;
 import pt.aima.platform.audit.CaseHistoryController;
+import pt.aima.platform.eventstore.PostgresEventStorage;
 import pt.aima.platform.inbox.DeadLetterErrorHandlerFactory;
 import pt.aima.platform.inbox.InboundEvents;
 import pt.aima.platform.relay.IntegrationEventTranslator;
@@ -53,7 +60,7 @@ import pt.aima.platform.web.ProblemDetailsAdvice;
 import pt.aima.platform.web.RequestActingContext;
 
 /** Wires the platform's mechanisms into a service; the service brings its domain, translator and listeners. */
-@AutoConfiguration(before = ObjectMapperAutoConfiguration.class)
+@AutoConfiguration(before = {ObjectMapperAutoConfiguration.class, JpaEventStoreAutoConfiguration.class})
 @EnableConfigurationProperties(PlatformProperties.class)
 @EnableMethodSecurity
 public class PlatformAutoConfiguration {
@@ -76,6 +83,19 @@ public class PlatformAutoConfiguration {
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** The event store through plain JDBC on the Flyway schema (see {@link PostgresEventStorage}). */
+    @Bean
+    @ConditionalOnMissingBean
+    EventStorageEngine eventStorageEngine(
+            DataSource dataSource,
+            TransactionManager axonTransactionManager,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer serializer,
+            org.axonframework.config.Configuration axon) {
+        return PostgresEventStorage.engine(
+                dataSource, axonTransactionManager, eventSerializer, serializer, axon.upcasterChain());
     }
 
     @Bean

@@ -1,0 +1,74 @@
+package pt.aima.platform.eventstore;
+
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+
+/**
+ * The service's event store on PostgreSQL through plain JDBC: the tables of {@code V1_0__axon_event_store.sql}
+ * ({@code bytea} payloads, the global index from its own sequence with an increment of 1), written and read with
+ * prepared statements in the transaction Spring holds for the command, the handler or the batch.
+ *
+ * <p>Axon's JPA engine did the same through Hibernate: persisting, flushing and materialising an entity per event
+ * was the largest single cost in every service under the backlog benchmark (about a third of each service's CPU was
+ * in Hibernate). Tokens and dead letters stay with JPA; they are a few rows per batch.
+ */
+public final class PostgresEventStorage {
+
+    /** The column names of the Flyway schema (Axon's JDBC defaults are camel case). */
+    public static final EventSchema SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    private PostgresEventStorage() {}
+
+    public static JdbcEventStorageEngine engine(
+            DataSource dataSource,
+            TransactionManager transactionManager,
+            Serializer eventSerializer,
+            Serializer snapshotSerializer,
+            EventUpcaster upcasters) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(transactionManager)
+                .schema(SCHEMA)
+                .dataType(byte[].class)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(upcasters)
+                .persistenceExceptionResolver(PostgresEventStorage::isUniqueViolation)
+                .build();
+    }
+
+    /**
+     * A unique constraint of the event store refused the append: another command wrote the same aggregate's next
+     * sequence number first (Axon then reports a concurrency conflict, not a storage failure). PostgreSQL says so with
+     * SQL state 23505; its vendor error code is always 0, which Axon's error-code resolvers look at.
+     */
+    static boolean isUniqueViolation(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
