@@ -9,7 +9,7 @@
 #   mvn -q install -DskipTests         # once: the service jars, local-stack.jar, backlog-import.jar
 #   bench/backlog-benchmark.sh [N]     # e.g. bench/backlog-benchmark.sh 2000 for a quick run
 #
-# Needs psql on the PATH. Scheduling runs with the policy that queues a case at registration
+# Needs psql on the PATH. E-mails go to bench/SmtpSink.java, which accepts and drops them. Scheduling runs with the policy that queues a case at registration
 # (AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED; the default waits for a complete checklist, which an import alone never
 # makes true), and operations define the recovery operation's desks first: DESKS desks (default 15) of
 # SLOTS_PER_DAY slots (default 200) each, 3,000 attendances a working day as in the mega-operation.
@@ -31,10 +31,18 @@ echo "== generating $N cases"
 "$JAVA" -cp backlog-import/target/backlog-import.jar pt.aima.backlog.LegacyCaseGenerator "$N" "$WORK/legacy.csv" | tee "$WORK/generated.txt"
 VALID=$(sed -E 's/.*\(([0-9]+) valid\).*/\1/' "$WORK/generated.txt")
 
+echo "== starting a mail server that accepts and drops every message (bench/SmtpSink.java)"
+"$JAVA" bench/SmtpSink.java > "$WORK/smtp.txt" 2>&1 &
+SMTP=$!
+for _ in $(seq 60); do grep -q 'smtp sink on port' "$WORK/smtp.txt" && break; sleep 0.5; done
+SMTP_PORT=$(sed -n 's/^smtp sink on port //p' "$WORK/smtp.txt")
+[[ -n $SMTP_PORT ]] || { echo "the mail sink did not start, see $WORK/smtp.txt" >&2; exit 1; }
+
 echo "== starting the local stack (log: $WORK/stack.log)"
-AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED "$JAVA" -jar local-stack/target/local-stack.jar > "$WORK/stack.log" 2>&1 &
+AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT \
+  "$JAVA" -jar local-stack/target/local-stack.jar > "$WORK/stack.log" 2>&1 &
 STACK=$!
-trap 'kill $STACK 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
+trap 'kill $STACK $SMTP 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
 for _ in $(seq 600); do grep -q 'Press Ctrl-C' "$WORK/stack.log" && break; sleep 1; done
 grep -q 'Press Ctrl-C' "$WORK/stack.log" || { echo "the stack did not start, see $WORK/stack.log" >&2; exit 1; }
 pid_of() { awk -v s="$1" '$1 == s { print $4 }' "$WORK/stack.log" | tail -1; }
