@@ -1,6 +1,5 @@
 package pt.aima.document.inbound;
 
-import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,9 +26,9 @@ class ApplicationRegisteredListener {
         this.commands = commands;
     }
 
-    @KafkaListener(topics = Topics.APPLICATION_EVENTS, batch = "true")
-    void on(List<ConsumerRecord<String, byte[]>> records) {
-        inbound.processAll(records, SUBSCRIBED, this::apply);
+    @KafkaListener(topics = Topics.APPLICATION_EVENTS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, SUBSCRIBED, this::apply);
     }
 
     private void apply(EventEnvelope<IntegrationEvent> envelope) {

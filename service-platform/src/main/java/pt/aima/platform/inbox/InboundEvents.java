@@ -1,7 +1,6 @@
 package pt.aima.platform.inbox;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,7 +8,6 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.codec.IntegrationEventCodec;
@@ -53,86 +51,37 @@ public class InboundEvents {
             ConsumerRecord<String, byte[]> record,
             Set<String> subscribedTypes,
             Consumer<EventEnvelope<IntegrationEvent>> effect) {
-        EventEnvelope<IntegrationEvent> envelope = subscribed(record, subscribedTypes);
-        if (envelope == null) {
-            return false;
-        }
-        Boolean applied = transaction.execute(status -> applyOnce(envelope, effect));
-        return Boolean.TRUE.equals(applied);
-    }
-
-    /**
-     * Applies a poll's records in order, all in one transaction: one commit for the batch instead of one per record.
-     * If any of them fails, the batch rolls back whole and its records are applied again one by one, each in its own
-     * transaction; the first that fails again is reported with its index ({@link BatchListenerFailedException}), so
-     * the container commits the offsets before it, hands that record to the error handler (dead letter, or waiting
-     * out the database) and polls the rest again. The inbox makes the replay of what had already committed harmless.
-     */
-    public void processAll(
-            List<ConsumerRecord<String, byte[]>> records,
-            Set<String> subscribedTypes,
-            Consumer<EventEnvelope<IntegrationEvent>> effect) {
-        try {
-            transaction.executeWithoutResult(status -> {
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    EventEnvelope<IntegrationEvent> envelope = subscribed(record, subscribedTypes);
-                    if (envelope != null) {
-                        applyOnce(envelope, effect);
-                    }
-                }
-            });
-            return;
-        } catch (RuntimeException e) {
-            log.debug(
-                    "{}: a batch of {} records rolled back ({}); applying them one by one",
-                    consumer,
-                    records.size(),
-                    e.toString());
-        }
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                process(records.get(i), subscribedTypes, effect);
-            } catch (RuntimeException e) {
-                throw new BatchListenerFailedException(DeadLetterErrorHandlerFactory.reason(e), e, i);
-            }
-        }
-    }
-
-    /** The record's envelope if this consumer acts on its type; null if it is skipped. */
-    private EventEnvelope<IntegrationEvent> subscribed(
-            ConsumerRecord<String, byte[]> record, Set<String> subscribedTypes) {
         String typeHeader = header(record, Topics.HEADER_EVENT_TYPE);
         if (typeHeader != null && !subscribedTypes.contains(typeHeader)) {
-            return null;
+            return false;
         }
         EventEnvelope<IntegrationEvent> envelope;
         try {
             envelope = codec.decode(record.value());
         } catch (UnknownEventTypeException e) {
             if (!subscribedTypes.contains(e.type())) {
-                return null;
+                return false;
             }
             throw e;
         }
         if (!subscribedTypes.contains(envelope.type())) {
-            return null;
+            return false;
         }
         if (record.key() == null || !record.key().equals(envelope.caseId().toString())) {
             throw new MalformedEventException(
                     "record key " + record.key() + " is not the envelope's case id " + envelope.caseId());
         }
-        return envelope;
-    }
-
-    /** In the caller's transaction: the inbox row, then the effect, unless the row was there already. */
-    private boolean applyOnce(
-            EventEnvelope<IntegrationEvent> envelope, Consumer<EventEnvelope<IntegrationEvent>> effect) {
-        if (!firstDelivery(envelope)) {
+        Boolean applied = transaction.execute(status -> {
+            if (!firstDelivery(envelope)) {
+                return false;
+            }
+            effect.accept(envelope);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(applied)) {
             log.debug("{} {} already processed by {}", envelope.type(), envelope.eventId(), consumer);
-            return false;
         }
-        effect.accept(envelope);
-        return true;
+        return Boolean.TRUE.equals(applied);
     }
 
     private boolean firstDelivery(EventEnvelope<?> envelope) {
