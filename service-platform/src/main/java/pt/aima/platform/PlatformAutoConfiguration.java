@@ -95,7 +95,12 @@ public class PlatformAutoConfiguration {
             Serializer serializer,
             org.axonframework.config.Configuration axon) {
         return PostgresEventStorage.engine(
-                dataSource, axonTransactionManager, eventSerializer, serializer, axon.upcasterChain());
+                dataSource,
+                axonTransactionManager,
+                eventSerializer,
+                serializer,
+                axon.upcasterChain(),
+                axon.snapshotFilter());
     }
 
     @Bean

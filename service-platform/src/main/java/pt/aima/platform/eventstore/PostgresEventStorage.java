@@ -6,6 +6,7 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -44,7 +45,8 @@ public final class PostgresEventStorage {
             TransactionManager transactionManager,
             Serializer eventSerializer,
             Serializer snapshotSerializer,
-            EventUpcaster upcasters) {
+            EventUpcaster upcasters,
+            SnapshotFilter snapshots) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
@@ -54,6 +56,8 @@ public final class PostgresEventStorage {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(upcasters)
+                // an aggregate's @Revision discards snapshots of an older shape of its state
+                .snapshotFilter(snapshots)
                 .persistenceExceptionResolver(PostgresEventStorage::isUniqueViolation)
                 .build();
     }
