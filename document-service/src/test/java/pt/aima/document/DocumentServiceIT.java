@@ -293,6 +293,42 @@ class DocumentServiceIT {
     }
 
     @Test
+    void aSnapshotOfAnOlderShapeOfTheCaseIsIgnored() {
+        CaseId caseId = CaseId.newId();
+        MemberId spouse = MemberId.newId();
+        kafka.send(
+                Topics.APPLICATION_EVENTS,
+                registered(
+                        caseId,
+                        "applicant-snapshot",
+                        "corr-snapshot",
+                        List.of(new HouseholdMember(spouse, Relationship.SPOUSE, LocalDate.of(1985, 3, 1), false))));
+        String applicant = token("applicant-snapshot", "APPLICANT");
+        awaitChecklist(caseId, applicant, body -> true);
+        // a snapshot left by an earlier version of CaseDocuments (revision 1): an empty state, which would know no
+        // member and no checklist if the store handed it to the aggregate
+        jdbc.sql(
+                        """
+                insert into snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    payload_type, payload_revision, payload, meta_data, time_stamp)
+                select aggregate_identifier, max(sequence_number), 'CaseDocuments', :eventId,
+                    'pt.aima.document.casedocuments.CaseDocuments', '1', convert_to('{}', 'UTF8'),
+                    convert_to('{}', 'UTF8'), '2025-01-01T00:00:00Z'
+                from domain_event_entry where aggregate_identifier = :caseId group by aggregate_identifier
+                """)
+                .param("eventId", UUID.randomUUID().toString())
+                .param("caseId", caseId.toString())
+                .update();
+
+        ResponseEntity<JsonNode> uploaded = upload(
+                applicant, caseId, spouse.toString(), "MARRIAGE_CERTIFICATE", pdf("marriage"), "application/pdf", null);
+
+        assertThat(uploaded.getStatusCode().value())
+                .as("the case is loaded from its events, not from the stale snapshot")
+                .isEqualTo(201);
+    }
+
+    @Test
     void malformedRecordsAreDeadLetteredAndTheConsumerMovesOn() {
         CaseId caseId = CaseId.newId();
         kafka.sendRaw(new ProducerRecord<>(
