@@ -44,7 +44,8 @@ import pt.aima.platform.acting.ActingContext;
  * registers nothing), then each valid case is registered, oldest original submission first, through the ordinary
  * registration path with its original submission date and its own command, in chunks of {@value #CHUNK} cases
  * committed together (a case is registered whole or not at all; a chunk that rolls back is retried case by case, so
- * one bad case costs only itself), and the import is completed with its counts and report. Every event names the operator as actor and the import id as correlation.
+ * one bad case costs only itself), and the import is completed with its counts and report. Every event names the
+ * operator as actor and the import id as correlation.
  */
 @Component
 class BacklogImporter implements DisposableBean {
@@ -238,13 +239,12 @@ class BacklogImporter implements DisposableBean {
     }
 
     private RegisterApplication registration(String importId, CaseId caseId, LegacyCase legacy) {
-        List<Member> members = members(legacy);
         return new RegisterApplication(
                 caseId,
                 legacy.applicantId(),
                 legacy.submittedOn(),
                 new Sponsor(legacy.sponsorName(), legacy.sponsorPermit()),
-                members,
+                members(legacy),
                 new Contact(legacy.email(), null, legacy.language()),
                 null,
                 new Provenance(

@@ -49,6 +49,9 @@ public class SchedulingRun {
     static final long LOCK = 0x5C4ED01EL;
 
     private final TransactionTemplate transaction;
+    /** The pass reads what it plans from in one read-only transaction; it writes in its own chunks. */
+    private final TransactionTemplate reading;
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final ScheduleSnapshot snapshot;
@@ -67,6 +70,8 @@ public class SchedulingRun {
             SchedulingProperties properties,
             String serviceName) {
         this.transaction = transaction;
+        this.reading = new TransactionTemplate(transaction.getTransactionManager());
+        this.reading.setReadOnly(true);
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.snapshot = snapshot;
@@ -129,8 +134,7 @@ public class SchedulingRun {
         if (calendars.equals(lastCalendars) && !anyoneWaiting()) {
             return new Outcome(0, 0, 0, 0);
         }
-        Plan plan = transaction.execute(status -> {
-            status.setRollbackOnly();
+        Plan plan = reading.execute(status -> {
             Schedule schedule = snapshot.schedule(today);
             return schedule.plan(
                     today,
