@@ -23,12 +23,17 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,6 +48,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.platform.acting.ActingCommandGateway;
@@ -50,6 +56,9 @@ import pt.aima.platform.acting.ActingContextCorrelationProvider;
 import pt.aima.platform.acting.CurrentActingContext;
 import pt.aima.platform.audit.CaseHistoryController;
 import pt.aima.platform.eventstore.PostgresEventStorage;
+import pt.aima.platform.eventstore.StoredAs;
+import pt.aima.platform.eventstore.StoredTypeSerializer;
+import pt.aima.platform.eventstore.StoredTypes;
 import pt.aima.platform.inbox.DeadLetterErrorHandlerFactory;
 import pt.aima.platform.inbox.InboundEvents;
 import pt.aima.platform.relay.IntegrationEventTranslator;
@@ -85,20 +94,50 @@ public class PlatformAutoConfiguration {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** The event store through plain JDBC on the Flyway schema (see {@link PostgresEventStorage}). */
+    /**
+     * The service's {@link StoredAs} types: every annotated class in the service's own packages (those of its
+     * {@code @SpringBootApplication}).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    StoredTypes storedTypes(BeanFactory beanFactory) {
+        return StoredTypes.scan(AutoConfigurationPackages.get(beanFactory));
+    }
+
+    /**
+     * Events, snapshots and dead letters are stored under their logical names (see {@link StoredTypeSerializer}), the
+     * payloads as JSON by Axon's Jackson serializer with Axon's own mapper. Tokens keep Axon's general serializer.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(
+            StoredTypes storedTypes,
+            @Qualifier("defaultAxonObjectMapper") ObjectMapper defaultAxonObjectMapper,
+            RevisionResolver revisionResolver) {
+        JacksonSerializer json = JacksonSerializer.builder()
+                .objectMapper(defaultAxonObjectMapper)
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(ClassUtils.getDefaultClassLoader()))
+                .build();
+        return new StoredTypeSerializer(json, storedTypes, revisionResolver);
+    }
+
+    /**
+     * The event store through plain JDBC on the Flyway schema (see {@link PostgresEventStorage}); snapshots are written
+     * with the event serializer, so a snapshotted aggregate is stored under its logical name too.
+     */
     @Bean
     @ConditionalOnMissingBean
     EventStorageEngine eventStorageEngine(
             DataSource dataSource,
             TransactionManager axonTransactionManager,
             @Qualifier("eventSerializer") Serializer eventSerializer,
-            Serializer serializer,
             org.axonframework.config.Configuration axon) {
         return PostgresEventStorage.engine(
                 dataSource,
                 axonTransactionManager,
                 eventSerializer,
-                serializer,
+                eventSerializer,
                 axon.upcasterChain(),
                 axon.snapshotFilter());
     }

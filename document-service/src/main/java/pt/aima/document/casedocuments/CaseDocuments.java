@@ -38,11 +38,13 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewed;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * The documents of one case: the checklist derived at registration, every uploaded version of every item, and the
  * caseworkers' verdicts. The checklist completes, once, when every item of every member has an accepted document.
  */
+@StoredAs("document.CaseDocuments")
 @Aggregate(snapshotTriggerDefinition = "caseDocumentsSnapshotTrigger")
 @Revision("2") // 2: registration date and evidence requests in the state; Axon ignores snapshots of other revisions
 class CaseDocuments {

@@ -43,6 +43,7 @@ import pt.aima.notification.casenotifications.NotificationCommand.NotifyDocument
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyEvidenceRequest;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyRegistration;
 import pt.aima.notification.casenotifications.NotificationCommand.RegisterContact;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * Everything a case's applicant has been told. The triggering events come from other services' topics in no
@@ -56,6 +57,7 @@ import pt.aima.notification.casenotifications.NotificationCommand.RegisterContac
  * An e-mail written before the contact data arrived waits for it in the delivery outbox, and fails (for operations
  * to see) if it never comes.
  */
+@StoredAs("notification.CaseNotifications")
 @Aggregate(snapshotTriggerDefinition = "caseNotificationsSnapshotTrigger")
 class CaseNotifications {
 

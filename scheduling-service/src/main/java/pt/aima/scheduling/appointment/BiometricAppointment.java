@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.eventstore.StoredAs;
 import pt.aima.scheduling.appointment.AppointmentCommand.BookSlot;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordBiometricsCollected;
@@ -44,6 +45,7 @@ import pt.aima.scheduling.schedule.QueuedCase;
  * time, a reason for every move, the applicant's and the no-show limits, the court's deadline. Each fact is recorded
  * once: a repeated report changes nothing.
  */
+@StoredAs("scheduling.BiometricAppointment")
 @Aggregate(snapshotTriggerDefinition = "appointmentSnapshotTrigger")
 class BiometricAppointment {
 
