@@ -292,7 +292,7 @@ class EvidenceDeadlinesIT {
                 .sql(
                         "select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like :type")
                 .param("id", caseId.toString())
-                .param("type", "%$" + simpleName)
+                .param("type", "%." + simpleName)
                 .query(Long.class)
                 .single();
     }

@@ -385,7 +385,7 @@ class NotificationServiceIT extends NotificationServiceTestBase {
                 .query(String.class)
                 .list()
                 .stream()
-                .map(type -> type.substring(type.lastIndexOf('$') + 1))
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
                 // The e-mails of these cases fail for the lack of contact data, at a time of their own.
                 .filter(type -> !type.equals("NotificationDeliveryFailed"))
                 .toList();

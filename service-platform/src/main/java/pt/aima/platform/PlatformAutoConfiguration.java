@@ -1,8 +1,5 @@
 package pt.aima.platform;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
@@ -23,10 +20,8 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.springframework.beans.factory.BeanFactory;
@@ -48,7 +43,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.ClassUtils;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.platform.acting.ActingCommandGateway;
@@ -81,17 +75,10 @@ public class PlatformAutoConfiguration {
         return Clock.system(ZoneId.of("Europe/Lisbon"));
     }
 
-    /**
-     * Axon's own Jackson 2 mapper for events, snapshots and tokens: reads and writes fields directly, so aggregates
-     * snapshot without getters, and tolerates fields it does not know (upcasters handle real schema changes).
-     */
+    /** Axon's own Jackson 2 mapper for events, snapshots and tokens (see {@link PostgresEventStorage#objectMapper()}). */
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
-        return new ObjectMapper()
-                .findAndRegisterModules()
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return PostgresEventStorage.objectMapper();
     }
 
     /**
@@ -114,12 +101,7 @@ public class PlatformAutoConfiguration {
             StoredTypes storedTypes,
             @Qualifier("defaultAxonObjectMapper") ObjectMapper defaultAxonObjectMapper,
             RevisionResolver revisionResolver) {
-        JacksonSerializer json = JacksonSerializer.builder()
-                .objectMapper(defaultAxonObjectMapper)
-                .revisionResolver(revisionResolver)
-                .converter(new ChainingConverter(ClassUtils.getDefaultClassLoader()))
-                .build();
-        return new StoredTypeSerializer(json, storedTypes, revisionResolver);
+        return PostgresEventStorage.serializer(defaultAxonObjectMapper, storedTypes, revisionResolver);
     }
 
     /**
