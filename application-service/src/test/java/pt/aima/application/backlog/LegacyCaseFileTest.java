@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import pt.aima.application.backlog.LegacyCaseFile.Contents;
+import pt.aima.backlog.format.LegacyColumn;
 
 class LegacyCaseFileTest {
 
@@ -23,8 +24,7 @@ class LegacyCaseFileTest {
 
     private static Contents read(String... lines) {
         return LegacyCaseFile.read(
-                (LegacyCaseFile.HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8),
-                TODAY);
+                (LegacyColumn.HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), TODAY);
     }
 
     @Test
@@ -85,7 +85,7 @@ class LegacyCaseFileTest {
 
     @Test
     void aFileCutInTheMiddleOfALineIsTruncatedThere() {
-        byte[] cut = (LegacyCaseFile.HEADER + "\n" + OTHER + "\n" + RUI + "\n" + JOAO.substring(0, 40))
+        byte[] cut = (LegacyColumn.HEADER + "\n" + OTHER + "\n" + RUI + "\n" + JOAO.substring(0, 40))
                 .getBytes(StandardCharsets.UTF_8);
         Contents contents = LegacyCaseFile.read(cut, TODAY);
         assertThat(contents.problems()).singleElement().satisfies(p -> {
@@ -98,16 +98,13 @@ class LegacyCaseFileTest {
     }
 
     static Stream<Arguments> refusedFiles() {
-        byte[] latin1 = (LegacyCaseFile.HEADER + "\n" + OTHER + "\n" + JOAO.replace("Joao", "João") + "\n")
+        byte[] latin1 = (LegacyColumn.HEADER + "\n" + OTHER + "\n" + JOAO.replace("Joao", "João") + "\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         return Stream.of(
                 Arguments.of("empty", new byte[0], "EMPTY_FILE", 0),
                 Arguments.of("blank", "\n\n".getBytes(StandardCharsets.UTF_8), "EMPTY_FILE", 1),
                 Arguments.of(
-                        "header only",
-                        (LegacyCaseFile.HEADER + "\n").getBytes(StandardCharsets.UTF_8),
-                        "EMPTY_FILE",
-                        2),
+                        "header only", (LegacyColumn.HEADER + "\n").getBytes(StandardCharsets.UTF_8), "EMPTY_FILE", 2),
                 Arguments.of("no header", (OTHER + "\n").getBytes(StandardCharsets.UTF_8), "BAD_HEADER", 1),
                 Arguments.of("Latin-1", latin1, "NOT_UTF8", 3));
     }
