@@ -1,4 +1,4 @@
-package pt.aima.application.backlog;
+package pt.aima.application.process.backlogimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import pt.aima.backlog.format.LegacyColumn;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
@@ -78,7 +79,7 @@ class BacklogImportIT {
 
     private Generated generate() {
         Random random = new Random(7);
-        StringBuilder csv = new StringBuilder(LegacyCaseFile.HEADER).append('\n');
+        StringBuilder csv = new StringBuilder(LegacyColumn.HEADER).append('\n');
         int line = 1;
         List<String> valid = new ArrayList<>();
         Map<String, LocalDate> submitted = new java.util.HashMap<>();
@@ -229,7 +230,7 @@ class BacklogImportIT {
         assertThat(empty.get("status").asString()).isEqualTo("REJECTED");
         assertThat(empty.get("problems").get(0).get("code").asString()).isEqualTo("EMPTY_FILE");
 
-        byte[] latin1 = (LegacyCaseFile.HEADER + "\n" + valid + "\n"
+        byte[] latin1 = (LegacyColumn.HEADER + "\n" + valid + "\n"
                         + valid.replace("Member Name", "João").replace("-X1", "-X2") + "\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         JsonNode encoding = importAndAwait(operations, latin1);
@@ -238,7 +239,7 @@ class BacklogImportIT {
         assertThat(encoding.get("problems").get(0).get("line").asInt()).isEqualTo(3);
         assertThat(eventsOf(BacklogImporter.caseIdOf(run + "-X1"))).isZero();
 
-        String truncated = LegacyCaseFile.HEADER + "\n" + valid + "\n"
+        String truncated = LegacyColumn.HEADER + "\n" + valid + "\n"
                 + valid.replace("-X1", "-X3").substring(0, 30);
         JsonNode cut = importAndAwait(operations, truncated.getBytes(StandardCharsets.UTF_8));
         assertThat(cut.get("status").asString()).isEqualTo("COMPLETED");
@@ -254,7 +255,7 @@ class BacklogImportIT {
                     .uri("/imports")
                     .header("Authorization", "Bearer " + token("someone", role))
                     .contentType(MediaType.parseMediaType("text/csv"))
-                    .body(LegacyCaseFile.HEADER.getBytes(StandardCharsets.UTF_8))
+                    .body(LegacyColumn.HEADER.getBytes(StandardCharsets.UTF_8))
                     .retrieve()
                     .toBodilessEntity();
             assertThat(response.getStatusCode().value()).as(role).isEqualTo(403);

@@ -1,8 +1,9 @@
-package pt.aima.application.status;
+package pt.aima.application.projection.casestatus;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -103,8 +104,7 @@ class CaseStatusProjection {
         jdbc.sql("truncate case_status").update();
     }
 
-    private void update(
-            java.util.UUID caseId, long sequence, Instant at, String assignment, String name, Object value) {
+    private void update(UUID caseId, long sequence, Instant at, String assignment, String name, Object value) {
         var statement = jdbc.sql("update case_status set " + assignment
                         + ", updated_at = :at, last_sequence = :sequence"
                         + " where case_id = :caseId and last_sequence < :sequence")

@@ -1,4 +1,4 @@
-package pt.aima.application.registration;
+package pt.aima.application.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -7,11 +7,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import pt.aima.application.casefile.NotEligible;
 
-/** A registration that fails a rule of eligibility: 422 with the rule's code, the member and the reason. */
+/**
+ * The problems of application-service beyond the platform's ({@code ProblemDetailsAdvice}): a registration that fails
+ * a rule of eligibility is 422 with the rule's code, the member and the reason.
+ */
 @RestControllerAdvice
-class RegistrationProblemsAdvice {
+class ApplicationProblemsAdvice {
 
-    static final URI NOT_ELIGIBLE = URI.create("https://aima.gov.pt/problems/not-eligible");
+    private static final URI NOT_ELIGIBLE = URI.create("https://aima.gov.pt/problems/not-eligible");
 
     @ExceptionHandler(NotEligible.class)
     ProblemDetail notEligible(NotEligible e) {

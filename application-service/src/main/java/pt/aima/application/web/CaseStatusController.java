@@ -1,4 +1,4 @@
-package pt.aima.application.status;
+package pt.aima.application.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import pt.aima.application.projection.casestatus.CaseStatusQueries;
+import pt.aima.application.projection.casestatus.CaseStatusView;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.domain.CaseNotFound;
 import pt.aima.platform.security.CaseAccess;

@@ -1,4 +1,4 @@
-package pt.aima.application.casefile;
+package pt.aima.application.config;
 
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;

@@ -1,4 +1,4 @@
-package pt.aima.application.registration;
+package pt.aima.application.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,6 +36,7 @@ import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.domain.BusinessRuleViolation;
 import pt.aima.platform.security.Role;
 import pt.aima.platform.web.RequestActingContext;
 
@@ -189,7 +190,7 @@ class RegistrationController {
     }
 
     /** Staff registering on an applicant's behalf must say whose case it is. */
-    static class MissingApplicant extends pt.aima.platform.domain.BusinessRuleViolation {
+    static class MissingApplicant extends BusinessRuleViolation {
         MissingApplicant() {
             super(
                     "APPLICANT_REQUIRED",

@@ -1,18 +1,23 @@
-package pt.aima.application.backlog;
+package pt.aima.application.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import pt.aima.application.backlog.ImportProblem;
+import pt.aima.application.process.backlogimport.BacklogImporter;
+import pt.aima.application.process.backlogimport.BacklogImporter.Progress;
+import pt.aima.application.projection.backlogimport.BacklogImportQueries;
+import pt.aima.application.projection.backlogimport.BacklogImportView;
 import pt.aima.platform.web.RequestActingContext;
 
 /** The SEF backlog import: operations upload a legacy case file and follow it to its report. */
@@ -21,11 +26,11 @@ import pt.aima.platform.web.RequestActingContext;
 class BacklogImportController {
 
     private final BacklogImporter importer;
-    private final JdbcClient jdbc;
+    private final BacklogImportQueries queries;
 
-    BacklogImportController(BacklogImporter importer, JdbcClient jdbc) {
+    BacklogImportController(BacklogImporter importer, BacklogImportQueries queries) {
         this.importer = importer;
-        this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     record Accepted(String importId, String status, URI report) {}
@@ -70,27 +75,9 @@ class BacklogImportController {
     @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR')")
     @Operation(summary = "An import's status, counts and report (every bad line with its number and reason)")
     ResponseEntity<ImportView> report(@PathVariable String importId) {
-        BacklogImporter.Progress progress = importer.progress(importId);
-        List<ImportView> views = jdbc.sql("select * from backlog_import where import_id = :id")
-                .param("id", importId)
-                .query((rs, n) -> new ImportView(
-                        rs.getString("import_id"),
-                        rs.getString("status"),
-                        rs.getString("operator"),
-                        rs.getString("sha256"),
-                        rs.getLong("size_bytes"),
-                        rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("completed_at", OffsetDateTime.class),
-                        (Integer) rs.getObject("lines"),
-                        (Integer) rs.getObject("cases"),
-                        (Integer) rs.getObject("registered"),
-                        (Integer) rs.getObject("already_registered"),
-                        (Integer) rs.getObject("rejected_cases"),
-                        null,
-                        null,
-                        List.of()))
-                .list();
-        if (views.isEmpty()) {
+        Progress progress = importer.progress(importId);
+        Optional<BacklogImportView> projected = queries.findImport(importId);
+        if (projected.isEmpty()) {
             if (progress == null) {
                 return ResponseEntity.notFound().build();
             }
@@ -111,35 +98,9 @@ class BacklogImportController {
                     progress.processedCases(),
                     List.of()));
         }
-        ImportView view = views.getFirst();
-        if (!"RUNNING".equals(view.status())) {
+        BacklogImportView view = projected.get();
+        if (!view.running()) {
             importer.forget(importId);
-            List<ImportProblem> problems = jdbc.sql(
-                            "select line, legacy_number, code, reason from backlog_import_problem"
-                                    + " where import_id = :id order by line")
-                    .param("id", importId)
-                    .query((rs, n) -> new ImportProblem(
-                            rs.getInt("line"),
-                            rs.getString("legacy_number"),
-                            rs.getString("code"),
-                            rs.getString("reason")))
-                    .list();
-            return ResponseEntity.ok(new ImportView(
-                    view.importId(),
-                    view.status(),
-                    view.operator(),
-                    view.sha256(),
-                    view.sizeBytes(),
-                    view.startedAt(),
-                    view.completedAt(),
-                    view.lines(),
-                    view.cases(),
-                    view.registered(),
-                    view.alreadyRegistered(),
-                    view.rejectedCases(),
-                    null,
-                    null,
-                    problems));
         }
         return ResponseEntity.ok(new ImportView(
                 view.importId(),
@@ -148,18 +109,18 @@ class BacklogImportController {
                 view.sha256(),
                 view.sizeBytes(),
                 view.startedAt(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                progress == null ? null : total(progress),
-                progress == null ? null : progress.processedCases(),
-                List.of()));
+                view.completedAt(),
+                view.lines(),
+                view.cases(),
+                view.registered(),
+                view.alreadyRegistered(),
+                view.rejectedCases(),
+                view.running() && progress != null ? total(progress) : null,
+                view.running() && progress != null ? progress.processedCases() : null,
+                view.problems()));
     }
 
-    private static Integer total(BacklogImporter.Progress progress) {
+    private static Integer total(Progress progress) {
         return progress.totalCases() < 0 ? null : progress.totalCases();
     }
 }

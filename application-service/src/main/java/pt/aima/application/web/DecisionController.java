@@ -1,4 +1,4 @@
-package pt.aima.application.decision;
+package pt.aima.application.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

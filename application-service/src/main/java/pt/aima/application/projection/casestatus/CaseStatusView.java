@@ -1,4 +1,4 @@
-package pt.aima.application.status;
+package pt.aima.application.projection.casestatus;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

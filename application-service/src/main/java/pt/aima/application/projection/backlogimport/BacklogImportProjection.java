@@ -1,4 +1,4 @@
-package pt.aima.application.backlog;
+package pt.aima.application.projection.backlogimport;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.application.backlog.ImportEvent.ImportCompleted;
 import pt.aima.application.backlog.ImportEvent.ImportStarted;
+import pt.aima.application.backlog.ImportProblem;
 import pt.aima.platform.acting.ActingContext;
 
 /** Each import's status, counts and report, from its events only (idempotent: a redelivery changes nothing). */

@@ -1,4 +1,4 @@
-package pt.aima.application.backlog;
+package pt.aima.application.process.backlogimport;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import pt.aima.application.backlog.BacklogImport.CompleteImport;
-import pt.aima.application.backlog.BacklogImport.StartImport;
+import pt.aima.application.backlog.ImportCommand.CompleteImport;
+import pt.aima.application.backlog.ImportCommand.StartImport;
+import pt.aima.application.backlog.ImportProblem;
+import pt.aima.application.backlog.LegacyCaseFile;
 import pt.aima.application.backlog.LegacyCaseFile.Contents;
 import pt.aima.application.backlog.LegacyCaseFile.LegacyCase;
 import pt.aima.application.backlog.LegacyCaseFile.LegacyMember;
+import pt.aima.application.backlog.ProblemCode;
 import pt.aima.application.casefile.CaseCommand.RegisterApplication;
 import pt.aima.application.casefile.CaseEvent.Contact;
 import pt.aima.application.casefile.CaseEvent.Member;
@@ -48,15 +52,15 @@ import pt.aima.platform.acting.ActingContext;
  * operator as actor and the import id as correlation.
  */
 @Component
-class BacklogImporter implements DisposableBean {
+public class BacklogImporter implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BacklogImporter.class);
 
     /** How far a running import has come, for {@code GET /imports/{id}} until its completion is projected. */
-    record Progress(int totalCases, int processedCases) {}
+    public record Progress(int totalCases, int processedCases) {}
 
     /** Cases committed together in one transaction. */
-    static final int CHUNK = 100;
+    private static final int CHUNK = 100;
 
     private final ActingCommandGateway commands;
     private final JdbcClient jdbc;
@@ -78,17 +82,17 @@ class BacklogImporter implements DisposableBean {
     }
 
     /** The case id of a legacy case: the same legacy number always gives the same case. */
-    static CaseId caseIdOf(String legacyNumber) {
+    public static CaseId caseIdOf(String legacyNumber) {
         return new CaseId(UUID.nameUUIDFromBytes(("sef-legacy:" + legacyNumber).getBytes(StandardCharsets.UTF_8)));
     }
 
-    static MemberId memberIdOf(String legacyNumber, int index) {
+    private static MemberId memberIdOf(String legacyNumber, int index) {
         return new MemberId(UUID.nameUUIDFromBytes(
                 ("sef-legacy:" + legacyNumber + ":member:" + index).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Records the import as started and queues it; returns its id at once. */
-    String start(byte[] content, ActingContext caller) {
+    public String start(byte[] content, ActingContext caller) {
         String importId = UUID.randomUUID().toString();
         ActingContext context = new ActingContext(caller.actor(), importId, caller.causationId());
         commands.send(new StartImport(importId, sha256(content), content.length), context);
@@ -97,12 +101,12 @@ class BacklogImporter implements DisposableBean {
         return importId;
     }
 
-    Progress progress(String importId) {
+    public Progress progress(String importId) {
         int[] p = running.get(importId);
         return p == null ? null : new Progress(p[0], p[1]);
     }
 
-    void forget(String importId) {
+    public void forget(String importId) {
         running.remove(importId);
     }
 
@@ -117,7 +121,7 @@ class BacklogImporter implements DisposableBean {
             int rejected = contents.rejectedCases();
             // registered oldest first, so the order of registration agrees with the order of original submission
             List<LegacyCase> oldestFirst = contents.cases().stream()
-                    .sorted(java.util.Comparator.comparing(LegacyCase::submittedOn))
+                    .sorted(Comparator.comparing(LegacyCase::submittedOn))
                     .toList();
             for (int from = 0; from < oldestFirst.size(); from += CHUNK) {
                 List<LegacyCase> chunk = oldestFirst.subList(from, Math.min(from + CHUNK, oldestFirst.size()));
@@ -151,7 +155,7 @@ class BacklogImporter implements DisposableBean {
                 }
                 progress[1] += chunk.size();
             }
-            problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
+            problems.sort(Comparator.comparingInt(ImportProblem::line));
             commands.send(
                     new CompleteImport(
                             importId,
@@ -222,10 +226,10 @@ class BacklogImporter implements DisposableBean {
                 return Outcome.ALREADY_REGISTERED;
             }
             log.warn("import {}: case {} not registered", importId, legacy.legacyNumber(), e);
-            problems.add(new ImportProblem(
+            problems.add(ImportProblem.of(
                     legacy.firstLine(),
                     legacy.legacyNumber(),
-                    "NOT_REGISTERED",
+                    ProblemCode.NOT_REGISTERED,
                     "the case could not be registered (" + e.getMessage() + "); importing the file again retries it"));
             return Outcome.REJECTED;
         }
@@ -235,7 +239,8 @@ class BacklogImporter implements DisposableBean {
         int line = e.memberIndex() == null
                 ? legacy.firstLine()
                 : legacy.members().get(e.memberIndex()).line();
-        return new ImportProblem(line, legacy.legacyNumber(), "NOT_ELIGIBLE", e.code() + ": " + e.getMessage());
+        return ImportProblem.of(
+                line, legacy.legacyNumber(), ProblemCode.NOT_ELIGIBLE, e.code() + ": " + e.getMessage());
     }
 
     private RegisterApplication registration(String importId, CaseId caseId, LegacyCase legacy) {
