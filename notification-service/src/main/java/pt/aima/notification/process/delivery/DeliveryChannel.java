@@ -1,4 +1,4 @@
-package pt.aima.notification.delivery;
+package pt.aima.notification.process.delivery;
 
 import pt.aima.notification.casenotifications.Channel;
 

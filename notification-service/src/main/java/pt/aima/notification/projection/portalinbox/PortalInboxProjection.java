@@ -1,4 +1,4 @@
-package pt.aima.notification.portal;
+package pt.aima.notification.projection.portalinbox;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,13 +1,13 @@
-package pt.aima.notification.delivery;
+package pt.aima.notification.process.delivery;
 
 import pt.aima.notification.casenotifications.Channel;
 
 /** SMS through an {@link SmsGateway}: the subject, then the body, as one text. */
-class SmsChannel implements DeliveryChannel {
+public class SmsChannel implements DeliveryChannel {
 
     private final SmsGateway gateway;
 
-    SmsChannel(SmsGateway gateway) {
+    public SmsChannel(SmsGateway gateway) {
         this.gateway = gateway;
     }
 

@@ -1,4 +1,4 @@
-package pt.aima.notification.delivery;
+package pt.aima.notification.config;
 
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,12 +8,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import pt.aima.notification.process.delivery.DeliveryChannel;
+import pt.aima.notification.process.delivery.DeliveryOutboxStore;
+import pt.aima.notification.process.delivery.DeliveryReporter;
+import pt.aima.notification.process.delivery.DeliverySender;
+import pt.aima.notification.process.delivery.EmailChannel;
+import pt.aima.notification.process.delivery.FileSmsGateway;
+import pt.aima.notification.process.delivery.SmsChannel;
+import pt.aima.notification.process.delivery.SmsGateway;
 import pt.aima.platform.acting.ActingCommandGateway;
 
+/** The delivery process: its channels (e-mail, SMS) and, unless disabled, its sender. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
@@ -37,13 +45,21 @@ class DeliveryConfiguration {
     @Bean
     @ConditionalOnProperty(name = "aima.notification.delivery.enabled", matchIfMissing = true)
     DeliverySender deliverySender(
-            JdbcClient jdbc,
+            DeliveryOutboxStore store,
             PlatformTransactionManager transactionManager,
             ActingCommandGateway commands,
             List<DeliveryChannel> channels,
             DeliveryProperties properties,
             @Value("${aima.service.name}") String serviceName) {
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         return new DeliverySender(
-                jdbc, new TransactionTemplate(transactionManager), commands, channels, properties, serviceName);
+                store,
+                new DeliveryReporter(store, transaction, commands, serviceName),
+                transaction,
+                channels,
+                properties.retryPolicy(),
+                properties.pollInterval(),
+                properties.batchSize(),
+                properties.contactWait());
     }
 }

@@ -1,11 +1,12 @@
-package pt.aima.notification.delivery;
+package pt.aima.notification.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import pt.aima.notification.process.delivery.RetryPolicy;
 
 /**
- * The delivery outbox's policy ({@code aima.notification.delivery.*}).
+ * The delivery outbox's sender and its policy ({@code aima.notification.delivery.*}).
  *
  * @param enabled whether this instance sends (every instance may: rows are claimed with {@code skip locked})
  * @param pollInterval how often the sender looks for due deliveries
@@ -43,12 +44,8 @@ public record DeliveryProperties(
         smsDirectory = smsDirectory == null ? Path.of(System.getProperty("java.io.tmpdir"), "aima-sms") : smsDirectory;
     }
 
-    /** The wait after {@code failedAttempts} failed attempts: exponential, capped. */
-    Duration backoffAfter(int failedAttempts) {
-        Duration wait = initialBackoff;
-        for (int i = 1; i < failedAttempts && wait.compareTo(maxBackoff) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    /** When a delivery that failed transiently is tried again. */
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(initialBackoff, maxBackoff, maxAttempts);
     }
 }

@@ -1,4 +1,4 @@
-package pt.aima.notification.portal;
+package pt.aima.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.notification.projection.portalinbox.NotificationView;
+import pt.aima.notification.projection.portalinbox.PortalInboxQueries;
 import pt.aima.platform.domain.CaseNotFound;
 import pt.aima.platform.security.CaseAccess;
 import pt.aima.platform.web.RequestActingContext;

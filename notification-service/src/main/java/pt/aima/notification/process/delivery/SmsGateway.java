@@ -1,4 +1,4 @@
-package pt.aima.notification.delivery;
+package pt.aima.notification.process.delivery;
 
 /** Sends a text message to a phone number. No provider is contracted yet: the default writes files. */
 public interface SmsGateway {

@@ -1,4 +1,4 @@
-package pt.aima.notification.delivery;
+package pt.aima.notification.process.delivery;
 
 /**
  * Why a channel could not take a notification.

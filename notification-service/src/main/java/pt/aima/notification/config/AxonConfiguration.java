@@ -1,4 +1,4 @@
-package pt.aima.notification;
+package pt.aima.notification.config;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -9,9 +9,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pt.aima.notification.casenotifications.AppealPolicy;
-import pt.aima.notification.delivery.DeliveryOutbox;
+import pt.aima.notification.process.delivery.DeliveryOutbox;
 
-/** Framework wiring of the domain, kept out of the domain package so that stays free of Spring. */
+/** Axon wiring of the domain, kept out of the domain package so that stays free of Spring. */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
 

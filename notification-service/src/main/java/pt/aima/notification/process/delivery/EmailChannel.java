@@ -1,4 +1,4 @@
-package pt.aima.notification.delivery;
+package pt.aima.notification.process.delivery;
 
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -16,12 +16,12 @@ import pt.aima.notification.casenotifications.Channel;
  * spring.mail.host} there is no sender and every e-mail waits, pending, until one is configured; an unreachable
  * server is a transient failure, a refused address a permanent one.
  */
-class EmailChannel implements DeliveryChannel {
+public class EmailChannel implements DeliveryChannel {
 
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String from;
 
-    EmailChannel(ObjectProvider<JavaMailSender> mailSender, String from) {
+    public EmailChannel(ObjectProvider<JavaMailSender> mailSender, String from) {
         this.mailSender = mailSender;
         this.from = from;
     }

@@ -1,4 +1,4 @@
-package pt.aima.notification.delivery;
+package pt.aima.notification.process.delivery;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
