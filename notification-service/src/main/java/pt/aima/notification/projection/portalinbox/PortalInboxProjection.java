@@ -2,6 +2,7 @@ package pt.aima.notification.projection.portalinbox;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -74,7 +75,7 @@ class PortalInboxProjection {
                 .param("sequence", sequence)
                 .param("kind", event.kind().name())
                 .param("channel", event.channel().name())
-                .param("language", event.language().name().toLowerCase(java.util.Locale.ROOT))
+                .param("language", event.language().name().toLowerCase(Locale.ROOT))
                 .param("subject", event.subject())
                 .param("body", event.body())
                 .param("triggeringEventId", event.triggeringEventId())
