@@ -37,8 +37,8 @@ import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.inbox.InboundEvents;
 
 /**
- * Turns the steps of a case that the applicant must know about into notifications, once per event, and keeps the
- * applicant's contact data (from the restricted contacts topic) for the e-mail and SMS channels.
+ * Turns the steps of a case that the applicant must know about into notifications, once per event, and hands the
+ * applicant's contact data (from the restricted contacts topic) to the delivery outbox for the e-mail and SMS channels.
  *
  * <p>Sending is never done here: the case stores the notifications, the delivery outbox row commits with them, and a
  * sender on its own thread delivers them. A mail server that is down never slows this consumer.
