@@ -24,7 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
-import pt.aima.document.evidence.EvidenceDeadlinePoller;
+import pt.aima.document.process.evidencedeadlines.EvidenceDeadlinePoller;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;

@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import pt.aima.document.casedocuments.DocumentNotFound;
 import pt.aima.document.casedocuments.NotOnChecklist;
-import pt.aima.document.upload.InvalidUpload;
 import pt.aima.platform.web.ProblemDetailsAdvice;
 import pt.aima.platform.web.ProblemDetailsAdvice.FieldProblem;
 
@@ -18,8 +17,8 @@ import pt.aima.platform.web.ProblemDetailsAdvice.FieldProblem;
 @RestControllerAdvice
 class DocumentProblemsAdvice {
 
-    @ExceptionHandler(InvalidUpload.class)
-    ProblemDetail invalidUpload(InvalidUpload e) {
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalidRequest(InvalidRequest e) {
         return ProblemDetailsAdvice.invalidRequest(e.problems());
     }
 

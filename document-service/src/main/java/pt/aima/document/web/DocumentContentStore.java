@@ -1,4 +1,4 @@
-package pt.aima.document.upload;
+package pt.aima.document.web;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
