@@ -1,4 +1,4 @@
-package pt.aima.document.upload;
+package pt.aima.document.web;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +11,10 @@ import pt.aima.kernel.ids.DocumentId;
 /**
  * The uploaded bytes, one row per version, kept beside the event store: events carry only the digest. Rows are written
  * in the transaction of the upload command, so a refused upload leaves no content behind.
+ *
+ * <p>It lives in {@code web} because only the upload and content endpoints use it: it is the upload's payload, not a
+ * read model (nothing here is rebuilt from events, so it does not belong under {@code projection}), and the domain
+ * never sees the bytes.
  */
 @Component
 class DocumentContentStore {

@@ -1,4 +1,4 @@
-package pt.aima.document.evidence;
+package pt.aima.document.projection.evidence;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -10,10 +10,10 @@ import pt.aima.kernel.ids.CaseId;
 
 /** Reads the evidence-request read model: a case's requests, and the requests that have a deadline due. */
 @Component
-class EvidenceRequests {
+public class EvidenceRequests {
 
     /** A request with something due on the day asked about. */
-    record Due(UUID caseId, String requestId) {}
+    public record Due(UUID caseId, String requestId) {}
 
     private final JdbcClient jdbc;
 
@@ -21,7 +21,7 @@ class EvidenceRequests {
         this.jdbc = jdbc;
     }
 
-    List<EvidenceRequestView> ofCase(CaseId caseId, LocalDate today) {
+    public List<EvidenceRequestView> ofCase(CaseId caseId, LocalDate today) {
         return jdbc.sql(
                         """
                 select request_id, member_id, document_types, reason, requested_on, respond_by, remind_on, status,
@@ -52,7 +52,7 @@ class EvidenceRequests {
     }
 
     /** Requests with a reminder, an expiry or a late AIMA response due on {@code today} that was not recorded yet. */
-    List<Due> dueOn(LocalDate today, int limit) {
+    public List<Due> dueOn(LocalDate today, int limit) {
         return jdbc.sql(
                         """
                 select case_id, request_id from evidence_request

@@ -1,4 +1,4 @@
-package pt.aima.document.evidence;
+package pt.aima.document.projection.evidence;
 
 import java.time.LocalDate;
 import java.util.List;

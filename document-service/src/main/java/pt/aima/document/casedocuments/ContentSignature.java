@@ -1,4 +1,4 @@
-package pt.aima.document.upload;
+package pt.aima.document.casedocuments;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * The leading bytes that files of the common document formats start with: a file declared as a PDF must be one, so a
  * caseworker never opens something else under a document's name.
  */
-final class ContentSignature {
+public final class ContentSignature {
 
     private static final Map<String, byte[]> SIGNATURES = Map.of(
             "application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'},
@@ -18,7 +18,7 @@ final class ContentSignature {
     private ContentSignature() {}
 
     /** Whether the content matches its declared media type; types without a known signature always match. */
-    static boolean matches(String mediaType, byte[] content) {
+    public static boolean matches(String mediaType, byte[] content) {
         return Optional.ofNullable(SIGNATURES.get(mediaType))
                 .map(signature -> content.length >= signature.length
                         && Arrays.equals(content, 0, signature.length, signature, 0, signature.length))

@@ -1,4 +1,4 @@
-package pt.aima.document.upload;
+package pt.aima.document.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import pt.aima.document.casedocuments.DocumentNotFound;
-import pt.aima.document.checklist.ChecklistQueries;
+import pt.aima.document.projection.checklist.ChecklistQueries;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
 import pt.aima.platform.web.RequestActingContext;

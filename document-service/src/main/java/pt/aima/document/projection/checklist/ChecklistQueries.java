@@ -1,4 +1,4 @@
-package pt.aima.document.checklist;
+package pt.aima.document.projection.checklist;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

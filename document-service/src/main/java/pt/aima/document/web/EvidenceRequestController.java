@@ -1,4 +1,4 @@
-package pt.aima.document.evidence;
+package pt.aima.document.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.RequestEvidence;
 import pt.aima.document.casedocuments.DocumentType;
-import pt.aima.document.checklist.ChecklistQueries;
-import pt.aima.document.upload.InvalidUpload;
+import pt.aima.document.projection.checklist.ChecklistQueries;
+import pt.aima.document.projection.evidence.EvidenceRequestView;
+import pt.aima.document.projection.evidence.EvidenceRequests;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.acting.ActingCommandGateway;
@@ -88,7 +89,7 @@ class EvidenceRequestController {
                             () -> problems.add(new FieldProblem("documentTypes", "unknown document type " + code)));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidUpload(problems);
+            throw new InvalidRequest(problems);
         }
         String requestId = UUID.randomUUID().toString();
         commands.send(new RequestEvidence(

@@ -1,4 +1,4 @@
-package pt.aima.document.checklist;
+package pt.aima.document.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import pt.aima.document.projection.checklist.ChecklistQueries;
+import pt.aima.document.projection.checklist.ChecklistView;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.domain.CaseNotFound;
 import pt.aima.platform.web.RequestActingContext;

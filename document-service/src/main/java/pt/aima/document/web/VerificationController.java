@@ -1,4 +1,4 @@
-package pt.aima.document.verification;
+package pt.aima.document.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package pt.aima.document.evidence;
+package pt.aima.document.process.evidencedeadlines;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.CheckEvidenceDeadlines;
+import pt.aima.document.projection.evidence.EvidenceRequests;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingCommandGateway;

@@ -1,4 +1,4 @@
-package pt.aima.document.checklist;
+package pt.aima.document.projection.checklist;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,12 +17,6 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistOpened;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionAccepted;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionRejected;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionUploaded;
-import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceArrived;
-import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReminderFellDue;
-import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestLapsed;
-import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestMade;
-import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewOverdue;
-import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewed;
 import pt.aima.document.casedocuments.RequiredItem;
 
 /**
@@ -132,88 +126,9 @@ class ChecklistProjection {
         }
     }
 
-    @EventHandler
-    void on(EvidenceRequestMade event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (advance(event.caseId().value(), sequence, at)) {
-            jdbc.sql(
-                            """
-                    insert into evidence_request (case_id, request_id, member_id, document_types, reason,
-                        requested_on, respond_by, remind_on, status, requested_at)
-                    values (:caseId, :requestId, :memberId, :types, :reason, :requestedOn, :respondBy, :remindOn,
-                        'OPEN', :at)
-                    on conflict (case_id, request_id) do nothing
-                    """)
-                    .param("caseId", event.caseId().value())
-                    .param("requestId", event.requestId())
-                    .param(
-                            "memberId",
-                            event.memberId() == null ? null : event.memberId().value())
-                    .param(
-                            "types",
-                            String.join(
-                                    ",",
-                                    event.documentTypes().stream()
-                                            .map(Enum::name)
-                                            .toList()))
-                    .param("reason", event.reason())
-                    .param("requestedOn", event.requestedOn())
-                    .param("respondBy", event.respondBy())
-                    .param("remindOn", event.remindOn())
-                    .param("at", utc(at))
-                    .update();
-        }
-    }
-
-    @EventHandler
-    void on(EvidenceReminderFellDue event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateRequest(event.caseId().value(), event.requestId(), "reminded = true", sequence, at);
-    }
-
-    @EventHandler
-    void on(EvidenceRequestLapsed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateRequest(event.caseId().value(), event.requestId(), "status = 'EXPIRED'", sequence, at);
-    }
-
-    @EventHandler
-    void on(EvidenceArrived event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (advance(event.caseId().value(), sequence, at)) {
-            jdbc.sql(
-                            """
-                    update evidence_request set status = 'ANSWERED', received_on = :receivedOn,
-                           aima_respond_by = :aimaRespondBy
-                    where case_id = :caseId and request_id = :requestId
-                    """)
-                    .param("receivedOn", event.receivedOn())
-                    .param("aimaRespondBy", event.aimaRespondBy())
-                    .param("caseId", event.caseId().value())
-                    .param("requestId", event.requestId())
-                    .update();
-        }
-    }
-
-    @EventHandler
-    void on(EvidenceReviewed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateRequest(event.caseId().value(), event.requestId(), "status = 'REVIEWED'", sequence, at);
-    }
-
-    @EventHandler
-    void on(EvidenceReviewOverdue event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateRequest(event.caseId().value(), event.requestId(), "aima_overdue = true", sequence, at);
-    }
-
-    private void updateRequest(UUID caseId, String requestId, String assignment, long sequence, Instant at) {
-        if (advance(caseId, sequence, at)) {
-            jdbc.sql("update evidence_request set " + assignment
-                            + " where case_id = :caseId and request_id = :requestId")
-                    .param("caseId", caseId)
-                    .param("requestId", requestId)
-                    .update();
-        }
-    }
-
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate evidence_request, checklist_item, checklist_case").update();
+        jdbc.sql("truncate checklist_item, checklist_case").update();
     }
 
     /** Records that the case's event {@code sequence} is applied; false if it already was. */

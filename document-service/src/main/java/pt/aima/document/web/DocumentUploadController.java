@@ -1,4 +1,4 @@
-package pt.aima.document.upload;
+package pt.aima.document.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,10 +27,11 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.UploadDocument;
+import pt.aima.document.casedocuments.ContentSignature;
 import pt.aima.document.casedocuments.DocumentRulesPolicy;
 import pt.aima.document.casedocuments.DocumentType;
 import pt.aima.document.casedocuments.PolicyCalendar;
-import pt.aima.document.checklist.ChecklistQueries;
+import pt.aima.document.projection.checklist.ChecklistQueries;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
 import pt.aima.kernel.ids.MemberId;
@@ -93,7 +94,7 @@ class DocumentUploadController {
         Optional<DocumentType> type = documentType(documentType, problems);
         Optional<Upload> upload = upload(file, policy, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidUpload(problems);
+            throw new InvalidRequest(problems);
         }
 
         DocumentId documentId = DocumentId.newId();
