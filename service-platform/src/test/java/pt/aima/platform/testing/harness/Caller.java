@@ -14,9 +14,11 @@ import tools.jackson.databind.JsonNode;
 public final class Caller {
 
     private final RestClient http;
+    private final String baseUrl;
     private final String token;
 
     Caller(String baseUrl, String token, String correlationId) {
+        this.baseUrl = baseUrl;
         this.token = token;
         RestClient.Builder builder = RestClient.builder()
                 .baseUrl(baseUrl)
@@ -26,6 +28,14 @@ public final class Caller {
             builder = builder.defaultHeader("Authorization", "Bearer " + token);
         }
         this.http = builder.build();
+    }
+
+    /**
+     * The same caller in another flow: for a test that follows two flows, or names one ({@code "corr-happy-path"}) to
+     * find it again on Kafka. Events caused this way are not counted by {@code countCausedByThisTest()}.
+     */
+    public Caller withCorrelationId(String correlationId) {
+        return new Caller(baseUrl, token, correlationId);
     }
 
     /** The caller's bearer token (null for an anonymous caller). */
