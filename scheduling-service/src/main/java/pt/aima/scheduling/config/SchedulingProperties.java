@@ -1,4 +1,4 @@
-package pt.aima.scheduling.allocation;
+package pt.aima.scheduling.config;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
