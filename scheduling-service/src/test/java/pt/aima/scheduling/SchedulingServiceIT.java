@@ -26,7 +26,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +75,10 @@ import pt.aima.scheduling.appointment.AppointmentCommand.RecordBiometricsCollect
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordChecklistCompleted;
 import pt.aima.scheduling.appointment.AppointmentCommand.RegisterCourtOrder;
 import pt.aima.scheduling.appointment.AppointmentCommand.RequestReschedule;
+import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
+import pt.aima.scheduling.desk.DeskCommand.SetCapacity;
+import pt.aima.scheduling.desk.DeskId;
 import pt.aima.scheduling.process.schedulingpass.SchedulingRun;
 import pt.aima.scheduling.process.schedulingpass.SchedulingRun.Outcome;
 import pt.aima.scheduling.projection.queue.SchedulerTablesRebuild;
@@ -122,6 +128,9 @@ class SchedulingServiceIT {
 
     @Autowired
     SchedulerTablesRebuild schedulerTablesRebuild;
+
+    @Autowired
+    EventStore eventStore;
 
     private RestClient http;
     private String testCorrelation;
@@ -790,6 +799,51 @@ class SchedulingServiceIT {
         }
         schedulingRun.run();
         assertThat(queueStates(List.of(failing))).containsExactly("BOOKED");
+    }
+
+    @Test
+    void aBookingStoredBeforeItsEventCarriedTheSlotsTakesThemOnTheDesksGridLiveAndRebuilt() {
+        // a desk that takes nobody (0 slots a day), so no pass books there: only its slot grid matters here
+        DeskId desk = new DeskId("LEGACY-" + (System.nanoTime() % 100_000));
+        LocalDate day = LocalDate.now(clock).plusDays(300);
+        commands.send(
+                new SetCapacity(
+                        desk,
+                        LocalDate.now(clock),
+                        null,
+                        Set.of(DayOfWeek.MONDAY),
+                        0,
+                        LocalTime.of(8, 0),
+                        20,
+                        "legacy grid"),
+                system("corr-legacy"));
+        CaseId caseId = CaseId.newId();
+        String aggregate = "BiometricAppointment";
+        // events as stored before the booking events carried their slots: no slot metadata
+        transaction.executeWithoutResult(status -> eventStore.publish(
+                new GenericDomainEventMessage<>(
+                        aggregate, caseId.toString(), 0, new CaseQueued(caseId, LocalDate.of(2026, 11, 3), null, 2)),
+                new GenericDomainEventMessage<>(
+                        aggregate,
+                        caseId.toString(),
+                        1,
+                        new BiometricSlotBooked(caseId, desk.value(), day.atTime(8, 40), 40, null))));
+
+        List<Map<String, Object>> live = jdbc.sql(
+                        "select slot_index, member_index, starts_at, duration_minutes from desk_slot where case_id = :caseId"
+                                + " order by slot_index")
+                .param("caseId", caseId.value())
+                .query()
+                .listOfRows();
+        assertThat(live)
+                .extracting(row -> row.get("slot_index"))
+                .as("08:40 on a grid of 20 minutes from 08:00: the third slot, one per member")
+                .containsExactly(2, 3);
+        assertThat(live).extracting(row -> row.get("duration_minutes")).containsExactly(20, 20);
+
+        SchedulerTables before = schedulerTables(List.of(caseId));
+        schedulerTablesRebuild.rebuild();
+        assertThat(schedulerTables(List.of(caseId))).isEqualTo(before);
     }
 
     /** A case registered and complete, in the queue, with one slot per member. */

@@ -19,7 +19,6 @@ import pt.aima.scheduling.projection.appointment.AppointmentView;
 import pt.aima.scheduling.projection.queue.QueueForecast;
 import pt.aima.scheduling.projection.queue.QueueForecast.Forecast;
 import pt.aima.scheduling.schedule.QueuedCase;
-import pt.aima.scheduling.schedule.Schedule.Assignment;
 
 /** Where each case stands in the queue, and when operations can expect the queue to be cleared. */
 @RestController
@@ -108,9 +107,5 @@ class TransparencyController {
                 allPlaced ? forecast.plan().clearedOn().orElse(forecast.asOf()) : null,
                 forecast.plan().unplaced().size(),
                 forecast.plan().atRisk().size());
-    }
-
-    static LocalDate dayOf(Assignment assignment) {
-        return assignment.booking().day();
     }
 }
