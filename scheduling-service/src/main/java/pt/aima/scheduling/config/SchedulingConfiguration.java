@@ -53,7 +53,7 @@ class SchedulingConfiguration {
      * <b>subscribing</b> processors: their handlers run in the thread and transaction of the command that stores the
      * event, and a failure propagates and fails the command. So a pass sees every change at once, and the primary key
      * of {@code desk_slot} refuses a double booking by rolling back the booking's events with it. They have no token:
-     * {@link SchedulerTablesRebuild} rebuilds them from the event store.
+     * {@link SchedulerTablesRebuild} rebuilds them from the event store ({@code aima.scheduling.rebuild-on-start}).
      */
     @Bean
     ConfigurerModule schedulerTablesProcessing() {
@@ -111,21 +111,30 @@ class SchedulingConfiguration {
             SchedulingProperties properties,
             SchedulingRun run,
             ThreadPoolTaskScheduler schedulingPassScheduler,
+            SchedulerTablesRebuild rebuild,
             @Value("${spring.application.name}") String serviceName) {
-        return new DeskSeeding(commands, clock, properties, run, schedulingPassScheduler, serviceName);
+        return new DeskSeeding(commands, clock, properties, run, schedulingPassScheduler, rebuild, serviceName);
     }
 
-    /** Once the service is up: the configured desk exists, and the scheduler passes start. */
+    /**
+     * Once the service is up: the scheduler's tables are rebuilt when configured to, the configured desk exists, and the
+     * scheduler passes start.
+     */
     record DeskSeeding(
             ActingCommandGateway commands,
             Clock clock,
             SchedulingProperties properties,
             SchedulingRun run,
             TaskScheduler scheduler,
+            SchedulerTablesRebuild rebuild,
             String serviceName) {
 
         @EventListener(ApplicationReadyEvent.class)
         public void start() {
+            if (properties.rebuildOnStart()) {
+                log.info("Rebuilding the desks' calendars, the queue and the slots from the event store");
+                log.info("Rebuilt from {} events", rebuild.rebuild());
+            }
             seed();
             scheduler.scheduleWithFixedDelay(run::runQuietly, properties.runEvery());
         }

@@ -21,7 +21,9 @@ import pt.aima.scheduling.projection.deskcalendar.DeskCalendarProjection;
  * <p>One transaction: it first takes the scheduler's lock (a pass in progress finishes first, and no pass starts until
  * the rebuild is done), then empties the tables through the projections' reset handlers and replays every event
  * through the same handlers that build them live. Commands that change the tables meanwhile wait for it and then apply
- * their events to the rebuilt tables; nothing is lost and nothing is applied twice.
+ * their events to the rebuilt tables; nothing is lost and nothing is applied twice. A command that waits has already
+ * taken its events' global indexes: if the replay takes longer than Axon's gap timeout (60 s), the relay and the
+ * pooled projections would skip those events for good. Rebuild a large store while the service takes no commands.
  */
 @Component
 public class SchedulerTablesRebuild {
