@@ -34,7 +34,7 @@ import pt.aima.scheduling.schedule.Schedule.Plan;
  * One pass of the scheduler: reads the calendars, the bookings and the queue, lets {@link Schedule} decide, and
  * records each decision as the case's event. Instances take turns through a PostgreSQL advisory lock held by the pass
  * on a connection of its own, so a pass always sees every slot the previous one took; the primary key of {@code
- * desk_slot} is the last guard (a transaction that would double-book rolls back and the next pass plans again).
+ * desk_slot} is the last guard (a booking that would take a slot twice fails, and its case waits for the next pass).
  *
  * <p>The plan is recorded in transactions of at most {@code record-chunk} decisions, in the plan's order. One
  * transaction for a whole pass would hold the global indexes of its first events uncommitted for as long as the pass
@@ -44,7 +44,8 @@ import pt.aima.scheduling.schedule.Schedule.Plan;
  *
  * <p>A chunk that fails (one case's command refused, a slot taken meanwhile) rolls back as a whole and is recorded
  * again case by case, each in its own transaction: the case that fails is logged and waits for the next pass, and the
- * cases after it are booked now. One failing case never holds up the queue behind it.
+ * cases after it are booked now. One failing case never holds up the queue behind it. A decision that depended on a
+ * skipped one (a case planned into the slot a skipped move was to free) fails on the slot's key and waits too.
  */
 public class SchedulingRun {
 
