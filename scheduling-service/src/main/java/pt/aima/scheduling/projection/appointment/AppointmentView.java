@@ -1,4 +1,4 @@
-package pt.aima.scheduling.status;
+package pt.aima.scheduling.projection.appointment;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package pt.aima.scheduling.allocation;
+package pt.aima.scheduling.config;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -26,6 +26,8 @@ import pt.aima.scheduling.appointment.SchedulingPolicy.SchedulableWhen;
  * @param horizonDays how far ahead the scheduler looks for room
  * @param recordChunk decisions of a pass recorded per transaction (each transaction stays far shorter than Axon's gap
  *     timeout, however long the pass)
+ * @param rebuildOnStart rebuild the desks' calendars, the queue and the slots from the event store when the service
+ *     starts, before its first scheduling pass (one transaction; see {@code SchedulerTablesRebuild})
  */
 @ConfigurationProperties("aima.scheduling")
 public record SchedulingProperties(
@@ -40,7 +42,8 @@ public record SchedulingProperties(
         @DefaultValue("PT2S") Duration runEvery,
         @DefaultValue("1") int firstBookableAfterDays,
         @DefaultValue("730") int horizonDays,
-        @DefaultValue("200") int recordChunk) {
+        @DefaultValue("200") int recordChunk,
+        @DefaultValue("false") boolean rebuildOnStart) {
 
     public SchedulingPolicy policy() {
         return new SchedulingPolicy(schedulableWhen, applicantReschedulesAllowed, missedAppointmentsRescheduled);

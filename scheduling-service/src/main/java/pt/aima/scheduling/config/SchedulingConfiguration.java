@@ -1,9 +1,12 @@
-package pt.aima.scheduling.allocation;
+package pt.aima.scheduling.config;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,13 +22,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContext;
-import pt.aima.scheduling.appointment.SchedulingLedger;
 import pt.aima.scheduling.appointment.SchedulingPolicy;
 import pt.aima.scheduling.desk.DeskCommand.SeedDesk;
 import pt.aima.scheduling.desk.DeskCommand.SetCapacity;
 import pt.aima.scheduling.desk.DeskId;
+import pt.aima.scheduling.process.schedulingpass.SchedulingRun;
+import pt.aima.scheduling.projection.deskcalendar.DeskCalendarProjection;
+import pt.aima.scheduling.projection.deskcalendar.DeskCalendarQueries;
+import pt.aima.scheduling.projection.queue.QueueProjection;
+import pt.aima.scheduling.projection.queue.ScheduleSnapshot;
+import pt.aima.scheduling.projection.queue.SchedulerTablesRebuild;
 
-/** The scheduler's wiring: policy and ledgers for the aggregates, the periodic pass, the desk out of the box. */
+/**
+ * The scheduler's wiring: the policy for the appointments, the processors of the tables the scheduler plans with, the
+ * periodic pass, the desk out of the box.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SchedulingProperties.class)
 class SchedulingConfiguration {
@@ -37,18 +48,28 @@ class SchedulingConfiguration {
         return properties.policy();
     }
 
+    /**
+     * The tables the scheduler plans with (the desks' calendars, the queue and the desks' slots) are filled by
+     * <b>subscribing</b> processors: their handlers run in the thread and transaction of the command that stores the
+     * event, and a failure propagates and fails the command. So a pass sees every change at once, and the primary key
+     * of {@code desk_slot} refuses a double booking by rolling back the booking's events with it. They have no token:
+     * {@link SchedulerTablesRebuild} rebuilds them from the event store ({@code aima.scheduling.rebuild-on-start}).
+     */
     @Bean
-    SchedulingLedger schedulingLedger(JdbcClient jdbc) {
-        return new JdbcSchedulingLedger(jdbc);
+    ConfigurerModule schedulerTablesProcessing() {
+        return configurer -> {
+            for (String group : List.of(DeskCalendarProjection.PROCESSING_GROUP, QueueProjection.PROCESSING_GROUP)) {
+                configurer
+                        .eventProcessing()
+                        .registerSubscribingEventProcessor(group)
+                        .registerListenerInvocationErrorHandler(
+                                group, configuration -> PropagatingErrorHandler.instance());
+            }
+        };
     }
 
     @Bean
-    JdbcDeskCalendars deskCalendars(JdbcClient jdbc) {
-        return new JdbcDeskCalendars(jdbc);
-    }
-
-    @Bean
-    ScheduleSnapshot scheduleSnapshot(JdbcClient jdbc, JdbcDeskCalendars desks) {
+    ScheduleSnapshot scheduleSnapshot(JdbcClient jdbc, DeskCalendarQueries desks) {
         return new ScheduleSnapshot(jdbc, desks);
     }
 
@@ -62,7 +83,16 @@ class SchedulingConfiguration {
             Clock clock,
             SchedulingProperties properties,
             @Value("${spring.application.name}") String serviceName) {
-        return new SchedulingRun(transaction, dataSource, jdbc, snapshot, commands, clock, properties, serviceName);
+        return new SchedulingRun(
+                transaction,
+                dataSource,
+                jdbc,
+                snapshot,
+                commands,
+                clock,
+                new SchedulingRun.Settings(
+                        properties.firstBookableAfterDays(), properties.horizonDays(), properties.recordChunk()),
+                serviceName);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -81,21 +111,30 @@ class SchedulingConfiguration {
             SchedulingProperties properties,
             SchedulingRun run,
             ThreadPoolTaskScheduler schedulingPassScheduler,
+            SchedulerTablesRebuild rebuild,
             @Value("${spring.application.name}") String serviceName) {
-        return new DeskSeeding(commands, clock, properties, run, schedulingPassScheduler, serviceName);
+        return new DeskSeeding(commands, clock, properties, run, schedulingPassScheduler, rebuild, serviceName);
     }
 
-    /** Once the service is up: the configured desk exists, and the scheduler passes start. */
+    /**
+     * Once the service is up: the scheduler's tables are rebuilt when configured to, the configured desk exists, and the
+     * scheduler passes start.
+     */
     record DeskSeeding(
             ActingCommandGateway commands,
             Clock clock,
             SchedulingProperties properties,
             SchedulingRun run,
             TaskScheduler scheduler,
+            SchedulerTablesRebuild rebuild,
             String serviceName) {
 
         @EventListener(ApplicationReadyEvent.class)
         public void start() {
+            if (properties.rebuildOnStart()) {
+                log.info("Rebuilding the desks' calendars, the queue and the slots from the event store");
+                log.info("Rebuilt from {} events", rebuild.rebuild());
+            }
             seed();
             scheduler.scheduleWithFixedDelay(run::runQuietly, properties.runEvery());
         }

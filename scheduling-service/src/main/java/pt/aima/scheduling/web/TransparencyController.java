@@ -1,4 +1,4 @@
-package pt.aima.scheduling.transparency;
+package pt.aima.scheduling.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,11 +14,11 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.domain.CaseNotFound;
 import pt.aima.platform.security.CaseAccess;
 import pt.aima.platform.web.RequestActingContext;
+import pt.aima.scheduling.projection.appointment.AppointmentQueries;
+import pt.aima.scheduling.projection.appointment.AppointmentView;
+import pt.aima.scheduling.projection.queue.QueueForecast;
+import pt.aima.scheduling.projection.queue.QueueForecast.Forecast;
 import pt.aima.scheduling.schedule.QueuedCase;
-import pt.aima.scheduling.schedule.Schedule.Assignment;
-import pt.aima.scheduling.status.AppointmentQueries;
-import pt.aima.scheduling.status.AppointmentView;
-import pt.aima.scheduling.transparency.QueueForecast.Forecast;
 
 /** Where each case stands in the queue, and when operations can expect the queue to be cleared. */
 @RestController
@@ -107,9 +107,5 @@ class TransparencyController {
                 allPlaced ? forecast.plan().clearedOn().orElse(forecast.asOf()) : null,
                 forecast.plan().unplaced().size(),
                 forecast.plan().atRisk().size());
-    }
-
-    static LocalDate dayOf(Assignment assignment) {
-        return assignment.booking().day();
     }
 }

@@ -1,4 +1,4 @@
-package pt.aima.scheduling.allocation;
+package pt.aima.scheduling.projection.deskcalendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,58 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import pt.aima.scheduling.desk.DeskCalendars;
-import pt.aima.scheduling.desk.DeskId;
+import org.springframework.stereotype.Component;
 import pt.aima.scheduling.schedule.CapacityPeriod;
 import pt.aima.scheduling.schedule.Closure;
 import pt.aima.scheduling.schedule.DeskPlan;
 
-/** The desks' calendars in PostgreSQL, in the order of the desks' events. */
-public class JdbcDeskCalendars implements DeskCalendars {
+/** Reads the desks' calendars ({@link DeskCalendarProjection}). */
+@Component
+public class DeskCalendarQueries {
 
     private final JdbcClient jdbc;
 
-    public JdbcDeskCalendars(JdbcClient jdbc) {
+    DeskCalendarQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public void record(DeskId deskId, CapacityPeriod period) {
-        jdbc.sql(
-                        """
-                insert into desk_capacity (desk_id, effective_from, effective_until, opening_days, slots_per_day,
-                                           first_slot, slot_minutes)
-                values (:deskId, :from, :until, :days, :slots, :firstSlot, :minutes)
-                """)
-                .param("deskId", deskId.value())
-                .param("from", period.effectiveFrom())
-                .param("until", period.effectiveUntil())
-                .param(
-                        "days",
-                        period.openingDays().stream()
-                                .sorted()
-                                .map(DayOfWeek::name)
-                                .collect(Collectors.joining(",")))
-                .param("slots", period.slotsPerDay())
-                .param("firstSlot", period.firstSlot())
-                .param("minutes", period.slotMinutes())
-                .update();
-    }
-
-    @Override
-    public void record(DeskId deskId, Closure closure) {
-        jdbc.sql(
-                        """
-                insert into desk_closure (desk_id, closed_from, closed_until, reason)
-                values (:deskId, :from, :until, :reason)
-                """)
-                .param("deskId", deskId.value())
-                .param("from", closure.from())
-                .param("until", closure.until())
-                .param("reason", closure.reason())
-                .update();
     }
 
     /** Every desk's calendar, each in the order operations changed it. */

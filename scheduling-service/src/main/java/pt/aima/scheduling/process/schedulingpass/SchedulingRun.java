@@ -1,4 +1,4 @@
-package pt.aima.scheduling.allocation;
+package pt.aima.scheduling.process.schedulingpass;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,9 +20,10 @@ import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContext;
-import pt.aima.scheduling.allocation.ScheduleSnapshot.CaseContext;
 import pt.aima.scheduling.appointment.AppointmentCommand.BookSlot;
 import pt.aima.scheduling.appointment.AppointmentCommand.ReportDeadlineAtRisk;
+import pt.aima.scheduling.projection.queue.ScheduleSnapshot;
+import pt.aima.scheduling.projection.queue.ScheduleSnapshot.CaseContext;
 import pt.aima.scheduling.schedule.Booking;
 import pt.aima.scheduling.schedule.Schedule;
 import pt.aima.scheduling.schedule.Schedule.Assignment;
@@ -33,20 +34,41 @@ import pt.aima.scheduling.schedule.Schedule.Plan;
  * One pass of the scheduler: reads the calendars, the bookings and the queue, lets {@link Schedule} decide, and
  * records each decision as the case's event. Instances take turns through a PostgreSQL advisory lock held by the pass
  * on a connection of its own, so a pass always sees every slot the previous one took; the primary key of {@code
- * desk_slot} is the last guard (a transaction that would double-book rolls back and the next pass plans again).
+ * desk_slot} is the last guard (a booking that would take a slot twice fails, and its case waits for the next pass).
  *
  * <p>The plan is recorded in transactions of at most {@code record-chunk} decisions, in the plan's order. One
  * transaction for a whole pass would hold the global indexes of its first events uncommitted for as long as the pass
  * takes to record (a backlog's first pass books hundreds of thousands of cases): past Axon's gap timeout, the relay
  * and the projections give those indexes up and the events are never published. A pass stopped between two chunks
  * leaves the cases not yet recorded waiting, and the next pass places them after the ones that were.
+ *
+ * <p>A chunk that fails (one case's command refused, a slot taken meanwhile) rolls back as a whole and is recorded
+ * again case by case, each in its own transaction: the case that fails is logged and waits for the next pass, and the
+ * cases after it are booked now. One failing case never holds up the queue behind it. A decision that depended on a
+ * skipped one (a case planned into the slot a skipped move was to free) fails on the slot's key and waits too.
  */
 public class SchedulingRun {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulingRun.class);
 
-    /** The advisory lock every instance's scheduler takes; any fixed number, unique in this database. */
-    static final long LOCK = 0x5C4ED01EL;
+    /** The advisory lock every instance's scheduler takes (and a rebuild of the tables it plans with). */
+    static final long LOCK = ScheduleSnapshot.SCHEDULER_LOCK;
+
+    /**
+     * How a pass plans and records.
+     *
+     * @param firstBookableAfterDays appointments are booked from this many days after today
+     * @param horizonDays how far ahead the scheduler looks for room
+     * @param recordChunk decisions recorded per transaction
+     */
+    public record Settings(int firstBookableAfterDays, int horizonDays, int recordChunk) {
+
+        public Settings {
+            if (recordChunk < 1) {
+                throw new IllegalArgumentException("recordChunk must be at least 1, not " + recordChunk);
+            }
+        }
+    }
 
     private final TransactionTemplate transaction;
     /** The pass reads what it plans from in one read-only transaction; it writes in its own chunks. */
@@ -57,7 +79,7 @@ public class SchedulingRun {
     private final ScheduleSnapshot snapshot;
     private final ActingCommandGateway commands;
     private final Clock clock;
-    private final SchedulingProperties properties;
+    private final Settings settings;
     private final String serviceName;
 
     public SchedulingRun(
@@ -67,7 +89,7 @@ public class SchedulingRun {
             ScheduleSnapshot snapshot,
             ActingCommandGateway commands,
             Clock clock,
-            SchedulingProperties properties,
+            Settings settings,
             String serviceName) {
         this.transaction = transaction;
         this.reading = new TransactionTemplate(transaction.getTransactionManager());
@@ -77,7 +99,7 @@ public class SchedulingRun {
         this.snapshot = snapshot;
         this.commands = commands;
         this.clock = clock;
-        this.properties = properties;
+        this.settings = settings;
         this.serviceName = serviceName;
     }
 
@@ -104,8 +126,20 @@ public class SchedulingRun {
                 .single();
     }
 
-    /** What a pass did. */
-    public record Outcome(int booked, int moved, int atRisk, int unplaced) {}
+    /**
+     * What a pass did.
+     *
+     * @param skipped decisions not recorded because their command failed; those cases wait for the next pass
+     */
+    public record Outcome(int booked, int moved, int atRisk, int unplaced, int skipped) {}
+
+    private enum Kind {
+        BOOKING,
+        AT_RISK
+    }
+
+    /** One decision of the plan: a command for one case. */
+    private record Decision(CaseId caseId, Kind kind, Runnable send) {}
 
     public Outcome run() {
         try (Connection lock = dataSource.getConnection()) {
@@ -132,32 +166,38 @@ public class SchedulingRun {
         LocalDate today = LocalDate.now(clock);
         String calendars = calendarsVersion(today);
         if (calendars.equals(lastCalendars) && !anyoneWaiting()) {
-            return new Outcome(0, 0, 0, 0);
+            return new Outcome(0, 0, 0, 0, 0);
         }
         Plan plan = reading.execute(status -> {
             Schedule schedule = snapshot.schedule(today);
             return schedule.plan(
                     today,
-                    today.plusDays(properties.firstBookableAfterDays()),
-                    today.plusDays(properties.horizonDays()),
+                    today.plusDays(settings.firstBookableAfterDays()),
+                    today.plusDays(settings.horizonDays()),
                     snapshot.waiting());
         });
-        record(plan);
+        List<Decision> skipped = record(plan);
         lastCalendars = calendars;
-        int moved = (int)
-                plan.assignments().stream().filter(a -> a.displaced() != null).count();
+        List<Assignment> recorded = plan.assignments().stream()
+                .filter(a -> skipped.stream()
+                        .noneMatch(d -> d.kind() == Kind.BOOKING && d.caseId().equals(a.caseId())))
+                .toList();
+        int moved = (int) recorded.stream().filter(a -> a.displaced() != null).count();
+        int atRisk =
+                (int) skipped.stream().filter(d -> d.kind() == Kind.AT_RISK).count();
         return new Outcome(
-                plan.assignments().size() - moved,
+                recorded.size() - moved,
                 moved,
-                plan.atRisk().size(),
-                plan.unplaced().size());
+                plan.atRisk().size() - atRisk,
+                plan.unplaced().size(),
+                skipped.size());
     }
 
     /** The scheduled pass: a failure is logged and the next pass tries again from what is stored. */
     public void runQuietly() {
         try {
             Outcome outcome = run();
-            if (outcome.booked() + outcome.moved() + outcome.atRisk() > 0) {
+            if (outcome.booked() + outcome.moved() + outcome.atRisk() + outcome.skipped() > 0) {
                 log.info("Scheduling pass: {}", outcome);
             }
         } catch (RuntimeException e) {
@@ -165,45 +205,88 @@ public class SchedulingRun {
         }
     }
 
-    private void record(Plan plan) {
+    /** @return the decisions not recorded */
+    private List<Decision> record(Plan plan) {
         List<CaseId> cases = plan.assignments().stream().map(Assignment::caseId).toList();
         Map<CaseId, CaseContext> contexts = cases.isEmpty()
                 ? Map.of()
                 : snapshot.contexts(cases).stream().collect(Collectors.toMap(CaseContext::caseId, Function.identity()));
         String pass = "scheduling-pass-" + UUID.randomUUID();
-        List<Runnable> decisions = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
         for (Assignment assignment : plan.assignments()) {
             Booking booking = assignment.booking();
-            decisions.add(() -> commands.send(
-                    new BookSlot(
-                            assignment.caseId(),
-                            booking.deskId(),
-                            booking.day(),
-                            booking.firstIndex(),
-                            booking.slots(),
-                            booking.startsAt(),
-                            assignment.durationMinutes(),
-                            assignment.displaced() == null
-                                    ? null
-                                    : assignment.displaced().reasonCode(),
-                            assignment.displaced() == null
-                                    ? null
-                                    : assignment.displaced().reason()),
-                    context(contexts.get(assignment.caseId()), pass)));
+            decisions.add(new Decision(
+                    assignment.caseId(),
+                    Kind.BOOKING,
+                    () -> commands.send(
+                            new BookSlot(
+                                    assignment.caseId(),
+                                    booking.deskId(),
+                                    booking.day(),
+                                    booking.firstIndex(),
+                                    booking.slots(),
+                                    booking.startsAt(),
+                                    assignment.durationMinutes(),
+                                    assignment.displaced() == null
+                                            ? null
+                                            : assignment.displaced().reasonCode(),
+                                    assignment.displaced() == null
+                                            ? null
+                                            : assignment.displaced().reason()),
+                            context(contexts.get(assignment.caseId()), pass))));
         }
         for (AtRisk risk : plan.atRisk()) {
-            decisions.add(() -> commands.send(
-                    new ReportDeadlineAtRisk(
-                            risk.caseId(),
-                            risk.earliestPossibleOn(),
-                            risk.hadAppointment() ? "APPOINTMENT_MOVED_PAST_DEADLINE" : "NO_CAPACITY_BEFORE_DEADLINE"),
-                    context(contexts.get(risk.caseId()), pass)));
+            decisions.add(new Decision(
+                    risk.caseId(),
+                    Kind.AT_RISK,
+                    () -> commands.send(
+                            new ReportDeadlineAtRisk(
+                                    risk.caseId(),
+                                    risk.earliestPossibleOn(),
+                                    risk.hadAppointment()
+                                            ? "APPOINTMENT_MOVED_PAST_DEADLINE"
+                                            : "NO_CAPACITY_BEFORE_DEADLINE"),
+                            context(contexts.get(risk.caseId()), pass))));
         }
-        int chunk = properties.recordChunk();
+        List<Decision> skipped = new ArrayList<>();
+        int chunk = settings.recordChunk();
         for (int from = 0; from < decisions.size(); from += chunk) {
-            List<Runnable> part = decisions.subList(from, Math.min(from + chunk, decisions.size()));
-            transaction.executeWithoutResult(status -> part.forEach(Runnable::run));
+            skipped.addAll(record(decisions.subList(from, Math.min(from + chunk, decisions.size()))));
         }
+        return skipped;
+    }
+
+    /**
+     * A chunk in one transaction; when it fails, its decisions one by one, skipping the ones that fail.
+     *
+     * @return the decisions not recorded
+     */
+    private List<Decision> record(List<Decision> chunk) {
+        try {
+            transaction.executeWithoutResult(
+                    status -> chunk.forEach(decision -> decision.send().run()));
+            return List.of();
+        } catch (RuntimeException e) {
+            if (chunk.size() == 1) {
+                skip(chunk.getFirst(), e);
+                return chunk;
+            }
+            log.info("A chunk of {} decisions failed ({}); recording them one by one", chunk.size(), e.toString());
+        }
+        List<Decision> skipped = new ArrayList<>();
+        for (Decision decision : chunk) {
+            try {
+                transaction.executeWithoutResult(status -> decision.send().run());
+            } catch (RuntimeException e) {
+                skip(decision, e);
+                skipped.add(decision);
+            }
+        }
+        return skipped;
+    }
+
+    private static void skip(Decision decision, RuntimeException e) {
+        log.warn("Case {} not recorded in this pass; it waits for the next one", decision.caseId(), e);
     }
 
     /** The scheduler acts on its own behalf, in the flow that queued the case when it is known. */

@@ -1,4 +1,4 @@
-package pt.aima.scheduling.changes;
+package pt.aima.scheduling.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,8 +23,7 @@ import pt.aima.platform.web.RequestActingContext;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordMissedAppointment;
 import pt.aima.scheduling.appointment.AppointmentCommand.RegisterCourtOrder;
 import pt.aima.scheduling.appointment.AppointmentCommand.RequestReschedule;
-import pt.aima.scheduling.status.AppointmentQueries;
-import pt.aima.scheduling.web.InvalidRequest;
+import pt.aima.scheduling.projection.appointment.AppointmentQueries;
 
 /** Changes to a case's appointment that people ask for: another date, a no-show, a court order. */
 @RestController

@@ -1,4 +1,4 @@
-package pt.aima.scheduling.status;
+package pt.aima.scheduling.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +10,9 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.domain.CaseNotFound;
 import pt.aima.platform.security.CaseAccess;
 import pt.aima.platform.web.RequestActingContext;
-import pt.aima.scheduling.status.AppointmentQueries.FoundAppointment;
+import pt.aima.scheduling.projection.appointment.AppointmentQueries;
+import pt.aima.scheduling.projection.appointment.AppointmentQueries.FoundAppointment;
+import pt.aima.scheduling.projection.appointment.AppointmentView;
 
 @RestController
 @Tag(name = "Appointment")

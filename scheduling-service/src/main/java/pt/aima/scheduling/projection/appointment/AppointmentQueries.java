@@ -1,4 +1,4 @@
-package pt.aima.scheduling.status;
+package pt.aima.scheduling.projection.appointment;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import pt.aima.scheduling.status.AppointmentView.Status;
+import pt.aima.scheduling.projection.appointment.AppointmentView.Status;
 
 /** Reads the appointments read model. */
 @Component

@@ -1,4 +1,4 @@
-package pt.aima.scheduling;
+package pt.aima.scheduling.config;
 
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;

@@ -1,4 +1,4 @@
-package pt.aima.scheduling.desk.web;
+package pt.aima.scheduling.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,13 +25,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.web.ProblemDetailsAdvice.FieldProblem;
-import pt.aima.scheduling.allocation.JdbcDeskCalendars;
 import pt.aima.scheduling.desk.DeskCommand.CloseDesk;
 import pt.aima.scheduling.desk.DeskCommand.SetCapacity;
 import pt.aima.scheduling.desk.DeskId;
+import pt.aima.scheduling.projection.deskcalendar.DeskCalendarQueries;
 import pt.aima.scheduling.schedule.DeskPlan;
-import pt.aima.scheduling.web.DeskNotFound;
-import pt.aima.scheduling.web.InvalidRequest;
 
 /**
  * Operations define and change the desks' daily capacity. Every change is an event; appointments a change no longer
@@ -44,10 +42,10 @@ class DeskController {
     private static final String DESK_ID = "[A-Z0-9][A-Z0-9-]{0,49}";
 
     private final ActingCommandGateway commands;
-    private final JdbcDeskCalendars desks;
+    private final DeskCalendarQueries desks;
     private final Clock clock;
 
-    DeskController(ActingCommandGateway commands, JdbcDeskCalendars desks, Clock clock) {
+    DeskController(ActingCommandGateway commands, DeskCalendarQueries desks, Clock clock) {
         this.commands = commands;
         this.desks = desks;
         this.clock = clock;

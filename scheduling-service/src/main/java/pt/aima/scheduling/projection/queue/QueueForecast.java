@@ -1,12 +1,10 @@
-package pt.aima.scheduling.transparency;
+package pt.aima.scheduling.projection.queue;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import pt.aima.kernel.ids.CaseId;
-import pt.aima.scheduling.allocation.ScheduleSnapshot;
-import pt.aima.scheduling.allocation.SchedulingProperties;
 import pt.aima.scheduling.schedule.QueuedCase;
 import pt.aima.scheduling.schedule.Schedule;
 import pt.aima.scheduling.schedule.Schedule.Plan;
@@ -18,12 +16,15 @@ import pt.aima.scheduling.schedule.Schedule.Plan;
 public class QueueForecast {
 
     private final ScheduleSnapshot snapshot;
-    private final SchedulingProperties properties;
+    private final int firstBookableAfterDays;
+    private final int horizonDays;
     private final Clock clock;
 
-    public QueueForecast(ScheduleSnapshot snapshot, SchedulingProperties properties, Clock clock) {
+    /** Plans with the scheduling pass's own settings: the first bookable day and the horizon. */
+    public QueueForecast(ScheduleSnapshot snapshot, int firstBookableAfterDays, int horizonDays, Clock clock) {
         this.snapshot = snapshot;
-        this.properties = properties;
+        this.firstBookableAfterDays = firstBookableAfterDays;
+        this.horizonDays = horizonDays;
         this.clock = clock;
     }
 
@@ -48,11 +49,7 @@ public class QueueForecast {
         Schedule schedule = snapshot.schedule(today);
         List<QueuedCase> waiting =
                 snapshot.waiting().stream().sorted(QueuedCase.QUEUE_ORDER).toList();
-        Plan plan = schedule.plan(
-                today,
-                today.plusDays(properties.firstBookableAfterDays()),
-                today.plusDays(properties.horizonDays()),
-                waiting);
+        Plan plan = schedule.plan(today, today.plusDays(firstBookableAfterDays), today.plusDays(horizonDays), waiting);
         return new Forecast(today, waiting, plan);
     }
 }

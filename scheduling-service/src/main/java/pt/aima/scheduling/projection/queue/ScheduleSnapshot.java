@@ -1,4 +1,4 @@
-package pt.aima.scheduling.allocation;
+package pt.aima.scheduling.projection.queue;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,17 +9,27 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.scheduling.projection.deskcalendar.DeskCalendarQueries;
 import pt.aima.scheduling.schedule.Booking;
 import pt.aima.scheduling.schedule.QueuedCase;
 import pt.aima.scheduling.schedule.Schedule;
 
-/** Reads what the scheduler plans with: the desks' calendars, the bookings to come and the waiting queue. */
+/**
+ * Reads what the scheduler plans with: the desks' calendars, the bookings to come and the waiting queue (the tables of
+ * {@link QueueProjection} and the desk calendars).
+ */
 public class ScheduleSnapshot {
 
-    private final JdbcClient jdbc;
-    private final JdbcDeskCalendars desks;
+    /**
+     * The PostgreSQL advisory lock by which scheduling passes, on every instance, and a rebuild of these tables take
+     * turns; any fixed number, unique in this database.
+     */
+    public static final long SCHEDULER_LOCK = 0x5C4ED01EL;
 
-    public ScheduleSnapshot(JdbcClient jdbc, JdbcDeskCalendars desks) {
+    private final JdbcClient jdbc;
+    private final DeskCalendarQueries desks;
+
+    public ScheduleSnapshot(JdbcClient jdbc, DeskCalendarQueries desks) {
         this.jdbc = jdbc;
         this.desks = desks;
     }

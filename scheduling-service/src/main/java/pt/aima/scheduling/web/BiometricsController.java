@@ -1,4 +1,4 @@
-package pt.aima.scheduling.biometrics;
+package pt.aima.scheduling.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
