@@ -132,7 +132,12 @@ public class PlatformAutoConfiguration {
             KafkaTemplate<String, byte[]> kafka,
             PlatformProperties platform) {
         return new KafkaEventRelay(
-                translator, codec, kafka, Topics::of, platform.relayAckTimeout().toMillis());
+                platform.name(),
+                translator,
+                codec,
+                kafka,
+                Topics::of,
+                platform.relayAckTimeout().toMillis());
     }
 
     /**
