@@ -6,7 +6,7 @@
 # baseline on the same PostgreSQL and broker (batched JDBC insert, plain Kafka producer) with the ratios, and the
 # case-status checksum live and after a rebuild from the event store.
 #
-#   mvn -q install -DskipTests         # once: the service jars, local-stack.jar, backlog-import.jar
+#   ./mvnw -q install -DskipTests      # once: the service jars, local-stack.jar, backlog-import.jar
 #   bench/backlog-benchmark.sh [N]     # e.g. bench/backlog-benchmark.sh 2000 for a quick run
 #
 # Needs psql on the PATH. E-mails go to bench/SmtpSink.java, which accepts and drops them. Scheduling runs with the policy that queues a case at registration
@@ -17,7 +17,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO=$(pwd)
 N=${1:-347000}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# shellcheck source=../.ci/find-jdk.sh
+source .ci/find-jdk.sh
 JAVA="$JAVA_HOME/bin/java"
 WORK=$(mktemp -d /tmp/aima-backlog-bench.XXXXXX)
 M2=${M2_REPO:-$HOME/.m2/repository}

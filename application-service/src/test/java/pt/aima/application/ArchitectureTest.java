@@ -7,28 +7,37 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The floor plan, by package pattern: a new package is covered without editing these rules. Domain packages are every
+ * package that is not an adapter room (web, inbound, publishing, projection, process, config) nor the root.
+ */
 class ArchitectureTest {
+
+    private static final String[] ADAPTER_ROOMS = {
+        "pt.aima.application.web..",
+        "pt.aima.application.inbound..",
+        "pt.aima.application.publishing..",
+        "pt.aima.application.projection..",
+        "pt.aima.application.process..",
+        "pt.aima.application.config.."
+    };
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("pt.aima.application");
 
     @Test
-    void theCaseFileSpeaksTheDomainOnly() {
+    void theDomainSpeaksTheDomainOnly() {
         noClasses()
                 .that()
-                .resideInAPackage("pt.aima.application.casefile..")
+                .resideInAPackage("pt.aima.application..")
                 .and()
-                .doNotHaveSimpleName("CaseFileConfiguration")
+                .resideOutsideOfPackage("pt.aima.application")
+                .and()
+                .resideOutsideOfPackages(ADAPTER_ROOMS)
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.springframework..",
-                        "pt.aima.application.registration..",
-                        "pt.aima.application.decision..",
-                        "pt.aima.application.status..",
-                        "pt.aima.application.inbound..",
-                        "pt.aima.application.publishing..")
+                .resideInAnyPackage(concat("org.springframework..", ADAPTER_ROOMS))
                 .check(classes);
     }
 
@@ -45,10 +54,32 @@ class ArchitectureTest {
     void readModelsDoNotSendCommands() {
         noClasses()
                 .that()
-                .resideInAPackage("pt.aima.application.status..")
+                .resideInAPackage("pt.aima.application.projection..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.axonframework.commandhandling..", "pt.aima.platform.acting..")
                 .check(classes);
+    }
+
+    @Test
+    void readModelsDoNotReachIntoOtherRooms() {
+        noClasses()
+                .that()
+                .resideInAPackage("pt.aima.application.projection..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "pt.aima.application.web..",
+                        "pt.aima.application.inbound..",
+                        "pt.aima.application.publishing..",
+                        "pt.aima.application.process..")
+                .check(classes);
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import pt.aima.backlog.format.LegacyColumn;
 
 /**
  * Writes a synthetic national-scale file of legacy SEF cases in the format of {@code docs/legacy-case-format.md}:
@@ -22,10 +23,6 @@ import java.util.Random;
  * <p>Usage: {@code java -cp backlog-import.jar pt.aima.backlog.LegacyCaseGenerator <cases> <file> [seed] [badPerMille]}
  */
 public final class LegacyCaseGenerator {
-
-    public static final String HEADER = "legacy_number,submitted_on,sponsor_name,sponsor_permit,partner_type,"
-            + "partner_name,desk_region,applicant_id,email,language,member_name,relationship,date_of_birth,"
-            + "nationality,present_in_portugal,present_since";
 
     /** The kinds of deliberately bad cases, in the order they are cycled through. */
     public enum BadKind {
@@ -134,7 +131,7 @@ public final class LegacyCaseGenerator {
     /** Writes {@code cases} cases (the header first) and tells what was written. */
     public Summary write(int cases, OutputStream target) throws IOException {
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8), 1 << 16);
-        out.write(HEADER);
+        out.write(LegacyColumn.HEADER);
         out.write('\n');
         long lines = 1;
         int[] bad = new int[BadKind.values().length];

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import pt.aima.backlog.format.LegacyColumn;
 
 class LegacyCaseGeneratorTest {
 
@@ -30,7 +31,7 @@ class LegacyCaseGeneratorTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LegacyCaseGenerator.Summary summary = new LegacyCaseGenerator(7, 20).write(5000, out);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.getFirst()).isEqualTo(LegacyCaseGenerator.HEADER);
+        assertThat(lines.getFirst()).isEqualTo(LegacyColumn.HEADER);
         assertThat(lines.stream().skip(1))
                 .allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(16));
         assertThat(summary.lines()).isEqualTo(lines.size());

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
-import pt.aima.document.evidence.EvidenceDeadlinePoller;
+import pt.aima.document.process.evidencedeadlines.EvidenceDeadlinePoller;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
@@ -46,7 +48,7 @@ import tools.jackson.databind.JsonNode;
  * Evidence-request deadlines against a real PostgreSQL and Kafka, across a restart of the service: the request is made
  * in one Spring context, which is closed; a new context on the same database reminds, expires and flags AIMA's late
  * response when the poller is driven to the days they fall due (the scheduled poller is off; the test plays the
- * calendar).
+ * calendar). The evidence-request read model, reset, is rebuilt as it was built live.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvidenceDeadlinesIT {
@@ -196,6 +198,19 @@ class EvidenceDeadlinesIT {
                         .getStatusCode()
                         .value())
                 .isEqualTo(403);
+
+        // The read model, reset, is rebuilt from the history as it was built live.
+        JsonNode live = awaitRequests(caseId, applicant, body -> true);
+        StreamingEventProcessor processor = service.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("evidence-requests", StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(get("/cases/" + caseId + "/evidence-requests", applicant).getBody())
+                .as("the reset cleared the read model")
+                .isEmpty();
+        processor.start();
+        awaitRequests(caseId, applicant, live::equals);
     }
 
     private void start() {

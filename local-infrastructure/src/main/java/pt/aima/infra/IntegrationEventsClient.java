@@ -8,14 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,6 +52,7 @@ public final class IntegrationEventsClient implements AutoCloseable {
     private final String bootstrapServers;
     private final Duration patience;
     private final KafkaProducer<String, byte[]> producer;
+    private Admin admin;
 
     /**
      * @param patience how long the {@code await} methods wait for a matching record before they fail the test
@@ -167,6 +175,47 @@ public final class IntegrationEventsClient implements AutoCloseable {
                 "only " + found.size() + " wanted records on " + topic + " within " + patience + ", not enough");
     }
 
+    /**
+     * The offset {@code consumerGroup} has committed on the partition: the next record it will read, so every record
+     * before it has been processed (applied, skipped or dead-lettered). -1 if the group has committed nothing there.
+     */
+    public long committedOffset(String consumerGroup, TopicPartition partition) {
+        try {
+            OffsetAndMetadata committed = admin().listConsumerGroupOffsets(consumerGroup)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(partition);
+            return committed == null ? -1 : committed.offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the offsets of " + consumerGroup, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the offsets of " + consumerGroup, e);
+        }
+    }
+
+    /**
+     * Waits until {@code consumerGroup} has committed past the record {@code sent} (as answered by {@link #send}): the
+     * service is done with it, whatever it made of it, and nothing more will come of it. This is how a test shows
+     * that a duplicate or an unsubscribed record changed nothing, without sleeping. Fails the test after the
+     * client's patience.
+     */
+    public void awaitConsumed(String consumerGroup, RecordMetadata sent) {
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        long deadline = System.nanoTime() + patience.toNanos();
+        long committed = -1;
+        while (System.nanoTime() < deadline) {
+            committed = committedOffset(consumerGroup, partition);
+            if (committed > sent.offset()) {
+                return;
+            }
+            // Between two questions to the broker; the condition itself is what the caller waits for.
+            LockSupport.parkNanos(POLL.toNanos() / 5);
+        }
+        throw new AssertionError(consumerGroup + " has not consumed " + partition + "@" + sent.offset() + " within "
+                + patience + " (committed offset " + committed + ")");
+    }
+
     /** The last value of the header as text, or null if the record has none. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
@@ -176,6 +225,19 @@ public final class IntegrationEventsClient implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        synchronized (this) {
+            if (admin != null) {
+                admin.close();
+                admin = null;
+            }
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        }
+        return admin;
     }
 
     private static byte[] bytes(String value) {

@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.codec.IntegrationEventCodec;
@@ -84,6 +91,43 @@ class IntegrationEventsClientIT {
             assertThatThrownBy(() -> kafka.awaitRecord(topic, r -> false))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining(topic);
+        }
+    }
+
+    @Test
+    void waitsUntilAConsumerGroupHasCommittedPastARecord() {
+        CaseId caseId = CaseId.newId();
+        String group = "events-client-it-" + UUID.randomUUID();
+        try (IntegrationEventsClient kafka = new IntegrationEventsClient(
+                LocalInfrastructure.shared().kafkaBootstrapServers(), Duration.ofSeconds(3))) {
+            RecordMetadata first = kafka.send(topic, kafka.envelope(new DocumentChecklistCompleted(caseId), "c"));
+            RecordMetadata second = kafka.send(topic, kafka.envelope(new DocumentChecklistCompleted(caseId), "c"));
+            var partition = new TopicPartition(topic, first.partition());
+            assertThat(kafka.committedOffset(group, partition)).isEqualTo(-1);
+            assertThatThrownBy(() -> kafka.awaitConsumed(group, first))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("has not consumed");
+
+            try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    LocalInfrastructure.shared().kafkaBootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    group,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    ByteArrayDeserializer.class))) {
+                consumer.assign(List.of(partition));
+                consumer.commitSync(Map.of(partition, new OffsetAndMetadata(first.offset() + 1)));
+            }
+
+            kafka.awaitConsumed(group, first);
+            assertThat(kafka.committedOffset(group, partition)).isEqualTo(first.offset() + 1);
+            assertThatThrownBy(() -> kafka.awaitConsumed(group, second))
+                    .as("the group is done with the first record only")
+                    .isInstanceOf(AssertionError.class);
         }
     }
 }

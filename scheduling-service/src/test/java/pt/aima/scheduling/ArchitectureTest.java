@@ -1,32 +1,47 @@
 package pt.aima.scheduling;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The floor plan (issue 10), by package pattern: a package added to a room is covered without editing these rules.
+ * Domain packages are every package that is not an adapter or wiring room.
+ */
 class ArchitectureTest {
+
+    private static final String[] ROOMS = {
+        "pt.aima.scheduling.web..",
+        "pt.aima.scheduling.inbound..",
+        "pt.aima.scheduling.publishing..",
+        "pt.aima.scheduling.projection..",
+        "pt.aima.scheduling.process..",
+        "pt.aima.scheduling.config.."
+    };
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("pt.aima.scheduling");
 
     @Test
-    void theAppointmentSpeaksTheDomainOnly() {
+    void theDomainSpeaksTheDomainOnly() {
         noClasses()
                 .that()
-                .resideInAPackage("pt.aima.scheduling.appointment..")
+                .resideInAPackage("pt.aima.scheduling.(*)..")
+                .and()
+                .resideOutsideOfPackages(ROOMS)
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.springframework..",
-                        "pt.aima.scheduling.allocation..",
-                        "pt.aima.scheduling.biometrics..",
-                        "pt.aima.scheduling.status..",
-                        "pt.aima.scheduling.inbound..",
-                        "pt.aima.scheduling.publishing..")
+                .resideInAnyPackage(ROOMS)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
                 .check(classes);
     }
 
@@ -41,7 +56,6 @@ class ArchitectureTest {
                         "org.springframework..",
                         "org.axonframework..",
                         "java.sql..",
-                        "pt.aima.scheduling.allocation..",
                         "pt.aima.scheduling.appointment..",
                         "pt.aima.scheduling.desk..")
                 .orShould()
@@ -62,10 +76,42 @@ class ArchitectureTest {
     void readModelsDoNotSendCommands() {
         noClasses()
                 .that()
-                .resideInAPackage("pt.aima.scheduling.status..")
+                .resideInAPackage("pt.aima.scheduling.projection..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.axonframework.commandhandling..", "pt.aima.platform.acting..")
+                .resideInAnyPackage(
+                        "org.axonframework.commandhandling..", "pt.aima.platform.acting.ActingCommandGateway")
+                .check(classes);
+    }
+
+    @Test
+    void readModelsAndTheWebDoNotReachIntoBackgroundWork() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("pt.aima.scheduling.projection..", "pt.aima.scheduling.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("pt.aima.scheduling.process..", "pt.aima.scheduling.config..")
+                .check(classes);
+    }
+
+    @Test
+    void controllersLiveInTheWebRoom() {
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .resideInAPackage("pt.aima.scheduling.web..")
+                .check(classes);
+    }
+
+    @Test
+    void wiringLivesInTheConfigRoom() {
+        classes()
+                .that()
+                .areAnnotatedWith(Configuration.class)
+                .should()
+                .resideInAPackage("pt.aima.scheduling.config..")
                 .check(classes);
     }
 }

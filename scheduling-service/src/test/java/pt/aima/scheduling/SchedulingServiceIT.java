@@ -26,7 +26,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,10 +70,18 @@ import pt.aima.kernel.scheduling.BiometricsCollected;
 import pt.aima.kernel.scheduling.DeskCapacityChanged;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContext;
-import pt.aima.scheduling.allocation.SchedulingRun;
-import pt.aima.scheduling.allocation.SchedulingRun.Outcome;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
+import pt.aima.scheduling.appointment.AppointmentCommand.RecordBiometricsCollected;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordChecklistCompleted;
+import pt.aima.scheduling.appointment.AppointmentCommand.RegisterCourtOrder;
+import pt.aima.scheduling.appointment.AppointmentCommand.RequestReschedule;
+import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
+import pt.aima.scheduling.desk.DeskCommand.SetCapacity;
+import pt.aima.scheduling.desk.DeskId;
+import pt.aima.scheduling.process.schedulingpass.SchedulingRun;
+import pt.aima.scheduling.process.schedulingpass.SchedulingRun.Outcome;
+import pt.aima.scheduling.projection.queue.SchedulerTablesRebuild;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -115,6 +125,12 @@ class SchedulingServiceIT {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    SchedulerTablesRebuild schedulerTablesRebuild;
+
+    @Autowired
+    EventStore eventStore;
 
     private RestClient http;
     private String testCorrelation;
@@ -718,6 +734,173 @@ class SchedulingServiceIT {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(appointments()).isEqualTo(live));
+    }
+
+    @Test
+    void theQueueSlotsAndCalendarsRebuiltFromTheEventStoreEqualThoseBuiltLive() {
+        LocalDate today = LocalDate.now(clock);
+        CaseId moved = queuedCase("corr-rebuild-moved", 2);
+        CaseId courtOrdered = CaseId.newId();
+        commands.send(
+                new RecordApplication(
+                        courtOrdered,
+                        "applicant-rebuild",
+                        LocalDate.of(2026, 11, 3),
+                        Instant.parse("2026-11-03T10:00:00Z"),
+                        List.of(MemberId.newId())),
+                system("corr-rebuild-court"));
+        commands.send(
+                new RegisterCourtOrder(courtOrdered, "77/26.REBUILD", today.plusDays(40)),
+                system("corr-rebuild-court"));
+        commands.send(new RecordChecklistCompleted(courtOrdered), system("corr-rebuild-court"));
+        CaseId seen = queuedCase("corr-rebuild-seen", 1);
+        schedulingRun.run();
+        commands.send(new RequestReschedule(moved), system("corr-rebuild-moved"));
+        commands.send(new RecordBiometricsCollected(seen), system("corr-rebuild-seen"));
+        schedulingRun.run();
+        List<CaseId> cases = List.of(moved, courtOrdered, seen);
+        assertThat(queueStates(cases)).containsExactly("BOOKED", "BOOKED", "SEEN");
+        assertThat(jdbc.sql("select court_deadline from queue_entry where case_id = :caseId")
+                        .param("caseId", courtOrdered.value())
+                        .query(LocalDate.class)
+                        .single())
+                .as("a court order recorded before the case joined the queue orders it")
+                .isEqualTo(today.plusDays(40));
+        SchedulerTables live = schedulerTables(cases);
+        assertThat(live.slots()).hasSize(4);
+
+        schedulerTablesRebuild.rebuild();
+
+        assertThat(schedulerTables(cases)).isEqualTo(live);
+    }
+
+    @Test
+    void aCaseWhoseBookingFailsIsSkippedAndTheCasesQueuedAfterItAreBooked() {
+        CaseId first = queuedCase("corr-isolate", 1);
+        CaseId failing = queuedCase("corr-isolate", 1);
+        CaseId last = queuedCase("corr-isolate", 1);
+        String trigger = "refuse_" + failing.value().toString().replace("-", "");
+        jdbc.sql("create function " + trigger + "() returns trigger language plpgsql as $$ begin"
+                        + " if new.case_id = '" + failing.value() + "' then raise exception 'planted failure'; end if;"
+                        + " return new; end $$")
+                .update();
+        jdbc.sql("create trigger " + trigger + " before insert on desk_slot for each row execute function " + trigger
+                        + "()")
+                .update();
+        try {
+            Outcome outcome = schedulingRun.run();
+            assertThat(outcome.skipped()).isGreaterThanOrEqualTo(1);
+            assertThat(queueStates(List.of(first, failing, last)))
+                    .as("the chunk is recorded case by case: only the failing case waits")
+                    .containsExactly("BOOKED", "WAITING", "BOOKED");
+        } finally {
+            jdbc.sql("drop trigger " + trigger + " on desk_slot").update();
+            jdbc.sql("drop function " + trigger + "()").update();
+        }
+        schedulingRun.run();
+        assertThat(queueStates(List.of(failing))).containsExactly("BOOKED");
+    }
+
+    @Test
+    void aBookingStoredBeforeItsEventCarriedTheSlotsTakesThemOnTheDesksGridLiveAndRebuilt() {
+        // a desk that takes nobody (0 slots a day), so no pass books there: only its slot grid matters here
+        DeskId desk = new DeskId("LEGACY-" + (System.nanoTime() % 100_000));
+        LocalDate day = LocalDate.now(clock).plusDays(300);
+        commands.send(
+                new SetCapacity(
+                        desk,
+                        LocalDate.now(clock),
+                        null,
+                        Set.of(DayOfWeek.MONDAY),
+                        0,
+                        LocalTime.of(8, 0),
+                        20,
+                        "legacy grid"),
+                system("corr-legacy"));
+        CaseId caseId = CaseId.newId();
+        String aggregate = "BiometricAppointment";
+        // events as stored before the booking events carried their slots: no slot metadata
+        transaction.executeWithoutResult(status -> eventStore.publish(
+                new GenericDomainEventMessage<>(
+                        aggregate, caseId.toString(), 0, new CaseQueued(caseId, LocalDate.of(2026, 11, 3), null, 2)),
+                new GenericDomainEventMessage<>(
+                        aggregate,
+                        caseId.toString(),
+                        1,
+                        new BiometricSlotBooked(caseId, desk.value(), day.atTime(8, 40), 40, null))));
+
+        List<Map<String, Object>> live = jdbc.sql(
+                        "select slot_index, member_index, starts_at, duration_minutes from desk_slot where case_id = :caseId"
+                                + " order by slot_index")
+                .param("caseId", caseId.value())
+                .query()
+                .listOfRows();
+        assertThat(live)
+                .extracting(row -> row.get("slot_index"))
+                .as("08:40 on a grid of 20 minutes from 08:00: the third slot, one per member")
+                .containsExactly(2, 3);
+        assertThat(live).extracting(row -> row.get("duration_minutes")).containsExactly(20, 20);
+
+        SchedulerTables before = schedulerTables(List.of(caseId));
+        schedulerTablesRebuild.rebuild();
+        assertThat(schedulerTables(List.of(caseId))).isEqualTo(before);
+    }
+
+    /** A case registered and complete, in the queue, with one slot per member. */
+    private CaseId queuedCase(String correlationId, int members) {
+        CaseId caseId = CaseId.newId();
+        commands.send(
+                new RecordApplication(
+                        caseId,
+                        "applicant-" + correlationId,
+                        LocalDate.of(2026, 11, 3),
+                        Instant.now(clock),
+                        java.util.stream.IntStream.range(0, members)
+                                .mapToObj(m -> MemberId.newId())
+                                .toList()),
+                system(correlationId));
+        commands.send(new RecordChecklistCompleted(caseId), system(correlationId));
+        return caseId;
+    }
+
+    private List<String> queueStates(List<CaseId> cases) {
+        return cases.stream()
+                .map(caseId -> jdbc.sql("select state from queue_entry where case_id = :caseId")
+                        .param("caseId", caseId.value())
+                        .query(String.class)
+                        .single())
+                .toList();
+    }
+
+    /** The cases' queue entries and slots, and every desk's calendar (without the generated ids). */
+    record SchedulerTables(
+            List<Map<String, Object>> queue,
+            List<Map<String, Object>> slots,
+            List<Map<String, Object>> capacity,
+            List<Map<String, Object>> closures) {}
+
+    private SchedulerTables schedulerTables(List<CaseId> cases) {
+        List<UUID> ids = cases.stream().map(CaseId::value).toList();
+        return new SchedulerTables(
+                jdbc.sql("select * from queue_entry where case_id in (:ids) order by case_id")
+                        .param("ids", ids)
+                        .query()
+                        .listOfRows(),
+                jdbc.sql("select * from desk_slot where case_id in (:ids) order by desk_id, day, slot_index")
+                        .param("ids", ids)
+                        .query()
+                        .listOfRows(),
+                jdbc.sql(
+                                """
+                                select desk_id, effective_from, effective_until, opening_days, slots_per_day, first_slot,
+                                       slot_minutes
+                                from desk_capacity order by desk_id, id
+                                """)
+                        .query()
+                        .listOfRows(),
+                jdbc.sql("select desk_id, closed_from, closed_until, reason from desk_closure order by desk_id, id")
+                        .query()
+                        .listOfRows());
     }
 
     private long inboxRows(CaseId caseId) {

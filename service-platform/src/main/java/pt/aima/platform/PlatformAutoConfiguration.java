@@ -153,7 +153,12 @@ public class PlatformAutoConfiguration {
             KafkaTemplate<String, byte[]> kafka,
             PlatformProperties platform) {
         return new KafkaEventRelay(
-                translator, codec, kafka, Topics::of, platform.relayAckTimeout().toMillis());
+                platform.name(),
+                translator,
+                codec,
+                kafka,
+                Topics::of,
+                platform.relayAckTimeout().toMillis());
     }
 
     /**
@@ -242,7 +247,9 @@ public class PlatformAutoConfiguration {
                         .title("AIMA family reunification: " + platform.name())
                         .version("v1")
                         .description("Every endpoint needs a bearer JWT whose 'roles' claim holds APPLICANT, "
-                                + "CASEWORKER, OPERATIONS or AUDITOR."))
+                                + "CASEWORKER, OPERATIONS or AUDITOR. On the local stack the token issuer gives one: "
+                                + "GET http://127.0.0.1:8090/token?sub=caseworker-1&role=CASEWORKER; paste it under "
+                                + "Authorize (without 'Bearer ') and 'Try it out' sends it."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "bearer",

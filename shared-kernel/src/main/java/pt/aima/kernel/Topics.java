@@ -34,16 +34,27 @@ public final class Topics {
 
     /** The topic an integration event is published on: the published language decides, not the publisher. */
     public static String of(IntegrationEvent event) {
-        return switch (event) {
-            case ApplicantContactRegistered contact -> APPLICANT_CONTACTS;
-            case ApplicationEvent application -> APPLICATION_EVENTS;
-            case DocumentEvent document -> DOCUMENT_EVENTS;
-            case SchedulingEvent scheduling -> SCHEDULING_EVENTS;
-            case NotificationEvent notification -> NOTIFICATION_EVENTS;
-            default ->
-                throw new IllegalArgumentException(
-                        "no topic for " + event.getClass().getName());
-        };
+        return of(event.getClass());
+    }
+
+    /** The topic every event of this type is published on (for documents and checks that have no instance). */
+    public static String of(Class<? extends IntegrationEvent> type) {
+        if (ApplicantContactRegistered.class.isAssignableFrom(type)) {
+            return APPLICANT_CONTACTS;
+        }
+        if (ApplicationEvent.class.isAssignableFrom(type)) {
+            return APPLICATION_EVENTS;
+        }
+        if (DocumentEvent.class.isAssignableFrom(type)) {
+            return DOCUMENT_EVENTS;
+        }
+        if (SchedulingEvent.class.isAssignableFrom(type)) {
+            return SCHEDULING_EVENTS;
+        }
+        if (NotificationEvent.class.isAssignableFrom(type)) {
+            return NOTIFICATION_EVENTS;
+        }
+        throw new IllegalArgumentException("no topic for " + type.getName());
     }
 
     /**

@@ -6,26 +6,15 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import pt.aima.application.backlog.ImportCommand.CompleteImport;
+import pt.aima.application.backlog.ImportCommand.StartImport;
 import pt.aima.application.backlog.ImportEvent.ImportCompleted;
 import pt.aima.application.backlog.ImportEvent.ImportStarted;
 
 /** One run of the backlog import: started by an operator, completed once with its counts and report. */
 @Aggregate
 class BacklogImport {
-
-    record StartImport(@TargetAggregateIdentifier String importId, String sha256, long sizeBytes) {}
-
-    record CompleteImport(
-            @TargetAggregateIdentifier String importId,
-            String outcome,
-            int lines,
-            int cases,
-            int registered,
-            int alreadyRegistered,
-            int rejectedCases,
-            List<ImportProblem> problems) {}
 
     @AggregateIdentifier
     private String importId;

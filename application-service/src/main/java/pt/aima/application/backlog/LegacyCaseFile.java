@@ -1,5 +1,33 @@
 package pt.aima.application.backlog;
 
+import static pt.aima.application.backlog.ProblemCode.BAD_HEADER;
+import static pt.aima.application.backlog.ProblemCode.DUPLICATE_LEGACY_NUMBER;
+import static pt.aima.application.backlog.ProblemCode.EMPTY_FILE;
+import static pt.aima.application.backlog.ProblemCode.IMPOSSIBLE_DATE;
+import static pt.aima.application.backlog.ProblemCode.INCONSISTENT_CASE;
+import static pt.aima.application.backlog.ProblemCode.MALFORMED;
+import static pt.aima.application.backlog.ProblemCode.NOT_UTF8;
+import static pt.aima.application.backlog.ProblemCode.TRUNCATED;
+import static pt.aima.application.backlog.ProblemCode.UNKNOWN_RELATIONSHIP;
+import static pt.aima.backlog.format.LegacyColumn.APPLICANT_ID;
+import static pt.aima.backlog.format.LegacyColumn.CASE_COLUMNS;
+import static pt.aima.backlog.format.LegacyColumn.DATE_OF_BIRTH;
+import static pt.aima.backlog.format.LegacyColumn.DESK_REGION;
+import static pt.aima.backlog.format.LegacyColumn.EMAIL;
+import static pt.aima.backlog.format.LegacyColumn.HEADER;
+import static pt.aima.backlog.format.LegacyColumn.LANGUAGE;
+import static pt.aima.backlog.format.LegacyColumn.LEGACY_NUMBER;
+import static pt.aima.backlog.format.LegacyColumn.MEMBER_NAME;
+import static pt.aima.backlog.format.LegacyColumn.NATIONALITY;
+import static pt.aima.backlog.format.LegacyColumn.PARTNER_NAME;
+import static pt.aima.backlog.format.LegacyColumn.PARTNER_TYPE;
+import static pt.aima.backlog.format.LegacyColumn.PRESENT_IN_PORTUGAL;
+import static pt.aima.backlog.format.LegacyColumn.PRESENT_SINCE;
+import static pt.aima.backlog.format.LegacyColumn.RELATIONSHIP;
+import static pt.aima.backlog.format.LegacyColumn.SPONSOR_NAME;
+import static pt.aima.backlog.format.LegacyColumn.SPONSOR_PERMIT;
+import static pt.aima.backlog.format.LegacyColumn.SUBMITTED_ON;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -14,29 +42,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import pt.aima.backlog.format.LegacyColumn;
 import pt.aima.kernel.application.Relationship;
 
 /**
- * Reads a legacy SEF case file ({@code docs/legacy-case-format.md}): checks the whole file first (encoding, header,
- * emptiness), then groups the rows into cases and checks each row. A case with any bad row is rejected whole, every
- * bad row reported with its line number. Pure: no storage, no clock but the one given.
+ * Reads a legacy SEF case file ({@code docs/legacy-case-format.md}, its columns in {@link LegacyColumn}): checks the
+ * whole file first (encoding, header, emptiness), then groups the rows into cases and checks each row. A case with any
+ * bad row is rejected whole, every bad row reported with its line number. Pure: no storage, no clock but the one given.
  */
-final class LegacyCaseFile {
+public final class LegacyCaseFile {
 
-    static final String HEADER = "legacy_number,submitted_on,sponsor_name,sponsor_permit,partner_type,"
-            + "partner_name,desk_region,applicant_id,email,language,member_name,relationship,date_of_birth,"
-            + "nationality,present_in_portugal,present_since";
-    static final int FIELDS = 16;
-    private static final int CASE_FIELDS = 10;
+    private static final int FIELDS = LegacyColumn.values().length;
     private static final int MAX_MEMBERS = 20;
-    private static final Pattern LEGACY_NUMBER = Pattern.compile("[A-Z0-9/-]{4,40}");
+    private static final String CASE_COLUMNS_NAMED =
+            CASE_COLUMNS.stream().map(LegacyColumn::header).collect(Collectors.joining(","));
+    private static final Pattern LEGACY_NUMBER_PATTERN = Pattern.compile("[A-Z0-9/-]{4,40}");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{3}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL_PATTERN = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> PARTNER_TYPES = Set.of("CLAIM", "MUNICIPALITY", "PROFESSIONAL_ASSOCIATION");
 
     /** One family member, from one line. */
-    record LegacyMember(
+    public record LegacyMember(
             int line,
             String fullName,
             Relationship relationship,
@@ -46,7 +74,7 @@ final class LegacyCaseFile {
             LocalDate presentInPortugalSince) {}
 
     /** One valid case: its rows, in file order. */
-    record LegacyCase(
+    public record LegacyCase(
             String legacyNumber,
             int firstLine,
             LocalDate submittedOn,
@@ -70,7 +98,7 @@ final class LegacyCaseFile {
      * @param problems every bad line, in file order
      * @param rejectedCases the cases with at least one bad line
      */
-    record Contents(
+    public record Contents(
             ImportProblem fileProblem,
             int lines,
             int caseCount,
@@ -85,11 +113,10 @@ final class LegacyCaseFile {
 
     private LegacyCaseFile() {}
 
-    static Contents read(byte[] content, LocalDate today) {
+    public static Contents read(byte[] content, LocalDate today) {
         if (content.length == 0) {
-            return Contents.refused(new ImportProblem(0, null, "EMPTY_FILE", "the file is empty"), 0);
+            return Contents.refused(ImportProblem.of(0, null, EMPTY_FILE, "the file is empty"), 0);
         }
-        String text;
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -106,10 +133,10 @@ final class LegacyCaseFile {
                 }
             }
             return Contents.refused(
-                    new ImportProblem(
+                    ImportProblem.of(
                             line,
                             null,
-                            "NOT_UTF8",
+                            NOT_UTF8,
                             "byte " + at + " (0x" + String.format("%02X", content[at] & 0xff) + ") on line " + line
                                     + " is not UTF-8: save the file as UTF-8 and import it again; nothing was"
                                     + " registered"),
@@ -117,7 +144,7 @@ final class LegacyCaseFile {
         }
         decoder.flush(out);
         out.flip();
-        text = out.toString();
+        String text = out.toString();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -133,15 +160,15 @@ final class LegacyCaseFile {
             }
         }
         if (lines.stream().allMatch(String::isBlank)) {
-            return Contents.refused(new ImportProblem(1, null, "EMPTY_FILE", "the file holds no header"), lines.size());
+            return Contents.refused(ImportProblem.of(1, null, EMPTY_FILE, "the file holds no header"), lines.size());
         }
         if (!HEADER.equals(lines.getFirst().strip())) {
             return Contents.refused(
-                    new ImportProblem(1, null, "BAD_HEADER", "line 1 must be the header: " + HEADER), lines.size());
+                    ImportProblem.of(1, null, BAD_HEADER, "line 1 must be the header: " + HEADER), lines.size());
         }
         if (lines.stream().skip(1).allMatch(String::isBlank)) {
             return Contents.refused(
-                    new ImportProblem(2, null, "EMPTY_FILE", "the file holds a header and no case"), lines.size());
+                    ImportProblem.of(2, null, EMPTY_FILE, "the file holds a header and no case"), lines.size());
         }
 
         List<LegacyCase> cases = new ArrayList<>();
@@ -155,11 +182,11 @@ final class LegacyCaseFile {
                 i++;
                 continue;
             }
-            String legacy = lines.get(i).split(",", -1)[0].strip();
+            String legacy = legacyNumberOf(lines.get(i));
             List<Integer> run = new ArrayList<>();
             while (i < lines.size()
                     && !lines.get(i).isBlank()
-                    && lines.get(i).split(",", -1)[0].strip().equals(legacy)) {
+                    && legacyNumberOf(lines.get(i)).equals(legacy)) {
                 run.add(i);
                 i++;
             }
@@ -188,71 +215,68 @@ final class LegacyCaseFile {
         boolean duplicate = !legacy.isEmpty() && !seen.add(legacy);
         if (duplicate) {
             for (int index : run) {
-                problems.add(new ImportProblem(
+                problems.add(ImportProblem.of(
                         index + 1,
                         reference,
-                        "DUPLICATE_LEGACY_NUMBER",
+                        DUPLICATE_LEGACY_NUMBER,
                         "the legacy number " + legacy + " appeared earlier in the file: this second case is not"
                                 + " imported"));
             }
             return null;
         }
-        String[] first = null;
+        Row first = null;
         List<LegacyMember> members = new ArrayList<>();
         LocalDate submittedOn = null;
         for (int index : run) {
             int line = index + 1;
             String raw = lines.get(index);
-            String[] f = raw.split(",", -1);
+            String[] fields = raw.split(",", -1);
             if (raw.contains("\"")) {
                 problems.add(malformed(line, reference, "quotes are not allowed (no field may contain a comma)"));
                 continue;
             }
-            if (f.length != FIELDS) {
+            if (fields.length != FIELDS) {
                 boolean last = index == lines.size() - 1;
                 if (last && !endsWithNewline) {
-                    problems.add(new ImportProblem(
+                    problems.add(ImportProblem.of(
                             line,
                             reference,
-                            "TRUNCATED",
-                            "the file ends in the middle of line " + line + " (" + f.length + " of " + FIELDS
+                            TRUNCATED,
+                            "the file ends in the middle of line " + line + " (" + fields.length + " of " + FIELDS
                                     + " fields, no line break): the file was cut; this case is not imported"));
                 } else {
-                    problems.add(malformed(line, reference, "expected " + FIELDS + " fields, found " + f.length));
+                    problems.add(malformed(line, reference, "expected " + FIELDS + " fields, found " + fields.length));
                 }
                 continue;
             }
-            for (int k = 0; k < f.length; k++) {
-                f[k] = f[k].strip();
-            }
+            Row row = Row.of(fields);
             if (first == null) {
-                first = f;
-                String problem = caseColumnsProblem(f);
+                first = row;
+                String problem = caseColumnsProblem(row);
                 if (problem != null) {
                     problems.add(malformed(line, reference, problem));
                     continue;
                 }
-                DateOrProblem submitted = date(f[1], "submitted_on");
+                DateOrProblem submitted = date(row, SUBMITTED_ON);
                 if (submitted.problem != null) {
-                    problems.add(new ImportProblem(line, reference, submitted.code, submitted.problem));
+                    problems.add(ImportProblem.of(line, reference, submitted.code, submitted.problem));
                     continue;
                 }
                 submittedOn = submitted.date;
                 if (submittedOn.isAfter(today)) {
-                    problems.add(new ImportProblem(
-                            line, reference, "IMPOSSIBLE_DATE", "submitted_on " + submittedOn + " is in the future"));
+                    problems.add(ImportProblem.of(
+                            line, reference, IMPOSSIBLE_DATE, "submitted_on " + submittedOn + " is in the future"));
                     continue;
                 }
-            } else if (!Arrays.equals(first, 0, CASE_FIELDS, f, 0, CASE_FIELDS)) {
-                problems.add(new ImportProblem(
+            } else if (!row.describesTheSameCaseAs(first)) {
+                problems.add(ImportProblem.of(
                         line,
                         reference,
-                        "INCONSISTENT_CASE",
-                        "the case columns (" + String.join(",", Arrays.copyOf(HEADER.split(","), CASE_FIELDS))
-                                + ") differ from the case's first line"));
+                        INCONSISTENT_CASE,
+                        "the case columns (" + CASE_COLUMNS_NAMED + ") differ from the case's first line"));
                 continue;
             }
-            LegacyMember member = member(line, reference, f, submittedOn, today, problems);
+            LegacyMember member = member(line, reference, row, submittedOn, today, problems);
             if (member != null) {
                 members.add(member);
             }
@@ -269,145 +293,185 @@ final class LegacyCaseFile {
                 legacy,
                 run.getFirst() + 1,
                 submittedOn,
-                first[2],
-                first[3],
-                first[4],
-                first[5],
-                first[6],
-                first[7],
-                first[8],
-                first[9],
+                first.get(SPONSOR_NAME),
+                first.get(SPONSOR_PERMIT),
+                first.get(PARTNER_TYPE),
+                first.get(PARTNER_NAME),
+                first.get(DESK_REGION),
+                first.get(APPLICANT_ID),
+                first.get(EMAIL),
+                first.get(LANGUAGE),
                 members);
     }
 
-    private static String caseColumnsProblem(String[] f) {
-        if (!LEGACY_NUMBER.matcher(f[0]).matches()) {
-            return "legacy_number must match " + LEGACY_NUMBER.pattern();
+    private static String caseColumnsProblem(Row row) {
+        if (!LEGACY_NUMBER_PATTERN.matcher(row.get(LEGACY_NUMBER)).matches()) {
+            return "legacy_number must match " + LEGACY_NUMBER_PATTERN.pattern();
         }
-        String blank = firstBlank(f, 2, 3, 4, 5, 6, 7, 8, 9);
+        String blank = firstBlank(
+                row,
+                SPONSOR_NAME,
+                SPONSOR_PERMIT,
+                PARTNER_TYPE,
+                PARTNER_NAME,
+                DESK_REGION,
+                APPLICANT_ID,
+                EMAIL,
+                LANGUAGE);
         if (blank != null) {
             return blank + " is required";
         }
-        if (f[2].length() > 200
-                || f[3].length() > 50
-                || f[5].length() > 200
-                || f[6].length() > 50
-                || f[7].length() > 100
-                || f[8].length() > 254) {
+        if (row.get(SPONSOR_NAME).length() > 200
+                || row.get(SPONSOR_PERMIT).length() > 50
+                || row.get(PARTNER_NAME).length() > 200
+                || row.get(DESK_REGION).length() > 50
+                || row.get(APPLICANT_ID).length() > 100
+                || row.get(EMAIL).length() > 254) {
             return "a field is too long (names 200, permit 50, region 50, applicant_id 100, email 254)";
         }
-        if (!PARTNER_TYPES.contains(f[4])) {
+        if (!PARTNER_TYPES.contains(row.get(PARTNER_TYPE))) {
             return "partner_type must be one of "
-                    + PARTNER_TYPES.stream().sorted().toList() + ", not " + f[4];
+                    + PARTNER_TYPES.stream().sorted().toList() + ", not " + row.get(PARTNER_TYPE);
         }
-        if (!EMAIL.matcher(f[8]).matches()) {
+        if (!EMAIL_PATTERN.matcher(row.get(EMAIL)).matches()) {
             return "email is not an e-mail address";
         }
-        if (!f[9].equals("pt") && !f[9].equals("en")) {
-            return "language must be pt or en, not " + f[9];
+        String language = row.get(LANGUAGE);
+        if (!language.equals("pt") && !language.equals("en")) {
+            return "language must be pt or en, not " + language;
         }
         return null;
     }
 
     private static LegacyMember member(
-            int line, String reference, String[] f, LocalDate submittedOn, LocalDate today, List<ImportProblem> out) {
-        String blank = firstBlank(f, 10, 11, 12, 13, 14);
+            int line, String reference, Row row, LocalDate submittedOn, LocalDate today, List<ImportProblem> out) {
+        String blank = firstBlank(row, MEMBER_NAME, RELATIONSHIP, DATE_OF_BIRTH, NATIONALITY, PRESENT_IN_PORTUGAL);
         if (blank != null) {
             out.add(malformed(line, reference, blank + " is required"));
             return null;
         }
-        if (f[10].length() > 200) {
+        if (row.get(MEMBER_NAME).length() > 200) {
             out.add(malformed(line, reference, "member_name is longer than 200"));
             return null;
         }
         Relationship relationship = Arrays.stream(Relationship.values())
-                .filter(r -> r.name().equals(f[11]))
+                .filter(r -> r.name().equals(row.get(RELATIONSHIP)))
                 .findFirst()
                 .orElse(null);
         if (relationship == null) {
-            out.add(new ImportProblem(
+            out.add(ImportProblem.of(
                     line,
                     reference,
-                    "UNKNOWN_RELATIONSHIP",
-                    "relationship " + f[11] + " is not one of " + Arrays.toString(Relationship.values())));
+                    UNKNOWN_RELATIONSHIP,
+                    "relationship " + row.get(RELATIONSHIP) + " is not one of "
+                            + Arrays.toString(Relationship.values())));
             return null;
         }
-        DateOrProblem born = date(f[12], "date_of_birth");
+        DateOrProblem born = date(row, DATE_OF_BIRTH);
         if (born.problem != null) {
-            out.add(new ImportProblem(line, reference, born.code, born.problem));
+            out.add(ImportProblem.of(line, reference, born.code, born.problem));
             return null;
         }
         if (submittedOn != null && !born.date.isBefore(submittedOn)) {
-            out.add(new ImportProblem(
+            out.add(ImportProblem.of(
                     line,
                     reference,
-                    "IMPOSSIBLE_DATE",
+                    IMPOSSIBLE_DATE,
                     "date_of_birth " + born.date + " is not before submitted_on " + submittedOn));
             return null;
         }
         if (born.date.isBefore(today.minusYears(120))) {
-            out.add(new ImportProblem(
-                    line, reference, "IMPOSSIBLE_DATE", "date_of_birth " + born.date + " is over 120 years ago"));
+            out.add(ImportProblem.of(
+                    line, reference, IMPOSSIBLE_DATE, "date_of_birth " + born.date + " is over 120 years ago"));
             return null;
         }
-        if (!COUNTRY.matcher(f[13]).matches()) {
-            out.add(malformed(line, reference, "nationality must be an ISO 3166-1 alpha-3 code, not " + f[13]));
+        String nationality = row.get(NATIONALITY);
+        if (!COUNTRY.matcher(nationality).matches()) {
+            out.add(malformed(line, reference, "nationality must be an ISO 3166-1 alpha-3 code, not " + nationality));
             return null;
         }
-        if (!f[14].equals("true") && !f[14].equals("false")) {
-            out.add(malformed(line, reference, "present_in_portugal must be true or false, not " + f[14]));
+        String presentInPortugal = row.get(PRESENT_IN_PORTUGAL);
+        if (!presentInPortugal.equals("true") && !presentInPortugal.equals("false")) {
+            out.add(malformed(line, reference, "present_in_portugal must be true or false, not " + presentInPortugal));
             return null;
         }
-        boolean present = Boolean.parseBoolean(f[14]);
+        boolean present = Boolean.parseBoolean(presentInPortugal);
         LocalDate since = null;
-        if (!f[15].isEmpty()) {
+        if (!row.get(PRESENT_SINCE).isEmpty()) {
             if (!present) {
                 out.add(malformed(line, reference, "present_since is given only for a member present in Portugal"));
                 return null;
             }
-            DateOrProblem entered = date(f[15], "present_since");
+            DateOrProblem entered = date(row, PRESENT_SINCE);
             if (entered.problem != null) {
-                out.add(new ImportProblem(line, reference, entered.code, entered.problem));
+                out.add(ImportProblem.of(line, reference, entered.code, entered.problem));
                 return null;
             }
             if (entered.date.isBefore(born.date) || entered.date.isAfter(today)) {
-                out.add(new ImportProblem(
+                out.add(ImportProblem.of(
                         line,
                         reference,
-                        "IMPOSSIBLE_DATE",
+                        IMPOSSIBLE_DATE,
                         "present_since " + entered.date + " is before date_of_birth " + born.date
                                 + " or in the future"));
                 return null;
             }
             since = entered.date;
         }
-        return new LegacyMember(line, f[10], relationship, born.date, f[13], present, since);
+        return new LegacyMember(line, row.get(MEMBER_NAME), relationship, born.date, nationality, present, since);
     }
 
-    private record DateOrProblem(LocalDate date, String code, String problem) {}
+    private record DateOrProblem(LocalDate date, ProblemCode code, String problem) {}
 
-    private static DateOrProblem date(String value, String column) {
+    private static DateOrProblem date(Row row, LegacyColumn column) {
+        String value = row.get(column);
         if (!ISO_DATE.matcher(value).matches()) {
-            return new DateOrProblem(null, "MALFORMED", column + " must be an ISO date yyyy-MM-dd, not " + value);
+            return new DateOrProblem(
+                    null, MALFORMED, column.header() + " must be an ISO date yyyy-MM-dd, not " + value);
         }
         try {
             return new DateOrProblem(LocalDate.parse(value), null, null);
         } catch (DateTimeException e) {
-            return new DateOrProblem(null, "IMPOSSIBLE_DATE", column + " " + value + " is not a day of the calendar");
+            return new DateOrProblem(
+                    null, IMPOSSIBLE_DATE, column.header() + " " + value + " is not a day of the calendar");
         }
     }
 
-    private static String firstBlank(String[] f, int... indexes) {
-        String[] names = HEADER.split(",");
-        for (int index : indexes) {
-            if (f[index].isEmpty()) {
-                return names[index];
+    /** The header name of the first of these columns left empty in the row, or null. */
+    private static String firstBlank(Row row, LegacyColumn... columns) {
+        for (LegacyColumn column : columns) {
+            if (row.get(column).isEmpty()) {
+                return column.header();
             }
         }
         return null;
     }
 
+    private static String legacyNumberOf(String line) {
+        return line.split(",", -1)[LEGACY_NUMBER.ordinal()].strip();
+    }
+
     private static ImportProblem malformed(int line, String reference, String reason) {
-        return new ImportProblem(line, reference, "MALFORMED", reason);
+        return ImportProblem.of(line, reference, MALFORMED, reason);
+    }
+
+    /** One row, each field stripped of surrounding blanks, read by column. */
+    private record Row(String[] fields) {
+
+        static Row of(String[] fields) {
+            String[] stripped = new String[fields.length];
+            for (int k = 0; k < fields.length; k++) {
+                stripped[k] = fields[k].strip();
+            }
+            return new Row(stripped);
+        }
+
+        String get(LegacyColumn column) {
+            return fields[column.ordinal()];
+        }
+
+        boolean describesTheSameCaseAs(Row other) {
+            return CASE_COLUMNS.stream().allMatch(column -> get(column).equals(other.get(column)));
+        }
     }
 }

@@ -103,17 +103,6 @@ public sealed interface CaseEvent {
                 LocalDate submittedOn,
                 Sponsor sponsor,
                 List<Member> members,
-                Contact contact,
-                AddressTitle addressTitle) {
-            this(caseId, applicantId, submittedOn, sponsor, members, contact, addressTitle, null);
-        }
-
-        public ApplicationSubmitted(
-                CaseId caseId,
-                String applicantId,
-                LocalDate submittedOn,
-                Sponsor sponsor,
-                List<Member> members,
                 Contact contact) {
             this(caseId, applicantId, submittedOn, sponsor, members, contact, null, null);
         }

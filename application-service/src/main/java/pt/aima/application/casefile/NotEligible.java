@@ -2,7 +2,7 @@ package pt.aima.application.casefile;
 
 /**
  * A registration refused because a rule of eligibility fails (Lei 23/2007, arts. 98-99): nothing is stored, and the
- * applicant is told which member and why (HTTP 422 with the rule's code).
+ * applicant is told which rule fails for which member.
  */
 public class NotEligible extends RuntimeException {
 
@@ -20,7 +20,7 @@ public class NotEligible extends RuntimeException {
         return code;
     }
 
-    /** The position of the member in the request's {@code members}, or null when the whole application is concerned. */
+    /** The position of the member in the registration's members, or null when the whole application is concerned. */
     public Integer memberIndex() {
         return memberIndex;
     }

@@ -114,8 +114,4 @@ class ReunificationCase {
     void on(DecisionMade event) {
         decision = event.outcome();
     }
-
-    CaseId caseId() {
-        return caseId;
-    }
 }

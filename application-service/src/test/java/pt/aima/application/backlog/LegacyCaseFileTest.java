@@ -2,14 +2,20 @@ package pt.aima.application.backlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import pt.aima.application.backlog.LegacyCaseFile.Contents;
+import pt.aima.backlog.LegacyCaseGenerator;
+import pt.aima.backlog.LegacyCaseGenerator.BadKind;
+import pt.aima.backlog.format.LegacyColumn;
 
 class LegacyCaseFileTest {
 
@@ -23,8 +29,7 @@ class LegacyCaseFileTest {
 
     private static Contents read(String... lines) {
         return LegacyCaseFile.read(
-                (LegacyCaseFile.HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8),
-                TODAY);
+                (LegacyColumn.HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), TODAY);
     }
 
     @Test
@@ -40,6 +45,26 @@ class LegacyCaseFileTest {
                 .extracting(LegacyCaseFile.LegacyMember::line)
                 .containsExactly(2, 3);
         assertThat(first.members().getFirst().presentInPortugalSince()).isEqualTo(LocalDate.of(2020, 1, 10));
+    }
+
+    @Test
+    void readsWhatTheGeneratorWritesAndRejectsEveryCaseItSpoilsButTheIneligible() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        LegacyCaseGenerator.Summary written = new LegacyCaseGenerator(3, 50).write(2000, file);
+        Contents contents = LegacyCaseFile.read(file.toByteArray(), TODAY);
+        // eligibility is the importer's to check: a case spoiled as NOT_ELIGIBLE is well-formed
+        int wellFormed = written.validCases() + written.badCases()[BadKind.NOT_ELIGIBLE.ordinal()];
+        assertThat(contents.fileProblem()).isNull();
+        assertThat(contents.lines()).isEqualTo(written.lines());
+        assertThat(contents.caseCount()).isEqualTo(written.cases());
+        assertThat(contents.cases()).hasSize(wellFormed);
+        assertThat(contents.rejectedCases()).isEqualTo(written.cases() - wellFormed);
+        assertThat(contents.problems())
+                .extracting(ImportProblem::code)
+                .containsOnly(Arrays.stream(BadKind.values())
+                        .filter(kind -> kind != BadKind.NOT_ELIGIBLE)
+                        .map(BadKind::name)
+                        .toArray(String[]::new));
     }
 
     static Stream<Arguments> badLines() {
@@ -85,7 +110,7 @@ class LegacyCaseFileTest {
 
     @Test
     void aFileCutInTheMiddleOfALineIsTruncatedThere() {
-        byte[] cut = (LegacyCaseFile.HEADER + "\n" + OTHER + "\n" + RUI + "\n" + JOAO.substring(0, 40))
+        byte[] cut = (LegacyColumn.HEADER + "\n" + OTHER + "\n" + RUI + "\n" + JOAO.substring(0, 40))
                 .getBytes(StandardCharsets.UTF_8);
         Contents contents = LegacyCaseFile.read(cut, TODAY);
         assertThat(contents.problems()).singleElement().satisfies(p -> {
@@ -98,16 +123,13 @@ class LegacyCaseFileTest {
     }
 
     static Stream<Arguments> refusedFiles() {
-        byte[] latin1 = (LegacyCaseFile.HEADER + "\n" + OTHER + "\n" + JOAO.replace("Joao", "João") + "\n")
+        byte[] latin1 = (LegacyColumn.HEADER + "\n" + OTHER + "\n" + JOAO.replace("Joao", "João") + "\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         return Stream.of(
                 Arguments.of("empty", new byte[0], "EMPTY_FILE", 0),
                 Arguments.of("blank", "\n\n".getBytes(StandardCharsets.UTF_8), "EMPTY_FILE", 1),
                 Arguments.of(
-                        "header only",
-                        (LegacyCaseFile.HEADER + "\n").getBytes(StandardCharsets.UTF_8),
-                        "EMPTY_FILE",
-                        2),
+                        "header only", (LegacyColumn.HEADER + "\n").getBytes(StandardCharsets.UTF_8), "EMPTY_FILE", 2),
                 Arguments.of("no header", (OTHER + "\n").getBytes(StandardCharsets.UTF_8), "BAD_HEADER", 1),
                 Arguments.of("Latin-1", latin1, "NOT_UTF8", 3));
     }

@@ -3,18 +3,15 @@ package pt.aima.document.casedocuments;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -41,12 +38,13 @@ import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.eventstore.StoredAs;
 
 /**
- * The documents of one case: the checklist derived at registration, every uploaded version of every item, and the
- * caseworkers' verdicts. The checklist completes, once, when every item of every member has an accepted document.
+ * The documents of one case: the checklist derived at registration, every uploaded version of every item, the
+ * caseworkers' verdicts and the evidence requests. The checklist completes, once, when every item of every member has
+ * an accepted document.
  */
 @StoredAs("document.CaseDocuments")
 @Aggregate(snapshotTriggerDefinition = "caseDocumentsSnapshotTrigger")
-@Revision("2") // 2: registration date and evidence requests in the state; Axon ignores snapshots of other revisions
+@Revision("3") // 3: items keyed by ItemKey, evidence requests as entities; Axon ignores snapshots of other revisions
 class CaseDocuments {
 
     enum VersionStatus {
@@ -57,69 +55,14 @@ class CaseDocuments {
     }
 
     /** One uploaded version of an item. */
-    record Version(MemberId memberId, DocumentType documentType, VersionStatus status) {
+    record Version(ItemKey item, VersionStatus status) {
 
         Version withStatus(VersionStatus newStatus) {
-            return new Version(memberId, documentType, newStatus);
-        }
-    }
-
-    enum RequestStatus {
-        OPEN,
-        ANSWERED,
-        EXPIRED,
-        REVIEWED
-    }
-
-    /** One evidence request and where it stands (plain fields: snapshots serialise it). */
-    static final class EvidenceRequest {
-        MemberId memberId;
-        List<DocumentType> documentTypes;
-        LocalDate respondBy;
-        LocalDate remindOn;
-        RequestStatus status = RequestStatus.OPEN;
-        boolean reminded;
-        boolean overdue;
-        LocalDate aimaRespondBy;
-        /** Item key to the document id uploaded for it since the request. */
-        Map<String, String> answers = new LinkedHashMap<>();
-
-        EvidenceRequest() {}
-
-        EvidenceRequest(MemberId memberId, List<DocumentType> documentTypes, LocalDate respondBy, LocalDate remindOn) {
-            this.memberId = memberId;
-            this.documentTypes = documentTypes;
-            this.respondBy = respondBy;
-            this.remindOn = remindOn;
+            return new Version(item, newStatus);
         }
 
-        /** Whether an upload for this member and type answers (part of) this request. */
-        boolean asksFor(MemberId member, DocumentType type) {
-            return documentTypes.contains(type) && (memberId == null || memberId.equals(member));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof EvidenceRequest that
-                    && Objects.equals(memberId, that.memberId)
-                    && Objects.equals(documentTypes, that.documentTypes)
-                    && Objects.equals(respondBy, that.respondBy)
-                    && Objects.equals(remindOn, that.remindOn)
-                    && status == that.status
-                    && reminded == that.reminded
-                    && overdue == that.overdue
-                    && Objects.equals(aimaRespondBy, that.aimaRespondBy)
-                    && Objects.equals(answers, that.answers);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(memberId, documentTypes, respondBy, status);
-        }
-
-        boolean fullyAnswered() {
-            return documentTypes.stream()
-                    .allMatch(type -> answers.keySet().stream().anyMatch(key -> key.endsWith("/" + type.name())));
+        boolean verified() {
+            return status == VersionStatus.ACCEPTED || status == VersionStatus.REJECTED;
         }
     }
 
@@ -127,13 +70,12 @@ class CaseDocuments {
     private CaseId caseId;
 
     private LocalDate submittedOn;
-    private Map<String, EvidenceRequest> evidenceRequests = new LinkedHashMap<>();
-
-    private Set<String> members = new HashSet<>();
-    /** Item key (member and type) of every required item, to its current version's document id (or null). */
-    private Map<String, String> currentVersions = new HashMap<>();
+    /** Every required item of every member, to its current version (null until its first upload). */
+    private Map<ItemKey, DocumentId> checklist = new LinkedHashMap<>();
     /** Every uploaded version, by document id. */
-    private Map<String, Version> versions = new HashMap<>();
+    private Map<DocumentId, Version> versions = new LinkedHashMap<>();
+    /** Every evidence request, by request id, in the order they were made. */
+    private Map<String, EvidenceRequest> evidenceRequests = new LinkedHashMap<>();
 
     private boolean complete;
 
@@ -156,15 +98,14 @@ class CaseDocuments {
 
     @CommandHandler
     void handle(UploadDocument command, ChecklistRules rules) {
-        if (!members.contains(command.memberId().toString())) {
+        if (!namesMember(command.memberId())) {
             throw NotOnChecklist.unknownMember();
         }
-        String item = itemKey(command.memberId(), command.documentType());
-        if (!currentVersions.containsKey(item)) {
+        ItemKey item = new ItemKey(command.memberId(), command.documentType());
+        if (!checklist.containsKey(item)) {
             throw NotOnChecklist.notRequired(command.documentType());
         }
-        String current = currentVersions.get(item);
-        if (current != null && versions.get(current).status() == VersionStatus.ACCEPTED) {
+        if (isAccepted(item)) {
             throw new UploadNotAllowed();
         }
         apply(new DocumentVersionUploaded(
@@ -175,16 +116,13 @@ class CaseDocuments {
                 command.sha256(),
                 command.sizeBytes(),
                 command.mediaType(),
-                current == null ? null : DocumentId.of(current)));
-        for (var entry : evidenceRequests.entrySet()) {
-            EvidenceRequest request = entry.getValue();
-            if (request.status == RequestStatus.OPEN
-                    && request.asksFor(command.memberId(), command.documentType())
-                    && request.fullyAnswered()) {
+                checklist.get(item)));
+        for (EvidenceRequest request : evidenceRequests.values()) {
+            if (request.completedBy(item)) {
                 apply(new EvidenceArrived(
                         caseId,
-                        entry.getKey(),
-                        request.memberId,
+                        request.requestId(),
+                        request.memberId(),
                         command.uploadedOn(),
                         command.uploadedOn().plus(rules.policyFor(submittedOn).aimaEvidenceResponseTime())));
             }
@@ -194,8 +132,12 @@ class CaseDocuments {
     @CommandHandler
     void handle(AcceptDocument command) {
         Version version = verifiable(command.documentId());
-        apply(new DocumentVersionAccepted(caseId, command.documentId(), version.memberId(), version.documentType()));
-        if (!complete && everyItemAccepted()) {
+        apply(new DocumentVersionAccepted(
+                caseId,
+                command.documentId(),
+                version.item().memberId(),
+                version.item().documentType()));
+        if (!complete && checklist.keySet().stream().allMatch(this::isAccepted)) {
             apply(new ChecklistCompleted(caseId));
         }
         reviewAnsweredRequests();
@@ -215,9 +157,9 @@ class CaseDocuments {
                         "unknown reason code " + command.reasonCode() + "; use one of "
                                 + List.of(RejectionReason.values())));
         Version version = verifiable(command.documentId());
-        if (!code.appliesTo(version.documentType())) {
-            throw NotOnChecklist.invalid(
-                    "reasonCode", code + " does not apply to a " + version.documentType() + " document");
+        DocumentType type = version.item().documentType();
+        if (!code.appliesTo(type)) {
+            throw NotOnChecklist.invalid("reasonCode", code + " does not apply to a " + type + " document");
         }
         String reason = command.reason();
         if (code == RejectionReason.OUTDATED_MODEL_4) {
@@ -225,7 +167,7 @@ class CaseDocuments {
                     + rules.policyFor(submittedOn).model4Version() + ")";
         }
         apply(new DocumentVersionRejected(
-                caseId, command.documentId(), version.memberId(), version.documentType(), code.name(), reason));
+                caseId, command.documentId(), version.item().memberId(), type, code.name(), reason));
         reviewAnsweredRequests();
     }
 
@@ -234,25 +176,18 @@ class CaseDocuments {
         if (evidenceRequests.containsKey(command.requestId())) {
             return;
         }
-        if (command.memberId() != null && !members.contains(command.memberId().toString())) {
+        if (command.memberId() != null && !namesMember(command.memberId())) {
             throw NotOnChecklist.unknownMember();
         }
         if (command.documentTypes() == null || command.documentTypes().isEmpty()) {
             throw NotOnChecklist.invalid("documentTypes", "name at least one document type");
         }
         for (DocumentType type : command.documentTypes()) {
-            boolean onChecklist = currentVersions.keySet().stream()
-                    .anyMatch(key -> key.endsWith("/" + type.name())
-                            && (command.memberId() == null || key.startsWith(command.memberId() + "/")));
-            if (!onChecklist) {
+            List<ItemKey> items = itemsAskedBy(command.memberId(), List.of(type));
+            if (items.isEmpty()) {
                 throw NotOnChecklist.invalid("documentTypes", type + " is not on the checklist asked about");
             }
-            boolean allAccepted = currentVersions.entrySet().stream()
-                    .filter(entry -> entry.getKey().endsWith("/" + type.name())
-                            && (command.memberId() == null || entry.getKey().startsWith(command.memberId() + "/")))
-                    .allMatch(entry -> entry.getValue() != null
-                            && versions.get(entry.getValue()).status() == VersionStatus.ACCEPTED);
-            if (allAccepted) {
+            if (items.stream().allMatch(this::isAccepted)) {
                 throw NotOnChecklist.invalid("documentTypes", type + " is already accepted: nothing to ask for");
             }
         }
@@ -268,7 +203,7 @@ class CaseDocuments {
                 caseId,
                 command.requestId(),
                 command.memberId(),
-                List.copyOf(new java.util.LinkedHashSet<>(command.documentTypes())),
+                List.copyOf(new LinkedHashSet<>(command.documentTypes())),
                 command.reason(),
                 command.requestedOn(),
                 command.respondBy(),
@@ -279,41 +214,22 @@ class CaseDocuments {
     @CommandHandler
     void handle(CheckEvidenceDeadlines command) {
         EvidenceRequest request = evidenceRequests.get(command.requestId());
-        if (request == null) {
-            return;
-        }
-        LocalDate today = command.today();
-        if (request.status == RequestStatus.OPEN && today.isAfter(request.respondBy)) {
-            apply(new EvidenceRequestLapsed(
-                    caseId, command.requestId(), request.memberId, request.documentTypes, request.respondBy));
-        } else if (request.status == RequestStatus.OPEN && !request.reminded && !today.isBefore(request.remindOn)) {
-            apply(new EvidenceReminderFellDue(
-                    caseId, command.requestId(), request.memberId, request.documentTypes, request.respondBy));
-        } else if (request.status == RequestStatus.ANSWERED
-                && !request.overdue
-                && today.isAfter(request.aimaRespondBy)) {
-            apply(new EvidenceReviewOverdue(caseId, command.requestId(), request.aimaRespondBy));
+        if (request != null) {
+            request.deadlineDueOn(command.today(), caseId).ifPresent(AggregateLifecycle::apply);
         }
     }
 
     /** A request whose every answering document is verified is reviewed: AIMA's response clock stops. */
     private void reviewAnsweredRequests() {
-        List<String> reviewed = new ArrayList<>();
-        for (var entry : evidenceRequests.entrySet()) {
-            EvidenceRequest request = entry.getValue();
-            if (request.status == RequestStatus.ANSWERED
-                    && request.answers.values().stream().allMatch(id -> {
-                        VersionStatus status = versions.get(id).status();
-                        return status == VersionStatus.ACCEPTED || status == VersionStatus.REJECTED;
-                    })) {
-                reviewed.add(entry.getKey());
-            }
-        }
+        List<String> reviewed = evidenceRequests.values().stream()
+                .filter(request -> request.reviewable(id -> versions.get(id).verified()))
+                .map(EvidenceRequest::requestId)
+                .toList();
         reviewed.forEach(id -> apply(new EvidenceReviewed(caseId, id)));
     }
 
     private Version verifiable(DocumentId documentId) {
-        Version version = versions.get(documentId.toString());
+        Version version = versions.get(documentId);
         if (version == null) {
             throw new DocumentNotFound(caseId, documentId);
         }
@@ -324,9 +240,20 @@ class CaseDocuments {
         };
     }
 
-    private boolean everyItemAccepted() {
-        return currentVersions.values().stream()
-                .allMatch(current -> current != null && versions.get(current).status() == VersionStatus.ACCEPTED);
+    private boolean namesMember(MemberId member) {
+        return checklist.keySet().stream().anyMatch(item -> item.memberId().equals(member));
+    }
+
+    private boolean isAccepted(ItemKey item) {
+        DocumentId current = checklist.get(item);
+        return current != null && versions.get(current).status() == VersionStatus.ACCEPTED;
+    }
+
+    /** The checklist items a request about {@code member} ({@code null}: the whole case) for {@code types} is about. */
+    private List<ItemKey> itemsAskedBy(MemberId member, List<DocumentType> types) {
+        return checklist.keySet().stream()
+                .filter(item -> item.isAskedBy(member, types))
+                .toList();
     }
 
     @EventSourcingHandler
@@ -334,76 +261,29 @@ class CaseDocuments {
         caseId = event.caseId();
         submittedOn = event.submittedOn();
         for (RequiredItem item : event.items()) {
-            members.add(item.memberId().toString());
-            currentVersions.put(itemKey(item.memberId(), item.documentType()), null);
+            checklist.put(ItemKey.of(item), null);
         }
     }
 
     @EventSourcingHandler
     void on(DocumentVersionUploaded event) {
+        ItemKey item = new ItemKey(event.memberId(), event.documentType());
         if (event.supersedes() != null) {
-            String previous = event.supersedes().toString();
-            versions.put(previous, versions.get(previous).withStatus(VersionStatus.SUPERSEDED));
+            versions.put(event.supersedes(), versions.get(event.supersedes()).withStatus(VersionStatus.SUPERSEDED));
         }
-        versions.put(
-                event.documentId().toString(),
-                new Version(event.memberId(), event.documentType(), VersionStatus.UPLOADED));
-        currentVersions.put(
-                itemKey(event.memberId(), event.documentType()),
-                event.documentId().toString());
-        for (EvidenceRequest request : evidenceRequests.values()) {
-            if (request.status == RequestStatus.OPEN && request.asksFor(event.memberId(), event.documentType())) {
-                request.answers.put(
-                        itemKey(event.memberId(), event.documentType()),
-                        event.documentId().toString());
-            }
-        }
-    }
-
-    @EventSourcingHandler
-    void on(EvidenceRequestMade event) {
-        evidenceRequests.put(
-                event.requestId(),
-                new EvidenceRequest(event.memberId(), event.documentTypes(), event.respondBy(), event.remindOn()));
-    }
-
-    @EventSourcingHandler
-    void on(EvidenceReminderFellDue event) {
-        evidenceRequests.get(event.requestId()).reminded = true;
-    }
-
-    @EventSourcingHandler
-    void on(EvidenceRequestLapsed event) {
-        evidenceRequests.get(event.requestId()).status = RequestStatus.EXPIRED;
-    }
-
-    @EventSourcingHandler
-    void on(EvidenceArrived event) {
-        EvidenceRequest request = evidenceRequests.get(event.requestId());
-        request.status = RequestStatus.ANSWERED;
-        request.aimaRespondBy = event.aimaRespondBy();
-    }
-
-    @EventSourcingHandler
-    void on(EvidenceReviewed event) {
-        evidenceRequests.get(event.requestId()).status = RequestStatus.REVIEWED;
-    }
-
-    @EventSourcingHandler
-    void on(EvidenceReviewOverdue event) {
-        evidenceRequests.get(event.requestId()).overdue = true;
+        versions.put(event.documentId(), new Version(item, VersionStatus.UPLOADED));
+        checklist.put(item, event.documentId());
+        evidenceRequests.values().forEach(request -> request.uploaded(item, event.documentId()));
     }
 
     @EventSourcingHandler
     void on(DocumentVersionAccepted event) {
-        String id = event.documentId().toString();
-        versions.put(id, versions.get(id).withStatus(VersionStatus.ACCEPTED));
+        versions.put(event.documentId(), versions.get(event.documentId()).withStatus(VersionStatus.ACCEPTED));
     }
 
     @EventSourcingHandler
     void on(DocumentVersionRejected event) {
-        String id = event.documentId().toString();
-        versions.put(id, versions.get(id).withStatus(VersionStatus.REJECTED));
+        versions.put(event.documentId(), versions.get(event.documentId()).withStatus(VersionStatus.REJECTED));
     }
 
     @EventSourcingHandler
@@ -411,7 +291,48 @@ class CaseDocuments {
         complete = true;
     }
 
-    private static String itemKey(MemberId memberId, DocumentType type) {
-        return memberId + "/" + type.name();
+    /**
+     * The request waits for every item it is about whose document was not accepted when it was made: an accepted item
+     * takes no new upload.
+     */
+    @EventSourcingHandler
+    void on(EvidenceRequestMade event) {
+        List<ItemKey> asked = itemsAskedBy(event.memberId(), event.documentTypes()).stream()
+                .filter(item -> !isAccepted(item))
+                .toList();
+        evidenceRequests.put(
+                event.requestId(),
+                new EvidenceRequest(
+                        event.requestId(),
+                        event.memberId(),
+                        event.documentTypes(),
+                        event.respondBy(),
+                        event.remindOn(),
+                        asked));
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceReminderFellDue event) {
+        evidenceRequests.get(event.requestId()).reminded();
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceRequestLapsed event) {
+        evidenceRequests.get(event.requestId()).lapsed();
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceArrived event) {
+        evidenceRequests.get(event.requestId()).arrived(event.aimaRespondBy());
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceReviewed event) {
+        evidenceRequests.get(event.requestId()).reviewed();
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceReviewOverdue event) {
+        evidenceRequests.get(event.requestId()).reviewOverdue();
     }
 }

@@ -59,7 +59,8 @@ public sealed interface CaseDocumentsCommand {
      * A caseworker asks for specific evidence.
      *
      * @param memberId the member it concerns, or null for the case as a whole
-     * @param documentTypes what is asked for: items of the member's (or any member's) checklist
+     * @param documentTypes what is asked for: items of the member's checklist or, for the whole case, of every member
+     *     whose checklist has them
      * @param requestedOn today (Europe/Lisbon)
      * @param respondBy the last day the applicant may answer on; after {@code requestedOn}
      */

@@ -240,7 +240,7 @@ public class ChecklistRules {
     }
 
     /** Days of the stay before the registration date, counted from {@code windowStart} if given. */
-    static long days(ResidencePeriod period, LocalDate submittedOn, LocalDate windowStart) {
+    private static long days(ResidencePeriod period, LocalDate submittedOn, LocalDate windowStart) {
         LocalDate start = period.from();
         if (windowStart != null && start.isBefore(windowStart)) {
             start = windowStart;

@@ -26,7 +26,10 @@ public class NotOnChecklist extends RuntimeException {
         return new NotOnChecklist(field, message);
     }
 
-    /** The request field that is wrong: {@code memberId} or {@code documentType}. */
+    /**
+     * The request field that is wrong: {@code memberId}, {@code documentType}, {@code documentTypes}, {@code reasonCode}
+     * or {@code respondBy}.
+     */
     public String field() {
         return field;
     }

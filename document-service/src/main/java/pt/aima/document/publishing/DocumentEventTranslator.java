@@ -42,72 +42,66 @@ class DocumentEventTranslator implements IntegrationEventTranslator {
             return List.of();
         }
         return switch (event) {
-            case EvidenceReviewed reviewed -> List.of();
-            default -> List.of(published(event));
-        };
-    }
-
-    private static IntegrationEvent published(CaseDocumentsEvent event) {
-        return switch (event) {
             case ChecklistOpened opened ->
-                new DocumentChecklistOpened(
+                List.of(new DocumentChecklistOpened(
                         opened.caseId(),
                         opened.items().stream()
                                 .map(item -> new RequiredDocument(
                                         item.memberId(), item.documentType().name(), item.reason()))
-                                .toList());
+                                .toList()));
             case DocumentVersionUploaded uploaded ->
-                new DocumentUploaded(
+                List.of(new DocumentUploaded(
                         uploaded.caseId(),
                         uploaded.documentId(),
                         uploaded.memberId(),
                         uploaded.documentType().name(),
                         uploaded.sha256(),
                         uploaded.sizeBytes(),
-                        uploaded.mediaType());
+                        uploaded.mediaType()));
             case DocumentVersionAccepted accepted ->
-                new DocumentAccepted(
+                List.of(new DocumentAccepted(
                         accepted.caseId(),
                         accepted.documentId(),
                         accepted.memberId(),
-                        accepted.documentType().name());
+                        accepted.documentType().name()));
             case DocumentVersionRejected rejected ->
-                new DocumentRejected(
+                List.of(new DocumentRejected(
                         rejected.caseId(),
                         rejected.documentId(),
                         rejected.memberId(),
                         rejected.documentType().name(),
                         rejected.reasonCode(),
-                        rejected.reason());
-            case ChecklistCompleted completed -> new DocumentChecklistCompleted(completed.caseId());
+                        rejected.reason()));
+            case ChecklistCompleted completed -> List.of(new DocumentChecklistCompleted(completed.caseId()));
             case EvidenceRequestMade made ->
-                new EvidenceRequested(
+                List.of(new EvidenceRequested(
                         made.caseId(),
                         made.requestId(),
                         made.memberId(),
                         codes(made.documentTypes()),
                         made.reason(),
-                        made.respondBy());
+                        made.respondBy()));
             case EvidenceReminderFellDue due ->
-                new EvidenceRequestReminderDue(
-                        due.caseId(), due.requestId(), due.memberId(), codes(due.documentTypes()), due.respondBy());
+                List.of(new EvidenceRequestReminderDue(
+                        due.caseId(), due.requestId(), due.memberId(), codes(due.documentTypes()), due.respondBy()));
             case EvidenceRequestLapsed lapsed ->
-                new EvidenceRequestExpired(
+                List.of(new EvidenceRequestExpired(
                         lapsed.caseId(),
                         lapsed.requestId(),
                         lapsed.memberId(),
                         codes(lapsed.documentTypes()),
-                        lapsed.respondBy());
+                        lapsed.respondBy()));
             case EvidenceArrived arrived ->
-                new EvidenceReceived(
+                List.of(new EvidenceReceived(
                         arrived.caseId(),
                         arrived.requestId(),
                         arrived.memberId(),
                         arrived.receivedOn(),
-                        arrived.aimaRespondBy());
+                        arrived.aimaRespondBy()));
             case EvidenceReviewOverdue overdue ->
-                new EvidenceResponseOverdue(overdue.caseId(), overdue.requestId(), overdue.aimaRespondBy());
-            case EvidenceReviewed reviewed -> throw new IllegalStateException("not published");
+                List.of(new EvidenceResponseOverdue(overdue.caseId(), overdue.requestId(), overdue.aimaRespondBy()));
+            // internal only: it stops AIMA's response clock inside this service
+            case EvidenceReviewed reviewed -> List.of();
         };
     }
 

@@ -7,19 +7,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import pt.aima.document.casedocuments.DocumentNotFound;
 import pt.aima.document.casedocuments.NotOnChecklist;
-import pt.aima.document.upload.InvalidUpload;
 import pt.aima.platform.web.ProblemDetailsAdvice;
 import pt.aima.platform.web.ProblemDetailsAdvice.FieldProblem;
 
 /**
- * The refusals particular to documents, in the platform's problem format: a bad upload names each bad part (400), as
- * the platform does for JSON bodies; an unknown document is 404.
+ * The refusals particular to documents, in the platform's problem format: a request refused by its endpoint or by the
+ * case names each bad part or field (400), as the platform does for JSON bodies; an unknown document is 404.
  */
 @RestControllerAdvice
 class DocumentProblemsAdvice {
 
-    @ExceptionHandler(InvalidUpload.class)
-    ProblemDetail invalidUpload(InvalidUpload e) {
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalidRequest(InvalidRequest e) {
         return ProblemDetailsAdvice.invalidRequest(e.problems());
     }
 

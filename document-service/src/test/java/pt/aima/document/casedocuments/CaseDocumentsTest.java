@@ -289,11 +289,17 @@ class CaseDocumentsTest {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         DocumentId first = DocumentId.newId();
         DocumentId second = DocumentId.newId();
+        DocumentId model4 = DocumentId.newId();
+        DocumentId spouseAddress = DocumentId.newId();
         fixture.given(
                         checklistOpened(),
                         uploaded(first, spouse, DocumentType.PASSPORT, null),
                         uploaded(second, spouse, DocumentType.PASSPORT, first),
-                        evidenceRequested("r-1", TODAY.plusDays(20)))
+                        evidenceRequested("r-1", TODAY.plusDays(20)),
+                        caseWideRequest("r-2", DocumentType.ADDRESS_DECLARATION, TODAY.plusDays(20)),
+                        uploaded(model4, spouse, DocumentType.TERM_OF_RESPONSIBILITY, null),
+                        new EvidenceArrived(caseId, "r-1", spouse, TODAY, TODAY.plusDays(15)),
+                        uploaded(spouseAddress, spouse, DocumentType.ADDRESS_DECLARATION, null))
                 .when(new AcceptDocument(caseId, second))
                 .expectState(aggregate -> {
                     try {
@@ -448,6 +454,77 @@ class CaseDocumentsTest {
     }
 
     @Test
+    void aCaseWideEvidenceRequestIsAnsweredOnlyWhenEveryMembersDocumentIsIn() {
+        LocalDate respondBy = TODAY.plusDays(30);
+        DocumentId spousePassport = DocumentId.newId();
+        DocumentId childPassport = DocumentId.newId();
+        EvidenceRequestMade everyPassport = caseWideRequest("r-1", DocumentType.PASSPORT, respondBy);
+
+        fixture.given(checklistOpened(), everyPassport)
+                .when(upload(spousePassport, spouse, DocumentType.PASSPORT))
+                .expectEvents(uploaded(spousePassport, spouse, DocumentType.PASSPORT, null));
+        setUp();
+        fixture.given(checklistOpened(), everyPassport, uploaded(spousePassport, spouse, DocumentType.PASSPORT, null))
+                .when(upload(childPassport, child, DocumentType.PASSPORT))
+                .expectEvents(
+                        uploaded(childPassport, child, DocumentType.PASSPORT, null),
+                        new EvidenceArrived(caseId, "r-1", null, TODAY, TODAY.plusDays(15)));
+        setUp();
+        // a case-wide request ends when the last member's document is in
+        fixture.given(checklistOpened(), everyPassport, uploaded(spousePassport, spouse, DocumentType.PASSPORT, null))
+                .when(new CheckEvidenceDeadlines(caseId, "r-1", respondBy.plusDays(1)))
+                .expectEvents(
+                        new EvidenceRequestLapsed(caseId, "r-1", null, List.of(DocumentType.PASSPORT), respondBy));
+    }
+
+    @Test
+    void aCaseWideEvidenceRequestDoesNotWaitForADocumentAcceptedBeforeItWasMade() {
+        LocalDate respondBy = TODAY.plusDays(30);
+        DocumentId spousePassport = DocumentId.newId();
+        DocumentId childPassport = DocumentId.newId();
+        fixture.given(
+                        checklistOpened(),
+                        uploaded(spousePassport, spouse, DocumentType.PASSPORT, null),
+                        new DocumentVersionAccepted(caseId, spousePassport, spouse, DocumentType.PASSPORT),
+                        caseWideRequest("r-1", DocumentType.PASSPORT, respondBy))
+                .when(upload(childPassport, child, DocumentType.PASSPORT))
+                .expectEvents(
+                        uploaded(childPassport, child, DocumentType.PASSPORT, null),
+                        new EvidenceArrived(caseId, "r-1", null, TODAY, TODAY.plusDays(15)));
+    }
+
+    @Test
+    void aCaseWideEvidenceRequestIsReviewedWhenEveryMembersAnswerIsVerified() {
+        LocalDate respondBy = TODAY.plusDays(30);
+        DocumentId spousePassport = DocumentId.newId();
+        DocumentId childPassport = DocumentId.newId();
+        List<Object> answered = List.of(
+                checklistOpened(),
+                caseWideRequest("r-1", DocumentType.PASSPORT, respondBy),
+                uploaded(spousePassport, spouse, DocumentType.PASSPORT, null),
+                uploaded(childPassport, child, DocumentType.PASSPORT, null),
+                new EvidenceArrived(caseId, "r-1", null, TODAY, TODAY.plusDays(15)));
+
+        fixture.given(answered)
+                .when(new AcceptDocument(caseId, spousePassport))
+                .expectEvents(new DocumentVersionAccepted(caseId, spousePassport, spouse, DocumentType.PASSPORT));
+        setUp();
+        List<Object> oneVerified = new java.util.ArrayList<>(answered);
+        oneVerified.add(new DocumentVersionAccepted(caseId, spousePassport, spouse, DocumentType.PASSPORT));
+        fixture.given(oneVerified)
+                .when(new RejectDocument(caseId, childPassport, "EXPIRED_PASSPORT", "The passport has expired."))
+                .expectEvents(
+                        new DocumentVersionRejected(
+                                caseId,
+                                childPassport,
+                                child,
+                                DocumentType.PASSPORT,
+                                "EXPIRED_PASSPORT",
+                                "The passport has expired."),
+                        new EvidenceReviewed(caseId, "r-1"));
+    }
+
+    @Test
     void refusesAnEvidenceRequestForSomethingNotOnTheChecklistOrWithADeadlineNotAfterToday() {
         fixture.given(checklistOpened())
                 .when(new RequestEvidence(
@@ -507,6 +584,18 @@ class CaseDocumentsTest {
                 spouse,
                 List.of(DocumentType.TERM_OF_RESPONSIBILITY),
                 "The current Model 4 is missing.",
+                TODAY,
+                respondBy,
+                respondBy.minusDays(7));
+    }
+
+    private EvidenceRequestMade caseWideRequest(String requestId, DocumentType type, LocalDate respondBy) {
+        return new EvidenceRequestMade(
+                caseId,
+                requestId,
+                null,
+                List.of(type),
+                "Every member's document is needed.",
                 TODAY,
                 respondBy,
                 respondBy.minusDays(7));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -32,7 +33,6 @@ import pt.aima.notification.casenotifications.CaseNotificationEvent.Notification
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDelivered;
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDeliveryFailed;
-import pt.aima.notification.casenotifications.MessageTemplate.Label;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentMissed;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentRescheduled;
@@ -43,6 +43,21 @@ import pt.aima.notification.casenotifications.NotificationCommand.NotifyDocument
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyEvidenceRequest;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyRegistration;
 import pt.aima.notification.casenotifications.NotificationCommand.RegisterContact;
+import pt.aima.notification.casenotifications.NotificationMessage.Appointment;
+import pt.aima.notification.casenotifications.NotificationMessage.AppointmentMissed;
+import pt.aima.notification.casenotifications.NotificationMessage.AppointmentRescheduled;
+import pt.aima.notification.casenotifications.NotificationMessage.Checklist;
+import pt.aima.notification.casenotifications.NotificationMessage.DecisionGranted;
+import pt.aima.notification.casenotifications.NotificationMessage.DecisionRefused;
+import pt.aima.notification.casenotifications.NotificationMessage.DocumentRejected;
+import pt.aima.notification.casenotifications.NotificationMessage.EvidenceExpired;
+import pt.aima.notification.casenotifications.NotificationMessage.EvidenceReminder;
+import pt.aima.notification.casenotifications.NotificationMessage.EvidenceRequested;
+import pt.aima.notification.casenotifications.NotificationMessage.MemberDocuments;
+import pt.aima.notification.casenotifications.NotificationMessage.MemberOriginals;
+import pt.aima.notification.casenotifications.NotificationMessage.Original;
+import pt.aima.notification.casenotifications.NotificationMessage.Receipt;
+import pt.aima.notification.casenotifications.NotificationMessage.RequiredDocument;
 import pt.aima.platform.eventstore.StoredAs;
 
 /**
@@ -104,9 +119,7 @@ class CaseNotifications {
         if (relationships.isEmpty() && !command.household().isEmpty()) {
             apply(new HouseholdNoted(command.caseId(), command.household()));
         }
-        Map<String, Object> model = model(command.caseId());
-        model.put("submittedOn", command.submittedOn());
-        store(command.caseId(), command.triggeringEventId(), NotificationKind.RECEIPT, "receipt", model, texts);
+        store(command, new Receipt(caseNumber(command.caseId()), command.submittedOn()), texts);
     }
 
     @CommandHandler
@@ -126,121 +139,118 @@ class CaseNotifications {
         if (!stored.contains(new Delivery(command.triggeringEventId(), Channel.PORTAL_INBOX))) {
             apply(new ChecklistNoted(command.caseId(), command.items()));
         }
-        Map<String, Object> model = model(command.caseId());
-        model.put("members", byMember(command.items(), true));
-        store(command.caseId(), command.triggeringEventId(), NotificationKind.CHECKLIST, "checklist", model, texts);
+        List<MemberDocuments> members = byMember(
+                command.items(),
+                (member, items) -> new MemberDocuments(
+                        member,
+                        items.stream()
+                                .map(item -> new RequiredDocument(document(item.documentType()), item.reason()))
+                                .toList()));
+        store(command, new Checklist(caseNumber(command.caseId()), members), texts);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(NotifyDocumentRejected command, NotificationTexts texts) {
-        Map<String, Object> model = model(command.caseId());
-        model.put("document", Label.of("document.", command.documentType()));
-        model.put("member", member(command.memberId()));
-        model.put("reason", orEmpty(command.reason()));
-        model.put("howToFix", Label.orEmpty("fix.", orEmpty(command.reasonCode())));
         store(
-                command.caseId(),
-                command.triggeringEventId(),
-                NotificationKind.DOCUMENT_REJECTED,
-                "document-rejected",
-                model,
+                command,
+                new DocumentRejected(
+                        caseNumber(command.caseId()),
+                        document(command.documentType()),
+                        member(command.memberId()),
+                        command.reason(),
+                        command.reasonCode() == null ? null : Label.orEmpty("fix.", command.reasonCode())),
                 texts);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(NotifyEvidenceRequest command, NotificationTexts texts) {
-        Map<String, Object> model = model(command.caseId());
-        model.put(
-                "documents",
-                command.documentTypes().stream()
-                        .map(type -> Label.of("document.", type))
-                        .toList());
-        model.put("member", member(command.memberId()));
-        model.put("reason", orEmpty(command.reason()));
-        model.put("respondBy", command.respondBy());
-        String template =
+        String caseNumber = caseNumber(command.caseId());
+        List<Label> documents = command.documentTypes().stream()
+                .map(CaseNotifications::document)
+                .toList();
+        Label member = member(command.memberId());
+        NotificationMessage message =
                 switch (command.kind()) {
-                    case EVIDENCE_REQUESTED -> "evidence-requested";
-                    case EVIDENCE_REMINDER -> "evidence-reminder";
-                    case EVIDENCE_EXPIRED -> "evidence-expired";
+                    case EVIDENCE_REQUESTED ->
+                        new EvidenceRequested(caseNumber, documents, member, command.reason(), command.respondBy());
+                    case EVIDENCE_REMINDER -> new EvidenceReminder(caseNumber, documents, member, command.respondBy());
+                    case EVIDENCE_EXPIRED -> new EvidenceExpired(caseNumber, documents, member, command.respondBy());
                     default -> throw new IllegalArgumentException("not an evidence notification: " + command.kind());
                 };
-        store(command.caseId(), command.triggeringEventId(), command.kind(), template, model, texts);
+        store(command, message, texts);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(NotifyBiometricAppointment command, NotificationTexts texts) {
-        Map<String, Object> model = appointment(command.caseId(), command.deskId(), command.startsAt());
-        model.put("durationMinutes", command.durationMinutes());
-        store(command.caseId(), command.triggeringEventId(), NotificationKind.APPOINTMENT, "appointment", model, texts);
+        List<MemberOriginals> originals = originalsToBring();
+        store(
+                command,
+                new Appointment(
+                        caseNumber(command.caseId()),
+                        command.deskId(),
+                        command.startsAt().toLocalDate(),
+                        command.startsAt().toLocalTime(),
+                        command.durationMinutes(),
+                        originals,
+                        !originals.isEmpty()),
+                texts);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(NotifyAppointmentRescheduled command, NotificationTexts texts) {
-        Map<String, Object> model = appointment(command.caseId(), command.deskId(), command.startsAt());
-        model.put("durationMinutes", command.durationMinutes());
-        model.put("previousDesk", orEmpty(command.previousDeskId()));
-        model.put(
-                "previousDate",
-                command.previousStartsAt() == null
-                        ? ""
-                        : command.previousStartsAt().toLocalDate());
-        model.put(
-                "previousTime",
-                command.previousStartsAt() == null
-                        ? ""
-                        : command.previousStartsAt().toLocalTime());
-        model.put("reasonCode", Label.orEmpty("reschedule.", orEmpty(command.reasonCode())));
-        model.put("reason", orEmpty(command.reason()));
+        List<MemberOriginals> originals = originalsToBring();
+        LocalDateTime previous = command.previousStartsAt();
         store(
-                command.caseId(),
-                command.triggeringEventId(),
-                NotificationKind.APPOINTMENT_RESCHEDULED,
-                "appointment-rescheduled",
-                model,
+                command,
+                new AppointmentRescheduled(
+                        caseNumber(command.caseId()),
+                        command.deskId(),
+                        command.startsAt().toLocalDate(),
+                        command.startsAt().toLocalTime(),
+                        command.durationMinutes(),
+                        originals,
+                        !originals.isEmpty(),
+                        command.previousDeskId(),
+                        previous == null ? null : previous.toLocalDate(),
+                        previous == null ? null : previous.toLocalTime(),
+                        command.reasonCode() == null ? null : Label.orEmpty("reschedule.", command.reasonCode()),
+                        command.reason()),
                 texts);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(NotifyAppointmentMissed command, NotificationTexts texts) {
-        Map<String, Object> model = model(command.caseId());
-        model.put("desk", command.deskId());
-        model.put("date", command.startsAt().toLocalDate());
-        model.put("time", command.startsAt().toLocalTime());
-        model.put("rescheduled", command.rescheduled());
         store(
-                command.caseId(),
-                command.triggeringEventId(),
-                NotificationKind.APPOINTMENT_MISSED,
-                "appointment-missed",
-                model,
+                command,
+                new AppointmentMissed(
+                        caseNumber(command.caseId()),
+                        command.deskId(),
+                        command.startsAt().toLocalDate(),
+                        command.startsAt().toLocalTime(),
+                        command.rescheduled()),
                 texts);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(NotifyDecision command, NotificationTexts texts, AppealPolicy appeal) {
-        Map<String, Object> model = model(command.caseId());
-        model.put("reasoning", orEmpty(command.reasoning()));
-        String template;
-        if (command.outcome() == Outcome.REFUSED) {
-            template = "decision-refused";
-            model.put(
-                    "grounds",
-                    command.grounds().stream()
-                            .map(ground -> Label.of("ground.", ground))
-                            .toList());
-            model.put("appealDays", appeal.administrativeAppealDays());
-            model.put("courtMonths", appeal.courtActionMonths());
-        } else {
-            template = "decision-granted";
-        }
-        store(command.caseId(), command.triggeringEventId(), NotificationKind.DECISION, template, model, texts);
+        String caseNumber = caseNumber(command.caseId());
+        NotificationMessage message = command.outcome() == Outcome.REFUSED
+                ? new DecisionRefused(
+                        caseNumber,
+                        command.grounds().stream()
+                                .map(ground -> Label.of("ground.", ground))
+                                .toList(),
+                        command.reasoning(),
+                        appeal.administrativeAppealDays(),
+                        appeal.courtActionMonths())
+                : new DecisionGranted(caseNumber, command.reasoning());
+        store(command, message, texts);
     }
 
     @CommandHandler
@@ -269,27 +279,25 @@ class CaseNotifications {
                 command.reason()));
     }
 
-    private void store(
-            CaseId caseId,
-            UUID triggeringEventId,
-            NotificationKind kind,
-            String templateKey,
-            Map<String, Object> model,
-            NotificationTexts texts) {
+    /**
+     * Stores the message, written once in the recipient's language, on every channel of the recipient it has not been
+     * stored on for this triggering event.
+     */
+    private void store(NotificationCommand command, NotificationMessage message, NotificationTexts texts) {
         RenderedText text = null;
         for (Channel channel : channelsOfRecipient()) {
-            Delivery delivery = new Delivery(triggeringEventId, channel);
+            Delivery delivery = new Delivery(command.triggeringEventId(), channel);
             if (stored.contains(delivery)) {
                 continue;
             }
             if (text == null) {
-                text = texts.render(MessageTemplate.of(templateKey, model), language);
+                text = texts.render(message, language);
             }
             apply(new NotificationStored(
-                    caseId,
-                    notificationIdOf(caseId, delivery),
-                    triggeringEventId,
-                    kind,
+                    command.caseId(),
+                    notificationIdOf(command.caseId(), delivery),
+                    command.triggeringEventId(),
+                    message.kind(),
                     channel,
                     recipientId,
                     language,
@@ -310,52 +318,39 @@ class CaseNotifications {
         return channels;
     }
 
-    private static Map<String, Object> model(CaseId caseId) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("caseNumber", caseNumber(caseId));
-        return model;
+    /** The originals to bring to the appointment: the case's checklist, by family member. */
+    private List<MemberOriginals> originalsToBring() {
+        return byMember(
+                checklist,
+                (member, items) -> new MemberOriginals(
+                        member,
+                        items.stream()
+                                .map(item -> new Original(document(item.documentType())))
+                                .toList()));
     }
 
-    private Map<String, Object> appointment(CaseId caseId, String deskId, LocalDateTime startsAt) {
-        Map<String, Object> model = model(caseId);
-        model.put("desk", deskId);
-        model.put("date", startsAt.toLocalDate());
-        model.put("time", startsAt.toLocalTime());
-        List<Map<String, Object>> originals = byMember(checklist, false);
-        model.put("originals", originals);
-        model.put("checklistKnown", !originals.isEmpty());
-        return model;
-    }
-
-    /** The checklist grouped by family member, in checklist order; the case-wide items first when unassigned. */
-    private List<Map<String, Object>> byMember(List<ChecklistItem> items, boolean withReasons) {
-        Map<MemberId, List<Map<String, Object>>> grouped = new LinkedHashMap<>();
+    /**
+     * Checklist items grouped by family member, in checklist order. Members the texts cannot name (the application's
+     * own documents, a member whose relationship is not known) each keep a group of their own, with no name.
+     */
+    private <T> List<T> byMember(List<ChecklistItem> items, BiFunction<Label, List<ChecklistItem>, T> group) {
+        Map<MemberId, List<ChecklistItem>> grouped = new LinkedHashMap<>();
         for (ChecklistItem item : items) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("document", Label.of("document.", item.documentType()));
-            if (withReasons) {
-                document.put("reason", orEmpty(item.reason()));
-            }
-            grouped.computeIfAbsent(item.memberId(), id -> new ArrayList<>()).add(document);
+            grouped.computeIfAbsent(item.memberId(), id -> new ArrayList<>()).add(item);
         }
-        List<Map<String, Object>> members = new ArrayList<>();
-        grouped.forEach((memberId, documents) -> {
-            Map<String, Object> member = new LinkedHashMap<>();
-            member.put("member", member(memberId));
-            member.put("documents", documents);
-            members.add(member);
-        });
-        return members;
+        return grouped.entrySet().stream()
+                .map(entry -> group.apply(member(entry.getKey()), entry.getValue()))
+                .toList();
     }
 
-    /** A family member as the texts name them: by relationship, or not at all when it is not known. */
-    private Object member(MemberId memberId) {
+    /** A family member as the texts name them: by relationship; {@code null} (not named) when it is not known. */
+    private Label member(MemberId memberId) {
         String relationship = memberId == null ? null : relationships.get(memberId.value());
-        return relationship == null ? "" : Label.of("relationship.", relationship);
+        return relationship == null ? null : Label.of("relationship.", relationship);
     }
 
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
+    private static Label document(String documentType) {
+        return Label.of("document.", documentType);
     }
 
     /** The applicant quotes the case id as the case number. */

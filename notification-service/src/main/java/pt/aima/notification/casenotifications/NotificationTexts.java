@@ -7,5 +7,5 @@ package pt.aima.notification.casenotifications;
 @FunctionalInterface
 public interface NotificationTexts {
 
-    RenderedText render(MessageTemplate template, Language language);
+    RenderedText render(NotificationMessage message, Language language);
 }

@@ -2,7 +2,6 @@ package pt.aima.notification.inbound;
 
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
@@ -33,13 +32,13 @@ import pt.aima.notification.casenotifications.NotificationCommand.NotifyEvidence
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyRegistration;
 import pt.aima.notification.casenotifications.NotificationCommand.RegisterContact;
 import pt.aima.notification.casenotifications.NotificationKind;
-import pt.aima.notification.delivery.DeliveryOutbox;
+import pt.aima.notification.process.delivery.DeliveryOutbox;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.inbox.InboundEvents;
 
 /**
- * Turns the steps of a case that the applicant must know about into notifications, once per event, and keeps the
- * applicant's contact data (from the restricted contacts topic) for the e-mail and SMS channels.
+ * Turns the steps of a case that the applicant must know about into notifications, once per event, and hands the
+ * applicant's contact data (from the restricted contacts topic) to the delivery outbox for the e-mail and SMS channels.
  *
  * <p>Sending is never done here: the case stores the notifications, the delivery outbox row commits with them, and a
  * sender on its own thread delivers them. A mail server that is down never slows this consumer.
@@ -62,14 +61,11 @@ class NotificationTriggersListener {
 
     private final InboundEvents inbound;
     private final ActingCommandGateway commands;
-    private final JdbcClient jdbc;
     private final DeliveryOutbox outbox;
 
-    NotificationTriggersListener(
-            InboundEvents inbound, ActingCommandGateway commands, JdbcClient jdbc, DeliveryOutbox outbox) {
+    NotificationTriggersListener(InboundEvents inbound, ActingCommandGateway commands, DeliveryOutbox outbox) {
         this.inbound = inbound;
         this.commands = commands;
-        this.jdbc = jdbc;
         this.outbox = outbox;
     }
 
@@ -184,28 +180,11 @@ class NotificationTriggersListener {
 
     /** The latest contact of a case wins; deliveries waiting for it, or failed for the lack of it, are due at once. */
     private void keepContact(ApplicantContactRegistered contact) {
-        jdbc.sql(
-                        """
-                insert into applicant_contact (case_id, applicant_id, email, phone, language, updated_at)
-                values (:caseId, :applicantId, :email, :phone, :language, now())
-                on conflict (case_id) do update
-                    set applicant_id = excluded.applicant_id, email = excluded.email, phone = excluded.phone,
-                        language = excluded.language, updated_at = excluded.updated_at
-                """)
-                .param("caseId", contact.caseId().value())
-                .param("applicantId", contact.applicantId())
-                .param("email", blankToNull(contact.email()))
-                .param("phone", blankToNull(contact.phone()))
-                .param(
-                        "language",
-                        Language.forPreference(contact.preferredLanguage())
-                                .name()
-                                .toLowerCase(java.util.Locale.ROOT))
-                .update();
-        outbox.contactArrived(contact.caseId().value());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        outbox.contactRegistered(
+                contact.caseId().value(),
+                contact.applicantId(),
+                contact.email(),
+                contact.phone(),
+                Language.forPreference(contact.preferredLanguage()));
     }
 }

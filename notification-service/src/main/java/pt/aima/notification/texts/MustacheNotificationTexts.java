@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,20 +16,22 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import pt.aima.notification.casenotifications.Label;
 import pt.aima.notification.casenotifications.Language;
-import pt.aima.notification.casenotifications.MessageTemplate;
-import pt.aima.notification.casenotifications.MessageTemplate.Label;
+import pt.aima.notification.casenotifications.NotificationMessage;
 import pt.aima.notification.casenotifications.NotificationTexts;
 import pt.aima.notification.casenotifications.RenderedText;
 
 /**
  * Writes notifications from Mustache templates (JMustache) on the classpath: {@code
- * notifications/<language>/<key>.mustache}, whose first line is the subject and whose body starts after the blank
+ * notifications/<language>/<template>.mustache}, whose first line is the subject and whose body starts after the blank
  * line that follows. Codes are worded by {@code notifications/<language>/labels.properties}, which also holds the
- * language's date ({@code format.date}) and time ({@code format.time}) patterns.
+ * language's date ({@code format.date}) and time ({@code format.time}) patterns. A message's values are its record
+ * components, by name; nested records and lists of them become sections.
  *
  * <p>A template or a placeholder that is missing fails the notification rather than sending an incomplete text. The
  * texts are plain text (e-mail, SMS and the inbox alike), so nothing is HTML-escaped.
@@ -52,12 +55,18 @@ public class MustacheNotificationTexts implements NotificationTexts {
     }
 
     @Override
-    public RenderedText render(MessageTemplate template, Language language) {
-        Template compiled = templates.computeIfAbsent(path(language, template.key() + ".mustache"), this::compile);
-        String text = compiled.execute(worded(template.model(), language)).replace("\r\n", "\n");
+    public RenderedText render(NotificationMessage message, Language language) {
+        // Every message is a record (the interface is sealed to records).
+        return render(message.template(), (Record) message, language);
+    }
+
+    /** Writes the template with the values of a record: its components, by name. */
+    RenderedText render(String template, Record values, Language language) {
+        Template compiled = templates.computeIfAbsent(path(language, template + ".mustache"), this::compile);
+        String text = compiled.execute(worded(values, language)).replace("\r\n", "\n");
         int endOfSubject = text.indexOf('\n');
         if (endOfSubject < 0) {
-            throw new IllegalStateException("template " + template.key() + " has no body after its subject line");
+            throw new IllegalStateException("template " + template + " has no body after its subject line");
         }
         return new RenderedText(
                 text.substring(0, endOfSubject).strip(),
@@ -73,10 +82,12 @@ public class MustacheNotificationTexts implements NotificationTexts {
                 String worded = labels(language).getProperty(label.prefix() + label.code());
                 yield worded != null ? worded : label.codeIfUnlabelled() ? label.code() : "";
             }
-            case Map<?, ?> map -> {
-                Map<String, Object> copy = new LinkedHashMap<>();
-                map.forEach((key, entry) -> copy.put(key.toString(), worded(entry, language)));
-                yield copy;
+            case Record record -> {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (RecordComponent component : record.getClass().getRecordComponents()) {
+                    values.put(component.getName(), worded(valueOf(component, record), language));
+                }
+                yield values;
             }
             case Collection<?> list -> {
                 List<Object> copy = new ArrayList<>();
@@ -85,6 +96,14 @@ public class MustacheNotificationTexts implements NotificationTexts {
             }
             default -> value;
         };
+    }
+
+    private static Object valueOf(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component + " of " + record.getClass(), e);
+        }
     }
 
     private DateTimeFormatter formatter(String key, Language language) {
@@ -126,6 +145,6 @@ public class MustacheNotificationTexts implements NotificationTexts {
     }
 
     private static String path(Language language, String file) {
-        return ROOT + language.name().toLowerCase(java.util.Locale.ROOT) + "/" + file;
+        return ROOT + language.name().toLowerCase(Locale.ROOT) + "/" + file;
     }
 }

@@ -1,5 +1,7 @@
 package pt.aima.notification.casenotifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -28,9 +30,22 @@ import pt.aima.notification.casenotifications.DeliveryCommand.RecordDeliveryFail
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
 import pt.aima.notification.casenotifications.NotificationCommand.Member;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyBiometricAppointment;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyChecklist;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDecision;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyEvidenceRequest;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyRegistration;
 import pt.aima.notification.casenotifications.NotificationCommand.RegisterContact;
+import pt.aima.notification.casenotifications.NotificationMessage.Appointment;
+import pt.aima.notification.casenotifications.NotificationMessage.Checklist;
+import pt.aima.notification.casenotifications.NotificationMessage.DecisionRefused;
+import pt.aima.notification.casenotifications.NotificationMessage.EvidenceExpired;
+import pt.aima.notification.casenotifications.NotificationMessage.EvidenceReminder;
+import pt.aima.notification.casenotifications.NotificationMessage.EvidenceRequested;
+import pt.aima.notification.casenotifications.NotificationMessage.MemberDocuments;
+import pt.aima.notification.casenotifications.NotificationMessage.MemberOriginals;
+import pt.aima.notification.casenotifications.NotificationMessage.Original;
+import pt.aima.notification.casenotifications.NotificationMessage.Receipt;
+import pt.aima.notification.casenotifications.NotificationMessage.RequiredDocument;
 
 class CaseNotificationsTest {
 
@@ -40,19 +55,24 @@ class CaseNotificationsTest {
     private static final LocalDateTime SLOT = LocalDateTime.of(2026, 12, 3, 10, 30);
     private static final AppealPolicy APPEAL = new AppealPolicy(15, 3);
 
+    /** The messages the case wrote, in order. */
+    private final List<NotificationMessage> written = new ArrayList<>();
+
     /**
      * Writes which template, in which language, with which facts: the words themselves are the templates' business
-     * and have their own test.
+     * and have their own tests.
      */
-    private static final NotificationTexts TEXTS = (template, language) ->
-            new RenderedText(template.key() + "/" + language, template.model().toString());
+    private final NotificationTexts texts = (message, language) -> {
+        written.add(message);
+        return new RenderedText(message.template() + "/" + language, message.toString());
+    };
 
     private AggregateTestFixture<CaseNotifications> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CaseNotifications.class);
-        fixture.registerInjectableResource(TEXTS);
+        fixture.registerInjectableResource(texts);
         fixture.registerInjectableResource(APPEAL);
     }
 
@@ -60,7 +80,7 @@ class CaseNotificationsTest {
     void writesTheReceiptToTheApplicantInTheirLanguageInTheInboxAndByEmail() {
         UUID registration = UUID.randomUUID();
         List<Member> household = List.of(new Member(CHILD, "MINOR_CHILD"));
-        String body = "{caseNumber=" + CASE + ", submittedOn=" + SUBMITTED + "}";
+        String body = new Receipt(CASE.toString(), SUBMITTED).toString();
         fixture.givenNoPriorActivity()
                 .when(new NotifyRegistration(CASE, registration, "applicant-1", Language.EN, SUBMITTED, household))
                 .expectEvents(
@@ -137,18 +157,101 @@ class CaseNotificationsTest {
                         new ChecklistNoted(
                                 CASE,
                                 List.of(
+                                        new ChecklistItem(null, "SPONSOR_RESIDENCE_PERMIT", "sponsor"),
                                         new ChecklistItem(CHILD, "PASSPORT", "identity"),
                                         new ChecklistItem(CHILD, "BIRTH_CERTIFICATE", "family tie"))))
                 .when(new NotifyBiometricAppointment(CASE, slot, "LISBOA-1", SLOT, 30))
-                .expectEventsMatching(eventsWhere(events -> {
-                    String body = ((NotificationStored) events.get(0)).body();
-                    return body.contains("desk=LISBOA-1")
-                            && body.contains("checklistKnown=true")
-                            && body.contains("Label[prefix=relationship., code=MINOR_CHILD")
-                            && body.contains("Label[prefix=document., code=PASSPORT")
-                            && body.contains("Label[prefix=document., code=BIRTH_CERTIFICATE")
-                            && !body.contains("identity");
-                }));
+                .expectSuccessfulHandlerExecution();
+
+        assertThat(written)
+                .containsExactly(new Appointment(
+                        CASE.toString(),
+                        "LISBOA-1",
+                        SLOT.toLocalDate(),
+                        SLOT.toLocalTime(),
+                        30,
+                        List.of(
+                                new MemberOriginals(null, List.of(new Original(document("SPONSOR_RESIDENCE_PERMIT")))),
+                                new MemberOriginals(
+                                        Label.of("relationship.", "MINOR_CHILD"),
+                                        List.of(
+                                                new Original(document("PASSPORT")),
+                                                new Original(document("BIRTH_CERTIFICATE"))))),
+                        true));
+    }
+
+    @Test
+    void listsNoOriginalsWhileTheChecklistIsNotKnown() {
+        fixture.given(new RecipientIdentified(CASE, "applicant-1", Language.EN))
+                .when(new NotifyBiometricAppointment(CASE, UUID.randomUUID(), "LISBOA-1", SLOT, 30))
+                .expectSuccessfulHandlerExecution();
+
+        assertThat(written).singleElement().isInstanceOfSatisfying(Appointment.class, appointment -> {
+            assertThat(appointment.originals()).isEmpty();
+            assertThat(appointment.checklistKnown()).isFalse();
+        });
+    }
+
+    @Test
+    void namesEachChecklistDocumentsMemberByRelationshipWithTheReason() {
+        MemberId unknown = MemberId.of("2c8b8d0a-55c3-4e2a-9b9c-5d3b8b3d4e5f");
+        fixture.given(
+                        new RecipientIdentified(CASE, "applicant-1", Language.PT),
+                        new HouseholdNoted(CASE, List.of(new Member(CHILD, "MINOR_CHILD"))))
+                .when(new NotifyChecklist(
+                        CASE,
+                        UUID.randomUUID(),
+                        List.of(
+                                new ChecklistItem(CHILD, "PASSPORT", "identity"),
+                                new ChecklistItem(unknown, "CRIMINAL_RECORD", "good conduct"),
+                                new ChecklistItem(CHILD, "BIRTH_CERTIFICATE", "family tie"))))
+                .expectSuccessfulHandlerExecution();
+
+        assertThat(written)
+                .containsExactly(new Checklist(
+                        CASE.toString(),
+                        List.of(
+                                new MemberDocuments(
+                                        Label.of("relationship.", "MINOR_CHILD"),
+                                        List.of(
+                                                new RequiredDocument(document("PASSPORT"), "identity"),
+                                                new RequiredDocument(document("BIRTH_CERTIFICATE"), "family tie"))),
+                                new MemberDocuments(
+                                        null,
+                                        List.of(new RequiredDocument(document("CRIMINAL_RECORD"), "good conduct"))))));
+    }
+
+    @Test
+    void writesEachEvidenceNotificationFromItsOwnTemplate() {
+        for (NotificationKind kind : List.of(
+                NotificationKind.EVIDENCE_REQUESTED,
+                NotificationKind.EVIDENCE_REMINDER,
+                NotificationKind.EVIDENCE_EXPIRED)) {
+            fixture.given(new RecipientIdentified(CASE, "applicant-1", Language.PT))
+                    .when(new NotifyEvidenceRequest(
+                            CASE,
+                            UUID.randomUUID(),
+                            kind,
+                            CHILD,
+                            List.of("PASSPORT"),
+                            "unreadable",
+                            SUBMITTED.plusDays(30)))
+                    .expectSuccessfulHandlerExecution();
+        }
+        List<Label> passport = List.of(document("PASSPORT"));
+        LocalDate respondBy = SUBMITTED.plusDays(30);
+
+        assertThat(written)
+                .containsExactly(
+                        new EvidenceRequested(CASE.toString(), passport, null, "unreadable", respondBy),
+                        new EvidenceReminder(CASE.toString(), passport, null, respondBy),
+                        new EvidenceExpired(CASE.toString(), passport, null, respondBy));
+        assertThat(written)
+                .extracting(NotificationMessage::kind)
+                .containsExactly(
+                        NotificationKind.EVIDENCE_REQUESTED,
+                        NotificationKind.EVIDENCE_REMINDER,
+                        NotificationKind.EVIDENCE_EXPIRED);
     }
 
     @Test
@@ -156,13 +259,12 @@ class CaseNotificationsTest {
         UUID decision = UUID.randomUUID();
         fixture.given(new RecipientIdentified(CASE, "applicant-1", Language.PT))
                 .when(new NotifyDecision(CASE, decision, Outcome.REFUSED, List.of("ENTRY_BAN"), "Entry ban."))
-                .expectEventsMatching(eventsWhere(events -> {
-                    NotificationStored stored = (NotificationStored) events.get(0);
-                    return stored.subject().equals("decision-refused/PT")
-                            && stored.body().contains("code=ENTRY_BAN")
-                            && stored.body().contains("appealDays=15")
-                            && stored.body().contains("courtMonths=3");
-                }));
+                .expectEventsMatching(eventsWhere(
+                        events -> ((NotificationStored) events.get(0)).subject().equals("decision-refused/PT")));
+
+        assertThat(written)
+                .containsExactly(new DecisionRefused(
+                        CASE.toString(), List.of(Label.of("ground.", "ENTRY_BAN")), "Entry ban.", 15, 3));
     }
 
     @Test
@@ -238,5 +340,9 @@ class CaseNotificationsTest {
                 language,
                 templateKey + "/" + language,
                 body);
+    }
+
+    private static Label document(String type) {
+        return Label.of("document.", type);
     }
 }

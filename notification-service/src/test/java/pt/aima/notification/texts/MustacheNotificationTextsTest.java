@@ -5,20 +5,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import pt.aima.notification.casenotifications.Label;
 import pt.aima.notification.casenotifications.Language;
-import pt.aima.notification.casenotifications.MessageTemplate;
-import pt.aima.notification.casenotifications.MessageTemplate.Label;
+import pt.aima.notification.casenotifications.NotificationMessage;
+import pt.aima.notification.casenotifications.NotificationMessage.Appointment;
+import pt.aima.notification.casenotifications.NotificationMessage.AppointmentMissed;
+import pt.aima.notification.casenotifications.NotificationMessage.AppointmentRescheduled;
+import pt.aima.notification.casenotifications.NotificationMessage.Checklist;
+import pt.aima.notification.casenotifications.NotificationMessage.DecisionGranted;
+import pt.aima.notification.casenotifications.NotificationMessage.DecisionRefused;
+import pt.aima.notification.casenotifications.NotificationMessage.DocumentRejected;
+import pt.aima.notification.casenotifications.NotificationMessage.EvidenceExpired;
+import pt.aima.notification.casenotifications.NotificationMessage.EvidenceReminder;
+import pt.aima.notification.casenotifications.NotificationMessage.EvidenceRequested;
+import pt.aima.notification.casenotifications.NotificationMessage.MemberDocuments;
+import pt.aima.notification.casenotifications.NotificationMessage.MemberOriginals;
+import pt.aima.notification.casenotifications.NotificationMessage.Original;
+import pt.aima.notification.casenotifications.NotificationMessage.Receipt;
+import pt.aima.notification.casenotifications.NotificationMessage.RequiredDocument;
 import pt.aima.notification.casenotifications.RenderedText;
 
-/** Every template in both languages: it renders from the model its notification gives it, with the right words. */
+/** Every template in both languages: it renders from the message its notification gives it, with the right words. */
 class MustacheNotificationTextsTest {
 
     private static final MustacheNotificationTexts texts = MustacheNotificationTexts.fromClasspath();
@@ -78,7 +91,7 @@ class MustacheNotificationTextsTest {
                 Arguments.of(
                         "evidence-requested",
                         Language.EN,
-                        evidence(),
+                        evidenceRequested(),
                         List.of(
                                 "more evidence by 15 January 2027",
                                 "- Term of Responsibility (Model 4)",
@@ -86,7 +99,7 @@ class MustacheNotificationTextsTest {
                 Arguments.of(
                         "evidence-requested",
                         Language.PT,
-                        evidence(),
+                        evidenceRequested(),
                         List.of(
                                 "até 15 de janeiro de 2027",
                                 "- Termo de Responsabilidade (Modelo 4)",
@@ -94,22 +107,22 @@ class MustacheNotificationTextsTest {
                 Arguments.of(
                         "evidence-reminder",
                         Language.EN,
-                        evidence(),
+                        evidenceReminder(),
                         List.of("Reminder: evidence due by 15 January 2027", "still waiting")),
                 Arguments.of(
                         "evidence-reminder",
                         Language.PT,
-                        evidence(),
+                        evidenceReminder(),
                         List.of("Lembrete: documentos a entregar até 15 de janeiro de 2027", "ainda aguarda")),
                 Arguments.of(
                         "evidence-expired",
                         Language.EN,
-                        evidence(),
+                        evidenceExpired(),
                         List.of("deadline for evidence has passed", "The deadline of 15 January 2027 passed")),
                 Arguments.of(
                         "evidence-expired",
                         Language.PT,
-                        evidence(),
+                        evidenceExpired(),
                         List.of("Terminou o prazo", "O prazo de 15 de janeiro de 2027 terminou")),
                 Arguments.of(
                         "appointment",
@@ -199,8 +212,9 @@ class MustacheNotificationTextsTest {
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("everyTemplateInBothLanguages")
     void rendersTheSubjectAndBodyWithTheFactsInTheApplicantsLanguage(
-            String key, Language language, Map<String, Object> model, List<String> expected) {
-        RenderedText text = texts.render(MessageTemplate.of(key, model), language);
+            String template, Language language, NotificationMessage message, List<String> expected) {
+        assertThat(message.template()).isEqualTo(template);
+        RenderedText text = texts.render(message, language);
         assertThat(text.subject()).doesNotContain("\n").isNotBlank();
         assertThat(text.subject() + "\n" + text.body()).contains(expected);
         assertThat(text.body()).doesNotContain("{{", "}}", "\n\n\n");
@@ -220,140 +234,137 @@ class MustacheNotificationTextsTest {
         return properties;
     }
 
+    /** Values that lack the receipt's {@code submittedOn}. */
+    record CaseNumberOnly(String caseNumber) {}
+
     @Test
-    void aMissingFactFailsTheNotificationInsteadOfSendingAGap() {
-        assertThatThrownBy(() -> texts.render(MessageTemplate.of("receipt", Map.of("caseNumber", "X")), Language.EN))
+    void aFactTheTemplateNeedsButTheMessageLacksFailsTheNotificationInsteadOfSendingAGap() {
+        assertThatThrownBy(() -> texts.render("receipt", new CaseNumberOnly("X"), Language.EN))
                 .hasMessageContaining("submittedOn");
     }
 
     @Test
     void aMissingTemplateFailsTheNotification() {
-        assertThatThrownBy(() -> texts.render(MessageTemplate.of("nonexistent", Map.of()), Language.PT))
+        assertThatThrownBy(() -> texts.render("nonexistent", new CaseNumberOnly("X"), Language.PT))
                 .hasMessageContaining("notifications/pt/nonexistent.mustache");
     }
 
-    private static Map<String, Object> model(Object... entries) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("caseNumber", "CASE-1");
-        for (int i = 0; i < entries.length; i += 2) {
-            model.put((String) entries[i], entries[i + 1]);
-        }
-        return model;
+    @Test
+    void aMissingValueIsWrittenAsNothing() {
+        RenderedText text = texts.render(new DecisionGranted("CASE-1", null), Language.EN);
+
+        assertThat(text.body()).contains("Statement of reasons: \n");
     }
 
-    private static Map<String, Object> receipt() {
-        return model("submittedOn", LocalDate.of(2026, 11, 20));
+    @Test
+    void theTemplateTestsCoverEveryKindOfMessage() {
+        List<String> covered = everyTemplateInBothLanguages()
+                .map(arguments -> (NotificationMessage) arguments.get()[2])
+                .map(message -> message.getClass().getSimpleName())
+                .distinct()
+                .toList();
+
+        assertThat(covered)
+                .containsExactlyInAnyOrderElementsOf(Stream.of(NotificationMessage.class.getPermittedSubclasses())
+                        .map(Class::getSimpleName)
+                        .toList());
     }
 
-    private static Map<String, Object> checklist() {
-        return model(
-                "members",
+    private static final String CASE = "CASE-1";
+    private static final Label CHILD = Label.of("relationship.", "MINOR_CHILD");
+
+    private static Receipt receipt() {
+        return new Receipt(CASE, LocalDate.of(2026, 11, 20));
+    }
+
+    private static Checklist checklist() {
+        return new Checklist(
+                CASE,
                 List.of(
-                        Map.of(
-                                "member", Label.of("relationship.", "MINOR_CHILD"),
-                                "documents",
-                                        List.of(Map.of(
-                                                "document",
-                                                Label.of("document.", "PASSPORT"),
-                                                "reason",
-                                                "identity of the child"))),
-                        Map.of(
-                                "member",
-                                "",
-                                "documents",
-                                List.of(Map.of(
-                                        "document",
+                        new MemberDocuments(
+                                CHILD,
+                                List.of(new RequiredDocument(
+                                        Label.of("document.", "PASSPORT"), "identity of the child"))),
+                        new MemberDocuments(
+                                null,
+                                List.of(new RequiredDocument(
                                         Label.of("document.", "SPONSOR_RESIDENCE_PERMIT"),
-                                        "reason",
                                         "the sponsor's legal residence")))));
     }
 
-    private static Map<String, Object> rejected(String code) {
-        return model(
-                "document", Label.of("document.", "PASSPORT"),
-                "member", Label.of("relationship.", "MINOR_CHILD"),
-                "reason", "The photo page is blurred.",
-                "howToFix", Label.orEmpty("fix.", code));
+    private static DocumentRejected rejected(String code) {
+        return new DocumentRejected(
+                CASE,
+                Label.of("document.", "PASSPORT"),
+                CHILD,
+                "The photo page is blurred.",
+                Label.orEmpty("fix.", code));
     }
 
-    private static Map<String, Object> evidence() {
-        return model(
-                "documents",
-                List.of(Label.of("document.", "TERM_OF_RESPONSIBILITY")),
-                "member",
-                "",
-                "reason",
-                "The signature is missing.",
-                "respondBy",
-                LocalDate.of(2027, 1, 15));
+    private static final List<Label> EVIDENCE = List.of(Label.of("document.", "TERM_OF_RESPONSIBILITY"));
+    private static final LocalDate RESPOND_BY = LocalDate.of(2027, 1, 15);
+
+    private static EvidenceRequested evidenceRequested() {
+        return new EvidenceRequested(CASE, EVIDENCE, null, "The signature is missing.", RESPOND_BY);
     }
 
-    private static Map<String, Object> appointment(boolean checklistKnown) {
-        return model(
-                "desk",
+    private static EvidenceReminder evidenceReminder() {
+        return new EvidenceReminder(CASE, EVIDENCE, null, RESPOND_BY);
+    }
+
+    private static EvidenceExpired evidenceExpired() {
+        return new EvidenceExpired(CASE, EVIDENCE, null, RESPOND_BY);
+    }
+
+    private static Appointment appointment(boolean checklistKnown) {
+        return new Appointment(
+                CASE,
                 "LISBOA-1",
-                "date",
                 LocalDate.of(2026, 12, 3),
-                "time",
                 LocalTime.of(9, 30),
-                "durationMinutes",
                 30,
-                "checklistKnown",
-                checklistKnown,
-                "originals",
-                checklistKnown ? originals() : List.of());
+                checklistKnown ? originals() : List.of(),
+                checklistKnown);
     }
 
-    private static List<Object> originals() {
-        return List.of(Map.of(
-                "member", Label.of("relationship.", "MINOR_CHILD"),
-                "documents",
-                        List.of(
-                                Map.of("document", Label.of("document.", "PASSPORT")),
-                                Map.of("document", Label.of("document.", "BIRTH_CERTIFICATE")))));
+    private static List<MemberOriginals> originals() {
+        return List.of(new MemberOriginals(
+                CHILD,
+                List.of(
+                        new Original(Label.of("document.", "PASSPORT")),
+                        new Original(Label.of("document.", "BIRTH_CERTIFICATE")))));
     }
 
-    private static Map<String, Object> rescheduled() {
-        Map<String, Object> model = model(
-                "desk", "PORTO-2",
-                "date", LocalDate.of(2026, 12, 10),
-                "time", LocalTime.of(11, 0),
-                "durationMinutes", 45,
-                "checklistKnown", true,
-                "originals", originals(),
-                "previousDesk", "LISBOA-1",
-                "previousDate", LocalDate.of(2026, 12, 3),
-                "previousTime", LocalTime.of(9, 30));
-        model.put("reasonCode", Label.orEmpty("reschedule.", "DESK_CLOSED"));
-        model.put("reason", "Strike.");
-        return model;
-    }
-
-    private static Map<String, Object> missed(boolean rescheduled) {
-        return model(
-                "desk",
+    private static AppointmentRescheduled rescheduled() {
+        return new AppointmentRescheduled(
+                CASE,
+                "PORTO-2",
+                LocalDate.of(2026, 12, 10),
+                LocalTime.of(11, 0),
+                45,
+                originals(),
+                true,
                 "LISBOA-1",
-                "date",
                 LocalDate.of(2026, 12, 3),
-                "time",
                 LocalTime.of(9, 30),
-                "rescheduled",
-                rescheduled);
+                Label.orEmpty("reschedule.", "DESK_CLOSED"),
+                "Strike.");
     }
 
-    private static Map<String, Object> granted() {
-        return model("reasoning", "All conditions met.");
+    private static AppointmentMissed missed(boolean rescheduled) {
+        return new AppointmentMissed(CASE, "LISBOA-1", LocalDate.of(2026, 12, 3), LocalTime.of(9, 30), rescheduled);
     }
 
-    private static Map<String, Object> refused() {
-        return model(
-                "grounds",
+    private static DecisionGranted granted() {
+        return new DecisionGranted(CASE, "All conditions met.");
+    }
+
+    private static DecisionRefused refused() {
+        return new DecisionRefused(
+                CASE,
                 List.of(Label.of("ground.", "ENTRY_BAN"), Label.of("ground.", "SOMETHING_NEW")),
-                "reasoning",
                 "Entry ban in force.",
-                "appealDays",
                 15,
-                "courtMonths",
                 3);
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -33,7 +34,6 @@ import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
 import pt.aima.scheduling.appointment.AppointmentEvent.ChecklistCompletionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderDeadlineAtRiskReported;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
-import pt.aima.scheduling.schedule.QueuedCase;
 
 /**
  * A case's biometric appointment, from the moment scheduling-service first hears of the case to the collection of the
@@ -43,7 +43,8 @@ import pt.aima.scheduling.schedule.QueuedCase;
  * joins the queue once the registration (which orders it) is known and the policy's moment has come. Where it goes is
  * the scheduler's decision ({@link BookSlot}); this aggregate guards the rules of one case: one appointment at a
  * time, a reason for every move, the applicant's and the no-show limits, the court's deadline. Each fact is recorded
- * once: a repeated report changes nothing.
+ * once: a repeated report changes nothing. The aggregate decides and records; the queue and the desks' slots the
+ * scheduler plans with are built from its events.
  */
 @StoredAs("scheduling.BiometricAppointment")
 @Aggregate(snapshotTriggerDefinition = "appointmentSnapshotTrigger")
@@ -82,7 +83,7 @@ class BiometricAppointment {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordApplication command, SchedulingPolicy policy, SchedulingLedger ledger) {
+    void handle(RecordApplication command, SchedulingPolicy policy) {
         if (applicationRecorded) {
             return;
         }
@@ -94,20 +95,20 @@ class BiometricAppointment {
                 Math.max(1, members.size()),
                 command.registeredAt(),
                 members));
-        queueIfSchedulable(policy, ledger);
+        queueIfSchedulable(policy);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordChecklistCompleted command, SchedulingPolicy policy, SchedulingLedger ledger) {
+    void handle(RecordChecklistCompleted command, SchedulingPolicy policy) {
         if (checklistCompleted) {
             return;
         }
         apply(new ChecklistCompletionRecorded(command.caseId()));
-        queueIfSchedulable(policy, ledger);
+        queueIfSchedulable(policy);
     }
 
-    private void queueIfSchedulable(SchedulingPolicy policy, SchedulingLedger ledger) {
+    private void queueIfSchedulable(SchedulingPolicy policy) {
         boolean moment =
                 switch (policy.schedulableWhen()) {
                     case REGISTERED -> true;
@@ -117,11 +118,10 @@ class BiometricAppointment {
             return;
         }
         apply(new CaseQueued(caseId, submittedOn, registeredAt, householdSize));
-        ledger.waiting(asQueued(null));
     }
 
     @CommandHandler
-    void handle(BookSlot command, SchedulingLedger ledger) {
+    void handle(BookSlot command) {
         if (!queued || flagged || biometricsCollected) {
             return;
         }
@@ -129,42 +129,46 @@ class BiometricAppointment {
         if (deskId != null && !moving) {
             return; // booked already: the scheduler planned with stale facts
         }
-        ledger.book(
-                caseId,
-                command.deskId(),
-                command.day(),
-                command.firstIndex(),
-                command.slots(),
-                command.startsAt(),
-                command.durationMinutes() / command.slots());
+        MetaData slots = new BookedSlots(
+                        command.day(),
+                        command.firstIndex(),
+                        command.slots(),
+                        command.durationMinutes() / command.slots())
+                .asMetaData();
         if (deskId != null) {
-            apply(new AppointmentRescheduled(
-                    caseId,
-                    deskId,
-                    startsAt,
-                    command.deskId(),
-                    command.startsAt(),
-                    command.durationMinutes(),
-                    command.reasonCode(),
-                    command.reason()));
+            apply(
+                    new AppointmentRescheduled(
+                            caseId,
+                            deskId,
+                            startsAt,
+                            command.deskId(),
+                            command.startsAt(),
+                            command.durationMinutes(),
+                            command.reasonCode(),
+                            command.reason()),
+                    slots);
         } else if (pendingMove != null) {
-            apply(new AppointmentRescheduled(
-                    caseId,
-                    pendingMove.deskId(),
-                    pendingMove.startsAt(),
-                    command.deskId(),
-                    command.startsAt(),
-                    command.durationMinutes(),
-                    pendingMove.reasonCode(),
-                    pendingMove.reason()));
+            apply(
+                    new AppointmentRescheduled(
+                            caseId,
+                            pendingMove.deskId(),
+                            pendingMove.startsAt(),
+                            command.deskId(),
+                            command.startsAt(),
+                            command.durationMinutes(),
+                            pendingMove.reasonCode(),
+                            pendingMove.reason()),
+                    slots);
         } else {
-            apply(new BiometricSlotBooked(
-                    caseId, command.deskId(), command.startsAt(), command.durationMinutes(), memberIds));
+            apply(
+                    new BiometricSlotBooked(
+                            caseId, command.deskId(), command.startsAt(), command.durationMinutes(), memberIds),
+                    slots);
         }
     }
 
     @CommandHandler
-    void handle(RequestReschedule command, SchedulingPolicy policy, SchedulingLedger ledger) {
+    void handle(RequestReschedule command, SchedulingPolicy policy) {
         requireAppointment();
         if (reschedulesRequested >= policy.applicantReschedulesAllowed()) {
             throw AppointmentRefused.rescheduleLimit(policy.applicantReschedulesAllowed());
@@ -172,32 +176,27 @@ class BiometricAppointment {
         release(
                 APPLICANT_REQUEST,
                 "You asked for another date.",
-                startsAt.toLocalDate().plusDays(1),
-                ledger);
+                startsAt.toLocalDate().plusDays(1));
     }
 
     @CommandHandler
-    void handle(RecordMissedAppointment command, SchedulingPolicy policy, SchedulingLedger ledger) {
+    void handle(RecordMissedAppointment command, SchedulingPolicy policy) {
         requireAppointment();
         boolean flag = missed >= policy.missedAppointmentsRescheduled();
         apply(new AppointmentMissed(caseId, deskId, startsAt, flag));
-        if (flag) {
-            ledger.leave(caseId, true);
-        } else {
-            release(MISSED_APPOINTMENT, "Nobody came to the appointment; a new one was booked.", null, ledger);
+        if (!flag) {
+            release(MISSED_APPOINTMENT, "Nobody came to the appointment; a new one was booked.", null);
         }
     }
 
     @CommandHandler
-    void handle(RegisterCourtOrder command, SchedulingLedger ledger) {
+    void handle(RegisterCourtOrder command) {
         if (command.deadline().equals(courtDeadline) && command.reference().equals(courtReference)) {
             return;
         }
         apply(new CourtOrderRecorded(command.caseId(), command.reference(), command.deadline()));
         if (deskId != null && !biometricsCollected && startsAt.toLocalDate().isAfter(courtDeadline)) {
-            release(COURT_ORDER, "A court ordered an earlier appointment.", null, ledger);
-        } else if (queued && deskId == null && !flagged) {
-            ledger.waiting(asQueued(pendingMove == null ? null : pendingMove.notBefore()));
+            release(COURT_ORDER, "A court ordered an earlier appointment.", null);
         }
     }
 
@@ -211,7 +210,7 @@ class BiometricAppointment {
     }
 
     @CommandHandler
-    void handle(RecordBiometricsCollected command, SchedulingLedger ledger) {
+    void handle(RecordBiometricsCollected command) {
         if (deskId == null) {
             throw BiometricsNotAllowed.noAppointment();
         }
@@ -219,7 +218,6 @@ class BiometricAppointment {
             throw BiometricsNotAllowed.alreadyCollected();
         }
         apply(new BiometricsRecorded(caseId, deskId));
-        ledger.leave(caseId, false);
     }
 
     private void requireAppointment() {
@@ -231,20 +229,8 @@ class BiometricAppointment {
         }
     }
 
-    private void release(String reasonCode, String reason, LocalDate notBefore, SchedulingLedger ledger) {
+    private void release(String reasonCode, String reason, LocalDate notBefore) {
         apply(new AppointmentReleased(caseId, deskId, startsAt, reasonCode, reason, notBefore));
-        ledger.waiting(asQueued(notBefore));
-    }
-
-    private QueuedCase asQueued(LocalDate notBefore) {
-        return new QueuedCase(
-                caseId,
-                submittedOn,
-                registeredAt == null ? Instant.EPOCH : registeredAt,
-                householdSize,
-                courtDeadline,
-                pendingMove == null ? null : pendingMove.startsAt(),
-                notBefore);
     }
 
     @EventSourcingHandler

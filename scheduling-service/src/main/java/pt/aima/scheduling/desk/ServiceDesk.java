@@ -17,8 +17,8 @@ import pt.aima.scheduling.schedule.CapacityPeriod;
 import pt.aima.scheduling.schedule.Closure;
 
 /**
- * A service desk's daily capacity calendar. Every change is an event; appointments it no longer allows are moved by
- * the scheduler, which reads the calendar this aggregate keeps in step with its events.
+ * A service desk's daily capacity calendar. Every change is an event; the scheduler reads the calendar built from
+ * these events and moves the appointments it no longer allows.
  */
 @Aggregate
 class ServiceDesk {
@@ -30,7 +30,7 @@ class ServiceDesk {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(SetCapacity command, DeskCalendars calendars) {
+    void handle(SetCapacity command) {
         CapacityPeriod period = new CapacityPeriod(
                 command.effectiveFrom(),
                 command.effectiveUntil(),
@@ -47,22 +47,20 @@ class ServiceDesk {
                 period.firstSlot(),
                 period.slotMinutes(),
                 command.reason()));
-        calendars.record(command.deskId(), period);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(SeedDesk command, DeskCalendars calendars) {
+    void handle(SeedDesk command) {
         if (deskId == null) {
-            handle(command.capacity(), calendars);
+            handle(command.capacity());
         }
     }
 
     @CommandHandler
-    void handle(CloseDesk command, DeskCalendars calendars) {
+    void handle(CloseDesk command) {
         Closure closure = new Closure(command.from(), command.until(), command.reason());
         apply(new DeskClosed(deskId, closure.from(), closure.until(), closure.reason()));
-        calendars.record(deskId, closure);
     }
 
     @EventSourcingHandler

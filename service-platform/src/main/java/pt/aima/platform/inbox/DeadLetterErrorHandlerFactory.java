@@ -3,6 +3,7 @@ package pt.aima.platform.inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -36,6 +37,24 @@ import pt.aima.platform.domain.BusinessRuleViolation;
 public final class DeadLetterErrorHandlerFactory {
 
     public static final String REASON_HEADER = "aima-dlt-reason";
+
+    /** What becomes of a record whose processing failed. */
+    public enum Disposition {
+        /** Unreadable, or refused by the domain: retrying cannot help. */
+        DEAD_LETTER_AT_ONCE,
+        /** The service's own database is unavailable: not the record's fault, so wait however long it takes. */
+        WAIT_FOR_OWN_STORAGE,
+        /** Anything else: a few retries, then the dead-letter topic. */
+        RETRY_THEN_DEAD_LETTER
+    }
+
+    /** Failures that are the record's own (anywhere in the cause chain): no retry can change them. */
+    static final List<Class<? extends Exception>> RECORD_FAULTS =
+            List.of(MalformedEventException.class, BusinessRuleViolation.class);
+
+    /** Retries of a failure that is neither the record's fault nor the own database being down. */
+    static final int RETRIES = 4;
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetterErrorHandlerFactory.class);
 
     private DeadLetterErrorHandlerFactory() {}
@@ -64,10 +83,23 @@ public final class DeadLetterErrorHandlerFactory {
                             .increment();
                     publisher.accept(record, exception);
                 },
-                new FixedBackOff(1_000L, 4));
-        handler.addNotRetryableExceptions(MalformedEventException.class, BusinessRuleViolation.class);
-        handler.setBackOffFunction((record, exception) -> isOwnStorageDown(exception) ? waitForStorage() : null);
+                new FixedBackOff(1_000L, RETRIES));
+        RECORD_FAULTS.forEach(handler::addNotRetryableExceptions);
+        handler.setBackOffFunction((record, exception) ->
+                classify(exception) == Disposition.WAIT_FOR_OWN_STORAGE ? waitForStorage() : null);
         return handler;
+    }
+
+    /** How the handler made by {@link #create} treats a record whose processing threw {@code exception}. */
+    public static Disposition classify(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<? extends Exception> fault : RECORD_FAULTS) {
+                if (fault.isInstance(t)) {
+                    return Disposition.DEAD_LETTER_AT_ONCE;
+                }
+            }
+        }
+        return isOwnStorageDown(exception) ? Disposition.WAIT_FOR_OWN_STORAGE : Disposition.RETRY_THEN_DEAD_LETTER;
     }
 
     private static ExponentialBackOff waitForStorage() {

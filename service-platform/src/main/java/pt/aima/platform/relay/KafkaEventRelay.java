@@ -30,7 +30,8 @@ import pt.aima.platform.acting.ActingContext;
  * <p>Records of one batch are sent without waiting for each other, and the batch's transaction, which also stores
  * the processor's token, commits only once the broker acknowledged every one of them. A crash or a broker outage
  * therefore re-sends, never loses: consumers deduplicate on the event id, which is the stored event's own id. Records
- * are keyed by case id, so one case's events stay in order on one partition.
+ * are keyed by case id, so one case's events stay in order on one partition. Each record carries the platform's own
+ * headers and the CloudEvents binary-mode ones ({@link CloudEventsHeaders}); its value is the envelope.
  */
 @ProcessingGroup(KafkaEventRelay.PROCESSING_GROUP)
 public class KafkaEventRelay {
@@ -45,8 +46,11 @@ public class KafkaEventRelay {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Function<IntegrationEvent, String> topicOf;
     private final long ackTimeoutMillis;
+    private final String service;
 
+    /** @param service the publishing service's name, the records' CloudEvents source */
     public KafkaEventRelay(
+            String service,
             IntegrationEventTranslator translator,
             IntegrationEventCodec codec,
             KafkaTemplate<String, byte[]> kafka,
@@ -57,6 +61,7 @@ public class KafkaEventRelay {
         this.kafka = kafka;
         this.topicOf = topicOf;
         this.ackTimeoutMillis = ackTimeoutMillis;
+        this.service = service;
     }
 
     @EventHandler
@@ -92,6 +97,7 @@ public class KafkaEventRelay {
         record.headers().add(Topics.HEADER_EVENT_ID, bytes(envelope.eventId().toString()));
         record.headers().add(Topics.HEADER_EVENT_TYPE, bytes(envelope.type()));
         record.headers().add(Topics.HEADER_SCHEMA_VERSION, bytes(Integer.toString(envelope.version())));
+        CloudEventsHeaders.add(record.headers(), envelope, service);
         try {
             pendingSendsOfThisBatch().add(kafka.send(record));
         } catch (RuntimeException e) {

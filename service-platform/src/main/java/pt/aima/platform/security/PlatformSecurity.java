@@ -15,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import pt.aima.platform.web.ProblemResponses;
 
 /**
- * Every endpoint needs a bearer JWT, except health probes and the OpenAPI document. Reading needs any platform role;
+ * Every endpoint needs a bearer JWT, except health probes, the OpenAPI document and Swagger UI (static pages from the
+ * WebJar; "Try it out" sends the token given under "Authorize" like any client). Reading needs any platform role;
  * changing anything needs one that may act (auditors are read-only). Finer rules (an applicant's own case, who may
  * decide) sit on the endpoints themselves.
  */
@@ -31,7 +32,13 @@ public final class PlatformSecurity {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs/**")
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/**")
                         .hasAnyRole(everyRole)

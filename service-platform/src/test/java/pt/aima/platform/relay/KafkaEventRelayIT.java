@@ -3,6 +3,13 @@ package pt.aima.platform.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.core.message.Encoding;
+import io.cloudevents.core.message.MessageReader;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,6 +50,7 @@ class KafkaEventRelayIT {
     void commitsTheBatchOnlyOnceTheBrokerAcknowledgedIt() {
         String topic = "relay-it-" + UUID.randomUUID();
         var relay = new KafkaEventRelay(
+                "scheduling-service",
                 translator,
                 codec,
                 template(LocalInfrastructure.shared().kafkaBootstrapServers(), 15_000),
@@ -78,12 +86,55 @@ class KafkaEventRelayIT {
     }
 
     @Test
+    void everyRecordIsACloudEventInKafkaBinaryModeWhoseDataIsTheEnvelope() {
+        String topic = "relay-it-" + UUID.randomUUID();
+        var relay = new KafkaEventRelay(
+                "scheduling-service",
+                translator,
+                codec,
+                template(LocalInfrastructure.shared().kafkaBootstrapServers(), 15_000),
+                event -> topic,
+                30_000);
+        CaseId caseId = CaseId.newId();
+        var message = GenericEventMessage.asEventMessage(new BiometricsCollected(caseId, "LISBOA-1"));
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
+        batch.execute(() -> relay.on(message.getPayload(), message));
+
+        ConsumerRecord<String, byte[]> record;
+        try (var kafka = IntegrationEventsClient.connect()) {
+            record = kafka.awaitRecord(topic, any -> true);
+        }
+        MessageReader reader = KafkaMessageFactory.createReader(record);
+        assertThat(reader.getEncoding()).isEqualTo(Encoding.BINARY);
+        CloudEvent event = reader.toEvent();
+        assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
+        assertThat(event.getId()).isEqualTo(message.getIdentifier());
+        assertThat(event.getSource()).isEqualTo(URI.create("/aima/scheduling-service"));
+        assertThat(event.getType()).isEqualTo("pt.aima.scheduling.BiometricsCollected.v1");
+        assertThat(event.getTime()).isNotNull();
+        assertThat(event.getTime().toInstant()).isEqualTo(message.getTimestamp());
+        assertThat(event.getSubject()).isEqualTo(caseId.toString());
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+        assertThat(event.getData()).isNotNull();
+        EventEnvelope<?> envelope = codec.decode(event.getData().toBytes());
+        assertThat(envelope.payload())
+                .as("today's consumers read the same envelope")
+                .isEqualTo(new BiometricsCollected(caseId, "LISBOA-1"));
+        assertThat(envelope.eventId().toString()).isEqualTo(event.getId());
+        assertThat(new CloudEventDeserializer().deserialize(topic, record.headers(), record.value()))
+                .as("the SDK's Kafka deserializer reads the same event")
+                .isEqualTo(event);
+    }
+
+    @Test
     void givesEachEventMadeFromOneStoredEventItsOwnStableId() {
         String topic = "relay-it-" + UUID.randomUUID();
         CaseId caseId = CaseId.newId();
         IntegrationEventTranslator twoFromOne = event ->
                 List.of(new BiometricsCollected(caseId, "LISBOA-1"), new BiometricsCollected(caseId, "PORTO-1"));
         var relay = new KafkaEventRelay(
+                "scheduling-service",
                 twoFromOne,
                 codec,
                 template(LocalInfrastructure.shared().kafkaBootstrapServers(), 15_000),
@@ -115,7 +166,12 @@ class KafkaEventRelayIT {
             closedPort = socket.getLocalPort();
         }
         var relay = new KafkaEventRelay(
-                translator, codec, template("127.0.0.1:" + closedPort, 1_000), event -> "nowhere", 2_000);
+                "scheduling-service",
+                translator,
+                codec,
+                template("127.0.0.1:" + closedPort, 1_000),
+                event -> "nowhere",
+                2_000);
         var message = GenericEventMessage.asEventMessage(new BiometricsCollected(CaseId.newId(), "LISBOA-1"));
 
         AtomicBoolean committed = new AtomicBoolean();
@@ -134,7 +190,12 @@ class KafkaEventRelayIT {
     @Test
     void publishesNothingForEventsTheServiceKeepsToItself() {
         var relay = new KafkaEventRelay(
-                event -> List.of(), codec, template("127.0.0.1:1", 1_000), event -> "nowhere", 1_000);
+                "scheduling-service",
+                event -> List.of(),
+                codec,
+                template("127.0.0.1:1", 1_000),
+                event -> "nowhere",
+                1_000);
         var message = GenericEventMessage.asEventMessage(Map.of("internal", LocalDate.now()));
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
         AtomicBoolean committed = new AtomicBoolean();

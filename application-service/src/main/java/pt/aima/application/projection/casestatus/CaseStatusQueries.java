@@ -1,0 +1,75 @@
+package pt.aima.application.projection.casestatus;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the case-status read model. */
+@Component
+public class CaseStatusQueries {
+
+    private final JdbcClient jdbc;
+
+    CaseStatusQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CaseStatusView> findCaseStatus(UUID caseId) {
+        return jdbc.sql("select * from case_status where case_id = :caseId")
+                .param("caseId", caseId)
+                .query((rs, row) -> view(rs))
+                .optional();
+    }
+
+    private static CaseStatusView view(ResultSet rs) throws SQLException {
+        Integer required = (Integer) rs.getObject("required_documents");
+        boolean complete = rs.getBoolean("checklist_complete");
+        String desk = rs.getString("biometric_desk");
+        LocalDateTime startsAt = rs.getObject("biometric_starts_at", LocalDateTime.class);
+        boolean collected = rs.getBoolean("biometrics_collected");
+        String decision = rs.getString("decision");
+        String stage;
+        String next;
+        if (decision != null) {
+            stage = "DECIDED";
+            next = "GRANTED".equals(decision)
+                    ? "The residence permit will be issued; watch your inbox for the card's collection."
+                    : "The application was refused; the decision states the grounds and how to appeal.";
+        } else if (collected) {
+            stage = "BIOMETRICS_COLLECTED";
+            next = "AIMA is deciding the case.";
+        } else if (desk != null) {
+            stage = "BIOMETRICS_SCHEDULED";
+            next = "Attend the biometric appointment with the originals of every document.";
+        } else if (complete) {
+            stage = "DOCUMENTS_COMPLETE";
+            next = "AIMA will schedule the biometric appointment in order of registration.";
+        } else if (required != null) {
+            stage = "DOCUMENTS_REQUIRED";
+            next = "Upload every required document; the checklist says what is missing and why.";
+        } else {
+            stage = "REGISTERED";
+            next = "AIMA is preparing the list of required documents.";
+        }
+        return new CaseStatusView(
+                rs.getObject("case_id", UUID.class),
+                rs.getString("applicant_id"),
+                rs.getObject("submitted_on", LocalDate.class),
+                rs.getInt("household_size"),
+                stage,
+                next,
+                required,
+                complete,
+                desk == null ? null : new CaseStatusView.Appointment(desk, startsAt),
+                collected,
+                decision,
+                rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,31 @@
+package pt.aima.application.projection.casestatus;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Where a case stands and what happens next.
+ *
+ * @param stage REGISTERED, DOCUMENTS_REQUIRED, DOCUMENTS_COMPLETE, BIOMETRICS_SCHEDULED, BIOMETRICS_COLLECTED or
+ *     DECIDED
+ * @param nextStep what the applicant or AIMA has to do next, in plain words
+ */
+public record CaseStatusView(
+        UUID caseId,
+        String applicantId,
+        LocalDate submittedOn,
+        int householdSize,
+        String stage,
+        String nextStep,
+        Integer requiredDocuments,
+        boolean checklistComplete,
+        Appointment biometricAppointment,
+        boolean biometricsCollected,
+        String decision,
+        OffsetDateTime decidedAt,
+        OffsetDateTime updatedAt) {
+
+    public record Appointment(String deskId, LocalDateTime startsAt) {}
+}

@@ -1,0 +1,299 @@
+package pt.aima.application.process.backlogimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import pt.aima.backlog.format.LegacyColumn;
+import pt.aima.infra.IntegrationEventsClient;
+import pt.aima.infra.LocalInfrastructure;
+import pt.aima.infra.SpringTestInfrastructure;
+import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.envelope.Actor;
+import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.ids.CaseId;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The backlog import against a real PostgreSQL and Kafka: a small generated file is imported through the API; valid
+ * cases are registered with their original submission dates and published, bad lines are reported with their line
+ * numbers, a partly bad case is not registered at all, and importing the same file again registers nothing twice.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BacklogImportIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SpringTestInfrastructure.registerSpringProperties(registry, "application_service_backlog_it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private RestClient http;
+    private IntegrationEventsClient kafka;
+    private final String run = "IT" + Long.toString(System.nanoTime(), 36).toUpperCase();
+
+    @BeforeAll
+    void connect() {
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+        kafka = IntegrationEventsClient.connect();
+    }
+
+    @AfterAll
+    void disconnect() {
+        kafka.close();
+    }
+
+    /** A generated file: valid cases of one to three members, and bad lines at known places. */
+    private record Generated(String csv, List<String> valid, Map<String, LocalDate> submitted, List<int[]> badLines) {}
+
+    private Generated generate() {
+        Random random = new Random(7);
+        StringBuilder csv = new StringBuilder(LegacyColumn.HEADER).append('\n');
+        int line = 1;
+        List<String> valid = new ArrayList<>();
+        Map<String, LocalDate> submitted = new java.util.HashMap<>();
+        List<int[]> bad = new ArrayList<>();
+        for (int n = 1; n <= 30; n++) {
+            String legacy = run + "-" + n;
+            LocalDate on = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(5 * 365));
+            int members = 1 + random.nextInt(3);
+            for (int m = 0; m < members; m++) {
+                String relationship = m == 0 ? "SPOUSE" : "MINOR_CHILD";
+                LocalDate born = m == 0 ? on.minusYears(35) : on.minusYears(2 + m);
+                String badField = null;
+                if (n == 5 && m == members - 1) {
+                    relationship =
+                            "COUSIN"; // unknown relationship: the whole case (its other rows too) is not registered
+                    badField = "UNKNOWN_RELATIONSHIP";
+                }
+                String bornText = born.toString();
+                if (n == 11) {
+                    bornText = "2001-02-30";
+                    badField = "IMPOSSIBLE_DATE";
+                }
+                if (n == 17 && m == 0) {
+                    relationship = "MINOR_CHILD";
+                    bornText = on.minusYears(30).toString();
+                    badField = "NOT_ELIGIBLE";
+                }
+                line++;
+                csv.append(row(legacy, on, relationship, bornText)).append('\n');
+                if (badField != null) {
+                    bad.add(new int[] {line, badField.hashCode()});
+                }
+            }
+            if (n != 5 && n != 11 && n != 17) {
+                valid.add(legacy);
+                submitted.put(legacy, on);
+            }
+        }
+        line++;
+        csv.append(row(run + "-3", LocalDate.of(2020, 1, 1), "SPOUSE", "1980-01-01"))
+                .append('\n');
+        bad.add(new int[] {line, "DUPLICATE_LEGACY_NUMBER".hashCode()});
+        line++;
+        csv.append(run).append("-99,2020-01-01,only,three\n");
+        bad.add(new int[] {line, "MALFORMED".hashCode()});
+        return new Generated(csv.toString(), valid, submitted, bad);
+    }
+
+    private static String row(String legacy, LocalDate on, String relationship, String born) {
+        return String.join(
+                ",",
+                legacy,
+                on.toString(),
+                "Ana Sponsor",
+                "AR-" + legacy,
+                "CLAIM",
+                "CLAIM Porto",
+                "PORTO",
+                "applicant-" + legacy.toLowerCase(),
+                "ana@example.org",
+                "pt",
+                "Member Name",
+                relationship,
+                born,
+                "BRA",
+                "false",
+                "");
+    }
+
+    @Test
+    void importsAGeneratedFileOnceInOrderOfOriginalSubmissionAndReportsEachBadLine() {
+        Generated file = generate();
+        String operations = token("operator-1", "OPERATIONS");
+
+        JsonNode report = importAndAwait(operations, file.csv().getBytes(StandardCharsets.UTF_8));
+        assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("operator").asString()).isEqualTo("operator-1");
+        assertThat(report.get("cases").asInt()).isEqualTo(32);
+        assertThat(report.get("registered").asInt()).isEqualTo(27);
+        assertThat(report.get("alreadyRegistered").asInt()).isZero();
+        assertThat(report.get("rejectedCases").asInt()).isEqualTo(5);
+        List<int[]> reported = new ArrayList<>();
+        report.get("problems")
+                .forEach(p -> reported.add(new int[] {
+                    p.get("line").asInt(), p.get("code").asString().hashCode()
+                }));
+        assertThat(reported)
+                .as("every bad line with its number and code")
+                .usingElementComparator(
+                        Comparator.comparingInt((int[] a) -> a[0]).thenComparingInt(a -> a[1]))
+                .containsExactlyInAnyOrderElementsOf(file.badLines());
+
+        // partial cases are never half-imported: nothing of the rejected cases is stored
+        for (String legacy : List.of(run + "-5", run + "-11", run + "-17", run + "-99")) {
+            assertThat(eventsOf(BacklogImporter.caseIdOf(legacy))).as(legacy).isZero();
+        }
+        // every valid case is registered with its original submission date; the case-status projection orders them so
+        List<String> expectedOrder = file.valid().stream()
+                .sorted(Comparator.comparing((String l) -> file.submitted().get(l))
+                        .thenComparing(l -> BacklogImporter.caseIdOf(l).value().toString()))
+                .map(l -> BacklogImporter.caseIdOf(l).value().toString())
+                .toList();
+        List<String> ids =
+                expectedOrder.stream().map(UUID::fromString).map(UUID::toString).toList();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from case_status where case_id in (:ids)")
+                                .param("ids", ids.stream().map(UUID::fromString).toList())
+                                .query(Integer.class)
+                                .single()
+                        == ids.size());
+        List<String> projected = jdbc.sql(
+                        "select case_id from case_status where case_id in (:ids) order by submitted_on, case_id")
+                .param("ids", ids.stream().map(UUID::fromString).toList())
+                .query(String.class)
+                .list();
+        assertThat(projected).isEqualTo(expectedOrder);
+        List<java.sql.Date> byRegistration = jdbc.sql(
+                        "select submitted_on from case_status where case_id in (:ids) order by registered_at, submitted_on")
+                .param("ids", ids.stream().map(UUID::fromString).toList())
+                .query(java.sql.Date.class)
+                .list();
+        assertThat(byRegistration).as("registered oldest first").isSorted();
+
+        String first = file.valid().getFirst();
+        EventEnvelope<?> published = kafka.awaitPublished(
+                Topics.APPLICATION_EVENTS, BacklogImporter.caseIdOf(first), "ApplicationRegistered");
+        assertThat(((ApplicationRegistered) published.payload()).submittedOn())
+                .isEqualTo(file.submitted().get(first));
+        assertThat(published.actor()).isEqualTo(new Actor("operator-1", "OPERATIONS"));
+        assertThat(published.correlationId()).isEqualTo(report.get("importId").asString());
+
+        // the same file again registers nothing twice
+        JsonNode again = importAndAwait(operations, file.csv().getBytes(StandardCharsets.UTF_8));
+        assertThat(again.get("registered").asInt()).isZero();
+        assertThat(again.get("alreadyRegistered").asInt()).isEqualTo(27);
+        assertThat(again.get("rejectedCases").asInt()).isEqualTo(5);
+        for (String legacy : file.valid()) {
+            assertThat(eventsOf(BacklogImporter.caseIdOf(legacy))).as(legacy).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFileRefusedAsAWholeIsReportedPreciselyAndRegistersNothing() {
+        String operations = token("operator-1", "OPERATIONS");
+        String valid = row(run + "-X1", LocalDate.of(2021, 5, 5), "SPOUSE", "1980-01-01");
+
+        JsonNode empty = importAndAwait(operations, new byte[0]);
+        assertThat(empty.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(empty.get("problems").get(0).get("code").asString()).isEqualTo("EMPTY_FILE");
+
+        byte[] latin1 = (LegacyColumn.HEADER + "\n" + valid + "\n"
+                        + valid.replace("Member Name", "João").replace("-X1", "-X2") + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        JsonNode encoding = importAndAwait(operations, latin1);
+        assertThat(encoding.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(encoding.get("problems").get(0).get("code").asString()).isEqualTo("NOT_UTF8");
+        assertThat(encoding.get("problems").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(eventsOf(BacklogImporter.caseIdOf(run + "-X1"))).isZero();
+
+        String truncated = LegacyColumn.HEADER + "\n" + valid + "\n"
+                + valid.replace("-X1", "-X3").substring(0, 30);
+        JsonNode cut = importAndAwait(operations, truncated.getBytes(StandardCharsets.UTF_8));
+        assertThat(cut.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(cut.get("registered").asInt()).isEqualTo(1);
+        assertThat(cut.get("problems").get(0).get("code").asString()).isEqualTo("TRUNCATED");
+        assertThat(cut.get("problems").get(0).get("line").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void onlyOperationsImport() {
+        for (String role : List.of("APPLICANT", "CASEWORKER", "AUDITOR")) {
+            var response = http.post()
+                    .uri("/imports")
+                    .header("Authorization", "Bearer " + token("someone", role))
+                    .contentType(MediaType.parseMediaType("text/csv"))
+                    .body(LegacyColumn.HEADER.getBytes(StandardCharsets.UTF_8))
+                    .retrieve()
+                    .toBodilessEntity();
+            assertThat(response.getStatusCode().value()).as(role).isEqualTo(403);
+        }
+    }
+
+    private JsonNode importAndAwait(String token, byte[] csv) {
+        var accepted = http.post()
+                .uri("/imports")
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body(csv)
+                .retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+        String importId = accepted.getBody().get("importId").asString();
+        String auditor = token("auditor-1", "AUDITOR");
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> http.get()
+                                .uri("/imports/{id}", importId)
+                                .header("Authorization", "Bearer " + auditor)
+                                .retrieve()
+                                .body(JsonNode.class),
+                        body -> body != null
+                                && body.has("status")
+                                && !"RUNNING".equals(body.get("status").asString()));
+    }
+
+    private int eventsOf(CaseId caseId) {
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id")
+                .param("id", caseId.value().toString())
+                .query(Integer.class)
+                .single();
+    }
+
+    private static String token(String subject, String role) {
+        return LocalInfrastructure.shared().tokens().token(subject, role);
+    }
+}

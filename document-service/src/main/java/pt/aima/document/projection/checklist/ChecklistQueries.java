@@ -1,0 +1,90 @@
+package pt.aima.document.projection.checklist;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import pt.aima.kernel.envelope.Actor;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.domain.CaseNotFound;
+import pt.aima.platform.security.CaseAccess;
+import pt.aima.platform.security.Role;
+
+/** Reads the checklist read model. */
+@Component
+public class ChecklistQueries {
+
+    private record CaseRow(UUID caseId, String applicantId, LocalDate submittedOn, boolean complete) {}
+
+    private final JdbcClient jdbc;
+
+    ChecklistQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ChecklistView> findChecklist(CaseId caseId) {
+        return findCase(caseId)
+                .map(row -> new ChecklistView(row.caseId(), row.submittedOn(), row.complete(), members(row)));
+    }
+
+    /** The case's registration date, which decides the policy it is judged by; empty if the case is unknown here. */
+    public Optional<LocalDate> submittedOn(CaseId caseId) {
+        return findCase(caseId).map(CaseRow::submittedOn);
+    }
+
+    /**
+     * Lets staff through; an applicant only to their own case. The owner comes from the read model, which has it as
+     * soon as the checklist is opened and never changes it.
+     *
+     * @throws CaseNotFound an applicant asks about a case this service does not know
+     */
+    public void requireAccess(Actor actor, CaseId caseId) {
+        if (!Role.APPLICANT.name().equals(actor.role())) {
+            return;
+        }
+        CaseRow row = findCase(caseId).orElseThrow(() -> new CaseNotFound(caseId));
+        CaseAccess.requireAccess(actor, row.applicantId());
+    }
+
+    private Optional<CaseRow> findCase(CaseId caseId) {
+        return jdbc.sql(
+                        "select case_id, applicant_id, submitted_on, complete from checklist_case where case_id = :caseId")
+                .param("caseId", caseId.value())
+                .query((rs, row) -> new CaseRow(
+                        rs.getObject("case_id", UUID.class),
+                        rs.getString("applicant_id"),
+                        rs.getObject("submitted_on", LocalDate.class),
+                        rs.getBoolean("complete")))
+                .optional();
+    }
+
+    private List<ChecklistView.MemberItems> members(CaseRow row) {
+        Map<UUID, List<ChecklistView.Item>> byMember = new LinkedHashMap<>();
+        jdbc.sql(
+                        """
+                select member_id, document_type, reason, status, document_id, rejection_code, rejection_reason
+                from checklist_item where case_id = :caseId order by position
+                """)
+                .param("caseId", row.caseId())
+                .query((rs, n) -> {
+                    byMember.computeIfAbsent(rs.getObject("member_id", UUID.class), id -> new ArrayList<>())
+                            .add(new ChecklistView.Item(
+                                    rs.getString("document_type"),
+                                    rs.getString("reason"),
+                                    rs.getString("status"),
+                                    rs.getObject("document_id", UUID.class),
+                                    rs.getString("rejection_code"),
+                                    rs.getString("rejection_reason")));
+                    return null;
+                })
+                .list();
+        return byMember.entrySet().stream()
+                .map(entry -> ChecklistView.MemberItems.of(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+}

@@ -1,0 +1,14 @@
+package pt.aima.notification.process.delivery;
+
+import pt.aima.notification.casenotifications.Channel;
+
+/** An outbound channel: takes a message or throws {@link DeliveryFailure}. */
+public interface DeliveryChannel {
+
+    Channel channel();
+
+    /** Where the applicant's address for this channel is in {@code applicant_contact}. */
+    String contactColumn();
+
+    void deliver(OutboundMessage message) throws DeliveryFailure;
+}

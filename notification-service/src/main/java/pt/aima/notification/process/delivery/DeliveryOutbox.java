@@ -1,0 +1,66 @@
+package pt.aima.notification.process.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.stereotype.Component;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
+import pt.aima.notification.casenotifications.Language;
+import pt.aima.platform.acting.ActingContext;
+
+/**
+ * The delivery outbox as the rest of the service sees it. Every e-mail and SMS notification is put in it in the
+ * transaction that stores the notification's event: the processing group is <b>subscribing</b> (registered in
+ * {@code config.AxonConfiguration}), so the row commits with the event or not at all, and nothing ever replays it.
+ * Resetting the portal inbox, or rebuilding any projection, sends nothing.
+ *
+ * <p>The row is keyed by the notification's id, itself derived from (case, triggering event, channel), so the same
+ * notification can never be queued twice.
+ */
+@Component
+@ProcessingGroup(DeliveryOutbox.PROCESSING_GROUP)
+public class DeliveryOutbox {
+
+    public static final String PROCESSING_GROUP = "delivery-outbox";
+
+    private final DeliveryOutboxStore store;
+
+    DeliveryOutbox(DeliveryOutboxStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(
+            NotificationStored event,
+            @Timestamp Instant at,
+            @MetaDataValue(ActingContext.CORRELATION_ID) String correlationId) {
+        if (event.channel().deliveredByStoring()) {
+            return;
+        }
+        store.enqueue(
+                event, at, correlationId == null ? event.triggeringEventId().toString() : correlationId);
+    }
+
+    /**
+     * The applicant's contact data arrived (the latest wins): deliveries that failed for the lack of it are due again
+     * at once, and those still waiting for it need not wait any longer.
+     */
+    public void contactRegistered(UUID caseId, String applicantId, String email, String phone, Language language) {
+        store.keepContact(caseId, applicantId, email, phone, language);
+        store.releaseWaitingForContact(caseId);
+    }
+
+    /** Operations put a failed delivery back in the queue; false when there is no failed delivery by that id. */
+    public boolean retry(UUID notificationId) {
+        return store.requeueFailed(notificationId);
+    }
+
+    /** Deliveries by status, oldest first, optionally of one case; at most {@code limit} (clamped to 1..1000). */
+    public List<DeliveryView> deliveries(DeliveryStatus status, UUID caseId, int limit) {
+        return store.deliveries(status, caseId, limit);
+    }
+}

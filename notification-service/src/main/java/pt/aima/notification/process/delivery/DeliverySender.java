@@ -1,0 +1,199 @@
+package pt.aima.notification.process.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+import pt.aima.notification.process.delivery.DeliveryOutboxStore.Due;
+
+/**
+ * Sends the delivery outbox. Every poll, per channel, it claims one due pending row at a time ({@code for update skip
+ * locked}, so several instances never send the same row), sends it and, in the same transaction, marks it; then it
+ * reports each outcome to the case, whose event the relay publishes (NotificationSent / NotificationFailed).
+ *
+ * <p>A channel that fails transiently (mail server down, not configured) leaves the row pending with its attempt
+ * counted and the next attempt pushed back exponentially; the rest of that channel's queue waits for the next poll,
+ * so a server that is down costs one attempt per poll, not one per message. Nothing is dropped: when the server
+ * returns, every pending row goes out. Runs on its own thread, never on the Kafka consumer's.
+ *
+ * <p>Exactly once, as far as a mail server allows: a row is sent only while it is pending and locked, and marked sent
+ * in the transaction that holds the lock. Only a crash between the server's acceptance and that commit can send a
+ * message again. The outcome is reported to the case afterwards by the {@link DeliveryReporter}, in a transaction of
+ * its own, so a report that fails is retried without sending anything again.
+ *
+ * <p>The sender orchestrates: the SQL is the {@link DeliveryOutboxStore}'s, when to try again the {@link
+ * RetryPolicy}'s, and what the case is told the {@link DeliveryReporter}'s.
+ */
+public class DeliverySender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
+
+    private final DeliveryOutboxStore store;
+    private final DeliveryReporter reporter;
+    private final TransactionTemplate transaction;
+    private final List<DeliveryChannel> channels;
+    private final RetryPolicy retryPolicy;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final Duration contactWait;
+    private ScheduledExecutorService executor;
+
+    /**
+     * @param pollInterval how often it looks for due deliveries
+     * @param batchSize at most this many deliveries per channel, and reports, per poll
+     * @param contactWait how long a delivery waits for the applicant's contact data before it fails with {@code
+     *     NO_CONTACT_DATA}
+     */
+    public DeliverySender(
+            DeliveryOutboxStore store,
+            DeliveryReporter reporter,
+            TransactionTemplate transaction,
+            List<DeliveryChannel> channels,
+            RetryPolicy retryPolicy,
+            Duration pollInterval,
+            int batchSize,
+            Duration contactWait) {
+        this.store = store;
+        this.reporter = reporter;
+        this.transaction = transaction;
+        this.channels = List.copyOf(channels);
+        this.retryPolicy = retryPolicy;
+        this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
+        this.contactWait = contactWait;
+    }
+
+    enum Outcome {
+        NOTHING_DUE,
+        DONE,
+        CHANNEL_DOWN
+    }
+
+    /** One pass over every channel's due deliveries, then over the outcomes the cases have not been told yet. */
+    void sendDue() {
+        for (DeliveryChannel channel : channels) {
+            for (int i = 0; i < batchSize; i++) {
+                Outcome outcome;
+                try {
+                    outcome = transaction.execute(status -> sendNext(channel));
+                } catch (RuntimeException e) {
+                    log.warn("delivery over {} failed to complete; it stays pending", channel.channel(), e);
+                    outcome = Outcome.CHANNEL_DOWN;
+                }
+                if (outcome != Outcome.DONE) {
+                    break;
+                }
+            }
+        }
+        reporter.reportDue(batchSize);
+    }
+
+    private Outcome sendNext(DeliveryChannel channel) {
+        Optional<Due> claimed = store.claimNextDue(channel, contactWait);
+        if (claimed.isEmpty()) {
+            return Outcome.NOTHING_DUE;
+        }
+        Due due = claimed.get();
+        if (due.address() == null || due.address().isBlank()) {
+            if (due.contactKnown()) {
+                store.markFailed(
+                        due.notificationId(),
+                        DeliveryFailure.NO_CONTACT_DATA,
+                        "the applicant gave no " + channel.contactColumn(),
+                        null);
+            } else if (due.waitedForContact()) {
+                store.markFailed(
+                        due.notificationId(),
+                        DeliveryFailure.NO_CONTACT_DATA,
+                        "no contact data for the case's applicant: the case is unknown to notification-service or"
+                                + " its contact never arrived",
+                        null);
+            } else {
+                store.waitForContact(due.notificationId(), contactWait);
+            }
+            return Outcome.DONE;
+        }
+        try {
+            channel.deliver(
+                    new OutboundMessage(due.notificationId(), due.caseId(), due.address(), due.subject(), due.body()));
+        } catch (DeliveryFailure failure) {
+            int attempts = due.attempts() + 1;
+            if (failure.permanent()) {
+                store.markFailed(due.notificationId(), failure.code(), failure.getMessage(), failure.getMessage());
+                return Outcome.DONE;
+            }
+            Optional<Duration> retryAfter = retryPolicy.nextAttemptAfter(attempts);
+            if (retryAfter.isEmpty()) {
+                store.markFailed(
+                        due.notificationId(),
+                        DeliveryFailure.RETRIES_EXHAUSTED,
+                        "gave up after " + attempts + " attempts (the last error is in the operations view)",
+                        failure.getMessage());
+                return Outcome.DONE;
+            }
+            Duration wait = retryAfter.get();
+            store.retryLater(due.notificationId(), attempts, failure.getMessage(), wait);
+            log.info(
+                    "{} {} not delivered ({}), attempt {}; next in {}",
+                    channel.channel(),
+                    due.notificationId(),
+                    failure.getMessage(),
+                    attempts,
+                    wait);
+            return Outcome.CHANNEL_DOWN;
+        }
+        store.markSent(due.notificationId());
+        return Outcome.DONE;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "notification-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = pollInterval.toMillis();
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        sendDue();
+                    } catch (RuntimeException e) {
+                        log.warn("delivery poll failed; retried at the next poll", e);
+                    }
+                },
+                interval,
+                interval,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Starts after the event processors and the relay, stops before them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

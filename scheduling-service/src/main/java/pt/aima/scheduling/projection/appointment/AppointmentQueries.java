@@ -1,0 +1,58 @@
+package pt.aima.scheduling.projection.appointment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import pt.aima.scheduling.projection.appointment.AppointmentView.Status;
+
+/** Reads the appointments read model. */
+@Component
+public class AppointmentQueries {
+
+    /** An appointment with whose it is, for the access check; the applicant's id is not part of the view. */
+    public record FoundAppointment(String applicantId, AppointmentView view) {}
+
+    private final JdbcClient jdbc;
+
+    AppointmentQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<FoundAppointment> findAppointment(UUID caseId) {
+        return jdbc.sql("select * from appointment where case_id = :caseId")
+                .param("caseId", caseId)
+                .query((rs, row) -> found(rs))
+                .optional();
+    }
+
+    private static FoundAppointment found(ResultSet rs) throws SQLException {
+        String deskId = rs.getString("desk_id");
+        Status status;
+        if (rs.getObject("biometrics_collected_at") != null) {
+            status = Status.BIOMETRICS_COLLECTED;
+        } else if (deskId != null) {
+            status = Status.SCHEDULED;
+        } else if (rs.getBoolean("flagged")) {
+            status = Status.FLAGGED_TO_CASEWORKER;
+        } else if (rs.getBoolean("queued")) {
+            status = Status.WAITING_FOR_SLOT;
+        } else {
+            status = Status.AWAITING_DOCUMENTS;
+        }
+        return new FoundAppointment(
+                rs.getString("applicant_id"),
+                new AppointmentView(
+                        rs.getObject("case_id", UUID.class),
+                        deskId,
+                        rs.getObject("starts_at", LocalDateTime.class),
+                        (Integer) rs.getObject("duration_minutes"),
+                        status,
+                        rs.getString("last_change_reason"),
+                        rs.getObject("court_deadline", LocalDate.class)));
+    }
+}

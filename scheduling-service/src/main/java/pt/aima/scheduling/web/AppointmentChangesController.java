@@ -1,0 +1,83 @@
+package pt.aima.scheduling.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.domain.CaseNotFound;
+import pt.aima.platform.security.CaseAccess;
+import pt.aima.platform.web.RequestActingContext;
+import pt.aima.scheduling.appointment.AppointmentCommand.RecordMissedAppointment;
+import pt.aima.scheduling.appointment.AppointmentCommand.RegisterCourtOrder;
+import pt.aima.scheduling.appointment.AppointmentCommand.RequestReschedule;
+import pt.aima.scheduling.projection.appointment.AppointmentQueries;
+
+/** Changes to a case's appointment that people ask for: another date, a no-show, a court order. */
+@RestController
+@Tag(name = "Appointment changes")
+class AppointmentChangesController {
+
+    private final ActingCommandGateway commands;
+    private final AppointmentQueries appointments;
+    private final Clock clock;
+
+    AppointmentChangesController(ActingCommandGateway commands, AppointmentQueries appointments, Clock clock) {
+        this.commands = commands;
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    /**
+     * @param reference the court's reference of the order (process number)
+     * @param deadline the last day the court allows for the appointment
+     */
+    record CourtOrderRequest(@NotBlank @Size(max = 100) String reference, @NotNull LocalDate deadline) {}
+
+    @PostMapping("/cases/{caseId}/appointment/reschedule")
+    @PreAuthorize("hasAnyRole('APPLICANT', 'CASEWORKER')")
+    @Operation(
+            summary = "The applicant asks for another date (policy: how often); 202, 409 without an appointment or"
+                    + " past the limit")
+    ResponseEntity<Void> reschedule(@PathVariable UUID caseId) {
+        var found = appointments.findAppointment(caseId).orElseThrow(() -> new CaseNotFound(new CaseId(caseId)));
+        CaseAccess.requireAccess(RequestActingContext.currentActor(), found.applicantId());
+        commands.send(new RequestReschedule(new CaseId(caseId)));
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/cases/{caseId}/appointment/missed")
+    @PreAuthorize("hasRole('CASEWORKER')")
+    @Operation(
+            summary = "Nobody of the household came: the first time a new appointment is booked, then the case is"
+                    + " flagged to a caseworker; 202, 409 without an appointment")
+    ResponseEntity<Void> missed(@PathVariable UUID caseId) {
+        commands.send(new RecordMissedAppointment(new CaseId(caseId)));
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/cases/{caseId}/court-orders")
+    @PreAuthorize("hasAnyRole('CASEWORKER', 'OPERATIONS')")
+    @Operation(
+            summary = "A court ordered AIMA to act by a deadline: the case goes to the priority lane; 202, 400 without"
+                    + " a deadline or with one in the past, 404 for an unknown case")
+    ResponseEntity<Void> courtOrder(@PathVariable UUID caseId, @Valid @RequestBody CourtOrderRequest request) {
+        if (request.deadline().isBefore(LocalDate.now(clock))) {
+            throw InvalidRequest.of("deadline", "must be today or later");
+        }
+        commands.send(new RegisterCourtOrder(new CaseId(caseId), request.reference(), request.deadline()));
+        return ResponseEntity.accepted().build();
+    }
+}
