@@ -73,10 +73,11 @@ public final class StoredTypeSerializer implements Serializer {
                     named.get().getName(),
                     type.getRevision()));
         }
-        if (!SerializedType.isEmptyType(type) && UnknownSerializedType.class.equals(delegate.classForType(type))) {
+        T payload = delegate.deserialize(serializedObject);
+        if (payload instanceof UnknownSerializedType) {
             throw new UnknownStoredTypeException(type);
         }
-        return delegate.deserialize(serializedObject);
+        return payload;
     }
 
     @Override
