@@ -44,7 +44,7 @@ import tools.jackson.databind.JsonNode;
             "spring.mail.properties.mail.smtp.connectiontimeout=1000",
             "spring.mail.properties.mail.smtp.timeout=2000"
         })
-abstract class NotificationServiceTestBase {
+public abstract class NotificationServiceTestBase {
 
     static final String SMS_DIRECTORY = "target/sms-it";
 
