@@ -181,7 +181,7 @@ class KafkaEventRelayIT {
         batch.onRollback(u -> rolledBack.set(true));
 
         assertThatThrownBy(() -> batch.execute(() -> relay.on(message.getPayload(), message)))
-                .hasRootCauseInstanceOf(Exception.class)
+                .hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
                 .isInstanceOf(KafkaEventRelay.RelayFailed.class);
         assertThat(committed).isFalse();
         assertThat(rolledBack).isTrue();
