@@ -216,10 +216,10 @@ class KafkaEventRelayIT {
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                1_000,
+                patience,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                1_500,
+                patience + 500,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                1_000)));
+                patience)));
     }
 }
