@@ -112,15 +112,20 @@ public class BacklogImporter implements DisposableBean {
 
     private void run(String importId, byte[] content, ActingContext context) {
         try {
-            Contents contents = LegacyCaseFile.read(content, LocalDate.now(clock));
+            List<LegacyCase> cases = new ArrayList<>();
+            Contents contents =
+                    LegacyCaseFile.read(new java.io.ByteArrayInputStream(content), LocalDate.now(clock), cases::add);
+            if (contents.fileProblem() != null) {
+                cases.clear();
+            }
             int[] progress = running.get(importId);
-            progress[0] = contents.cases().size();
+            progress[0] = cases.size();
             List<ImportProblem> problems = new ArrayList<>(contents.problems());
             int registered = 0;
             int already = 0;
             int rejected = contents.rejectedCases();
             // registered oldest first, so the order of registration agrees with the order of original submission
-            List<LegacyCase> oldestFirst = contents.cases().stream()
+            List<LegacyCase> oldestFirst = cases.stream()
                     .sorted(Comparator.comparing(LegacyCase::submittedOn))
                     .toList();
             for (int from = 0; from < oldestFirst.size(); from += CHUNK) {
