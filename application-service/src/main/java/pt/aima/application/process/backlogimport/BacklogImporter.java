@@ -31,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 import pt.aima.application.backlog.ImportCommand.CompleteImport;
+import pt.aima.application.backlog.ImportCommand.InterruptImport;
 import pt.aima.application.backlog.ImportCommand.ResumeImport;
 import pt.aima.application.backlog.ImportCommand.StartImport;
 import pt.aima.application.backlog.ImportProblem;
@@ -314,7 +315,30 @@ public class BacklogImporter implements DisposableBean {
                     alreadyBefore,
                     rejected);
         } catch (IOException | RuntimeException e) {
-            log.error("import {} stopped; it is resumable once the service starts again", importId, e);
+            log.error("import {} stopped", importId, e);
+            interrupt(importId, context);
+        }
+    }
+
+    /**
+     * Marks an import that failed on the way interrupted at once, with the cases it registered; if that fails too
+     * (the database is away), the start-up recovery does it.
+     */
+    private void interrupt(String importId, ActingContext context) {
+        try {
+            int registered = jdbc.sql("select registered from backlog_import_run where import_id = :id")
+                    .param("id", importId)
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(0);
+            commands.send(new InterruptImport(importId, registered), context);
+            log.warn(
+                    "import {} interrupted after {} cases registered: resume it with the same file",
+                    importId,
+                    registered);
+        } catch (RuntimeException e) {
+            log.error(
+                    "import {} could not be marked interrupted; it will be when the service starts again", importId, e);
         }
     }
 

@@ -275,6 +275,14 @@ class BacklogImportIT {
                     .retrieve()
                     .toBodilessEntity();
             assertThat(response.getStatusCode().value()).as(role).isEqualTo(403);
+            var resumption = http.post()
+                    .uri("/imports/{id}/resumption", UUID.randomUUID())
+                    .header("Authorization", "Bearer " + token("someone", role))
+                    .contentType(MediaType.parseMediaType("text/csv"))
+                    .body(LegacyColumn.HEADER.getBytes(StandardCharsets.UTF_8))
+                    .retrieve()
+                    .toBodilessEntity();
+            assertThat(resumption.getStatusCode().value()).as(role).isEqualTo(403);
         }
     }
 
