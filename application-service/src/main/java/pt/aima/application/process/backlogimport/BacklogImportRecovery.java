@@ -17,7 +17,8 @@ import pt.aima.platform.acting.ActingContext;
 /**
  * When the service starts, nothing is importing yet: every import still unfinished in {@code backlog_import_run} was
  * stopped by the end of the previous run (a crash, a kill, a restart) and is marked interrupted, with the cases it had
- * registered. The operator resumes it by uploading the same file ({@code POST /imports/{id}/resumption}).
+ * registered. The operator resumes it by uploading the same file ({@code POST /imports/{id}/resumption}). The files
+ * the stopped run had spooled are deleted.
  *
  * <p>This assumes one instance runs imports: a second instance starting while the first imports would mark that
  * import interrupted (its run then still completes it).
@@ -31,17 +32,23 @@ class BacklogImportRecovery {
 
     private final JdbcClient jdbc;
     private final ActingCommandGateway commands;
+    private final BacklogImporter importer;
     private final Actor service;
 
     BacklogImportRecovery(
-            JdbcClient jdbc, ActingCommandGateway commands, @Value("${aima.service.name}") String serviceName) {
+            JdbcClient jdbc,
+            ActingCommandGateway commands,
+            BacklogImporter importer,
+            @Value("${aima.service.name}") String serviceName) {
         this.jdbc = jdbc;
         this.commands = commands;
+        this.importer = importer;
         this.service = Actor.system(serviceName);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void markInterruptedImports() {
+        importer.deleteLeftoverFiles();
         List<Unfinished> unfinished = jdbc.sql("select import_id, registered from backlog_import_run")
                 .query((rs, n) -> new Unfinished(rs.getString("import_id"), rs.getInt("registered")))
                 .list();

@@ -95,7 +95,7 @@ public class BacklogImporter implements DisposableBean {
             PlatformTransactionManager transactions,
             Clock clock,
             @Value("${aima.imports.max-upload-size:200MB}") DataSize maxUploadSize,
-            @Value("${aima.imports.spool-directory:${java.io.tmpdir}}") Path spool) {
+            @Value("${aima.imports.spool-directory:${java.io.tmpdir}/aima-imports}") Path spool) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -177,6 +177,22 @@ public class BacklogImporter implements DisposableBean {
                 file.delete();
             }
         });
+    }
+
+    /**
+     * Deletes the files a stopped service left in the spool directory (uploads hold personal data: none is kept beyond
+     * its run). Called at start-up, before any import runs.
+     */
+    void deleteLeftoverFiles() {
+        if (!Files.isDirectory(spool)) {
+            return;
+        }
+        try (var files = Files.list(spool)) {
+            files.filter(file -> file.getFileName().toString().startsWith("import-"))
+                    .forEach(file -> new Spooled(file, null, 0).delete());
+        } catch (IOException e) {
+            log.warn("could not clear the spool directory {}", spool, e);
+        }
     }
 
     public Progress progress(String importId) {

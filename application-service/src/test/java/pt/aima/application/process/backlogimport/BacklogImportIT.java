@@ -309,8 +309,12 @@ class BacklogImportIT {
                 .toList();
         assertThat(importer.registerTogether(importId, firstChunk, operator)).isTrue();
 
-        // the service starts again
+        // the service starts again (the crashed run had left its upload on disk)
+        java.nio.file.Path spool = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "aima-imports");
+        java.nio.file.Files.createDirectories(spool);
+        java.nio.file.Path leftover = java.nio.file.Files.write(spool.resolve("import-crashed.csv"), csv);
         recovery.markInterruptedImports();
+        assertThat(leftover).doesNotExist();
         String auditor = token("auditor-1", "AUDITOR");
         JsonNode interrupted = await().atMost(Duration.ofSeconds(30))
                 .until(
