@@ -2,8 +2,8 @@
 -- @StoredAs logical name instead of its Java class name (StoredTypeSerializer), so moving or renaming a class no longer
 -- breaks the replay of its history. This rewrites the rows written before, under the class names the types had until
 -- then, to those logical names: events, snapshots (a cache, but kept warm rather than dropped: the aggregate's own
--- logical name maps it like an event) and the events parked in the processors' dead-letter queue. Each service's
--- StableEventTypeNamesMigrationTest holds this list to the @StoredAs types on its classpath.
+-- logical name maps it like an event) and the events parked in the processors' dead-letter queue. The service's
+-- StoredTypeNamesTest holds this list to the @StoredAs types on its classpath.
 -- Revisions are unchanged: the payloads are the same JSON.
 
 create temporary table stored_type_rename (
@@ -20,6 +20,8 @@ insert into stored_type_rename (class_name, logical_name) values
     ('pt.aima.application.casefile.CaseEvent$DecisionMade',                 'application.DecisionMade'),
     ('pt.aima.application.backlog.ImportEvent$ImportStarted',               'application.ImportStarted'),
     ('pt.aima.application.backlog.ImportEvent$ImportCompleted',             'application.ImportCompleted'),
+    ('pt.aima.application.backlog.ImportEvent$ImportInterrupted',           'application.ImportInterrupted'),
+    ('pt.aima.application.backlog.ImportEvent$ImportResumed',               'application.ImportResumed'),
     ('pt.aima.application.casefile.ReunificationCase',                      'application.ReunificationCase');
 
 update domain_event_entry e set payload_type = r.logical_name

@@ -2,8 +2,8 @@
 -- @StoredAs logical name instead of its Java class name (StoredTypeSerializer), so moving or renaming a class no longer
 -- breaks the replay of its history. This rewrites the rows written before, under the class names the types had until
 -- then, to those logical names: events, snapshots (a cache, but kept warm rather than dropped: the aggregate's own
--- logical name maps it like an event) and the events parked in the processors' dead-letter queue. Each service's
--- StableEventTypeNamesMigrationTest holds this list to the @StoredAs types on its classpath.
+-- logical name maps it like an event) and the events parked in the processors' dead-letter queue. The service's
+-- StoredTypeNamesTest holds this list to the @StoredAs types on its classpath.
 -- Revisions are unchanged: the payloads are the same JSON.
 
 create temporary table stored_type_rename (

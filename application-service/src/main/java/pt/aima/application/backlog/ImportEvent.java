@@ -43,4 +43,19 @@ public sealed interface ImportEvent {
             int rejectedCases,
             List<ImportProblem> problems)
             implements ImportEvent {}
+
+    /**
+     * The import stopped before completing (the service stopped or crashed during it); recorded when the service starts
+     * again. Uploading the same file again resumes it ({@link ImportResumed}).
+     *
+     * @param registered the cases this import had registered when it stopped
+     */
+    @StoredAs("application.ImportInterrupted")
+    @Revision("1")
+    record ImportInterrupted(String importId, int registered) implements ImportEvent {}
+
+    /** An interrupted import taken up again with the same file: it goes on to its {@link ImportCompleted}. */
+    @StoredAs("application.ImportResumed")
+    @Revision("1")
+    record ImportResumed(String importId) implements ImportEvent {}
 }

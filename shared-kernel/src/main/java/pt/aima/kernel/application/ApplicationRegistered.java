@@ -8,13 +8,16 @@ import pt.aima.kernel.ids.CaseId;
 /**
  * A family-reunification application was registered; the legal clock starts on {@code submittedOn}.
  *
- * <p>{@code addressTitle} was added later as an <b>optional</b> field: records published before decode with null
- * ("not declared"). The household members' later optional fields are described on {@link HouseholdMember}.
+ * <p>{@code addressTitle} and {@code region} were added later as <b>optional</b> fields: records published before
+ * decode with null ("not declared"; a consumer places a case without a region in {@link Region#BEFORE_REGIONS}). The
+ * household members' later optional fields are described on {@link HouseholdMember}.
  *
  * @param applicantId the pseudonymous subject of the applicant's account: the only key to their own case
  * @param submittedOn the submission date, which orders the case in every queue
  * @param preferredLanguage ISO 639-1 code of the language the applicant is written to in
  * @param addressTitle the title under which the household lives at its declared address, or null when not declared
+ * @param region the region where the household lives (its biometrics are collected at a desk there), or null on
+ *     records published before regions existed
  */
 @PublishedEvent(type = "ApplicationRegistered", version = 1)
 public record ApplicationRegistered(
@@ -23,7 +26,8 @@ public record ApplicationRegistered(
         LocalDate submittedOn,
         List<HouseholdMember> household,
         String preferredLanguage,
-        AddressTitle addressTitle)
+        AddressTitle addressTitle,
+        Region region)
         implements ApplicationEvent {
 
     public ApplicationRegistered {
@@ -37,6 +41,22 @@ public record ApplicationRegistered(
             LocalDate submittedOn,
             List<HouseholdMember> household,
             String preferredLanguage) {
-        this(caseId, applicantId, submittedOn, household, preferredLanguage, null);
+        this(caseId, applicantId, submittedOn, household, preferredLanguage, null, null);
+    }
+
+    /** A registration described by the facts published before regions existed. */
+    public ApplicationRegistered(
+            CaseId caseId,
+            String applicantId,
+            LocalDate submittedOn,
+            List<HouseholdMember> household,
+            String preferredLanguage,
+            AddressTitle addressTitle) {
+        this(caseId, applicantId, submittedOn, household, preferredLanguage, addressTitle, null);
+    }
+
+    /** The region to place the case in: its own, or {@link Region#BEFORE_REGIONS} on records from before regions. */
+    public Region regionOrDefault() {
+        return region == null ? Region.BEFORE_REGIONS : region;
     }
 }
