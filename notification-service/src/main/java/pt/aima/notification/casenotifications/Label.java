@@ -16,6 +16,9 @@ import java.util.Objects;
  */
 public record Label(String prefix, String code, boolean codeIfUnlabelled, Map<String, Object> values, String fallback) {
 
+    /** The code of a language's generic wording under a prefix ({@code reject.GENERIC}). */
+    public static final String GENERIC = "GENERIC";
+
     public Label {
         Objects.requireNonNull(prefix, "prefix");
         if (code == null && fallback == null) {
@@ -39,6 +42,4 @@ public record Label(String prefix, String code, boolean codeIfUnlabelled, Map<St
     public static Label orGeneric(String prefix, String code, Map<String, Object> values) {
         return new Label(prefix, code, false, values, prefix + GENERIC);
     }
-
-    public static final String GENERIC = "GENERIC";
 }

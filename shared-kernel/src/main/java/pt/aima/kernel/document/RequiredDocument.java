@@ -13,8 +13,16 @@ import pt.aima.kernel.ids.MemberId;
  *
  * @param documentType stable code of the document kind, for example {@code PASSPORT}
  * @param reason why it is required, in English words the applicant can act on
- * @param reasonCode stable code of why it is required, for example {@code MEMBER_IN_PORTUGAL}; null on records
- *     published before the field existed
+ * @param reasonCode stable code of why it is required; null on records published before the field existed:
+ *     {@code SPONSOR_RESIDES_LEGALLY}, {@code VALID_TRAVEL_DOCUMENT}, {@code MEMBER_IN_PORTUGAL}, {@code SPOUSE_TIE},
+ *     {@code UNION_OVER_TWO_YEARS}, {@code UNION_DECLARED}, {@code MINOR_CHILD_TIE}, {@code DEPENDENT_ADULT_CHILD_TIE},
+ *     {@code OTHER_PARENT_ABROAD}, {@code OTHER_PARENT_RESIDENCE_NOT_DECLARED}, {@code ADOPTED_CHILD_TIE}, {@code
+ *     INCAPABLE_ADULT_CHILD_TIE}, {@code ADULT_CHILD_DEPENDENCE}, {@code DEPENDENT_PARENT_TIE}, {@code
+ *     ADULT_CHILD_ENROLMENT}, {@code GUARDIANSHIP_TIE}, {@code GUARDIANSHIP_RECOGNISED}, {@code ADDRESS_OF_RESIDENCE}
+ *     (optional value {@code addressTitle}), {@code HOME_OWNED} and {@code HOME_NOT_OWNED} ({@code addressTitle}),
+ *     {@code MEANS_OF_SUBSISTENCE}, {@code MODEL_4_IN_FORCE} ({@code model4Version}), {@code CRIMINAL_RECORD_ABROAD}
+ *     ({@code fromAge}, {@code foreignStay}, optional {@code countries}), {@code STAY_IN_PORTUGAL} ({@code
+ *     portugueseStay}, {@code lookback}). A consumer treats a code it does not know like a missing one.
  * @param reasonValues the facts the reason names, by name (for example {@code model4Version}; durations as ISO-8601
  *     periods such as {@code P1Y}; countries as ISO 3166-1 alpha-3 codes separated by {@code ", "}); empty when the
  *     reason names none
