@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -68,13 +69,21 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
                                 "Documentos necessários",
                                 List.of(
                                         "Do filho menor:",
-                                        "- Passaporte ou documento de viagem: Identity of the child")),
+                                        "- Passaporte ou documento de viagem: passaporte ou documento de viagem válido do"
+                                                + " membro da família",
+                                        "- Certidão de nascimento: prova do vínculo familiar de filho menor",
+                                        "- Autorização de residência do requerente: exigido para o seu pedido")),
                         new Expected(
                                 "Documento recusado: Passaporte",
-                                List.of("Motivo: The photo page is blurred.", "Como corrigir: Digitalize")),
+                                List.of(
+                                        "Motivo: a cópia não é legível.",
+                                        "Nota do técnico (tal como escrita): The photo page is blurred.",
+                                        "Como corrigir: Digitalize")),
                         new Expected(
                                 "até 15 de janeiro de 2027",
-                                List.of("- Certidão de nascimento", "Porquê: A full birth certificate is needed.")),
+                                List.of(
+                                        "- Certidão de nascimento",
+                                        "Nota do técnico (tal como escrita): A full birth certificate is needed.")),
                         new Expected("Lembrete", List.of("Prazo: 15 de janeiro de 2027")),
                         new Expected("Terminou o prazo", List.of("O prazo de 15 de janeiro de 2027 terminou")),
                         new Expected(
@@ -91,7 +100,8 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
                                 List.of(
                                         "balcão LISBOA-1, 3 de dezembro de 2026 às 09:30",
                                         "balcão PORTO-2, 10 de dezembro de 2026 às 11:00",
-                                        "Motivo: o balcão está encerrado nesse dia. Greve.")),
+                                        "Motivo: o balcão está encerrado nesse dia.",
+                                        "Nota da AIMA (tal como escrita): Greve.")),
                         new Expected("Faltou à recolha", List.of("balcão PORTO-2", "A AIMA marcou uma nova data")),
                         new Expected(
                                 "indeferido",
@@ -101,6 +111,10 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
                                         "Direito de recurso",
                                         "15 dias úteis",
                                         "3 meses"))));
+        for (MimeMessage mail : mails) {
+            assertThat(TestMailServer.body(mail))
+                    .doesNotContain("The sponsor's legal residence", "Proof of the family tie", "A valid passport");
+        }
     }
 
     @Test
@@ -115,13 +129,20 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
                                 "Documents needed",
                                 List.of(
                                         "For the minor child:",
-                                        "- Passport or travel document: Identity of the child")),
+                                        "- Passport or travel document: a valid passport or travel document of the member",
+                                        "- Birth certificate: proof of the family tie for a minor child",
+                                        "- Sponsor's residence permit: required for your application")),
                         new Expected(
                                 "A document was rejected: Passport",
-                                List.of("Reason: The photo page is blurred.", "How to fix it: Scan or photograph")),
+                                List.of(
+                                        "Reason: the copy cannot be read.",
+                                        "Caseworker's note (as written): The photo page is blurred.",
+                                        "How to fix it: Scan or photograph")),
                         new Expected(
                                 "more evidence by 15 January 2027",
-                                List.of("- Birth certificate", "Why: A full birth certificate is needed.")),
+                                List.of(
+                                        "- Birth certificate",
+                                        "Caseworker's note (as written): A full birth certificate is needed.")),
                         new Expected("Reminder", List.of("15 January 2027")),
                         new Expected("deadline for evidence has passed", List.of("The deadline of 15 January 2027")),
                         new Expected(
@@ -138,7 +159,8 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
                                 List.of(
                                         "service desk LISBOA-1, 3 December 2026 at 09:30",
                                         "service desk PORTO-2, 10 December 2026 at 11:00",
-                                        "Why: the service desk is closed on that day. Greve.")),
+                                        "Why: the service desk is closed on that day.",
+                                        "Note from AIMA (as written): Greve.")),
                         new Expected(
                                 "You missed your biometric appointment",
                                 List.of("service desk PORTO-2", "AIMA has booked a new appointment")),
@@ -170,8 +192,19 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
                 new DocumentChecklistOpened(
                         caseId,
                         List.of(
-                                new RequiredDocument(child, "PASSPORT", "Identity of the child"),
-                                new RequiredDocument(child, "BIRTH_CERTIFICATE", "Proof of the family tie"),
+                                new RequiredDocument(
+                                        child,
+                                        "PASSPORT",
+                                        "A valid passport or travel document of the member",
+                                        "VALID_TRAVEL_DOCUMENT",
+                                        Map.of()),
+                                new RequiredDocument(
+                                        child,
+                                        "BIRTH_CERTIFICATE",
+                                        "Proof of the family tie for a minor child: authenticated birth certificate",
+                                        "MINOR_CHILD_TIE",
+                                        Map.of()),
+                                // published before reasons had codes: the generic reason, never these words
                                 new RequiredDocument(
                                         sponsor, "SPONSOR_RESIDENCE_PERMIT", "The sponsor's legal residence"))));
         expected = step(
