@@ -265,7 +265,7 @@ class DocumentServiceIT {
                 insert into snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                     payload_type, payload_revision, payload, meta_data, time_stamp)
                 select aggregate_identifier, max(sequence_number), 'CaseDocuments', :eventId,
-                    'pt.aima.document.casedocuments.CaseDocuments', '1', convert_to('{}', 'UTF8'),
+                    'document.CaseDocuments', '1', convert_to('{}', 'UTF8'),
                     convert_to('{}', 'UTF8'), '2025-01-01T00:00:00Z'
                 from domain_event_entry where aggregate_identifier = :caseId group by aggregate_identifier
                 """)

@@ -62,6 +62,7 @@ import pt.aima.notification.casenotifications.NotificationMessage.MemberOriginal
 import pt.aima.notification.casenotifications.NotificationMessage.Original;
 import pt.aima.notification.casenotifications.NotificationMessage.Receipt;
 import pt.aima.notification.casenotifications.NotificationMessage.RequiredDocument;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * Everything a case's applicant has been told. The triggering events come from other services' topics in no
@@ -75,6 +76,7 @@ import pt.aima.notification.casenotifications.NotificationMessage.RequiredDocume
  * An e-mail written before the contact data arrived waits for it in the delivery outbox, and fails (for operations
  * to see) if it never comes.
  */
+@StoredAs("notification.CaseNotifications")
 @Aggregate(snapshotTriggerDefinition = "caseNotificationsSnapshotTrigger")
 class CaseNotifications {
 

@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
+import pt.aima.platform.eventstore.StoredAs;
 
 /** What operations changed of a desk. Internal: {@code publishing} turns each into a DeskCapacityChanged. */
 public sealed interface DeskEvent {
 
     DeskId deskId();
 
+    @StoredAs("scheduling.CapacitySet")
     @Revision("1")
     record CapacitySet(
             DeskId deskId,
@@ -23,6 +25,7 @@ public sealed interface DeskEvent {
             String reason)
             implements DeskEvent {}
 
+    @StoredAs("scheduling.DeskClosed")
     @Revision("1")
     record DeskClosed(DeskId deskId, LocalDate from, LocalDate until, String reason) implements DeskEvent {}
 }
