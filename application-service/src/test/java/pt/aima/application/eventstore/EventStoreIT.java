@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,14 +19,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.infra.SpringTestInfrastructure;
+import pt.aima.platform.testing.harness.ServiceHarness;
 
 /**
  * The event store the platform gives every service, on a real PostgreSQL: plain JDBC on the Flyway schema, payloads
  * in {@code bytea}, global indexes one apart from the sequence, and a second writer of the same aggregate position
- * refused as a concurrency conflict rather than a storage failure.
+ * refused as a concurrency conflict rather than a storage failure. The stored rows are read through the platform's
+ * {@link ServiceHarness} probe.
  */
 @SpringBootTest
 class EventStoreIT {
+
+    @RegisterExtension
+    static final ServiceHarness service = new ServiceHarness();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -64,6 +70,7 @@ class EventStoreIT {
                 .query(Long.class)
                 .list();
         assertThat(indexes).hasSize(3);
+        assertThat(service.eventStore().types(aggregate)).containsExactly("Noted", "Noted", "Noted");
         assertThat(indexes.get(1) - indexes.get(0)).isEqualTo(1);
         assertThat(indexes.get(2)).isGreaterThan(indexes.get(1));
         assertThat(engine.readEvents(aggregate).asStream().map(e -> ((Noted) e.getPayload()).what()))
@@ -86,10 +93,6 @@ class EventStoreIT {
 
         assertThatThrownBy(() -> append(event(aggregate, 0))).isInstanceOf(AggregateStreamCreationException.class);
         assertThatThrownBy(() -> append(event(aggregate, 1))).isInstanceOf(ConcurrencyException.class);
-        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
-                        .param(aggregate)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(2);
+        assertThat(service.eventStore().count(aggregate)).isEqualTo(2);
     }
 }
