@@ -30,6 +30,7 @@ import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.ResidencePeriod;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
@@ -57,14 +58,22 @@ class ApplicationServiceIT {
 
     private static final IntegrationEventCodec codec = IntegrationEventCodec.platform();
 
-    /** A valid registration of one minor child present in Portugal. */
-    static final String REGISTRATION =
+    /** A registration of one minor child present in Portugal, as it was before regions: now refused. */
+    static final String WITHOUT_REGION =
             """
             {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
              "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD",
                           "dateOfBirth": "2015-03-01", "nationality": "BRA", "presentInPortugal": true}],
              "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}}
             """;
+
+    /** A valid registration: the same household, living in Porto. */
+    static final String REGISTRATION = registrationIn("PORTO");
+
+    /** The registration of one minor child whose household lives in {@code region} (any text, to test the check). */
+    static String registrationIn(String region) {
+        return "{\"region\": \"" + region + "\", " + WITHOUT_REGION.strip().substring(1);
+    }
 
     @RegisterExtension
     static final ServiceHarness service = new ServiceHarness();
@@ -87,6 +96,7 @@ class ApplicationServiceIT {
         assertThat(published.correlationId()).isEqualTo("corr-happy-path");
         var payload = (ApplicationRegistered) published.payload();
         assertThat(payload.applicantId()).isEqualTo("applicant-1");
+        assertThat(payload.region()).isEqualTo(Region.PORTO);
         assertThat(payload.household()).singleElement().satisfies(member -> assertThat(member.presentInPortugal())
                 .isTrue());
         assertThat(new String(codec.encode(published), StandardCharsets.UTF_8))
@@ -100,7 +110,8 @@ class ApplicationServiceIT {
         assertThat(new String(codec.encode(contact), StandardCharsets.UTF_8))
                 .doesNotContain("Ana Sponsor", "AR-123456");
 
-        awaitStage(caseId, applicant, "REGISTERED");
+        assertThat(awaitStage(caseId, applicant, "REGISTERED").get("region").asString())
+                .isEqualTo("PORTO");
 
         Caller caseworker = service.as("caseworker-1", "CASEWORKER").withCorrelationId("corr-happy-path");
         Response early = decide(caseworker, caseId, "GRANTED");
@@ -239,6 +250,31 @@ class ApplicationServiceIT {
     }
 
     @Test
+    void refusesARegistrationWithoutARegionOrWithOneOffThePublishedListAndStoresNothing() {
+        Caller applicant = service.as("applicant-9", "APPLICANT");
+
+        Response missing = applicant.post("/applications", WITHOUT_REGION);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(fieldsOf(missing)).containsExactly("region");
+
+        for (String unknown : List.of("ATLANTIS", "lisboa", "LISBOA-1", "")) {
+            Response refused = applicant.post("/applications", registrationIn(unknown));
+            assertThat(refused.status()).as(unknown).isEqualTo(400);
+            assertThat(fieldsOf(refused)).as(unknown).containsExactly("region");
+            assertThat(refused.problem()
+                            .json()
+                            .get("errors")
+                            .get(0)
+                            .get("message")
+                            .asString())
+                    .as("the message names the published list")
+                    .contains("LISBOA", "PORTO", "FARO", "ACORES", "MADEIRA");
+        }
+
+        assertThat(service.eventStore().countCausedByThisTest()).isZero();
+    }
+
+    @Test
     void publishesTheHouseholdFactsTheDocumentRulesNeed() {
         Response response = service.as("applicant-6", "APPLICANT")
                 .post(
@@ -251,7 +287,7 @@ class ApplicationServiceIT {
                                                    {"country": "PRT", "from": "2023-05-01"}],
                               "otherParentResidesInPortugal": false}],
                  "contact": {"email": "ana@example.org", "preferredLanguage": "pt"},
-                 "addressTitle": "TENANT"}
+                 "addressTitle": "TENANT", "region": "MADEIRA"}
                 """);
         assertThat(response.status()).isEqualTo(201);
         CaseId caseId = caseIdOf(response);
@@ -260,6 +296,7 @@ class ApplicationServiceIT {
                 .awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered")
                 .payload();
         assertThat(payload.addressTitle()).isEqualTo(AddressTitle.TENANT);
+        assertThat(payload.region()).isEqualTo(Region.MADEIRA);
         assertThat(payload.household()).singleElement().satisfies(member -> {
             assertThat(member.nationality()).isEqualTo("BRA");
             assertThat(member.presentInPortugalSince()).isEqualTo(LocalDate.of(2023, 5, 1));
@@ -278,7 +315,7 @@ class ApplicationServiceIT {
                 """
                 {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
                  "members": [%s],
-                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}}
+                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}, "region": "LISBOA"}
                 """;
 
         Response cousin = applicant.post(

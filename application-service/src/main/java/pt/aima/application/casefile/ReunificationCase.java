@@ -52,7 +52,8 @@ class ReunificationCase {
                 command.members(),
                 command.contact(),
                 command.addressTitle(),
-                command.provenance()));
+                command.provenance(),
+                command.region()));
     }
 
     @CommandHandler

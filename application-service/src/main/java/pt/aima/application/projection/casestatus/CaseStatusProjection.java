@@ -43,6 +43,9 @@ class CaseStatusProjection {
                 Columns.set("applicant_id", event.applicantId())
                         .and("submitted_on", event.submittedOn())
                         .and("household_size", event.members().size())
+                        .and(
+                                "region",
+                                event.region() == null ? null : event.region().name())
                         .and("registered_at", ReadModelTable.utc(at)));
     }
 

@@ -32,6 +32,7 @@ import pt.aima.backlog.format.LegacyColumn;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.platform.acting.ActingContext;
@@ -69,7 +70,15 @@ class BacklogImportIT {
     private final String run = "IT" + Long.toString(System.nanoTime(), 36).toUpperCase();
 
     /** A generated file: valid cases of one to three members, and bad lines at known places. */
-    private record Generated(String csv, List<String> valid, Map<String, LocalDate> submitted, List<int[]> badLines) {}
+    private record Generated(
+            String csv,
+            List<String> valid,
+            Map<String, LocalDate> submitted,
+            Map<String, String> regions,
+            List<int[]> badLines) {}
+
+    /** The households live in these regions, one case after another; case 23 names one off the published list. */
+    private static final List<String> REGIONS = List.of("PORTO", "FARO", "LISBOA", "MADEIRA");
 
     private Generated generate() {
         return generate(run);
@@ -81,11 +90,14 @@ class BacklogImportIT {
         int line = 1;
         List<String> valid = new ArrayList<>();
         Map<String, LocalDate> submitted = new java.util.HashMap<>();
+        Map<String, String> regions = new java.util.HashMap<>();
         List<int[]> bad = new ArrayList<>();
         for (int n = 1; n <= 30; n++) {
             String legacy = run + "-" + n;
             LocalDate on = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(5 * 365));
             int members = 1 + random.nextInt(3);
+            String region = n == 23 ? "ATLANTIS" : REGIONS.get(n % REGIONS.size());
+            regions.put(legacy, region);
             for (int m = 0; m < members; m++) {
                 String relationship = m == 0 ? "SPOUSE" : "MINOR_CHILD";
                 LocalDate born = m == 0 ? on.minusYears(35) : on.minusYears(2 + m);
@@ -105,13 +117,16 @@ class BacklogImportIT {
                     bornText = on.minusYears(30).toString();
                     badField = "NOT_ELIGIBLE";
                 }
+                if (n == 23 && m == 0) {
+                    badField = "UNKNOWN_REGION"; // reported once, on the case's first line
+                }
                 line++;
-                csv.append(row(legacy, on, relationship, bornText)).append('\n');
+                csv.append(row(legacy, on, relationship, bornText, region)).append('\n');
                 if (badField != null) {
                     bad.add(new int[] {line, badField.hashCode()});
                 }
             }
-            if (n != 5 && n != 11 && n != 17) {
+            if (n != 5 && n != 11 && n != 17 && n != 23) {
                 valid.add(legacy);
                 submitted.put(legacy, on);
             }
@@ -123,10 +138,14 @@ class BacklogImportIT {
         line++;
         csv.append(run).append("-99,2020-01-01,only,three\n");
         bad.add(new int[] {line, "MALFORMED".hashCode()});
-        return new Generated(csv.toString(), valid, submitted, bad);
+        return new Generated(csv.toString(), valid, submitted, regions, bad);
     }
 
     private static String row(String legacy, LocalDate on, String relationship, String born) {
+        return row(legacy, on, relationship, born, "PORTO");
+    }
+
+    private static String row(String legacy, LocalDate on, String relationship, String born, String region) {
         return String.join(
                 ",",
                 legacy,
@@ -135,7 +154,7 @@ class BacklogImportIT {
                 "AR-" + legacy,
                 "CLAIM",
                 "CLAIM Porto",
-                "PORTO",
+                region,
                 "applicant-" + legacy.toLowerCase(),
                 "ana@example.org",
                 "pt",
@@ -156,9 +175,9 @@ class BacklogImportIT {
         assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(report.get("operator").asString()).isEqualTo("operator-1");
         assertThat(report.get("cases").asInt()).isEqualTo(32);
-        assertThat(report.get("registered").asInt()).isEqualTo(27);
+        assertThat(report.get("registered").asInt()).isEqualTo(26);
         assertThat(report.get("alreadyRegistered").asInt()).isZero();
-        assertThat(report.get("rejectedCases").asInt()).isEqualTo(5);
+        assertThat(report.get("rejectedCases").asInt()).isEqualTo(6);
         List<int[]> reported = new ArrayList<>();
         report.get("problems")
                 .forEach(p -> reported.add(new int[] {
@@ -171,7 +190,7 @@ class BacklogImportIT {
                 .containsExactlyInAnyOrderElementsOf(file.badLines());
 
         // partial cases are never half-imported: nothing of the rejected cases is stored
-        for (String legacy : List.of(run + "-5", run + "-11", run + "-17", run + "-99")) {
+        for (String legacy : List.of(run + "-5", run + "-11", run + "-17", run + "-23", run + "-99")) {
             assertThat(service.eventStore().count(BacklogImporter.caseIdOf(legacy)))
                     .as(legacy)
                     .isZero();
@@ -208,14 +227,33 @@ class BacklogImportIT {
                 .awaitPublished(Topics.APPLICATION_EVENTS, BacklogImporter.caseIdOf(first), "ApplicationRegistered");
         assertThat(((ApplicationRegistered) published.payload()).submittedOn())
                 .isEqualTo(file.submitted().get(first));
+        assertThat(((ApplicationRegistered) published.payload()).region())
+                .as("the file's desk_region")
+                .isEqualTo(Region.valueOf(file.regions().get(first)));
+        assertThat(jdbc.sql("select region, count(*) from case_status where case_id in (:ids) group by region")
+                        .param("ids", ids.stream().map(UUID::fromString).toList())
+                        .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                        .list())
+                .as("every imported case shows its region")
+                .containsExactlyInAnyOrderElementsOf(file.valid().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                legacy -> file.regions().get(legacy), java.util.stream.Collectors.summingInt(l -> 1)))
+                        .entrySet());
+        assertThat(report.get("problems"))
+                .filteredOn(problem -> problem.get("code").asString().equals("UNKNOWN_REGION"))
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.get("legacyNumber").asString()).isEqualTo(run + "-23");
+                    assertThat(problem.get("reason").asString()).contains("ATLANTIS");
+                });
         assertThat(published.actor()).isEqualTo(new Actor("operator-1", "OPERATIONS"));
         assertThat(published.correlationId()).isEqualTo(report.get("importId").asString());
 
         // the same file again registers nothing twice
         JsonNode again = importAndAwait(operations, file.csv().getBytes(StandardCharsets.UTF_8));
         assertThat(again.get("registered").asInt()).isZero();
-        assertThat(again.get("alreadyRegistered").asInt()).isEqualTo(27);
-        assertThat(again.get("rejectedCases").asInt()).isEqualTo(5);
+        assertThat(again.get("alreadyRegistered").asInt()).isEqualTo(26);
+        assertThat(again.get("rejectedCases").asInt()).isEqualTo(6);
         for (String legacy : file.valid()) {
             assertThat(service.eventStore().count(BacklogImporter.caseIdOf(legacy)))
                     .as(legacy)
@@ -317,9 +355,9 @@ class BacklogImportIT {
         assertThat(completed.get("cases").asInt()).isEqualTo(32);
         assertThat(completed.get("registered").asInt())
                 .as("the four before the crash are its own")
-                .isEqualTo(27);
+                .isEqualTo(26);
         assertThat(completed.get("alreadyRegistered").asInt()).isZero();
-        assertThat(completed.get("rejectedCases").asInt()).isEqualTo(5);
+        assertThat(completed.get("rejectedCases").asInt()).isEqualTo(6);
         assertThat(completed.get("problems")).hasSize(file.badLines().size());
         for (String legacy : file.valid()) {
             assertThat(service.eventStore().count(BacklogImporter.caseIdOf(legacy)))
