@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,28 +13,24 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import pt.aima.infra.IntegrationEventsClient;
-import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.ResidencePeriod;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
@@ -46,89 +41,84 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.kernel.scheduling.BiometricsCollected;
+import pt.aima.platform.testing.harness.Caller;
+import pt.aima.platform.testing.harness.Response;
+import pt.aima.platform.testing.harness.ServiceHarness;
 import tools.jackson.databind.JsonNode;
 
 /**
  * application-service against a real PostgreSQL and a real Kafka broker: registration over REST publishes
  * ApplicationRegistered; facts from document- and scheduling-service arrive over Kafka; the decision is refused until
- * they are in, then issued and published.
+ * they are in, then issued and published. Tokens, REST calls, Kafka and the event-store probes are the platform's
+ * {@link ServiceHarness}: every request of a test carries the test's own correlation id, so "nothing stored" is asked
+ * of this test's requests alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApplicationServiceIT {
 
     private static final IntegrationEventCodec codec = IntegrationEventCodec.platform();
+
+    /** A registration of one minor child present in Portugal, as it was before regions: now refused. */
+    static final String WITHOUT_REGION =
+            """
+            {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
+             "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD",
+                          "dateOfBirth": "2015-03-01", "nationality": "BRA", "presentInPortugal": true}],
+             "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}}
+            """;
+
+    /** A valid registration: the same household, living in Porto. */
+    static final String REGISTRATION = registrationIn("PORTO");
+
+    /** The registration of one minor child whose household lives in {@code region} (any text, to test the check). */
+    static String registrationIn(String region) {
+        return "{\"region\": \"" + region + "\", " + WITHOUT_REGION.strip().substring(1);
+    }
+
+    @RegisterExtension
+    static final ServiceHarness service = new ServiceHarness();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         SpringTestInfrastructure.registerSpringProperties(registry, "application_service_it");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private RestClient http;
-    private String testCorrelation;
-    private IntegrationEventsClient kafka;
-
-    @BeforeAll
-    void connect() {
-        kafka = IntegrationEventsClient.connect();
-    }
-
-    /**
-     * Each test's requests carry a correlation id of their own, so "nothing stored" can be asked of this test's
-     * requests alone: the context is shared with the other tests, whose cases may still be flowing.
-     */
-    @BeforeEach
-    void correlateRequests() {
-        testCorrelation = "it-" + UUID.randomUUID();
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeader("X-Correlation-Id", testCorrelation)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
-    }
-
-    @AfterAll
-    void disconnect() {
-        kafka.close();
-    }
-
     @Test
     void carriesACaseFromRegistrationToDecision() {
-        var registered = register(token("applicant-1", "APPLICANT"), "corr-happy-path");
+        Caller applicant = service.as("applicant-1", "APPLICANT").withCorrelationId("corr-happy-path");
+        Response registered = applicant.post("/applications", REGISTRATION);
         assertThat(registered.status()).isEqualTo(201);
-        CaseId caseId = CaseId.of(registered.body().get("caseId").asString());
+        CaseId caseId = caseIdOf(registered);
 
-        EventEnvelope<?> published = kafka.awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered");
+        EventEnvelope<?> published =
+                service.kafka().awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered");
         assertThat(published.actor()).isEqualTo(new Actor("applicant-1", "APPLICANT"));
         assertThat(published.correlationId()).isEqualTo("corr-happy-path");
         var payload = (ApplicationRegistered) published.payload();
         assertThat(payload.applicantId()).isEqualTo("applicant-1");
+        assertThat(payload.region()).isEqualTo(Region.PORTO);
         assertThat(payload.household()).singleElement().satisfies(member -> assertThat(member.presentInPortugal())
                 .isTrue());
         assertThat(new String(codec.encode(published), StandardCharsets.UTF_8))
                 .as("personal data stays in application-service")
                 .doesNotContain("Ana Sponsor", "ana@example.org", "AR-123456", "Rui Child");
         EventEnvelope<?> contact =
-                kafka.awaitPublished(Topics.APPLICANT_CONTACTS, caseId, "ApplicantContactRegistered");
+                service.kafka().awaitPublished(Topics.APPLICANT_CONTACTS, caseId, "ApplicantContactRegistered");
         assertThat((ApplicantContactRegistered) contact.payload())
                 .as("the contact travels alone, on the restricted topic")
                 .isEqualTo(new ApplicantContactRegistered(caseId, "applicant-1", "ana@example.org", null, "pt"));
         assertThat(new String(codec.encode(contact), StandardCharsets.UTF_8))
                 .doesNotContain("Ana Sponsor", "AR-123456");
 
-        awaitStage(caseId, "applicant-1", "REGISTERED");
+        assertThat(awaitStage(caseId, applicant, "REGISTERED").get("region").asString())
+                .isEqualTo("PORTO");
 
-        String caseworker = token("caseworker-1", "CASEWORKER");
-        var early = decide(caseworker, caseId, "GRANTED");
+        Caller caseworker = service.as("caseworker-1", "CASEWORKER").withCorrelationId("corr-happy-path");
+        Response early = decide(caseworker, caseId, "GRANTED");
         assertThat(early.status()).isEqualTo(409);
-        assertThat(early.body().get("rule").asString()).isEqualTo("DECISION_PREREQUISITES_MISSING");
+        assertThat(early.problem().rule()).isEqualTo("DECISION_PREREQUISITES_MISSING");
 
+        IntegrationEventsClient kafka = service.kafka();
         kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistOpened(caseId, List.of()), "corr-happy-path");
         kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-happy-path");
         kafka.publish(
@@ -136,25 +126,23 @@ class ApplicationServiceIT {
                 new BiometricSlotAssigned(caseId, "LISBOA-1", LocalDateTime.of(2026, 12, 1, 9, 0), 15),
                 "corr-happy-path");
         kafka.publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "LISBOA-1"), "corr-happy-path");
-        JsonNode status = awaitStage(caseId, "applicant-1", "BIOMETRICS_COLLECTED");
+        JsonNode status = awaitStage(caseId, applicant, "BIOMETRICS_COLLECTED");
         assertThat(status.get("biometricAppointment").get("deskId").asString()).isEqualTo("LISBOA-1");
 
-        var decided = decide(caseworker, caseId, "GRANTED");
+        Response decided = decide(caseworker, caseId, "GRANTED");
         assertThat(decided.status()).isEqualTo(202);
         EventEnvelope<?> decision = kafka.awaitPublished(Topics.APPLICATION_EVENTS, caseId, "DecisionIssued");
         assertThat(((DecisionIssued) decision.payload()).outcome()).isEqualTo(DecisionIssued.Outcome.GRANTED);
         assertThat(decision.actor()).isEqualTo(new Actor("caseworker-1", "CASEWORKER"));
-        awaitStage(caseId, "applicant-1", "DECIDED");
+        awaitStage(caseId, applicant, "DECIDED");
 
         assertThat(decide(caseworker, caseId, "GRANTED").status()).isEqualTo(409);
     }
 
     @Test
     void aRedeliveredRecordIsAppliedOnce() {
-        CaseId caseId = CaseId.of(register(token("applicant-2", "APPLICANT"), "corr-redelivery")
-                .body()
-                .get("caseId")
-                .asString());
+        Caller applicant = service.as("applicant-2", "APPLICANT");
+        CaseId caseId = caseIdOf(applicant.post("/applications", REGISTRATION));
         var slot = EventEnvelope.wrap(
                 UUID.randomUUID(),
                 Instant.now(),
@@ -162,22 +150,19 @@ class ApplicationServiceIT {
                 "corr-redelivery",
                 "cause",
                 new BiometricSlotAssigned(caseId, "PORTO-2", LocalDateTime.of(2026, 12, 2, 10, 0), 15));
-        kafka.send(Topics.SCHEDULING_EVENTS, slot);
-        kafka.send(Topics.SCHEDULING_EVENTS, slot);
-        awaitStage(caseId, "applicant-2", "BIOMETRICS_SCHEDULED");
-        // A later, different event proves both copies were consumed before we count.
-        kafka.publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "PORTO-2"), "corr-redelivery");
-        awaitStage(caseId, "applicant-2", "BIOMETRICS_COLLECTED");
+        service.kafka().send(Topics.SCHEDULING_EVENTS, slot);
+        RecordMetadata copy = service.kafka().send(Topics.SCHEDULING_EVENTS, slot);
+        // Both copies are on the case's partition: once the second is consumed, so is the first.
+        service.awaitConsumed(copy);
+        awaitStage(caseId, applicant, "BIOMETRICS_SCHEDULED");
 
-        JsonNode history = http.get()
-                .uri("/audit/cases/{id}/events", caseId)
-                .header("Authorization", "Bearer " + token("auditor-1", "AUDITOR"))
-                .retrieve()
-                .body(JsonNode.class);
+        assertThat(service.eventStore().types(caseId)).containsExactly("ApplicationSubmitted", "BiometricSlotRecorded");
+        JsonNode history = service.as("auditor-1", "AUDITOR")
+                .get("/audit/cases/{id}/events", caseId)
+                .body();
         List<String> types = new ArrayList<>();
         history.forEach(entry -> types.add(entry.get("type").asString()));
-        assertThat(types)
-                .containsExactly("ApplicationSubmitted", "BiometricSlotRecorded", "BiometricsCollectionRecorded");
+        assertThat(types).containsExactly("ApplicationSubmitted", "BiometricSlotRecorded");
         assertThat(history.get(1).get("causationId").asString())
                 .isEqualTo(slot.eventId().toString());
         assertThat(history.get(1).get("correlationId").asString()).isEqualTo("corr-redelivery");
@@ -185,77 +170,60 @@ class ApplicationServiceIT {
 
     @Test
     void showsTheAppointmentAsRescheduled() {
-        CaseId caseId = CaseId.of(register(token("applicant-7", "APPLICANT"), "corr-moved")
-                .body()
-                .get("caseId")
-                .asString());
+        Caller applicant = service.as("applicant-7", "APPLICANT");
+        CaseId caseId = caseIdOf(applicant.post("/applications", REGISTRATION));
         LocalDateTime first = LocalDateTime.of(2026, 12, 3, 9, 0);
         LocalDateTime moved = LocalDateTime.of(2026, 12, 10, 11, 30);
-        kafka.publish(Topics.SCHEDULING_EVENTS, new BiometricSlotAssigned(caseId, "LISBOA-1", first, 15), "corr-moved");
-        awaitStage(caseId, "applicant-7", "BIOMETRICS_SCHEDULED");
+        service.publish(Topics.SCHEDULING_EVENTS, new BiometricSlotAssigned(caseId, "LISBOA-1", first, 15));
+        awaitStage(caseId, applicant, "BIOMETRICS_SCHEDULED");
 
-        kafka.publish(
+        service.publish(
                 Topics.SCHEDULING_EVENTS,
                 new BiometricAppointmentRescheduled(
-                        caseId, "PORTO-1", "LISBOA-1", first, moved, 15, "DESK_CLOSED", "Desk closed for works."),
-                "corr-moved");
+                        caseId, "PORTO-1", "LISBOA-1", first, moved, 15, "DESK_CLOSED", "Desk closed for works."));
 
-        String applicant = token("applicant-7", "APPLICANT");
-        JsonNode appointment = await().atMost(Duration.ofSeconds(30))
+        JsonNode appointment = await().atMost(ServiceHarness.PATIENCE)
                 .until(
-                        () -> http.get()
-                                .uri("/applications/{id}", caseId)
-                                .header("Authorization", "Bearer " + applicant)
-                                .retrieve()
-                                .body(JsonNode.class)
-                                .get("biometricAppointment"),
+                        () -> applicant.get("/applications/{id}", caseId).body().get("biometricAppointment"),
                         shown -> "PORTO-1".equals(shown.get("deskId").asString()));
         assertThat(LocalDateTime.parse(appointment.get("startsAt").asString())).isEqualTo(moved);
     }
 
     @Test
     void aMalformedRecordIsDeadLetteredAndTheConsumerMovesOn() {
-        CaseId caseId = CaseId.of(register(token("applicant-3", "APPLICANT"), "corr-poison")
-                .body()
-                .get("caseId")
-                .asString());
-        kafka.sendRaw(new ProducerRecord<>(
-                Topics.DOCUMENT_EVENTS, caseId.toString(), "{not an envelope".getBytes(StandardCharsets.UTF_8)));
-        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-poison");
+        Caller applicant = service.as("applicant-3", "APPLICANT");
+        CaseId caseId = caseIdOf(applicant.post("/applications", REGISTRATION));
+        service.kafka()
+                .sendRaw(new ProducerRecord<>(
+                        Topics.DOCUMENT_EVENTS,
+                        caseId.toString(),
+                        "{not an envelope".getBytes(StandardCharsets.UTF_8)));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
 
-        awaitStage(caseId, "applicant-3", "DOCUMENTS_COMPLETE");
-        ConsumerRecord<String, byte[]> dead = kafka.awaitRecord(
-                Topics.deadLetterTopic(Topics.DOCUMENT_EVENTS, "application-service"),
-                record -> caseId.toString().equals(record.key()));
+        awaitStage(caseId, applicant, "DOCUMENTS_COMPLETE");
+        ConsumerRecord<String, byte[]> dead = service.kafka()
+                .awaitRecord(
+                        Topics.deadLetterTopic(Topics.DOCUMENT_EVENTS, "application-service"),
+                        record -> caseId.toString().equals(record.key()));
         assertThat(IntegrationEventsClient.header(dead, "aima-dlt-reason"))
                 .startsWith("MalformedEventException: not JSON");
     }
 
     @Test
     void refusesBadInputAndChangesNothing() {
-        long eventsBefore = storedEvents();
-        String applicant = token("applicant-4", "APPLICANT");
+        Caller applicant = service.as("applicant-4", "APPLICANT");
 
-        var invalid = http.post()
-                .uri("/applications")
-                .header("Authorization", "Bearer " + applicant)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(
-                        """
-                        {"sponsor": {"fullName": ""},
-                         "members": [{"fullName": "X", "relationship": "MINOR_CHILD", "dateOfBirth": "2999-01-01",
-                                      "nationality": "Brazil", "presentInPortugal": true}],
-                         "contact": {"email": "not-an-email", "preferredLanguage": "fr"}}
-                        """)
-                .retrieve()
-                .toEntity(JsonNode.class);
-        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
-        assertThat(invalid.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        List<String> fields = new ArrayList<>();
-        invalid.getBody()
-                .get("errors")
-                .forEach(error -> fields.add(error.get("field").asString()));
-        assertThat(fields)
+        Response invalid = applicant.post(
+                "/applications",
+                """
+                {"sponsor": {"fullName": ""},
+                 "members": [{"fullName": "X", "relationship": "MINOR_CHILD", "dateOfBirth": "2999-01-01",
+                              "nationality": "Brazil", "presentInPortugal": true}],
+                 "contact": {"email": "not-an-email", "preferredLanguage": "fr"}}
+                """);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(fieldsOf(invalid))
                 .contains(
                         "sponsor.fullName",
                         "sponsor.residencePermitNumber",
@@ -264,39 +232,54 @@ class ApplicationServiceIT {
                         "contact.email",
                         "contact.preferredLanguage");
 
-        var unreadable = http.post()
-                .uri("/applications")
-                .header("Authorization", "Bearer " + applicant)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"members\": [{\"relationship\": \"COUSIN\"}]}")
-                .retrieve()
-                .toBodilessEntity();
-        assertThat(unreadable.getStatusCode().value()).isEqualTo(400);
+        Response unreadable = applicant.post("/applications", "{\"members\": [{\"relationship\": \"COUSIN\"}]}");
+        assertThat(unreadable.status()).isEqualTo(400);
 
-        var unknown = http.get()
-                .uri("/applications/{id}", UUID.randomUUID())
-                .header("Authorization", "Bearer " + applicant)
-                .retrieve()
-                .toEntity(JsonNode.class);
-        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(applicant.get("/applications/{id}", UUID.randomUUID()).status())
+                .isEqualTo(404);
+        assertThat(service.anonymous()
+                        .get("/applications/{id}", UUID.randomUUID())
+                        .status())
+                .isEqualTo(401);
+        assertThat(service.as("auditor-1", "AUDITOR")
+                        .post("/applications", REGISTRATION)
+                        .status())
+                .isEqualTo(403);
 
-        var unauthenticated = http.get()
-                .uri("/applications/{id}", UUID.randomUUID())
-                .retrieve()
-                .toBodilessEntity();
-        assertThat(unauthenticated.getStatusCode().value()).isEqualTo(401);
+        assertThat(service.eventStore().countCausedByThisTest()).isZero();
+    }
 
-        var auditorWrites = register(token("auditor-1", "AUDITOR"), "corr-auditor");
-        assertThat(auditorWrites.status()).isEqualTo(403);
+    @Test
+    void refusesARegistrationWithoutARegionOrWithOneOffThePublishedListAndStoresNothing() {
+        Caller applicant = service.as("applicant-9", "APPLICANT");
 
-        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        Response missing = applicant.post("/applications", WITHOUT_REGION);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(fieldsOf(missing)).containsExactly("region");
+
+        for (String unknown : List.of("ATLANTIS", "lisboa", "LISBOA-1", "")) {
+            Response refused = applicant.post("/applications", registrationIn(unknown));
+            assertThat(refused.status()).as(unknown).isEqualTo(400);
+            assertThat(fieldsOf(refused)).as(unknown).containsExactly("region");
+            assertThat(refused.problem()
+                            .json()
+                            .get("errors")
+                            .get(0)
+                            .get("message")
+                            .asString())
+                    .as("the message names the published list")
+                    .contains("LISBOA", "PORTO", "FARO", "ACORES", "MADEIRA");
+        }
+
+        assertThat(service.eventStore().countCausedByThisTest()).isZero();
     }
 
     @Test
     void publishesTheHouseholdFactsTheDocumentRulesNeed() {
-        var response = registerWith(
-                token("applicant-6", "APPLICANT"),
-                """
+        Response response = service.as("applicant-6", "APPLICANT")
+                .post(
+                        "/applications",
+                        """
                 {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
                  "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD", "dateOfBirth": "2015-03-01",
                               "nationality": "BRA", "presentInPortugal": true, "presentInPortugalSince": "2023-05-01",
@@ -304,15 +287,16 @@ class ApplicationServiceIT {
                                                    {"country": "PRT", "from": "2023-05-01"}],
                               "otherParentResidesInPortugal": false}],
                  "contact": {"email": "ana@example.org", "preferredLanguage": "pt"},
-                 "addressTitle": "TENANT"}
+                 "addressTitle": "TENANT", "region": "MADEIRA"}
                 """);
         assertThat(response.status()).isEqualTo(201);
-        CaseId caseId = CaseId.of(response.body().get("caseId").asString());
+        CaseId caseId = caseIdOf(response);
 
-        var payload =
-                (ApplicationRegistered) kafka.awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered")
-                        .payload();
+        var payload = (ApplicationRegistered) service.kafka()
+                .awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered")
+                .payload();
         assertThat(payload.addressTitle()).isEqualTo(AddressTitle.TENANT);
+        assertThat(payload.region()).isEqualTo(Region.MADEIRA);
         assertThat(payload.household()).singleElement().satisfies(member -> {
             assertThat(member.nationality()).isEqualTo("BRA");
             assertThat(member.presentInPortugalSince()).isEqualTo(LocalDate.of(2023, 5, 1));
@@ -326,44 +310,43 @@ class ApplicationServiceIT {
 
     @Test
     void refusesAnIneligibleRegistrationWithTheRuleInTheApplicantsLanguageAndStoresNothing() {
-        long eventsBefore = storedEvents();
-        String applicant = token("applicant-7", "APPLICANT");
+        Caller applicant = service.as("applicant-7", "APPLICANT");
         String valid =
                 """
                 {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
                  "members": [%s],
-                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}}
+                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}, "region": "LISBOA"}
                 """;
 
-        var cousin = registerWith(
-                applicant,
+        Response cousin = applicant.post(
+                "/applications",
                 valid.formatted(
                         """
                 {"fullName": "C", "relationship": "COUSIN", "dateOfBirth": "1990-01-01", "nationality": "BRA",
                  "presentInPortugal": false}"""));
         assertThat(cousin.status()).isEqualTo(422);
-        assertThat(cousin.body().get("rule").asString()).isEqualTo("RELATIONSHIP_NOT_ELIGIBLE");
+        assertThat(cousin.problem().rule()).isEqualTo("RELATIONSHIP_NOT_ELIGIBLE");
         assertThat(cousin.body().get("member").asInt()).isZero();
         assertThat(cousin.body().get("title").asString()).isEqualTo("Não elegível para reagrupamento familiar");
-        assertThat(cousin.body().get("detail").asString())
+        assertThat(cousin.problem().detail())
                 .startsWith("A relação familiar indicada para o 1.º membro não permite o reagrupamento familiar")
                 .doesNotContain("COUSIN", "eligible");
 
-        var cousinInEnglish = registerWith(
-                applicant,
+        Response cousinInEnglish = applicant.post(
+                "/applications",
                 valid.replace("\"preferredLanguage\": \"pt\"", "\"preferredLanguage\": \"en\"")
                         .formatted(
                                 """
                 {"fullName": "C", "relationship": "COUSIN", "dateOfBirth": "1990-01-01", "nationality": "BRA",
                  "presentInPortugal": false}"""));
         assertThat(cousinInEnglish.status()).isEqualTo(422);
-        assertThat(cousinInEnglish.body().get("rule").asString()).isEqualTo("RELATIONSHIP_NOT_ELIGIBLE");
+        assertThat(cousinInEnglish.problem().rule()).isEqualTo("RELATIONSHIP_NOT_ELIGIBLE");
         assertThat(cousinInEnglish.body().get("title").asString()).isEqualTo("Not eligible for family reunification");
-        assertThat(cousinInEnglish.body().get("detail").asString())
+        assertThat(cousinInEnglish.problem().detail())
                 .startsWith("The family relationship given for member 1 does not allow family reunification");
 
-        var adultAsMinor = registerWith(
-                applicant,
+        Response adultAsMinor = applicant.post(
+                "/applications",
                 valid.formatted(
                         """
                 {"fullName": "S", "relationship": "SPOUSE", "dateOfBirth": "1990-01-01", "nationality": "BRA",
@@ -371,134 +354,125 @@ class ApplicationServiceIT {
                 {"fullName": "A", "relationship": "MINOR_CHILD", "dateOfBirth": "2000-01-01", "nationality": "BRA",
                  "presentInPortugal": false}"""));
         assertThat(adultAsMinor.status()).isEqualTo(422);
-        assertThat(adultAsMinor.body().get("rule").asString()).isEqualTo("NOT_A_MINOR");
+        assertThat(adultAsMinor.problem().rule()).isEqualTo("NOT_A_MINOR");
         assertThat(adultAsMinor.body().get("member").asInt()).isEqualTo(1);
         assertThat(adultAsMinor.body().get("detail").asString())
                 .startsWith("O 2.º membro tem 18 anos ou mais na data do pedido");
 
-        var minorAbroad = registerWith(
-                applicant,
+        Response minorAbroad = applicant.post(
+                "/applications",
                 valid.formatted(
                         """
                 {"fullName": "R", "relationship": "MINOR_CHILD", "dateOfBirth": "2016-05-20", "nationality": "BRA",
                  "presentInPortugal": true, "residenceHistory": [{"country": "BRA", "from": "2016-05-20"}]}"""));
         assertThat(minorAbroad.status()).isEqualTo(422);
-        assertThat(minorAbroad.body().get("rule").asString()).isEqualTo("MINOR_NOT_PRESENT_ON_SUBMISSION");
+        assertThat(minorAbroad.problem().rule()).isEqualTo("MINOR_NOT_PRESENT_ON_SUBMISSION");
 
-        var inconsistent = registerWith(
-                applicant,
+        Response inconsistent = applicant.post(
+                "/applications",
                 valid.formatted(
                         """
                 {"fullName": "R", "relationship": "MINOR_CHILD", "dateOfBirth": "2016-05-20", "nationality": "BRA",
                  "presentInPortugal": false, "presentInPortugalSince": "2020-01-01",
                  "residenceHistory": [{"country": "brazil", "from": "2016-05-20", "to": "2010-01-01"}]}"""));
         assertThat(inconsistent.status()).isEqualTo(400);
-        List<String> fields = new ArrayList<>();
-        inconsistent
-                .body()
-                .get("errors")
-                .forEach(error -> fields.add(error.get("field").asString()));
-        assertThat(fields)
+        assertThat(fieldsOf(inconsistent))
                 .contains(
                         "members[0].presentInPortugalSinceConsistent",
                         "members[0].residenceHistory[0].country",
                         "members[0].residenceHistory[0].ordered");
 
-        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        assertThat(service.eventStore().countCausedByThisTest()).isZero();
     }
 
     @Test
     void anApplicantSeesOnlyTheirOwnCase() {
-        CaseId caseId = CaseId.of(register(token("applicant-5", "APPLICANT"), "corr-own")
-                .body()
-                .get("caseId")
-                .asString());
-        awaitStage(caseId, "applicant-5", "REGISTERED");
+        Caller owner = service.as("applicant-5", "APPLICANT");
+        CaseId caseId = caseIdOf(owner.post("/applications", REGISTRATION));
+        awaitStage(caseId, owner, "REGISTERED");
 
-        var someoneElse = http.get()
-                .uri("/applications/{id}", caseId)
-                .header("Authorization", "Bearer " + token("applicant-6", "APPLICANT"))
-                .retrieve()
-                .toBodilessEntity();
-        assertThat(someoneElse.getStatusCode().value()).isEqualTo(403);
-
-        var caseworker = http.get()
-                .uri("/applications/{id}", caseId)
-                .header("Authorization", "Bearer " + token("caseworker-2", "CASEWORKER"))
-                .retrieve()
-                .toBodilessEntity();
-        assertThat(caseworker.getStatusCode().value()).isEqualTo(200);
-
-        var applicantDecides = decide(token("applicant-5", "APPLICANT"), caseId, "GRANTED");
-        assertThat(applicantDecides.status()).isEqualTo(403);
+        assertThat(service.as("applicant-6", "APPLICANT")
+                        .get("/applications/{id}", caseId)
+                        .status())
+                .isEqualTo(403);
+        assertThat(service.as("caseworker-2", "CASEWORKER")
+                        .get("/applications/{id}", caseId)
+                        .status())
+                .isEqualTo(200);
+        assertThat(decide(owner, caseId, "GRANTED").status()).isEqualTo(403);
     }
 
-    private record Response(int status, JsonNode body) {}
+    @Test
+    void theCaseStatusRebuiltFromHistoryEqualsTheOneBuiltLive() {
+        Caller applicant = service.as("applicant-8", "APPLICANT");
+        CaseId scheduled = caseIdOf(applicant.post("/applications", REGISTRATION));
+        CaseId decided = caseIdOf(applicant.post("/applications", REGISTRATION));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistOpened(scheduled, List.of()));
+        service.publish(
+                Topics.SCHEDULING_EVENTS,
+                new BiometricSlotAssigned(scheduled, "FARO-1", LocalDateTime.of(2026, 12, 4, 14, 0), 15));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(decided));
+        service.publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(decided, "FARO-1"));
+        awaitStage(scheduled, applicant, "BIOMETRICS_SCHEDULED");
+        awaitStage(decided, applicant, "BIOMETRICS_COLLECTED");
+        assertThat(decide(service.as("caseworker-3", "CASEWORKER"), decided, "GRANTED")
+                        .status())
+                .isEqualTo(202);
+        awaitStage(decided, applicant, "DECIDED");
+        List<Map<String, Object>> live = caseStatusRows(scheduled, decided);
+        assertThat(live).hasSize(2);
 
-    private Response register(String token, String correlationId) {
-        var response = http.post()
-                .uri("/applications")
-                .header("Authorization", "Bearer " + token)
-                .header("X-Correlation-Id", correlationId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(
-                        """
-                        {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
-                         "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD",
-                                      "dateOfBirth": "2015-03-01", "nationality": "BRA", "presentInPortugal": true}],
-                         "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}}
-                        """)
-                .retrieve()
-                .toEntity(JsonNode.class);
-        return new Response(response.getStatusCode().value(), response.getBody());
+        PooledStreamingEventProcessor processor = service.spring()
+                .getBean(EventProcessingConfiguration.class)
+                .eventProcessor("case-status", PooledStreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+
+        await("case_status rebuilt from the event store")
+                .atMost(ServiceHarness.PATIENCE)
+                .until(() -> caseStatusRows(scheduled, decided), live::equals);
     }
 
-    private Response registerWith(String token, String body) {
-        var response = http.post()
-                .uri("/applications")
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .toEntity(JsonNode.class);
-        return new Response(response.getStatusCode().value(), response.getBody());
+    private static List<Map<String, Object>> caseStatusRows(CaseId... cases) {
+        return service.spring()
+                .getBean(JdbcClient.class)
+                .sql("select * from case_status where case_id in (:ids) order by case_id")
+                .param("ids", java.util.Arrays.stream(cases).map(CaseId::value).toList())
+                .query()
+                .listOfRows();
     }
 
-    private Response decide(String token, CaseId caseId, String outcome) {
-        var response = http.post()
-                .uri("/applications/{id}/decision", caseId)
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("outcome", outcome, "grounds", List.of(), "reasoning", "All conditions are met."))
-                .retrieve()
-                .toEntity(JsonNode.class);
-        return new Response(response.getStatusCode().value(), response.getBody());
+    private static CaseId caseIdOf(Response registered) {
+        assertThat(registered.status()).as("registered: %s", registered.body()).isEqualTo(201);
+        return CaseId.of(registered.body().get("caseId").asString());
     }
 
-    private JsonNode awaitStage(CaseId caseId, String applicant, String stage) {
-        String token = token(applicant, "APPLICANT");
-        return await().atMost(Duration.ofSeconds(30))
+    private static List<String> fieldsOf(Response badRequest) {
+        List<String> fields = new ArrayList<>();
+        badRequest
+                .problem()
+                .json()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+
+    private static Response decide(Caller caller, CaseId caseId, String outcome) {
+        return caller.post(
+                "/applications/{id}/decision",
+                Map.of("outcome", outcome, "grounds", List.of(), "reasoning", "All conditions are met."),
+                caseId);
+    }
+
+    private static JsonNode awaitStage(CaseId caseId, Caller applicant, String stage) {
+        return await("case " + caseId + " at " + stage)
+                .atMost(ServiceHarness.PATIENCE)
                 .until(
-                        () -> http.get()
-                                .uri("/applications/{id}", caseId)
-                                .header("Authorization", "Bearer " + token)
-                                .retrieve()
-                                .body(JsonNode.class),
+                        () -> applicant.get("/applications/{id}", caseId).body(),
                         body -> body != null
                                 && body.has("stage")
                                 && stage.equals(body.get("stage").asString()));
-    }
-
-    /** The events stored by this test's requests (their correlation id is in each event's metadata). */
-    private long storedEvents() {
-        return jdbc.sql(
-                        "select count(*) from domain_event_entry where position(:correlation in convert_from(meta_data, 'UTF8')) > 0")
-                .param("correlation", "\"" + testCorrelation + "\"")
-                .query(Long.class)
-                .single();
-    }
-
-    private static String token(String subject, String role) {
-        return LocalInfrastructure.shared().tokens().token(subject, role);
     }
 }

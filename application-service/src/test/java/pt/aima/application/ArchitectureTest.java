@@ -1,85 +1,68 @@
 package pt.aima.application;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
+import pt.aima.kernel.application.ApplicantContactRegistered;
+import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.platform.testing.architecture.FloorPlanRules;
+import pt.aima.platform.testing.architecture.FloorPlanTest;
 
 /**
- * The floor plan, by package pattern: a new package is covered without editing these rules. Domain packages are every
- * package that is not an adapter room (web, inbound, publishing, projection, process, config) nor the root.
+ * The shared floor plan (service-platform's {@link FloorPlanRules}), plus what only application-service promises: its
+ * domain is the case file and the backlog import, the only outside code besides shared-kernel and the platform is the
+ * legacy file's format, read models are built from events without the wiring, and only the
+ * translator decides what the service publishes (names and document numbers stay inside).
  */
-class ArchitectureTest {
+class ArchitectureTest extends FloorPlanTest {
 
-    private static final String[] ADAPTER_ROOMS = {
-        "pt.aima.application.web..",
-        "pt.aima.application.inbound..",
-        "pt.aima.application.publishing..",
-        "pt.aima.application.projection..",
-        "pt.aima.application.process..",
-        "pt.aima.application.config.."
-    };
+    private static final String BASE = "pt.aima.application";
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("pt.aima.application");
+    /** The published events themselves (their nested value types, such as the decision's outcome, are vocabulary). */
+    private static final String PUBLISHED_EVENTS = "\\Q%s\\E|\\Q%s\\E|\\Q%s\\E"
+            .formatted(
+                    ApplicationRegistered.class.getName(),
+                    ApplicantContactRegistered.class.getName(),
+                    DecisionIssued.class.getName());
 
-    @Test
-    void theDomainSpeaksTheDomainOnly() {
-        noClasses()
-                .that()
-                .resideInAPackage("pt.aima.application..")
-                .and()
-                .resideOutsideOfPackage("pt.aima.application")
-                .and()
-                .resideOutsideOfPackages(ADAPTER_ROOMS)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(concat("org.springframework..", ADAPTER_ROOMS))
-                .check(classes);
+    /** The legacy SEF file's columns, one definition for the generator and the import's parser. */
+    private static final String LEGACY_FORMAT = "pt.aima.backlog.format";
+
+    ArchitectureTest() {
+        super(BASE, LEGACY_FORMAT);
     }
 
     @Test
-    void usesNoOtherServicesCode() {
+    void theDomainPackagesAreTheCaseFileAndTheBacklogImport() {
+        assertThat(classes().stream()
+                        .filter(rules().domain())
+                        .map(JavaClass::getPackageName)
+                        .distinct()
+                        .sorted())
+                .containsExactly(BASE + ".backlog", BASE + ".casefile");
+    }
+
+    /** The read models are built from the service's events alone; they are wired by Spring, not reading the wiring. */
+    @Test
+    void theReadModelsDoNotKnowTheWiring() {
         noClasses()
+                .that(rules().inRoom(FloorPlanRules.PROJECTION))
                 .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("pt.aima.document..", "pt.aima.scheduling..", "pt.aima.notification..")
-                .check(classes);
+                .dependOnClassesThat(rules().inRoom(FloorPlanRules.CONFIG))
+                .check(classes());
     }
 
     @Test
-    void readModelsDoNotSendCommands() {
+    void onlyTheTranslatorDecidesWhatIsPublished() {
         noClasses()
-                .that()
-                .resideInAPackage("pt.aima.application.projection..")
+                .that(rules().inService().and(not(rules().inRoom(FloorPlanRules.PUBLISHING))))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.axonframework.commandhandling..", "pt.aima.platform.acting..")
-                .check(classes);
-    }
-
-    @Test
-    void readModelsDoNotReachIntoOtherRooms() {
-        noClasses()
-                .that()
-                .resideInAPackage("pt.aima.application.projection..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "pt.aima.application.web..",
-                        "pt.aima.application.inbound..",
-                        "pt.aima.application.publishing..",
-                        "pt.aima.application.process..")
-                .check(classes);
-    }
-
-    private static String[] concat(String first, String[] rest) {
-        String[] all = new String[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+                .haveNameMatching(PUBLISHED_EVENTS)
+                .check(classes());
     }
 }

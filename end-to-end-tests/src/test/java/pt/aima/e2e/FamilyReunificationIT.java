@@ -171,7 +171,8 @@ class FamilyReunificationIT {
                                         "dateOfBirth", "2016-05-20",
                                         "nationality", "BRA",
                                         "presentInPortugal", true)),
-                        "contact", Map.of("email", "ana@example.org", "preferredLanguage", "en")));
+                        "contact", Map.of("email", "ana@example.org", "preferredLanguage", "en"),
+                        "region", "LISBOA"));
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
         return new Registered(
                 response.body().get("caseId").asString(),

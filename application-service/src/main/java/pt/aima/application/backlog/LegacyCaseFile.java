@@ -8,6 +8,7 @@ import static pt.aima.application.backlog.ProblemCode.INCONSISTENT_CASE;
 import static pt.aima.application.backlog.ProblemCode.MALFORMED;
 import static pt.aima.application.backlog.ProblemCode.NOT_UTF8;
 import static pt.aima.application.backlog.ProblemCode.TRUNCATED;
+import static pt.aima.application.backlog.ProblemCode.UNKNOWN_REGION;
 import static pt.aima.application.backlog.ProblemCode.UNKNOWN_RELATIONSHIP;
 import static pt.aima.backlog.format.LegacyColumn.APPLICANT_ID;
 import static pt.aima.backlog.format.LegacyColumn.CASE_COLUMNS;
@@ -48,6 +49,7 @@ import org.apache.commons.csv.CSVRecord;
 import pt.aima.application.backlog.Utf8LineReader.NotUtf8;
 import pt.aima.backlog.format.LegacyColumn;
 import pt.aima.backlog.format.LegacyCsv;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
 
 /**
@@ -87,7 +89,11 @@ public final class LegacyCaseFile {
             boolean presentInPortugal,
             LocalDate presentInPortugalSince) {}
 
-    /** One valid case: its rows, in file order. */
+    /**
+     * One valid case: its rows, in file order.
+     *
+     * @param deskRegion the file's desk_region: the region where the household lives, from the published list
+     */
     public record LegacyCase(
             String legacyNumber,
             int firstLine,
@@ -96,7 +102,7 @@ public final class LegacyCaseFile {
             String sponsorPermit,
             String partnerType,
             String partnerName,
-            String deskRegion,
+            Region deskRegion,
             String applicantId,
             String email,
             String language,
@@ -412,6 +418,7 @@ public final class LegacyCaseFile {
         private Row first;
         private int firstLine;
         private LocalDate submittedOn;
+        private Region region;
         private int rows;
         private int tooManyAt;
 
@@ -476,6 +483,16 @@ public final class LegacyCaseFile {
                             line, reference, IMPOSSIBLE_DATE, "submitted_on " + submittedOn + " is in the future"));
                     return;
                 }
+                region = Region.fromCode(row.get(DESK_REGION)).orElse(null);
+                if (region == null) {
+                    problems.add(ImportProblem.of(
+                            line,
+                            reference,
+                            UNKNOWN_REGION,
+                            "desk_region " + row.get(DESK_REGION) + " is not one of "
+                                    + Arrays.toString(Region.values())));
+                    return;
+                }
             } else if (!row.describesTheSameCaseAs(first)) {
                 problems.add(ImportProblem.of(
                         line,
@@ -508,7 +525,7 @@ public final class LegacyCaseFile {
                     first.get(SPONSOR_PERMIT),
                     first.get(PARTNER_TYPE),
                     first.get(PARTNER_NAME),
-                    first.get(DESK_REGION),
+                    region,
                     first.get(APPLICANT_ID),
                     first.get(EMAIL),
                     first.get(LANGUAGE),

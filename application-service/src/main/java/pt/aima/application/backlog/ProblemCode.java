@@ -10,6 +10,8 @@ public enum ProblemCode {
     MALFORMED,
     /** A relationship that is not one of Lei 23/2007's. */
     UNKNOWN_RELATIONSHIP,
+    /** A desk_region that is not on the published list of regions (the 18 districts, ACORES and MADEIRA). */
+    UNKNOWN_REGION,
     /** A date that is not a day of the calendar, or impossible for its case (born after submission, in the future). */
     IMPOSSIBLE_DATE,
     /** A legacy number already used by an earlier case in the file: the later case is not imported. */

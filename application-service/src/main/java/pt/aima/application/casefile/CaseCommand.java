@@ -10,6 +10,7 @@ import pt.aima.application.casefile.CaseEvent.Provenance;
 import pt.aima.application.casefile.CaseEvent.Sponsor;
 import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 
 /** What may be asked of a case. Facts reported by other services are recorded, not decided, here. */
@@ -20,6 +21,8 @@ public sealed interface CaseCommand {
     /**
      * @param addressTitle null when not declared
      * @param provenance for a case imported from the SEF backlog; null otherwise
+     * @param region where the household lives: named by every new registration (the portal's request, the legacy
+     *     file's desk_region), checked against the published list at the edge
      */
     record RegisterApplication(
             @TargetAggregateIdentifier CaseId caseId,
@@ -29,7 +32,8 @@ public sealed interface CaseCommand {
             List<Member> members,
             Contact contact,
             AddressTitle addressTitle,
-            Provenance provenance)
+            Provenance provenance,
+            Region region)
             implements CaseCommand {
 
         public RegisterApplication(
@@ -40,7 +44,7 @@ public sealed interface CaseCommand {
                 List<Member> members,
                 Contact contact,
                 AddressTitle addressTitle) {
-            this(caseId, applicantId, submittedOn, sponsor, members, contact, addressTitle, null);
+            this(caseId, applicantId, submittedOn, sponsor, members, contact, addressTitle, null, null);
         }
 
         public RegisterApplication(
@@ -50,7 +54,7 @@ public sealed interface CaseCommand {
                 Sponsor sponsor,
                 List<Member> members,
                 Contact contact) {
-            this(caseId, applicantId, submittedOn, sponsor, members, contact, null, null);
+            this(caseId, applicantId, submittedOn, sponsor, members, contact, null, null, null);
         }
     }
 

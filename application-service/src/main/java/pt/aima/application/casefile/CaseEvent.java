@@ -6,6 +6,7 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
@@ -79,6 +80,10 @@ public sealed interface CaseEvent {
             String legacyNumber, String importId, String partnerType, String partnerName, String deskRegion) {}
 
     /**
+     * @param region where the household lives, from the published list (its biometrics are collected at a desk there);
+     *     added later, optional: events stored before read back with null (published without a region, which
+     *     consumers place in {@link Region#BEFORE_REGIONS}). Jackson reads a missing field as null, so no upcaster
+     *     and no new revision are needed.
      * @param addressTitle the title under which the household lives at its address; added later, optional: events
      *     stored before read back with null ("not declared")
      * @param provenance for a case imported from the SEF backlog, where it came from; added later, optional: null for
@@ -94,7 +99,8 @@ public sealed interface CaseEvent {
             List<Member> members,
             Contact contact,
             AddressTitle addressTitle,
-            Provenance provenance)
+            Provenance provenance,
+            Region region)
             implements CaseEvent {
 
         public ApplicationSubmitted(
@@ -104,7 +110,7 @@ public sealed interface CaseEvent {
                 Sponsor sponsor,
                 List<Member> members,
                 Contact contact) {
-            this(caseId, applicantId, submittedOn, sponsor, members, contact, null, null);
+            this(caseId, applicantId, submittedOn, sponsor, members, contact, null, null, null);
         }
     }
 

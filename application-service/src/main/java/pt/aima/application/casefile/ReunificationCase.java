@@ -54,7 +54,8 @@ class ReunificationCase {
                 command.members(),
                 command.contact(),
                 command.addressTitle(),
-                command.provenance()));
+                command.provenance(),
+                command.region()));
     }
 
     @CommandHandler

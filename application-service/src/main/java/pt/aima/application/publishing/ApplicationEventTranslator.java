@@ -49,7 +49,8 @@ class ApplicationEventTranslator implements IntegrationEventTranslator {
                                                 m.otherParentResidesInPortugal()))
                                         .toList(),
                                 submitted.contact().preferredLanguage(),
-                                submitted.addressTitle()),
+                                submitted.addressTitle(),
+                                submitted.region()),
                         new ApplicantContactRegistered(
                                 submitted.caseId(),
                                 submitted.applicantId(),

@@ -31,6 +31,7 @@ import pt.aima.application.casefile.CaseEvent.Residence;
 import pt.aima.application.casefile.CaseEvent.Sponsor;
 import pt.aima.application.casefile.NotEligible;
 import pt.aima.kernel.application.AddressTitle;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
@@ -106,9 +107,12 @@ class RegistrationController {
     /**
      * @param applicantId the applicant's account, required when staff register on an applicant's behalf; an applicant
      *     registers for themselves
+     * @param region where the household lives: a district or island code of the published list ({@link Region}, e.g.
+     *     LISBOA, PORTO, FARO, MADEIRA); required, the biometric appointment is at a desk of this region
      */
     record RegisterApplicationRequest(
             @Size(max = 100) String applicantId,
+            @NotNull @PublishedRegion String region,
             @NotNull @Valid SponsorRequest sponsor,
             @NotEmpty @Size(max = 20) List<@NotNull @Valid MemberRequest> members,
             @NotNull @Valid ContactRequest contact,
@@ -120,7 +124,8 @@ class RegistrationController {
     @PreAuthorize("hasAnyRole('APPLICANT', 'CASEWORKER')")
     @Operation(
             summary = "Register a family-reunification application",
-            description = "201 with the case and member ids. 400 names each bad field. 422 when a rule of eligibility"
+            description = "201 with the case and member ids. 400 names each bad field (also a missing region, or one"
+                    + " not on the published list). 422 when a rule of eligibility"
                     + " fails (rule RELATIONSHIP_NOT_ELIGIBLE, NOT_A_MINOR, NOT_AN_ADULT or"
                     + " MINOR_NOT_PRESENT_ON_SUBMISSION, with the member's index; title and detail in the"
                     + " contact's preferred language): nothing is stored.")
@@ -166,7 +171,9 @@ class RegistrationController {
                         request.contact().email(),
                         request.contact().phone(),
                         request.contact().preferredLanguage()),
-                request.addressTitle()));
+                request.addressTitle(),
+                null,
+                Region.fromCode(request.region()).orElseThrow()));
         return ResponseEntity.created(URI.create("/applications/" + caseId))
                 .body(new RegisteredView(
                         caseId,

@@ -21,6 +21,7 @@ import pt.aima.application.backlog.LegacyCaseFile.LegacyCase;
 import pt.aima.backlog.LegacyCaseGenerator;
 import pt.aima.backlog.LegacyCaseGenerator.BadKind;
 import pt.aima.backlog.format.LegacyColumn;
+import pt.aima.kernel.application.Region;
 
 class LegacyCaseFileTest {
 
@@ -55,6 +56,7 @@ class LegacyCaseFileTest {
         var first = read.cases().getFirst();
         assertThat(first.legacyNumber()).isEqualTo("SEF-1");
         assertThat(first.submittedOn()).isEqualTo(LocalDate.of(2021, 3, 14));
+        assertThat(first.deskRegion()).isEqualTo(Region.PORTO);
         assertThat(first.members())
                 .extracting(LegacyCaseFile.LegacyMember::line)
                 .containsExactly(2, 3);
@@ -128,6 +130,8 @@ class LegacyCaseFileTest {
                 Arguments.of("bad language", JOAO.replace(",pt,", ",fr,"), "MALFORMED"),
                 Arguments.of("not an ISO date", JOAO.replace("1985-02-01", "01/02/1985"), "MALFORMED"),
                 Arguments.of("unknown relationship", JOAO.replace("SPOUSE", "COUSIN"), "UNKNOWN_RELATIONSHIP"),
+                Arguments.of("unknown region", JOAO.replace("PORTO", "ATLANTIS"), "UNKNOWN_REGION"),
+                Arguments.of("a region not written as listed", JOAO.replace("PORTO", "Porto"), "UNKNOWN_REGION"),
                 Arguments.of("30 February", JOAO.replace("1985-02-01", "1985-02-30"), "IMPOSSIBLE_DATE"),
                 Arguments.of("born after submission", JOAO.replace("1985-02-01", "2022-02-01"), "IMPOSSIBLE_DATE"),
                 Arguments.of("submitted in the future", JOAO.replace("2021-03-14", "2027-03-14"), "IMPOSSIBLE_DATE"),

@@ -21,6 +21,7 @@ import pt.aima.application.casefile.CaseEvent.DecisionMade;
 import pt.aima.application.casefile.CaseEvent.Member;
 import pt.aima.application.casefile.CaseEvent.Sponsor;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
@@ -50,6 +51,31 @@ class ReunificationCaseTest {
                         caseId, "applicant-1", LocalDate.of(2026, 11, 23), sponsor, household, contact))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(submitted);
+    }
+
+    @Test
+    void recordsTheRegionWhereTheHouseholdLives() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterApplication(
+                        caseId,
+                        "applicant-1",
+                        LocalDate.of(2026, 11, 23),
+                        sponsor,
+                        household,
+                        contact,
+                        null,
+                        null,
+                        Region.FARO))
+                .expectEvents(new ApplicationSubmitted(
+                        caseId,
+                        "applicant-1",
+                        LocalDate.of(2026, 11, 23),
+                        sponsor,
+                        household,
+                        contact,
+                        null,
+                        null,
+                        Region.FARO));
     }
 
     @Test

@@ -107,6 +107,23 @@ class FloorPlanRulesTest {
     }
 
     @Test
+    void aPublishedFormatTheServiceNamesIsSharedAndNothingElse() {
+        FloorPlanRules rules = FloorPlanRules.of(VIOLATING + "otherservice");
+
+        assertThat(rules.alsoSharing("pt.aima.fixture.clean.casefile")
+                        .usesNoOtherServicesCode()
+                        .evaluate(FIXTURES)
+                        .hasViolation())
+                .isFalse();
+        assertThat(rules.alsoSharing("pt.aima.fixture.clean.schedule")
+                        .usesNoOtherServicesCode()
+                        .evaluate(FIXTURES)
+                        .hasViolation())
+                .isTrue();
+        assertThatThrownBy(() -> rules.alsoSharing("pt.aima.")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesABasePackageThatIsNone() {
         assertThatThrownBy(() -> FloorPlanRules.of("pt.aima.")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FloorPlanRules.of("")).isInstanceOf(IllegalArgumentException.class);

@@ -448,7 +448,8 @@ public class BacklogImporter implements DisposableBean {
                         importId,
                         legacy.partnerType(),
                         legacy.partnerName(),
-                        legacy.deskRegion()));
+                        legacy.deskRegion().name()),
+                legacy.deskRegion());
     }
 
     private static List<Member> members(LegacyCase legacy) {

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import pt.aima.application.backlog.LegacyCaseFile.LegacyCase;
 import pt.aima.application.backlog.LegacyCaseFile.LegacyMember;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
 
 /**
@@ -115,7 +116,7 @@ final class ValidCases implements AutoCloseable {
         out.writeUTF(legacy.sponsorPermit());
         out.writeUTF(legacy.partnerType());
         out.writeUTF(legacy.partnerName());
-        out.writeUTF(legacy.deskRegion());
+        out.writeUTF(legacy.deskRegion().name());
         out.writeUTF(legacy.applicantId());
         out.writeUTF(legacy.email());
         out.writeUTF(legacy.language());
@@ -142,7 +143,7 @@ final class ValidCases implements AutoCloseable {
         String sponsorPermit = in.readUTF();
         String partnerType = in.readUTF();
         String partnerName = in.readUTF();
-        String deskRegion = in.readUTF();
+        Region deskRegion = Region.valueOf(in.readUTF());
         String applicantId = in.readUTF();
         String email = in.readUTF();
         String language = in.readUTF();

@@ -1,10 +1,10 @@
 package pt.aima.application.projection.backlogimport;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,78 +15,79 @@ import pt.aima.application.backlog.ImportEvent.ImportResumed;
 import pt.aima.application.backlog.ImportEvent.ImportStarted;
 import pt.aima.application.backlog.ImportProblem;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.projection.Columns;
+import pt.aima.platform.projection.ReadModelTable;
 
-/** Each import's status, counts and report, from its events only (idempotent: a redelivery changes nothing). */
+/**
+ * Each import's status, counts and report, from its events only. Every write is guarded by the import's event
+ * sequence: a redelivery changes nothing, and the report's lines are written once, with the completion.
+ */
 @Component
 @ProcessingGroup(BacklogImportProjection.PROCESSING_GROUP)
 class BacklogImportProjection {
 
     static final String PROCESSING_GROUP = "backlog-imports";
 
+    private static final int REASON_LENGTH = 2000;
+
     private final JdbcClient jdbc;
+    private final ReadModelTable imports;
 
     BacklogImportProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.imports = ReadModelTable.of(jdbc, "backlog_import")
+                .keyedBy("import_id")
+                .withoutUpdatedAt()
+                .withDependents("backlog_import_problem");
     }
 
     @EventHandler
-    void on(ImportStarted event, @MetaDataValue(ActingContext.ACTOR_SUBJECT) String operator, @Timestamp Instant at) {
-        jdbc.sql(
-                        """
-                insert into backlog_import (import_id, status, operator, sha256, size_bytes, started_at)
-                values (:id, 'RUNNING', :operator, :sha256, :size, :at)
-                on conflict (import_id) do nothing
-                """)
-                .param("id", event.importId())
-                .param("operator", operator == null ? "unknown" : operator)
-                .param("sha256", event.sha256())
-                .param("size", event.sizeBytes())
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .update();
+    void on(
+            ImportStarted event,
+            @MetaDataValue(ActingContext.ACTOR_SUBJECT) String operator,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        imports.insertIfAbsent(
+                event.importId(),
+                sequence,
+                at,
+                Columns.set("status", "RUNNING")
+                        .and("operator", operator == null ? "unknown" : operator)
+                        .and("sha256", event.sha256())
+                        .and("size_bytes", event.sizeBytes())
+                        .and("started_at", ReadModelTable.utc(at)));
     }
 
     /** Shows the cases registered before it stopped; the other counts come with the completion. */
     @EventHandler
-    void on(ImportInterrupted event) {
-        jdbc.sql(
-                        """
-                update backlog_import set status = 'INTERRUPTED', registered = :registered
-                where import_id = :id and status = 'RUNNING'
-                """)
-                .param("registered", event.registered())
-                .param("id", event.importId())
-                .update();
+    void on(ImportInterrupted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        imports.update(
+                event.importId(),
+                sequence,
+                at,
+                Columns.set("status", "INTERRUPTED").and("registered", event.registered()));
     }
 
     @EventHandler
-    void on(ImportResumed event) {
-        jdbc.sql(
-                        """
-                update backlog_import set status = 'RUNNING', registered = null
-                where import_id = :id and status = 'INTERRUPTED'
-                """)
-                .param("id", event.importId())
-                .update();
+    void on(ImportResumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        imports.update(
+                event.importId(), sequence, at, Columns.set("status", "RUNNING").and("registered", null));
     }
 
     @EventHandler
-    void on(ImportCompleted event, @Timestamp Instant at) {
-        int updated = jdbc.sql(
-                        """
-                update backlog_import set status = :status, completed_at = :at, lines = :lines, cases = :cases,
-                       registered = :registered, already_registered = :already, rejected_cases = :rejected
-                where import_id = :id and status in ('RUNNING', 'INTERRUPTED')
-                """)
-                .param("status", event.outcome())
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("lines", event.lines())
-                .param("cases", event.cases())
-                .param("registered", event.registered())
-                .param("already", event.alreadyRegistered())
-                .param("rejected", event.rejectedCases())
-                .param("id", event.importId())
-                .update();
-        if (updated == 0) {
+    void on(ImportCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        boolean applied = imports.update(
+                event.importId(),
+                sequence,
+                at,
+                Columns.set("status", event.outcome())
+                        .and("completed_at", ReadModelTable.utc(at))
+                        .and("lines", event.lines())
+                        .and("cases", event.cases())
+                        .and("registered", event.registered())
+                        .and("already_registered", event.alreadyRegistered())
+                        .and("rejected_cases", event.rejectedCases()));
+        if (!applied) {
             return;
         }
         for (ImportProblem problem : event.problems()) {
@@ -101,13 +102,15 @@ class BacklogImportProjection {
                     .param("code", problem.code())
                     .param(
                             "reason",
-                            problem.reason().length() > 2000 ? problem.reason().substring(0, 2000) : problem.reason())
+                            problem.reason().length() > REASON_LENGTH
+                                    ? problem.reason().substring(0, REASON_LENGTH)
+                                    : problem.reason())
                     .update();
         }
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate backlog_import_problem, backlog_import").update();
+        imports.reset();
     }
 }

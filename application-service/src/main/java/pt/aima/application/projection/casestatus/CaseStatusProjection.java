@@ -1,9 +1,6 @@
 package pt.aima.application.projection.casestatus;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,6 +14,8 @@ import pt.aima.application.casefile.CaseEvent.BiometricsCollectionRecorded;
 import pt.aima.application.casefile.CaseEvent.ChecklistCompletionRecorded;
 import pt.aima.application.casefile.CaseEvent.ChecklistOpenedRecorded;
 import pt.aima.application.casefile.CaseEvent.DecisionMade;
+import pt.aima.platform.projection.Columns;
+import pt.aima.platform.projection.ReadModelTable;
 
 /**
  * Where each case stands, for applicants, caseworkers and operations. Built only from this service's event store
@@ -29,95 +28,63 @@ class CaseStatusProjection {
 
     static final String PROCESSING_GROUP = "case-status";
 
-    private final JdbcClient jdbc;
+    private final ReadModelTable caseStatus;
 
     CaseStatusProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.caseStatus = ReadModelTable.of(jdbc, "case_status");
     }
 
     @EventHandler
     void on(ApplicationSubmitted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql(
-                        """
-                insert into case_status (case_id, applicant_id, submitted_on, household_size, registered_at,
-                                         updated_at, last_sequence)
-                values (:caseId, :applicantId, :submittedOn, :householdSize, :at, :at, :sequence)
-                on conflict (case_id) do nothing
-                """)
-                .param("caseId", event.caseId().value())
-                .param("applicantId", event.applicantId())
-                .param("submittedOn", event.submittedOn())
-                .param("householdSize", event.members().size())
-                .param("at", utc(at))
-                .param("sequence", sequence)
-                .update();
+        caseStatus.insertIfAbsent(
+                event.caseId().value(),
+                sequence,
+                at,
+                Columns.set("applicant_id", event.applicantId())
+                        .and("submitted_on", event.submittedOn())
+                        .and("household_size", event.members().size())
+                        .and(
+                                "region",
+                                event.region() == null ? null : event.region().name())
+                        .and("registered_at", ReadModelTable.utc(at)));
     }
 
     @EventHandler
     void on(ChecklistOpenedRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.caseId().value(), sequence, at, "required_documents = :n", "n", event.requiredDocuments());
+        caseStatus.update(
+                event.caseId().value(), sequence, at, Columns.set("required_documents", event.requiredDocuments()));
     }
 
     @EventHandler
     void on(ChecklistCompletionRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.caseId().value(), sequence, at, "checklist_complete = true", null, null);
+        caseStatus.update(event.caseId().value(), sequence, at, Columns.set("checklist_complete", true));
     }
 
     @EventHandler
     void on(BiometricSlotRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql(
-                        """
-                update case_status set biometric_desk = :desk, biometric_starts_at = :startsAt,
-                       updated_at = :at, last_sequence = :sequence
-                where case_id = :caseId and last_sequence < :sequence
-                """)
-                .param("desk", event.deskId())
-                .param("startsAt", event.startsAt())
-                .param("at", utc(at))
-                .param("sequence", sequence)
-                .param("caseId", event.caseId().value())
-                .update();
+        caseStatus.update(
+                event.caseId().value(),
+                sequence,
+                at,
+                Columns.set("biometric_desk", event.deskId()).and("biometric_starts_at", event.startsAt()));
     }
 
     @EventHandler
     void on(BiometricsCollectionRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.caseId().value(), sequence, at, "biometrics_collected = true", null, null);
+        caseStatus.update(event.caseId().value(), sequence, at, Columns.set("biometrics_collected", true));
     }
 
     @EventHandler
     void on(DecisionMade event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql(
-                        """
-                update case_status set decision = :outcome, decided_at = :at, updated_at = :at,
-                       last_sequence = :sequence
-                where case_id = :caseId and last_sequence < :sequence
-                """)
-                .param("outcome", event.outcome().name())
-                .param("at", utc(at))
-                .param("sequence", sequence)
-                .param("caseId", event.caseId().value())
-                .update();
+        caseStatus.update(
+                event.caseId().value(),
+                sequence,
+                at,
+                Columns.set("decision", event.outcome().name()).and("decided_at", ReadModelTable.utc(at)));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate case_status").update();
-    }
-
-    private void update(UUID caseId, long sequence, Instant at, String assignment, String name, Object value) {
-        var statement = jdbc.sql("update case_status set " + assignment
-                        + ", updated_at = :at, last_sequence = :sequence"
-                        + " where case_id = :caseId and last_sequence < :sequence")
-                .param("at", utc(at))
-                .param("sequence", sequence)
-                .param("caseId", caseId);
-        if (name != null) {
-            statement = statement.param(name, value);
-        }
-        statement.update();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
+        caseStatus.reset();
     }
 }

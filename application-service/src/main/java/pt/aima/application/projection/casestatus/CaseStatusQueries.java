@@ -62,6 +62,7 @@ public class CaseStatusQueries {
                 rs.getString("applicant_id"),
                 rs.getObject("submitted_on", LocalDate.class),
                 rs.getInt("household_size"),
+                rs.getString("region"),
                 stage,
                 next,
                 required,

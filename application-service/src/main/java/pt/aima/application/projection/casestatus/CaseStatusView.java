@@ -8,6 +8,8 @@ import java.util.UUID;
 /**
  * Where a case stands and what happens next.
  *
+ * @param region where the household lives (a code of the published list); null for a case registered before regions
+ *     existed
  * @param stage REGISTERED, DOCUMENTS_REQUIRED, DOCUMENTS_COMPLETE, BIOMETRICS_SCHEDULED, BIOMETRICS_COLLECTED or
  *     DECIDED
  * @param nextStep what the applicant or AIMA has to do next, in plain words
@@ -17,6 +19,7 @@ public record CaseStatusView(
         String applicantId,
         LocalDate submittedOn,
         int householdSize,
+        String region,
         String stage,
         String nextStep,
         Integer requiredDocuments,

@@ -17,31 +17,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import pt.aima.application.backlog.LegacyCaseFile;
 import pt.aima.application.backlog.LegacyCaseFile.LegacyCase;
 import pt.aima.backlog.format.LegacyColumn;
-import pt.aima.infra.IntegrationEventsClient;
-import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
-import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.testing.harness.Caller;
+import pt.aima.platform.testing.harness.Response;
+import pt.aima.platform.testing.harness.ServiceHarness;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,45 +46,39 @@ import tools.jackson.databind.JsonNode;
  * cases are registered with their original submission dates and published, bad lines are reported with their line
  * numbers, a partly bad case is not registered at all, and importing the same file again registers nothing twice. An
  * import interrupted by a crash is marked interrupted at start-up and resumed with the same file; an upload over the
- * limit is 413.
+ * limit is 413. Tokens, REST calls, Kafka and the event-store probes are the platform's {@link ServiceHarness}.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "aima.imports.max-upload-size=256KB")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BacklogImportIT {
+
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+    @RegisterExtension
+    static final ServiceHarness service = new ServiceHarness();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         SpringTestInfrastructure.registerSpringProperties(registry, "application_service_backlog_it");
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
-    private RestClient http;
-    private IntegrationEventsClient kafka;
+    /** This test's legacy numbers start with it: each test's cases are its own. */
     private final String run = "IT" + Long.toString(System.nanoTime(), 36).toUpperCase();
 
-    @BeforeAll
-    void connect() {
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
-        kafka = IntegrationEventsClient.connect();
-    }
-
-    @AfterAll
-    void disconnect() {
-        kafka.close();
-    }
-
     /** A generated file: valid cases of one to three members, and bad lines at known places. */
-    private record Generated(String csv, List<String> valid, Map<String, LocalDate> submitted, List<int[]> badLines) {}
+    private record Generated(
+            String csv,
+            List<String> valid,
+            Map<String, LocalDate> submitted,
+            Map<String, String> regions,
+            List<int[]> badLines) {}
+
+    /** The households live in these regions, one case after another; case 23 names one off the published list. */
+    private static final List<String> REGIONS = List.of("PORTO", "FARO", "LISBOA", "MADEIRA");
 
     private Generated generate() {
         return generate(run);
@@ -99,11 +90,14 @@ class BacklogImportIT {
         int line = 1;
         List<String> valid = new ArrayList<>();
         Map<String, LocalDate> submitted = new java.util.HashMap<>();
+        Map<String, String> regions = new java.util.HashMap<>();
         List<int[]> bad = new ArrayList<>();
         for (int n = 1; n <= 30; n++) {
             String legacy = run + "-" + n;
             LocalDate on = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(5 * 365));
             int members = 1 + random.nextInt(3);
+            String region = n == 23 ? "ATLANTIS" : REGIONS.get(n % REGIONS.size());
+            regions.put(legacy, region);
             for (int m = 0; m < members; m++) {
                 String relationship = m == 0 ? "SPOUSE" : "MINOR_CHILD";
                 LocalDate born = m == 0 ? on.minusYears(35) : on.minusYears(2 + m);
@@ -123,13 +117,16 @@ class BacklogImportIT {
                     bornText = on.minusYears(30).toString();
                     badField = "NOT_ELIGIBLE";
                 }
+                if (n == 23 && m == 0) {
+                    badField = "UNKNOWN_REGION"; // reported once, on the case's first line
+                }
                 line++;
-                csv.append(row(legacy, on, relationship, bornText)).append('\n');
+                csv.append(row(legacy, on, relationship, bornText, region)).append('\n');
                 if (badField != null) {
                     bad.add(new int[] {line, badField.hashCode()});
                 }
             }
-            if (n != 5 && n != 11 && n != 17) {
+            if (n != 5 && n != 11 && n != 17 && n != 23) {
                 valid.add(legacy);
                 submitted.put(legacy, on);
             }
@@ -141,10 +138,14 @@ class BacklogImportIT {
         line++;
         csv.append(run).append("-99,2020-01-01,only,three\n");
         bad.add(new int[] {line, "MALFORMED".hashCode()});
-        return new Generated(csv.toString(), valid, submitted, bad);
+        return new Generated(csv.toString(), valid, submitted, regions, bad);
     }
 
     private static String row(String legacy, LocalDate on, String relationship, String born) {
+        return row(legacy, on, relationship, born, "PORTO");
+    }
+
+    private static String row(String legacy, LocalDate on, String relationship, String born, String region) {
         return String.join(
                 ",",
                 legacy,
@@ -153,7 +154,7 @@ class BacklogImportIT {
                 "AR-" + legacy,
                 "CLAIM",
                 "CLAIM Porto",
-                "PORTO",
+                region,
                 "applicant-" + legacy.toLowerCase(),
                 "ana@example.org",
                 "pt",
@@ -168,15 +169,15 @@ class BacklogImportIT {
     @Test
     void importsAGeneratedFileOnceInOrderOfOriginalSubmissionAndReportsEachBadLine() {
         Generated file = generate();
-        String operations = token("operator-1", "OPERATIONS");
+        Caller operations = service.as("operator-1", "OPERATIONS");
 
         JsonNode report = importAndAwait(operations, file.csv().getBytes(StandardCharsets.UTF_8));
         assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(report.get("operator").asString()).isEqualTo("operator-1");
         assertThat(report.get("cases").asInt()).isEqualTo(32);
-        assertThat(report.get("registered").asInt()).isEqualTo(27);
+        assertThat(report.get("registered").asInt()).isEqualTo(26);
         assertThat(report.get("alreadyRegistered").asInt()).isZero();
-        assertThat(report.get("rejectedCases").asInt()).isEqualTo(5);
+        assertThat(report.get("rejectedCases").asInt()).isEqualTo(6);
         List<int[]> reported = new ArrayList<>();
         report.get("problems")
                 .forEach(p -> reported.add(new int[] {
@@ -189,8 +190,10 @@ class BacklogImportIT {
                 .containsExactlyInAnyOrderElementsOf(file.badLines());
 
         // partial cases are never half-imported: nothing of the rejected cases is stored
-        for (String legacy : List.of(run + "-5", run + "-11", run + "-17", run + "-99")) {
-            assertThat(eventsOf(BacklogImporter.caseIdOf(legacy))).as(legacy).isZero();
+        for (String legacy : List.of(run + "-5", run + "-11", run + "-17", run + "-23", run + "-99")) {
+            assertThat(service.eventStore().count(BacklogImporter.caseIdOf(legacy)))
+                    .as(legacy)
+                    .isZero();
         }
         // every valid case is registered with its original submission date; the case-status projection orders them so
         List<String> expectedOrder = file.valid().stream()
@@ -200,7 +203,7 @@ class BacklogImportIT {
                 .toList();
         List<String> ids =
                 expectedOrder.stream().map(UUID::fromString).map(UUID::toString).toList();
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(ServiceHarness.PATIENCE)
                 .until(() -> jdbc.sql("select count(*) from case_status where case_id in (:ids)")
                                 .param("ids", ids.stream().map(UUID::fromString).toList())
                                 .query(Integer.class)
@@ -220,26 +223,47 @@ class BacklogImportIT {
         assertThat(byRegistration).as("registered oldest first").isSorted();
 
         String first = file.valid().getFirst();
-        EventEnvelope<?> published = kafka.awaitPublished(
-                Topics.APPLICATION_EVENTS, BacklogImporter.caseIdOf(first), "ApplicationRegistered");
+        EventEnvelope<?> published = service.kafka()
+                .awaitPublished(Topics.APPLICATION_EVENTS, BacklogImporter.caseIdOf(first), "ApplicationRegistered");
         assertThat(((ApplicationRegistered) published.payload()).submittedOn())
                 .isEqualTo(file.submitted().get(first));
+        assertThat(((ApplicationRegistered) published.payload()).region())
+                .as("the file's desk_region")
+                .isEqualTo(Region.valueOf(file.regions().get(first)));
+        assertThat(jdbc.sql("select region, count(*) from case_status where case_id in (:ids) group by region")
+                        .param("ids", ids.stream().map(UUID::fromString).toList())
+                        .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                        .list())
+                .as("every imported case shows its region")
+                .containsExactlyInAnyOrderElementsOf(file.valid().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                legacy -> file.regions().get(legacy), java.util.stream.Collectors.summingInt(l -> 1)))
+                        .entrySet());
+        assertThat(report.get("problems"))
+                .filteredOn(problem -> problem.get("code").asString().equals("UNKNOWN_REGION"))
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.get("legacyNumber").asString()).isEqualTo(run + "-23");
+                    assertThat(problem.get("reason").asString()).contains("ATLANTIS");
+                });
         assertThat(published.actor()).isEqualTo(new Actor("operator-1", "OPERATIONS"));
         assertThat(published.correlationId()).isEqualTo(report.get("importId").asString());
 
         // the same file again registers nothing twice
         JsonNode again = importAndAwait(operations, file.csv().getBytes(StandardCharsets.UTF_8));
         assertThat(again.get("registered").asInt()).isZero();
-        assertThat(again.get("alreadyRegistered").asInt()).isEqualTo(27);
-        assertThat(again.get("rejectedCases").asInt()).isEqualTo(5);
+        assertThat(again.get("alreadyRegistered").asInt()).isEqualTo(26);
+        assertThat(again.get("rejectedCases").asInt()).isEqualTo(6);
         for (String legacy : file.valid()) {
-            assertThat(eventsOf(BacklogImporter.caseIdOf(legacy))).as(legacy).isEqualTo(1);
+            assertThat(service.eventStore().count(BacklogImporter.caseIdOf(legacy)))
+                    .as(legacy)
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void aFileRefusedAsAWholeIsReportedPreciselyAndRegistersNothing() {
-        String operations = token("operator-1", "OPERATIONS");
+        Caller operations = service.as("operator-1", "OPERATIONS");
         String valid = row(run + "-X1", LocalDate.of(2021, 5, 5), "SPOUSE", "1980-01-01");
 
         JsonNode empty = importAndAwait(operations, new byte[0]);
@@ -253,7 +277,8 @@ class BacklogImportIT {
         assertThat(encoding.get("status").asString()).isEqualTo("REJECTED");
         assertThat(encoding.get("problems").get(0).get("code").asString()).isEqualTo("NOT_UTF8");
         assertThat(encoding.get("problems").get(0).get("line").asInt()).isEqualTo(3);
-        assertThat(eventsOf(BacklogImporter.caseIdOf(run + "-X1"))).isZero();
+        assertThat(service.eventStore().count(BacklogImporter.caseIdOf(run + "-X1")))
+                .isZero();
 
         String truncated = LegacyColumn.HEADER + "\n" + valid + "\n"
                 + valid.replace("-X1", "-X3").substring(0, 30);
@@ -267,22 +292,13 @@ class BacklogImportIT {
     @Test
     void onlyOperationsImport() {
         for (String role : List.of("APPLICANT", "CASEWORKER", "AUDITOR")) {
-            var response = http.post()
-                    .uri("/imports")
-                    .header("Authorization", "Bearer " + token("someone", role))
-                    .contentType(MediaType.parseMediaType("text/csv"))
-                    .body(LegacyColumn.HEADER.getBytes(StandardCharsets.UTF_8))
-                    .retrieve()
-                    .toBodilessEntity();
-            assertThat(response.getStatusCode().value()).as(role).isEqualTo(403);
-            var resumption = http.post()
-                    .uri("/imports/{id}/resumption", UUID.randomUUID())
-                    .header("Authorization", "Bearer " + token("someone", role))
-                    .contentType(MediaType.parseMediaType("text/csv"))
-                    .body(LegacyColumn.HEADER.getBytes(StandardCharsets.UTF_8))
-                    .retrieve()
-                    .toBodilessEntity();
-            assertThat(resumption.getStatusCode().value()).as(role).isEqualTo(403);
+            Caller someone = service.as("someone", role);
+            byte[] header = LegacyColumn.HEADER.getBytes(StandardCharsets.UTF_8);
+            assertThat(upload(someone, header, "/imports").status()).as(role).isEqualTo(403);
+            assertThat(upload(someone, header, "/imports/{id}/resumption", UUID.randomUUID())
+                            .status())
+                    .as(role)
+                    .isEqualTo(403);
         }
     }
 
@@ -315,22 +331,22 @@ class BacklogImportIT {
         java.nio.file.Path leftover = java.nio.file.Files.write(spool.resolve("import-crashed.csv"), csv);
         recovery.markInterruptedImports();
         assertThat(leftover).doesNotExist();
-        String auditor = token("auditor-1", "AUDITOR");
-        JsonNode interrupted = await().atMost(Duration.ofSeconds(30))
+        Caller auditor = service.as("auditor-1", "AUDITOR");
+        JsonNode interrupted = await().atMost(ServiceHarness.PATIENCE)
                 .until(
                         () -> report(importId, auditor),
                         body -> body != null
                                 && "INTERRUPTED".equals(body.path("status").asString()));
         assertThat(interrupted.get("registered").asInt()).isEqualTo(4);
 
-        String operations = token("operator-2", "OPERATIONS");
-        var otherFile = resume(importId, operations, (file.csv() + "\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(otherFile.getStatusCode().value()).isEqualTo(409);
-        assertThat(otherFile.getBody().get("rule").asString()).isEqualTo("IMPORT_FILE_DIFFERS");
+        Caller operations = service.as("operator-2", "OPERATIONS");
+        Response otherFile = resume(importId, operations, (file.csv() + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(otherFile.status()).isEqualTo(409);
+        assertThat(otherFile.problem().rule()).isEqualTo("IMPORT_FILE_DIFFERS");
 
-        var resumed = resume(importId, operations, csv);
-        assertThat(resumed.getStatusCode().value()).isEqualTo(202);
-        JsonNode completed = await().atMost(Duration.ofSeconds(30))
+        Response resumed = resume(importId, operations, csv);
+        assertThat(resumed.status()).isEqualTo(202);
+        JsonNode completed = await().atMost(ServiceHarness.PATIENCE)
                 .pollInterval(Duration.ofMillis(200))
                 .until(
                         () -> report(importId, auditor),
@@ -339,12 +355,14 @@ class BacklogImportIT {
         assertThat(completed.get("cases").asInt()).isEqualTo(32);
         assertThat(completed.get("registered").asInt())
                 .as("the four before the crash are its own")
-                .isEqualTo(27);
+                .isEqualTo(26);
         assertThat(completed.get("alreadyRegistered").asInt()).isZero();
-        assertThat(completed.get("rejectedCases").asInt()).isEqualTo(5);
+        assertThat(completed.get("rejectedCases").asInt()).isEqualTo(6);
         assertThat(completed.get("problems")).hasSize(file.badLines().size());
         for (String legacy : file.valid()) {
-            assertThat(eventsOf(BacklogImporter.caseIdOf(legacy))).as(legacy).isEqualTo(1);
+            assertThat(service.eventStore().count(BacklogImporter.caseIdOf(legacy)))
+                    .as(legacy)
+                    .isEqualTo(1);
         }
         assertThat(jdbc.sql("select count(*) from backlog_import_run where import_id = :id")
                         .param("id", importId)
@@ -352,39 +370,30 @@ class BacklogImportIT {
                         .single())
                 .isZero();
 
-        var again = resume(importId, operations, csv);
-        assertThat(again.getStatusCode().value()).isEqualTo(409);
-        assertThat(again.getBody().get("rule").asString()).isEqualTo("IMPORT_COMPLETED");
-        assertThat(resume(UUID.randomUUID().toString(), operations, csv)
-                        .getStatusCode()
-                        .value())
+        Response again = resume(importId, operations, csv);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problem().rule()).isEqualTo("IMPORT_COMPLETED");
+        assertThat(resume(UUID.randomUUID().toString(), operations, csv).status())
                 .isEqualTo(404);
     }
 
     @Test
     void anUploadOverTheLimitIsRefusedWith413AndRecordsNothing() throws Exception {
-        String operations = token("operator-1", "OPERATIONS");
+        Caller operations = service.as("operator-1", "OPERATIONS");
         String row = row(run + "-BIG", LocalDate.of(2021, 5, 5), "SPOUSE", "1980-01-01") + "\n";
         byte[] big =
                 (LegacyColumn.HEADER + "\n" + row.repeat(300 * 1024 / row.length())).getBytes(StandardCharsets.UTF_8);
         int eventsBefore = allEvents();
 
-        var declared = http.post()
-                .uri("/imports")
-                .header("Authorization", "Bearer " + operations)
-                .contentType(MediaType.parseMediaType("text/csv"))
-                .body(big)
-                .retrieve()
-                .toEntity(JsonNode.class);
-        assertThat(declared.getStatusCode().value()).isEqualTo(413);
-        assertThat(declared.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(declared.getBody().get("limitBytes").asLong()).isEqualTo(256 * 1024);
+        Response declared = upload(operations, big, "/imports");
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.problem().json().get("limitBytes").asLong()).isEqualTo(256 * 1024);
 
         // no Content-Length: counted while it is received
         HttpResponse<String> streamed = java.net.http.HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/imports"))
-                                .header("Authorization", "Bearer " + operations)
+                        HttpRequest.newBuilder(URI.create(service.baseUrl() + "/imports"))
+                                .header("Authorization", "Bearer " + operations.token())
                                 .header("Content-Type", "text/csv")
                                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
                                 .build(),
@@ -395,22 +404,24 @@ class BacklogImportIT {
         assertThat(allEvents()).as("nothing recorded").isEqualTo(eventsBefore);
     }
 
-    private org.springframework.http.ResponseEntity<JsonNode> resume(String importId, String token, byte[] csv) {
-        return http.post()
-                .uri("/imports/{id}/resumption", importId)
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.parseMediaType("text/csv"))
+    private static Response resume(String importId, Caller operator, byte[] csv) {
+        return upload(operator, csv, "/imports/{id}/resumption", importId);
+    }
+
+    /** POSTs a legacy file as text/csv (the harness's helpers send JSON). */
+    private static Response upload(Caller caller, byte[] csv, String uri, Object... variables) {
+        ResponseEntity<JsonNode> response = caller.rest()
+                .post()
+                .uri(uri, variables)
+                .contentType(CSV)
                 .body(csv)
                 .retrieve()
                 .toEntity(JsonNode.class);
+        return new Response(response.getStatusCode().value(), response.getHeaders(), response.getBody());
     }
 
-    private JsonNode report(String importId, String token) {
-        return http.get()
-                .uri("/imports/{id}", importId)
-                .header("Authorization", "Bearer " + token)
-                .retrieve()
-                .body(JsonNode.class);
+    private static JsonNode report(String importId, Caller auditor) {
+        return auditor.get("/imports/{id}", importId).body();
     }
 
     private int allEvents() {
@@ -424,38 +435,18 @@ class BacklogImportIT {
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
-    private JsonNode importAndAwait(String token, byte[] csv) {
-        var accepted = http.post()
-                .uri("/imports")
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.parseMediaType("text/csv"))
-                .body(csv)
-                .retrieve()
-                .toEntity(JsonNode.class);
-        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
-        String importId = accepted.getBody().get("importId").asString();
-        String auditor = token("auditor-1", "AUDITOR");
-        return await().atMost(Duration.ofSeconds(30))
+    private static JsonNode importAndAwait(Caller operator, byte[] csv) {
+        Response accepted = upload(operator, csv, "/imports");
+        assertThat(accepted.status()).isEqualTo(202);
+        String importId = accepted.body().get("importId").asString();
+        Caller auditor = service.as("auditor-1", "AUDITOR");
+        return await("import " + importId + " done")
+                .atMost(ServiceHarness.PATIENCE)
                 .pollInterval(Duration.ofMillis(200))
                 .until(
-                        () -> http.get()
-                                .uri("/imports/{id}", importId)
-                                .header("Authorization", "Bearer " + auditor)
-                                .retrieve()
-                                .body(JsonNode.class),
+                        () -> report(importId, auditor),
                         body -> body != null
                                 && body.has("status")
                                 && !"RUNNING".equals(body.get("status").asString()));
-    }
-
-    private int eventsOf(CaseId caseId) {
-        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id")
-                .param("id", caseId.value().toString())
-                .query(Integer.class)
-                .single();
-    }
-
-    private static String token(String subject, String role) {
-        return LocalInfrastructure.shared().tokens().token(subject, role);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pt.aima.application.backlog.LegacyCaseFile.LegacyCase;
 import pt.aima.application.backlog.LegacyCaseFile.LegacyMember;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
 
 class ValidCasesTest {
@@ -30,7 +31,7 @@ class ValidCasesTest {
                 "AR-" + n,
                 "CLAIM",
                 "CLAIM Porto",
-                "PORTO",
+                Region.PORTO,
                 "legacy-" + n,
                 n + "@example.org",
                 "pt",

@@ -58,17 +58,35 @@ public final class FloorPlanRules {
     }
 
     private final String base;
+    private final List<String> alsoShared;
 
-    private FloorPlanRules(String base) {
+    private FloorPlanRules(String base, List<String> alsoShared) {
         if (base == null || !PACKAGE.matcher(base).matches()) {
             throw new IllegalArgumentException("not a base package: " + base);
         }
+        for (String shared : alsoShared) {
+            if (shared == null || !PACKAGE.matcher(shared).matches()) {
+                throw new IllegalArgumentException("not a package: " + shared);
+            }
+        }
         this.base = base;
+        this.alsoShared = List.copyOf(alsoShared);
     }
 
     /** The rules for the service whose code lives under {@code basePackage}, e.g. {@code pt.aima.scheduling}. */
     public static FloorPlanRules of(String basePackage) {
-        return new FloorPlanRules(basePackage);
+        return new FloorPlanRules(basePackage, List.of());
+    }
+
+    /**
+     * The same rules for a service that also uses a published format besides the shared modules (e.g. application-service
+     * reads the legacy SEF file whose columns {@code pt.aima.backlog.format} defines for the generator and the importer
+     * alike). Name the format's package only, never another service's.
+     */
+    public FloorPlanRules alsoSharing(String... packages) {
+        List<String> shared = new ArrayList<>(alsoShared);
+        shared.addAll(List.of(packages));
+        return new FloorPlanRules(base, shared);
     }
 
     public String basePackage() {
@@ -203,6 +221,9 @@ public final class FloorPlanRules {
         DescribedPredicate<JavaClass> shared = inService();
         for (String module : SHARED_MODULES) {
             shared = shared.or(inPackageTree(module));
+        }
+        for (String format : alsoShared) {
+            shared = shared.or(inPackageTree(format));
         }
         return noClasses()
                 .that(inService())

@@ -29,6 +29,11 @@ public abstract class FloorPlanTest {
         this.rules = FloorPlanRules.of(basePackage);
     }
 
+    /** For a service that also uses a published format's package (see {@link FloorPlanRules#alsoSharing}). */
+    protected FloorPlanTest(String basePackage, String... alsoShared) {
+        this.rules = FloorPlanRules.of(basePackage).alsoSharing(alsoShared);
+    }
+
     protected FloorPlanRules rules() {
         return rules;
     }
