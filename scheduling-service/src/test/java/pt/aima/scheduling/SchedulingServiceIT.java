@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +53,7 @@ import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.HouseholdMember;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
@@ -95,6 +100,52 @@ class SchedulingServiceIT {
 
     private static final IntegrationEventCodec codec = IntegrationEventCodec.platform();
 
+    /** The service's clock, in mainland Portugal like the platform's, which a test may move and must reset. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ControlledTime {
+
+        @Bean
+        ControlledClock clock() {
+            return new ControlledClock(ZoneId.of("Europe/Lisbon"), new AtomicReference<>(Duration.ZERO));
+        }
+    }
+
+    /** The system clock, moved by an offset the test sets; clocks in other zones made from it move with it. */
+    static final class ControlledClock extends Clock {
+
+        private final ZoneId zone;
+        private final AtomicReference<Duration> offset;
+
+        ControlledClock(ZoneId zone, AtomicReference<Duration> offset) {
+            this.zone = zone;
+            this.offset = offset;
+        }
+
+        /** From now on, the service's time is {@code localTime} (in the clock's zone) and runs on from there. */
+        void moveTo(LocalDateTime localTime) {
+            offset.set(Duration.between(Instant.now(), localTime.atZone(zone).toInstant()));
+        }
+
+        void reset() {
+            offset.set(Duration.ZERO);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new ControlledClock(other, offset);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset.get());
+        }
+    }
+
     /** Tokens, REST, Kafka, this test's correlation id and the probes of the event store and inbox. */
     @RegisterExtension
     static final ServiceHarness service = new ServiceHarness();
@@ -108,7 +159,7 @@ class SchedulingServiceIT {
     JdbcClient jdbc;
 
     @Autowired
-    Clock clock;
+    ControlledClock clock;
 
     @Autowired
     SchedulingRun schedulingRun;
@@ -515,20 +566,172 @@ class SchedulingServiceIT {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().get("rule").asString()).isEqualTo("RESCHEDULE_LIMIT_REACHED");
 
-        assertThat(send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of())
-                        .status())
-                .isEqualTo(202);
-        EventEnvelope<?> missed =
-                service.kafka().awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentMissed");
-        assertThat(((BiometricAppointmentMissed) missed.payload()).next())
-                .isEqualTo(BiometricAppointmentMissed.Next.RESCHEDULED);
-        awaitStatus(caseId, applicant, "SCHEDULED");
+        try {
+            LocalDateTime second = rescheduled.startsAt();
+            clock.moveTo(second.minusHours(2));
+            var tooEarly = send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of());
+            assertThat(tooEarly.status()).as("two hours before the appointment").isEqualTo(409);
+            assertThat(tooEarly.problem().rule()).isEqualTo("APPOINTMENT_NOT_STARTED");
 
-        assertThat(send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of())
+            clock.moveTo(second.plusMinutes(20));
+            assertThat(send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of())
+                            .status())
+                    .isEqualTo(202);
+            EventEnvelope<?> missed =
+                    service.kafka().awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentMissed");
+            assertThat(((BiometricAppointmentMissed) missed.payload()).next())
+                    .isEqualTo(BiometricAppointmentMissed.Next.RESCHEDULED);
+            JsonNode rebooked = awaitRebookedAfter(caseId, applicant, second);
+            assertThat(rebooked.get("lastChangeReason").asString())
+                    .isEqualTo("Nobody came to the appointment; a new one was booked.");
+            LocalDateTime third = LocalDateTime.parse(rebooked.get("startsAt").asString());
+            assertThat(third.toLocalDate())
+                    .as("rebooked after the missed appointment, never into its slot")
+                    .isAfter(second.toLocalDate());
+
+            clock.moveTo(third.plusMinutes(20));
+            assertThat(send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of())
+                            .status())
+                    .isEqualTo(202);
+            awaitStatus(caseId, applicant, "FLAGGED_TO_CASEWORKER");
+            assertThat(slotsHeldBy(caseId)).as("a flagged case holds no slot").isZero();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aNoShowRecordedTheDayBeforeTheAppointmentIsRefusedAndChangesNothing() {
+        CaseId caseId = CaseId.newId();
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-early"));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        Caller caseworker = service.as("caseworker-1", "CASEWORKER");
+        JsonNode scheduled = awaitStatus(caseId, caseworker, "SCHEDULED");
+        LocalDateTime startsAt = LocalDateTime.parse(scheduled.get("startsAt").asString());
+        long eventsBefore = service.eventStore().countCausedByThisTest();
+        try {
+            clock.moveTo(startsAt.minusDays(1));
+            var refused = send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of());
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.problem().rule()).isEqualTo("APPOINTMENT_NOT_STARTED");
+        } finally {
+            clock.reset();
+        }
+        assertThat(service.eventStore().countCausedByThisTest()).isEqualTo(eventsBefore);
+        JsonNode after = getAppointment(caseId, caseworker).body();
+        assertThat(after.get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(after.get("startsAt").asString())
+                .isEqualTo(scheduled.get("startsAt").asString());
+    }
+
+    @Test
+    void casesOfTwoRegionsAreBookedAtDesksOfTheirOwnRegionAndARegistrationWithoutRegionInTheDefault() {
+        Caller operations = service.as("operations-1", "OPERATIONS");
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+        String faroDesk = "FARO-" + suffix;
+        String portoDesk = "PORTO-" + suffix;
+        assertThat(operations
+                        .put("/desks/{id}/capacity", capacity(10, "FARO"), faroDesk)
                         .status())
                 .isEqualTo(202);
-        awaitStatus(caseId, applicant, "FLAGGED_TO_CASEWORKER");
-        assertThat(slotsHeldBy(caseId)).as("a flagged case holds no slot").isZero();
+        assertThat(operations
+                        .put("/desks/{id}/capacity", capacity(10, "PORTO"), portoDesk)
+                        .status())
+                .isEqualTo(202);
+        assertThat(operations.get("/desks/{id}", faroDesk).body().get("region").asString())
+                .isEqualTo("FARO");
+
+        CaseId inFaro = CaseId.newId();
+        CaseId inPorto = CaseId.newId();
+        CaseId fromBefore = CaseId.newId();
+        service.publish(Topics.APPLICATION_EVENTS, registered(inFaro, "applicant-faro", Region.FARO));
+        service.publish(Topics.APPLICATION_EVENTS, registered(inPorto, "applicant-porto", Region.PORTO));
+        service.publish(Topics.APPLICATION_EVENTS, registered(fromBefore, "applicant-before"));
+        for (CaseId caseId : List.of(inFaro, inPorto, fromBefore)) {
+            service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        }
+
+        JsonNode faro = awaitStatus(inFaro, operations, "SCHEDULED");
+        JsonNode porto = awaitStatus(inPorto, operations, "SCHEDULED");
+        JsonNode before = awaitStatus(fromBefore, operations, "SCHEDULED");
+        assertThat(faro.get("deskId").asString()).isEqualTo(faroDesk);
+        assertThat(faro.get("region").asString()).isEqualTo("FARO");
+        assertThat(porto.get("deskId").asString()).isEqualTo(portoDesk);
+        assertThat(before.get("region").asString())
+                .as("a registration published before regions: the documented default")
+                .isEqualTo(Region.BEFORE_REGIONS.name());
+        assertThat(operations
+                        .get("/desks/{id}", before.get("deskId").asString())
+                        .body()
+                        .get("region")
+                        .asString())
+                .isEqualTo(Region.BEFORE_REGIONS.name());
+        assertThat(jdbc.sql("select region from queue_entry where case_id = :caseId")
+                        .param("caseId", fromBefore.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("LISBOA");
+        assertThat(operations
+                        .get("/cases/{id}/queue-position", inFaro)
+                        .body()
+                        .get("region")
+                        .asString())
+                .isEqualTo("FARO");
+        EventEnvelope<?> deskChange = service
+                .kafka()
+                .awaitRecords(
+                        Topics.SCHEDULING_EVENTS,
+                        record -> DeskCapacityChanged.streamOf(faroDesk)
+                                .toString()
+                                .equals(record.key()),
+                        found -> !found.isEmpty())
+                .stream()
+                .map(record -> codec.decode(record.value()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(((DeskCapacityChanged) deskChange.payload()).region()).isEqualTo(Region.FARO);
+    }
+
+    @Test
+    void aRegionWithoutADeskLeavesItsCasesWaitingUntilItGetsOne() {
+        Caller operations = service.as("operations-1", "OPERATIONS");
+        Set<String> served = new HashSet<>();
+        operations
+                .get("/desks")
+                .body()
+                .forEach(desk -> served.add(desk.get("region").asString()));
+        Region empty = java.util.Arrays.stream(Region.values())
+                .filter(region -> !served.contains(region.name()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("every region has a desk in this database"));
+        CaseId caseId = CaseId.newId();
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-nodesk", empty));
+        var completed = service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        service.inbox().awaitProcessed(completed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "WAITING_FOR_SLOT".equals(status(caseId, operations)));
+
+        schedulingRun.run();
+        assertThat(status(caseId, operations)).as("no desk of its region").isEqualTo("WAITING_FOR_SLOT");
+        JsonNode region = regionForecast(operations, empty);
+        assertThat(region.get("waitingCases").asInt()).isEqualTo(1);
+        assertThat(region.get("desks").asInt()).isZero();
+        assertThat(region.get("clearedOn").isNull()).isTrue();
+        JsonNode position = operations.get("/cases/{id}/queue-position", caseId).body();
+        assertThat(position.get("position").asInt())
+                .as("alone in its region's queue")
+                .isEqualTo(1);
+        assertThat(position.get("estimatedDate").isNull()).isTrue();
+
+        String desk = empty.name().replace('_', '-') + "-" + (System.nanoTime() % 1_000_000);
+        assertThat(operations
+                        .put("/desks/{id}/capacity", capacity(5, empty.name()), desk)
+                        .status())
+                .isEqualTo(202);
+        assertThat(awaitStatus(caseId, operations, "SCHEDULED").get("deskId").asString())
+                .isEqualTo(desk);
+        assertThat(regionForecast(operations, empty).get("slotsPerWeek").asInt())
+                .as("five slots on each of the five weekdays")
+                .isEqualTo(25);
     }
 
     @Test
@@ -632,6 +835,30 @@ class SchedulingServiceIT {
                         .status())
                 .as("only operations change desks")
                 .isEqualTo(403);
+
+        var unknownRegion = operations.put("/desks/ZZ-NEW/capacity", capacity(5, "ATLANTIDA"));
+        assertThat(unknownRegion.status()).isEqualTo(400);
+        assertThat(unknownRegion.problem().json().get("errors").toString()).contains("region");
+        var noRegion = operations.put(
+                "/desks/ZZ-NEW/capacity",
+                Map.of(
+                        "effectiveFrom",
+                        tomorrow,
+                        "openingDays",
+                        List.of("MONDAY"),
+                        "slotsPerDay",
+                        5,
+                        "firstSlot",
+                        "09:00",
+                        "slotMinutes",
+                        15));
+        assertThat(noRegion.status()).as("a new desk names its region").isEqualTo(400);
+        assertThat(noRegion.problem().json().get("errors").toString()).contains("region");
+        var moved = operations.put("/desks/LISBOA-1/capacity", capacity(40, "PORTO"));
+        assertThat(moved.status())
+                .as("the configured desk is in LISBOA for good")
+                .isEqualTo(409);
+        assertThat(moved.problem().rule()).isEqualTo("DESK_REGION_FIXED");
 
         assertThat(service.eventStore().countCausedByThisTest()).isEqualTo(eventsBefore);
         assertThat(count("desk_capacity")).isEqualTo(capacityRows);
@@ -763,7 +990,8 @@ class SchedulingServiceIT {
                         0,
                         LocalTime.of(8, 0),
                         20,
-                        "legacy grid"),
+                        "legacy grid",
+                        Region.LISBOA),
                 system("corr-legacy"));
         CaseId caseId = CaseId.newId();
         String aggregate = "BiometricAppointment";
@@ -916,6 +1144,57 @@ class SchedulingServiceIT {
                         body -> body != null
                                 && body.has("status")
                                 && status.equals(body.get("status").asString()));
+    }
+
+    /** Until the case has a new appointment after {@code missed}: a pass runs before each look. */
+    private JsonNode awaitRebookedAfter(CaseId caseId, Caller caller, LocalDateTime missed) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            schedulingRun.run();
+                            return getAppointment(caseId, caller).body();
+                        },
+                        body -> body != null
+                                && "SCHEDULED".equals(body.path("status").asString())
+                                && LocalDateTime.parse(body.get("startsAt").asString())
+                                        .isAfter(missed));
+    }
+
+    /** A capacity request from today on, every weekday, for a desk of {@code region}. */
+    private Map<String, Object> capacity(int slotsPerDay, String region) {
+        return Map.of(
+                "effectiveFrom",
+                LocalDate.now(clock).toString(),
+                "openingDays",
+                List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                "slotsPerDay",
+                slotsPerDay,
+                "firstSlot",
+                "09:00",
+                "slotMinutes",
+                15,
+                "region",
+                region);
+    }
+
+    private static JsonNode regionForecast(Caller operations, Region region) {
+        for (JsonNode entry : operations.get("/scheduling/forecast").body().get("regions")) {
+            if (region.name().equals(entry.get("region").asString())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no forecast for " + region);
+    }
+
+    private static ApplicationRegistered registered(CaseId caseId, String applicantId, Region region) {
+        return new ApplicationRegistered(
+                caseId,
+                applicantId,
+                LocalDate.of(2026, 11, 2),
+                List.of(new HouseholdMember(MemberId.newId(), Relationship.SPOUSE, LocalDate.of(1990, 5, 1), true)),
+                "pt",
+                null,
+                region);
     }
 
     private static ApplicationRegistered registered(CaseId caseId, String applicantId) {

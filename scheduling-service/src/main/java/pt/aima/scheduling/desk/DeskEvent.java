@@ -5,12 +5,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
+import pt.aima.kernel.application.Region;
 
 /** What operations changed of a desk. Internal: {@code publishing} turns each into a DeskCapacityChanged. */
 public sealed interface DeskEvent {
 
     DeskId deskId();
 
+    /**
+     * The desk's capacity from {@code effectiveFrom} on. {@code region} was added later as an optional field: the
+     * desk's region, carried by every capacity set since regions exist; null in events stored before (such a desk is
+     * in {@link Region#BEFORE_REGIONS} until a capacity names its region).
+     */
     @Revision("1")
     record CapacitySet(
             DeskId deskId,
@@ -20,7 +26,8 @@ public sealed interface DeskEvent {
             int slotsPerDay,
             LocalTime firstSlot,
             int slotMinutes,
-            String reason)
+            String reason,
+            Region region)
             implements DeskEvent {}
 
     @Revision("1")

@@ -18,6 +18,7 @@ import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseRegionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
 
 /**
@@ -46,6 +47,15 @@ class AppointmentProjection {
                 Columns.set("applicant_id", event.applicantId())
                         .and("submitted_on", event.submittedOn())
                         .and("household_size", event.householdSize()));
+    }
+
+    @EventHandler
+    void on(CaseRegionRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        upsert(
+                event.caseId(),
+                sequence,
+                at,
+                Columns.set("region", event.region().name()));
     }
 
     @EventHandler
