@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -292,7 +295,11 @@ class SchedulingServiceIT {
         assertThat(slotsHeldBy(caseId)).isEqualTo(2);
         assertThat(historyTypes(caseId))
                 .containsExactly(
-                        "ApplicationRecorded", "ChecklistCompletionRecorded", "CaseQueued", "BiometricSlotBooked");
+                        "ApplicationRecorded",
+                        "CaseRegionRecorded",
+                        "ChecklistCompletionRecorded",
+                        "CaseQueued",
+                        "BiometricSlotBooked");
         assertThat(service.inbox().count(caseId))
                 .as("the registration and two distinct completions, each applied once")
                 .isEqualTo(3);
@@ -625,7 +632,8 @@ class SchedulingServiceIT {
     }
 
     @Test
-    void casesOfTwoRegionsAreBookedAtDesksOfTheirOwnRegionAndARegistrationWithoutRegionInTheDefault() {
+    void casesOfTwoRegionsAreBookedAtDesksOfTheirOwnRegionAndARegistrationWithoutRegionInTheDefault()
+            throws IOException {
         Caller operations = service.as("operations-1", "OPERATIONS");
         String suffix = String.valueOf(System.nanoTime() % 1_000_000);
         String faroDesk = "FARO-" + suffix;
@@ -690,6 +698,15 @@ class SchedulingServiceIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(((DeskCapacityChanged) deskChange.payload()).region()).isEqualTo(Region.FARO);
+
+        // the backlog benchmark's last check, run here against the real schema
+        Map<String, Object> check = jdbc.sql(Files.readString(Path.of("..", "bench", "every-case-in-its-region.sql")))
+                .query()
+                .singleRow();
+        assertThat(((Number) check.get("booked_outside_region")).longValue())
+                .as("no case of this test class is booked outside its region")
+                .isZero();
+        assertThat(((Number) check.get("booked_in_region")).longValue()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
