@@ -35,12 +35,16 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -82,6 +86,7 @@ import pt.aima.scheduling.appointment.AppointmentCommand.RequestReschedule;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
 import pt.aima.scheduling.desk.DeskCommand.SetCapacity;
+import pt.aima.scheduling.desk.DeskEvent.CapacitySet;
 import pt.aima.scheduling.desk.DeskId;
 import pt.aima.scheduling.process.schedulingpass.SchedulingRun;
 import pt.aima.scheduling.process.schedulingpass.SchedulingRun.Outcome;
@@ -181,6 +186,10 @@ class SchedulingServiceIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     @Test
     void schedulesACaseOnceItsDocumentsAreCompleteAndRecordsItsBiometrics() {
@@ -707,6 +716,41 @@ class SchedulingServiceIT {
                 .as("no case of this test class is booked outside its region")
                 .isZero();
         assertThat(((Number) check.get("booked_in_region")).longValue()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aDesksCapacityStoredBeforeRegionsLoadsWithoutARegion() {
+        CapacitySet now = new CapacitySet(
+                new DeskId("OLD-1"),
+                LocalDate.of(2026, 11, 2),
+                null,
+                Set.of(DayOfWeek.MONDAY),
+                10,
+                LocalTime.of(9, 0),
+                15,
+                null,
+                Region.FARO);
+        SerializedObject<byte[]> stored = eventSerializer.serialize(now, byte[].class);
+        String before = new String(stored.getData(), StandardCharsets.UTF_8).replaceAll(",?\"region\":\"FARO\"", "");
+        assertThat(before)
+                .as("as stored before regions")
+                .doesNotContain("region")
+                .contains("OLD-1");
+
+        CapacitySet old = eventSerializer.deserialize(
+                new SimpleSerializedObject<>(before.getBytes(StandardCharsets.UTF_8), byte[].class, stored.getType()));
+
+        assertThat(old)
+                .isEqualTo(new CapacitySet(
+                        now.deskId(),
+                        now.effectiveFrom(),
+                        null,
+                        now.openingDays(),
+                        10,
+                        now.firstSlot(),
+                        15,
+                        null,
+                        null));
     }
 
     @Test
