@@ -325,7 +325,7 @@ class ApplicationServiceIT {
     }
 
     @Test
-    void refusesAnIneligibleRegistrationWithTheRuleAndStoresNothing() {
+    void refusesAnIneligibleRegistrationWithTheRuleInTheApplicantsLanguageAndStoresNothing() {
         long eventsBefore = storedEvents();
         String applicant = token("applicant-7", "APPLICANT");
         String valid =
@@ -344,7 +344,23 @@ class ApplicationServiceIT {
         assertThat(cousin.status()).isEqualTo(422);
         assertThat(cousin.body().get("rule").asString()).isEqualTo("RELATIONSHIP_NOT_ELIGIBLE");
         assertThat(cousin.body().get("member").asInt()).isZero();
-        assertThat(cousin.body().get("detail").asString()).contains("COUSIN is not eligible");
+        assertThat(cousin.body().get("title").asString()).isEqualTo("Não elegível para reagrupamento familiar");
+        assertThat(cousin.body().get("detail").asString())
+                .startsWith("A relação familiar indicada para o 1.º membro não permite o reagrupamento familiar")
+                .doesNotContain("COUSIN", "eligible");
+
+        var cousinInEnglish = registerWith(
+                applicant,
+                valid.replace("\"preferredLanguage\": \"pt\"", "\"preferredLanguage\": \"en\"")
+                        .formatted(
+                                """
+                {"fullName": "C", "relationship": "COUSIN", "dateOfBirth": "1990-01-01", "nationality": "BRA",
+                 "presentInPortugal": false}"""));
+        assertThat(cousinInEnglish.status()).isEqualTo(422);
+        assertThat(cousinInEnglish.body().get("rule").asString()).isEqualTo("RELATIONSHIP_NOT_ELIGIBLE");
+        assertThat(cousinInEnglish.body().get("title").asString()).isEqualTo("Not eligible for family reunification");
+        assertThat(cousinInEnglish.body().get("detail").asString())
+                .startsWith("The family relationship given for member 1 does not allow family reunification");
 
         var adultAsMinor = registerWith(
                 applicant,
@@ -357,6 +373,8 @@ class ApplicationServiceIT {
         assertThat(adultAsMinor.status()).isEqualTo(422);
         assertThat(adultAsMinor.body().get("rule").asString()).isEqualTo("NOT_A_MINOR");
         assertThat(adultAsMinor.body().get("member").asInt()).isEqualTo(1);
+        assertThat(adultAsMinor.body().get("detail").asString())
+                .startsWith("O 2.º membro tem 18 anos ou mais na data do pedido");
 
         var minorAbroad = registerWith(
                 applicant,

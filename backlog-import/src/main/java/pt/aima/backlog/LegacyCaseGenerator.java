@@ -1,5 +1,22 @@
 package pt.aima.backlog;
 
+import static pt.aima.backlog.format.LegacyColumn.APPLICANT_ID;
+import static pt.aima.backlog.format.LegacyColumn.DATE_OF_BIRTH;
+import static pt.aima.backlog.format.LegacyColumn.DESK_REGION;
+import static pt.aima.backlog.format.LegacyColumn.EMAIL;
+import static pt.aima.backlog.format.LegacyColumn.LANGUAGE;
+import static pt.aima.backlog.format.LegacyColumn.LEGACY_NUMBER;
+import static pt.aima.backlog.format.LegacyColumn.MEMBER_NAME;
+import static pt.aima.backlog.format.LegacyColumn.NATIONALITY;
+import static pt.aima.backlog.format.LegacyColumn.PARTNER_NAME;
+import static pt.aima.backlog.format.LegacyColumn.PARTNER_TYPE;
+import static pt.aima.backlog.format.LegacyColumn.PRESENT_IN_PORTUGAL;
+import static pt.aima.backlog.format.LegacyColumn.PRESENT_SINCE;
+import static pt.aima.backlog.format.LegacyColumn.RELATIONSHIP;
+import static pt.aima.backlog.format.LegacyColumn.SPONSOR_NAME;
+import static pt.aima.backlog.format.LegacyColumn.SPONSOR_PERMIT;
+import static pt.aima.backlog.format.LegacyColumn.SUBMITTED_ON;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,14 +26,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.commons.csv.CSVPrinter;
 import pt.aima.backlog.format.LegacyColumn;
+import pt.aima.backlog.format.LegacyCsv;
 
 /**
  * Writes a synthetic national-scale file of legacy SEF cases in the format of {@code docs/legacy-case-format.md}:
  * a fixed seed gives the same file every time. Households, relationships, ages, regions, partners and submission
- * dates (2019-2023) follow plausible distributions; a small share of cases carries one deliberately bad row of each
+ * dates (2019-2023) follow plausible distributions; some names need CSV quoting (a comma in "Silva, Ana", a nickname
+ * in quotes), written by Commons CSV in the format's RFC 4180 dialect ({@link LegacyCsv}); a small share of cases carries one deliberately bad row of each
  * kind the import must report (malformed, unknown relationship, impossible date, duplicate legacy number,
  * inconsistent case columns, not eligible).
  *
@@ -125,14 +146,14 @@ public final class LegacyCaseGenerator {
                 summary.validCases(),
                 summary.lines(),
                 List.of(BadKind.values()),
-                java.util.Arrays.toString(summary.badCases()));
+                Arrays.toString(summary.badCases()));
     }
 
     /** Writes {@code cases} cases (the header first) and tells what was written. */
     public Summary write(int cases, OutputStream target) throws IOException {
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8), 1 << 16);
-        out.write(LegacyColumn.HEADER);
-        out.write('\n');
+        CSVPrinter csv = new CSVPrinter(out, LegacyCsv.WRITE);
+        csv.printRecord(Arrays.stream(LegacyColumn.values()).map(LegacyColumn::header));
         long lines = 1;
         int[] bad = new int[BadKind.values().length];
         int nextBad = 0;
@@ -141,7 +162,7 @@ public final class LegacyCaseGenerator {
         String twoBefore = null;
         String previousLegacy = null;
         for (int n = 1; n <= cases; n++) {
-            List<String[]> rows = validCase(n);
+            List<Row> rows = validCase(n);
             if (random.nextInt(1000) < badPerMille) {
                 BadKind kind = BadKind.values()[nextBad++ % BadKind.values().length];
                 if (kind == BadKind.DUPLICATE_LEGACY_NUMBER && twoBefore == null) {
@@ -150,24 +171,43 @@ public final class LegacyCaseGenerator {
                 spoil(rows, kind, twoBefore);
                 bad[kind.ordinal()]++;
             }
-            for (String[] row : rows) {
-                out.write(String.join(",", row));
-                out.write('\n');
+            for (Row row : rows) {
+                csv.printRecord((Object[]) row.fields);
                 lines++;
             }
             twoBefore = previousLegacy;
-            previousLegacy = rows.getFirst()[0];
+            previousLegacy = rows.getFirst().get(LEGACY_NUMBER);
         }
-        out.flush();
-        int totalBad = java.util.Arrays.stream(bad).sum();
+        csv.flush();
+        int totalBad = Arrays.stream(bad).sum();
         return new Summary(cases, cases - totalBad, bad, lines);
     }
 
-    private List<String[]> validCase(int n) {
+    /** One row of the file, its fields set by column. */
+    private static final class Row {
+        private final String[] fields = new String[LegacyColumn.values().length];
+
+        String get(LegacyColumn column) {
+            return fields[column.ordinal()];
+        }
+
+        Row set(LegacyColumn column, String value) {
+            fields[column.ordinal()] = value;
+            return this;
+        }
+
+        Row copy() {
+            Row copy = new Row();
+            System.arraycopy(fields, 0, copy.fields, 0, fields.length);
+            return copy;
+        }
+    }
+
+    private List<Row> validCase(int n) {
         LocalDate submittedOn = BACKLOG_START.plusDays(random.nextInt(BACKLOG_DAYS));
         String legacy = "SEF-RF-" + submittedOn.getYear() + "-" + String.format("%07d", n);
         String family = pick(FAMILY);
-        String sponsor = pick(GIVEN) + " " + family;
+        String sponsor = name(family);
         String permit = "AR-" + (submittedOn.getYear() - 1 - random.nextInt(4)) + "-" + String.format("%06d", n);
         String[] partner = PARTNERS[random.nextInt(PARTNERS.length)];
         String region = pick(REGIONS);
@@ -176,7 +216,7 @@ public final class LegacyCaseGenerator {
         String language = random.nextInt(10) < 7 ? "pt" : "en";
         String nationality = pick(NATIONALITIES);
         int size = householdSize();
-        List<String[]> rows = new ArrayList<>(size);
+        List<Row> rows = new ArrayList<>(size);
         for (int m = 0; m < size; m++) {
             String relationship = relationship(m);
             LocalDate born = birth(relationship, submittedOn);
@@ -187,44 +227,61 @@ public final class LegacyCaseGenerator {
                 long span = Math.max(1, submittedOn.toEpochDay() - earliest.toEpochDay());
                 since = earliest.plusDays(random.nextLong(span));
             }
-            rows.add(new String[] {
-                legacy,
-                submittedOn.toString(),
-                sponsor,
-                permit,
-                partner[0],
-                partner[1],
-                region,
-                applicant,
-                email,
-                language,
-                pick(GIVEN) + " " + family,
-                relationship,
-                born.toString(),
-                nationality,
-                Boolean.toString(present),
-                since == null ? "" : since.toString()
-            });
+            rows.add(new Row()
+                    .set(LEGACY_NUMBER, legacy)
+                    .set(SUBMITTED_ON, submittedOn.toString())
+                    .set(SPONSOR_NAME, sponsor)
+                    .set(SPONSOR_PERMIT, permit)
+                    .set(PARTNER_TYPE, partner[0])
+                    .set(PARTNER_NAME, partner[1])
+                    .set(DESK_REGION, region)
+                    .set(APPLICANT_ID, applicant)
+                    .set(EMAIL, email)
+                    .set(LANGUAGE, language)
+                    .set(MEMBER_NAME, name(family))
+                    .set(RELATIONSHIP, relationship)
+                    .set(DATE_OF_BIRTH, born.toString())
+                    .set(NATIONALITY, nationality)
+                    .set(PRESENT_IN_PORTUGAL, Boolean.toString(present))
+                    .set(PRESENT_SINCE, since == null ? "" : since.toString()));
         }
         return rows;
     }
 
-    private void spoil(List<String[]> rows, BadKind kind, String earlierLegacy) {
-        String[] row = rows.get(random.nextInt(rows.size()));
+    /**
+     * A full name as the legacy files hold them: mostly "Given Family", some written family first with a comma ("Silva,
+     * Ana") and some with a nickname in quotes (Ana "Nita" Silva), the two forms that need CSV quoting.
+     */
+    private String name(String family) {
+        String given = pick(GIVEN);
+        int form = random.nextInt(100);
+        if (form < 5) {
+            return family + ", " + given;
+        }
+        if (form < 8) {
+            return given + " \"" + pick(GIVEN) + "\" " + family;
+        }
+        return given + " " + family;
+    }
+
+    private void spoil(List<Row> rows, BadKind kind, String earlierLegacy) {
+        Row row = rows.get(random.nextInt(rows.size()));
         switch (kind) {
-            case MALFORMED -> row[14] = "maybe";
-            case UNKNOWN_RELATIONSHIP -> row[11] = "COUSIN";
-            case IMPOSSIBLE_DATE -> row[12] = row[1].substring(0, 4) + "-02-30";
-            case DUPLICATE_LEGACY_NUMBER -> rows.forEach(r -> r[0] = earlierLegacy);
+            case MALFORMED -> row.set(PRESENT_IN_PORTUGAL, "maybe");
+            case UNKNOWN_RELATIONSHIP -> row.set(RELATIONSHIP, "COUSIN");
+            case IMPOSSIBLE_DATE -> row.set(DATE_OF_BIRTH, row.get(SUBMITTED_ON).substring(0, 4) + "-02-30");
+            case DUPLICATE_LEGACY_NUMBER -> rows.forEach(r -> r.set(LEGACY_NUMBER, earlierLegacy));
             case INCONSISTENT_CASE -> {
                 if (rows.size() == 1) {
-                    rows.add(rows.getFirst().clone());
+                    rows.add(rows.getFirst().copy());
                 }
-                rows.getLast()[6] = "ELSEWHERE";
+                rows.getLast().set(DESK_REGION, "ELSEWHERE");
             }
             case NOT_ELIGIBLE -> {
-                row[11] = "MINOR_CHILD";
-                row[12] = LocalDate.parse(row[1]).minusYears(30).toString();
+                row.set(RELATIONSHIP, "MINOR_CHILD");
+                row.set(
+                        DATE_OF_BIRTH,
+                        LocalDate.parse(row.get(SUBMITTED_ON)).minusYears(30).toString());
             }
         }
     }

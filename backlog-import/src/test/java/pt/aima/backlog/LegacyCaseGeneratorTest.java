@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import pt.aima.backlog.format.LegacyColumn;
+import pt.aima.backlog.format.LegacyCsv;
 
 class LegacyCaseGeneratorTest {
 
@@ -30,15 +33,32 @@ class LegacyCaseGeneratorTest {
     void writesTheHeaderAndSixteenFieldsPerRowWithEveryKindOfBadCase() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LegacyCaseGenerator.Summary summary = new LegacyCaseGenerator(7, 20).write(5000, out);
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.getFirst()).isEqualTo(LegacyColumn.HEADER);
-        assertThat(lines.stream().skip(1))
-                .allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(16));
-        assertThat(summary.lines()).isEqualTo(lines.size());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text.lines().findFirst()).contains(LegacyColumn.HEADER);
+        List<CSVRecord> records = LegacyCsv.READ.parse(new StringReader(text)).getRecords();
+        assertThat(records.stream().skip(1))
+                .allSatisfy(row -> assertThat(row.size()).isEqualTo(16));
+        assertThat(summary.lines()).isEqualTo(text.lines().count());
+        assertThat(summary.lines()).isEqualTo(records.size());
         assertThat(summary.badCases()).doesNotContain(0);
         int bad = Arrays.stream(summary.badCases()).sum();
         assertThat(bad).isBetween(50, 150);
         assertThat(summary.validCases()).isEqualTo(5000 - bad);
+    }
+
+    @Test
+    void writesSomeNamesThatNeedQuotingQuotedAsRfc4180Says() throws IOException {
+        String text = generate(9, 2000);
+        List<String> names = LegacyCsv.READ.parse(new StringReader(text)).stream()
+                .skip(1)
+                .flatMap(row -> java.util.stream.Stream.of(
+                        row.get(LegacyColumn.SPONSOR_NAME.ordinal()), row.get(LegacyColumn.MEMBER_NAME.ordinal())))
+                .toList();
+        assertThat(names).anyMatch(name -> name.matches("[A-Za-z]+, [A-Za-z]+"));
+        assertThat(names).anyMatch(name -> name.matches("[A-Za-z]+ \"[A-Za-z]+\" [A-Za-z]+"));
+        // in the file: "Silva, Ana" and "Ana ""Nita"" Silva"
+        assertThat(text).containsPattern(",\"[A-Za-z]+, [A-Za-z]+\",");
+        assertThat(text).containsPattern(",\"[A-Za-z]+ \"\"[A-Za-z]+\"\" [A-Za-z]+\",");
     }
 
     @Test

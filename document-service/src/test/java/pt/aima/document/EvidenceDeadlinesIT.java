@@ -2,9 +2,9 @@ package pt.aima.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static pt.aima.document.Uploads.pdf;
+import static pt.aima.document.Uploads.upload;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -16,19 +16,10 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.client.RestClient;
 import pt.aima.document.process.evidencedeadlines.EvidenceDeadlinePoller;
-import pt.aima.infra.IntegrationEventsClient;
-import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.AddressTitle;
@@ -42,39 +33,41 @@ import pt.aima.kernel.document.EvidenceRequested;
 import pt.aima.kernel.document.EvidenceResponseOverdue;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.testing.harness.Caller;
+import pt.aima.platform.testing.harness.Response;
+import pt.aima.platform.testing.harness.ServiceHarness;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Evidence-request deadlines against a real PostgreSQL and Kafka, across a restart of the service: the request is made
  * in one Spring context, which is closed; a new context on the same database reminds, expires and flags AIMA's late
  * response when the poller is driven to the days they fall due (the scheduled poller is off; the test plays the
- * calendar). The evidence-request read model, reset, is rebuilt as it was built live.
+ * calendar). The evidence-request read model, reset, is rebuilt as it was built live. The test starts the service
+ * itself (to restart it); the harness follows whichever context is running.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvidenceDeadlinesIT {
 
     private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
+    private static final Map<String, Object> properties = new HashMap<>();
+    private static volatile ConfigurableApplicationContext running;
 
-    private final Map<String, Object> properties = new HashMap<>();
-    private ConfigurableApplicationContext service;
-    private RestClient http;
-    private IntegrationEventsClient kafka;
+    @RegisterExtension
+    static final ServiceHarness service = ServiceHarness.of(() -> running);
 
     @BeforeAll
-    void infrastructure() {
+    static void infrastructure() {
         SpringTestInfrastructure.registerSpringProperties(
                 (name, value) -> properties.put(name, value.get()), "document_service_deadlines_it");
         properties.put("server.port", "0");
         properties.put("aima.documents.evidence.poller-enabled", "false");
-        kafka = IntegrationEventsClient.connect();
     }
 
     @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
+    static void stop() {
+        if (running != null) {
+            running.close();
+            running = null;
         }
-        kafka.close();
     }
 
     @Test
@@ -83,7 +76,7 @@ class EvidenceDeadlinesIT {
         LocalDate today = LocalDate.now(LISBON);
         MemberId spouse = MemberId.newId();
         CaseId caseId = CaseId.newId();
-        kafka.publish(
+        var registration = service.publish(
                 Topics.APPLICATION_EVENTS,
                 new ApplicationRegistered(
                         caseId,
@@ -91,60 +84,56 @@ class EvidenceDeadlinesIT {
                         today,
                         List.of(new HouseholdMember(spouse, Relationship.SPOUSE, LocalDate.of(1990, 1, 1), false)),
                         "pt",
-                        AddressTitle.OWNER),
-                "corr-evidence");
-        String applicant = token("applicant-ev", "APPLICANT");
-        String caseworker = token("caseworker-ev", "CASEWORKER");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> get("/cases/" + caseId + "/checklist", applicant)
-                                .getStatusCode()
-                                .value()
-                        == 200);
+                        AddressTitle.OWNER));
+        Caller applicant = service.as("applicant-ev", "APPLICANT");
+        Caller caseworker = service.as("caseworker-ev", "CASEWORKER");
+        service.inbox().awaitProcessed(registration);
+        await().atMost(ServiceHarness.PATIENCE)
+                .until(() -> applicant.get("/cases/{caseId}/checklist", caseId).status() == 200);
 
         // Bad requests: a clear 4xx and nothing stored.
-        long eventsBefore = storedEvents();
+        long eventsBefore = service.eventStore().countCausedByThisTest();
+        assertThat(eventsBefore).as("the checklist opened in this test's flow").isEqualTo(1);
         assertThat(requestEvidence(caseworker, caseId, spouse, "SELFIE", today.plusDays(10))
-                        .getStatusCode()
-                        .value())
+                        .status())
                 .isEqualTo(400);
         assertThat(requestEvidence(caseworker, caseId, spouse, "PROOF_OF_UNION", today.plusDays(10))
-                        .getStatusCode()
-                        .value())
+                        .status())
                 .isEqualTo(400);
         assertThat(requestEvidence(caseworker, caseId, spouse, "PASSPORT", today)
-                        .getStatusCode()
-                        .value())
+                        .status())
                 .isEqualTo(400);
         assertThat(requestEvidence(caseworker, caseId, MemberId.newId(), "PASSPORT", today.plusDays(10))
-                        .getStatusCode()
-                        .value())
+                        .status())
                 .isEqualTo(400);
         assertThat(requestEvidence(caseworker, CaseId.newId(), spouse, "PASSPORT", today.plusDays(10))
-                        .getStatusCode()
-                        .value())
+                        .status())
                 .isEqualTo(404);
         assertThat(requestEvidence(applicant, caseId, spouse, "PASSPORT", today.plusDays(10))
-                        .getStatusCode()
-                        .value())
+                        .status())
                 .isEqualTo(403);
-        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        assertThat(service.eventStore().countCausedByThisTest()).isEqualTo(eventsBefore);
 
         // Two requests: one will go unanswered, the other is answered.
         LocalDate respondBy = today.plusDays(20);
-        var unanswered = requestEvidence(caseworker, caseId, spouse, "LAND_REGISTRY_CERTIFICATE", respondBy);
-        assertThat(unanswered.getStatusCode().value()).isEqualTo(201);
-        String unansweredId = unanswered.getBody().get("requestId").asString();
-        var answered = requestEvidence(caseworker, caseId, spouse, "TERM_OF_RESPONSIBILITY", respondBy);
-        String answeredId = answered.getBody().get("requestId").asString();
-        var requested = (EvidenceRequested) kafka.awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "EvidenceRequested")
+        Response unanswered = requestEvidence(caseworker, caseId, spouse, "LAND_REGISTRY_CERTIFICATE", respondBy);
+        assertThat(unanswered.status()).isEqualTo(201);
+        String unansweredId = unanswered.body().get("requestId").asString();
+        Response answered = requestEvidence(caseworker, caseId, spouse, "TERM_OF_RESPONSIBILITY", respondBy);
+        assertThat(answered.status()).isEqualTo(201);
+        String answeredId = answered.body().get("requestId").asString();
+        var requested = (EvidenceRequested) service.kafka()
+                .awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "EvidenceRequested")
                 .payload();
         assertThat(requested.memberId()).isEqualTo(spouse);
         assertThat(requested.respondBy()).isEqualTo(respondBy);
         assertThat(requested.reason()).isEqualTo("Needed for the case.");
 
-        var upload = upload(applicant, caseId, spouse, "TERM_OF_RESPONSIBILITY");
-        assertThat(upload.getStatusCode().value()).isEqualTo(201);
-        var received = (EvidenceReceived) kafka.awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "EvidenceReceived")
+        Response upload = upload(
+                applicant, caseId, spouse.toString(), "TERM_OF_RESPONSIBILITY", pdf("evidence"), "application/pdf");
+        assertThat(upload.status()).isEqualTo(201);
+        var received = (EvidenceReceived) service.kafka()
+                .awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "EvidenceReceived")
                 .payload();
         assertThat(received.requestId()).isEqualTo(answeredId);
         assertThat(received.receivedOn()).isEqualTo(today);
@@ -152,86 +141,87 @@ class EvidenceDeadlinesIT {
         awaitRequests(caseId, applicant, body -> status(body, answeredId).equals("ANSWERED"));
 
         // The service restarts.
-        service.close();
+        running.close();
         start();
-        EvidenceDeadlinePoller poller = service.getBean(EvidenceDeadlinePoller.class);
+        EvidenceDeadlinePoller poller = running.getBean(EvidenceDeadlinePoller.class);
+        // A caller is bound to the port of the service it was made for: the restarted one listens on another.
+        Caller applicantNow = service.as("applicant-ev", "APPLICANT");
 
         assertThat(poller.pollOn(respondBy.minusDays(8))).isZero();
         assertThat(poller.pollOn(respondBy.minusDays(7))).isEqualTo(1);
-        var reminder = (EvidenceRequestReminderDue)
-                kafka.awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "EvidenceRequestReminderDue")
-                        .payload();
+        var reminder = (EvidenceRequestReminderDue) service.kafka()
+                .awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "EvidenceRequestReminderDue")
+                .payload();
         assertThat(reminder.requestId()).isEqualTo(unansweredId);
-        awaitRequests(caseId, applicant, body -> item(body, unansweredId)
+        awaitRequests(caseId, applicantNow, body -> item(body, unansweredId)
                 .get("reminded")
                 .asBoolean());
 
         // AIMA's own date passes without verification: shown as late, and published once.
-        JsonNode late = awaitRequests(caseId, applicant, body -> true);
+        JsonNode late = awaitRequests(caseId, applicantNow, body -> true);
         assertThat(item(late, answeredId).get("aimaLate").asBoolean()).isFalse();
-        poller.pollOn(today.plusDays(16));
-        var overdue = (EvidenceResponseOverdue)
-                kafka.awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "EvidenceResponseOverdue")
-                        .payload();
+        assertThat(poller.pollOn(today.plusDays(16)))
+                .as("only the answered request")
+                .isEqualTo(1);
+        var overdue = (EvidenceResponseOverdue) service.kafka()
+                .awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "EvidenceResponseOverdue")
+                .payload();
         assertThat(overdue.requestId()).isEqualTo(answeredId);
-        awaitRequests(caseId, applicant, body -> item(body, answeredId)
+        awaitRequests(caseId, applicantNow, body -> item(body, answeredId)
                 .get("aimaLate")
                 .asBoolean());
 
         // The deadline passes unanswered: expired once, however often the poller runs.
-        poller.pollOn(respondBy.plusDays(1));
-        var expired =
-                (EvidenceRequestExpired) kafka.awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "EvidenceRequestExpired")
-                        .payload();
+        assertThat(poller.pollOn(respondBy.plusDays(1)))
+                .as("only the unanswered request")
+                .isEqualTo(1);
+        var expired = (EvidenceRequestExpired) service.kafka()
+                .awaitPublished(Topics.DOCUMENT_EVENTS, caseId, "EvidenceRequestExpired")
+                .payload();
         assertThat(expired.requestId()).isEqualTo(unansweredId);
         assertThat(expired.documentTypes()).containsExactly("LAND_REGISTRY_CERTIFICATE");
         JsonNode after = awaitRequests(
-                caseId, applicant, body -> status(body, unansweredId).equals("EXPIRED"));
+                caseId, applicantNow, body -> status(body, unansweredId).equals("EXPIRED"));
         assertThat(status(after, answeredId)).isEqualTo("ANSWERED");
         assertThat(poller.pollOn(respondBy.plusDays(2))).isZero();
-        assertThat(eventsOfType(caseId, "EvidenceRequestLapsed")).isEqualTo(1);
-        assertThat(eventsOfType(caseId, "EvidenceReviewOverdue")).isEqualTo(1);
-        assertThat(eventsOfType(caseId, "EvidenceReminderFellDue")).isEqualTo(1);
+        List<String> history = service.eventStore().types(caseId);
+        assertThat(history).filteredOn("EvidenceRequestLapsed"::equals).hasSize(1);
+        assertThat(history).filteredOn("EvidenceReviewOverdue"::equals).hasSize(1);
+        assertThat(history).filteredOn("EvidenceReminderFellDue"::equals).hasSize(1);
 
         // Another applicant sees nothing of it.
-        assertThat(get("/cases/" + caseId + "/evidence-requests", token("applicant-other", "APPLICANT"))
-                        .getStatusCode()
-                        .value())
+        assertThat(service.as("applicant-other", "APPLICANT")
+                        .get("/cases/{caseId}/evidence-requests", caseId)
+                        .status())
                 .isEqualTo(403);
 
         // The read model, reset, is rebuilt from the history as it was built live.
-        JsonNode live = awaitRequests(caseId, applicant, body -> true);
-        StreamingEventProcessor processor = service.getBean(EventProcessingConfiguration.class)
+        JsonNode live = awaitRequests(caseId, applicantNow, body -> true);
+        StreamingEventProcessor processor = running.getBean(EventProcessingConfiguration.class)
                 .eventProcessor("evidence-requests", StreamingEventProcessor.class)
                 .orElseThrow();
         processor.shutDown();
         processor.resetTokens();
-        assertThat(get("/cases/" + caseId + "/evidence-requests", applicant).getBody())
+        assertThat(applicantNow.get("/cases/{caseId}/evidence-requests", caseId).body())
                 .as("the reset cleared the read model")
                 .isEmpty();
         processor.start();
-        awaitRequests(caseId, applicant, live::equals);
+        awaitRequests(caseId, applicantNow, live::equals);
     }
 
-    private void start() {
+    private static void start() {
         // As command-line arguments: they take precedence over application.yml.
-        service = new SpringApplicationBuilder(DocumentServiceApplication.class)
+        running = new SpringApplicationBuilder(DocumentServiceApplication.class)
                 .run(properties.entrySet().stream()
                         .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                         .toArray(String[]::new));
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
     }
 
-    private ResponseEntity<JsonNode> requestEvidence(
-            String token, CaseId caseId, MemberId member, String type, LocalDate respondBy) {
-        return http.post()
-                .uri("/cases/{caseId}/evidence-requests", caseId)
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of(
+    private static Response requestEvidence(
+            Caller caller, CaseId caseId, MemberId member, String type, LocalDate respondBy) {
+        return caller.post(
+                "/cases/{caseId}/evidence-requests",
+                Map.of(
                         "memberId",
                         member.toString(),
                         "documentTypes",
@@ -239,45 +229,16 @@ class EvidenceDeadlinesIT {
                         "reason",
                         "Needed for the case.",
                         "respondBy",
-                        respondBy.toString()))
-                .retrieve()
-                .toEntity(JsonNode.class);
+                        respondBy.toString()),
+                caseId);
     }
 
-    private ResponseEntity<JsonNode> upload(String token, CaseId caseId, MemberId member, String type) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource("%PDF-1.7\n% evidence\n%%EOF\n".getBytes(StandardCharsets.UTF_8)) {
-                    @Override
-                    public String getFilename() {
-                        return "evidence.pdf";
-                    }
-                })
-                .contentType(MediaType.APPLICATION_PDF);
-        parts.part("memberId", member.toString());
-        parts.part("documentType", type);
-        return http.post()
-                .uri("/cases/{caseId}/documents", caseId)
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts.build())
-                .retrieve()
-                .toEntity(JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> get(String path, String token) {
-        return http.get()
-                .uri(path)
-                .header("Authorization", "Bearer " + token)
-                .retrieve()
-                .toEntity(JsonNode.class);
-    }
-
-    private JsonNode awaitRequests(CaseId caseId, String token, Predicate<JsonNode> wanted) {
-        return await().atMost(Duration.ofSeconds(30))
+    private static JsonNode awaitRequests(CaseId caseId, Caller caller, Predicate<JsonNode> wanted) {
+        return await().atMost(ServiceHarness.PATIENCE)
                 .until(
                         () -> {
-                            var response = get("/cases/" + caseId + "/evidence-requests", token);
-                            return response.getStatusCode().value() == 200 ? response.getBody() : null;
+                            Response response = caller.get("/cases/{caseId}/evidence-requests", caseId);
+                            return response.status() == 200 ? response.body() : null;
                         },
                         body -> body != null && body.size() == 2 && wanted.test(body));
     }
@@ -293,26 +254,5 @@ class EvidenceDeadlinesIT {
 
     private static String status(JsonNode requests, String requestId) {
         return item(requests, requestId).get("status").asString();
-    }
-
-    private long storedEvents() {
-        return service.getBean(JdbcClient.class)
-                .sql("select count(*) from domain_event_entry")
-                .query(Long.class)
-                .single();
-    }
-
-    private long eventsOfType(CaseId caseId, String simpleName) {
-        return service.getBean(JdbcClient.class)
-                .sql(
-                        "select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like :type")
-                .param("id", caseId.toString())
-                .param("type", "%$" + simpleName)
-                .query(Long.class)
-                .single();
-    }
-
-    private static String token(String subject, String role) {
-        return LocalInfrastructure.shared().tokens().token(subject, role);
     }
 }

@@ -1,111 +1,57 @@
 package pt.aima.notification;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import pt.aima.kernel.notification.NotificationFailed;
 import pt.aima.kernel.notification.NotificationSent;
+import pt.aima.platform.testing.architecture.FloorPlanRules;
+import pt.aima.platform.testing.architecture.FloorPlanTest;
 
 /**
- * Plain JUnit tests over imported classes rather than ArchUnit's own JUnit engine: with the JUnit Platform 6 of
- * Spring Boot 4, archunit-junit5-engine 1.4.1 runs no {@code @ArchTest} at all (Maven reports 0 tests, even for a
- * rule that is broken on purpose).
+ * The shared floor plan (service-platform's {@link FloorPlanRules}), plus what only notification-service promises: the
+ * delivery process and the portal inbox stay apart, the domain is the case's notifications and their texts, and only
+ * the translator decides what is published.
  */
-class ArchitectureTest {
+class ArchitectureTest extends FloorPlanTest {
 
     private static final String BASE = "pt.aima.notification";
 
-    /** The rooms of the floor plan that are not domain code; every other package under the base is. */
-    private static final Set<String> ADAPTER_ROOMS =
-            Set.of("web", "inbound", "publishing", "projection", "process", "config");
+    ArchitectureTest() {
+        super(BASE);
+    }
 
-    private static final String[] ADAPTERS = ADAPTER_ROOMS.stream()
-            .map(room -> BASE + "." + room + "..")
-            .sorted()
-            .toArray(String[]::new);
-
-    /** Every package under the base but the adapter rooms (and the base itself, the application class's). */
-    private static final DescribedPredicate<JavaClass> DOMAIN = new DescribedPredicate<>("reside in a domain package") {
-        @Override
-        public boolean test(JavaClass javaClass) {
-            String packageName = javaClass.getPackageName();
-            if (!packageName.startsWith(BASE + ".")) {
-                return false;
-            }
-            String room = packageName.substring(BASE.length() + 1).split("\\.")[0];
-            return !ADAPTER_ROOMS.contains(room);
-        }
-    };
-
-    private static final JavaClasses service = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(BASE);
-
+    /** The read model is built from the case's events alone; it is wired by Spring, it does not read the wiring. */
     @Test
-    void theDomainIsFreeOfSpring() {
+    void theReadModelDoesNotKnowTheWiring() {
         noClasses()
-                .that(DOMAIN)
+                .that(rules().inRoom(FloorPlanRules.PROJECTION))
                 .should()
-                .dependOnClassesThat()
-                .resideInAPackage("org.springframework..")
-                .because("the case's notifications are domain code; Axon's @Aggregate stereotype is the one exception")
-                .check(service);
+                .dependOnClassesThat(rules().inRoom(FloorPlanRules.CONFIG))
+                .check(classes());
+    }
+
+    /**
+     * The delivery sender works from its own outbox, filled in the command's transaction: it never reads the portal
+     * inbox (a projection that may be rebuilt at any time) and gets its settings handed in by the wiring.
+     */
+    @Test
+    void theDeliveryProcessKnowsNeitherTheReadModelsNorTheWiring() {
+        noClasses()
+                .that(rules().inRoom(FloorPlanRules.PROCESS))
+                .should()
+                .dependOnClassesThat(
+                        rules().inRoom(FloorPlanRules.PROJECTION).or(rules().inRoom(FloorPlanRules.CONFIG)))
+                .check(classes());
     }
 
     @Test
-    void theDomainDoesNotKnowItsAdapters() {
-        noClasses()
-                .that(DOMAIN)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(concat(ADAPTERS, "pt.aima.platform.."))
-                .check(service);
-    }
-
-    @Test
-    void aReadModelIsBuiltFromEventsAloneAndKnowsNoOtherRoom() {
-        noClasses()
-                .that()
-                .resideInAPackage(BASE + ".projection..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        BASE + ".web..",
-                        BASE + ".inbound..",
-                        BASE + ".publishing..",
-                        BASE + ".process..",
-                        BASE + ".config..")
-                .check(service);
-    }
-
-    @Test
-    void backgroundProcessesKnowNeitherTheWebNorTheListenersNorTheReadModels() {
-        noClasses()
-                .that()
-                .resideInAPackage(BASE + ".process..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        BASE + ".web..",
-                        BASE + ".inbound..",
-                        BASE + ".publishing..",
-                        BASE + ".projection..",
-                        BASE + ".config..")
-                .check(service);
-    }
-
-    @Test
-    void theDomainPackagesAreTheAggregateAndItsTexts() {
-        assertThat(service.stream()
-                        .filter(DOMAIN)
+    void theDomainPackagesAreTheCaseNotificationsAndTheirTexts() {
+        assertThat(classes().stream()
+                        .filter(rules().domain())
                         .map(JavaClass::getPackageName)
                         .distinct()
                         .sorted())
@@ -113,29 +59,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void usesNoOtherServicesCode() {
-        noClasses()
-                .that()
-                .resideInAPackage(BASE + "..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("pt.aima.application..", "pt.aima.document..", "pt.aima.scheduling..")
-                .because("services share only the published language in shared-kernel")
-                .check(service);
-    }
-
-    @Test
     void onlyTheTranslatorDecidesWhatIsPublished() {
         noClasses()
-                .that()
-                .resideOutsideOfPackage(BASE + ".publishing..")
+                .that(rules().inService().and(not(rules().inRoom(FloorPlanRules.PUBLISHING))))
                 .should()
                 .dependOnClassesThat()
                 .belongToAnyOf(NotificationSent.class, NotificationFailed.class)
-                .check(service);
-    }
-
-    private static String[] concat(String[] packages, String... more) {
-        return Stream.concat(Stream.of(packages), Stream.of(more)).toArray(String[]::new);
+                .check(classes());
     }
 }

@@ -1,8 +1,5 @@
 package pt.aima.platform;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
@@ -23,12 +20,15 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,6 +50,9 @@ import pt.aima.platform.acting.ActingContextCorrelationProvider;
 import pt.aima.platform.acting.CurrentActingContext;
 import pt.aima.platform.audit.CaseHistoryController;
 import pt.aima.platform.eventstore.PostgresEventStorage;
+import pt.aima.platform.eventstore.StoredAs;
+import pt.aima.platform.eventstore.StoredTypeSerializer;
+import pt.aima.platform.eventstore.StoredTypes;
 import pt.aima.platform.inbox.DeadLetterErrorHandlerFactory;
 import pt.aima.platform.inbox.InboundEvents;
 import pt.aima.platform.relay.IntegrationEventTranslator;
@@ -72,33 +75,51 @@ public class PlatformAutoConfiguration {
         return Clock.system(ZoneId.of("Europe/Lisbon"));
     }
 
-    /**
-     * Axon's own Jackson 2 mapper for events, snapshots and tokens: reads and writes fields directly, so aggregates
-     * snapshot without getters, and tolerates fields it does not know (upcasters handle real schema changes).
-     */
+    /** Axon's own Jackson 2 mapper for events, snapshots and tokens (see {@link PostgresEventStorage#objectMapper()}). */
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
-        return new ObjectMapper()
-                .findAndRegisterModules()
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return PostgresEventStorage.objectMapper();
     }
 
-    /** The event store through plain JDBC on the Flyway schema (see {@link PostgresEventStorage}). */
+    /**
+     * The service's {@link StoredAs} types: every annotated class in the service's own packages (those of its
+     * {@code @SpringBootApplication}).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    StoredTypes storedTypes(BeanFactory beanFactory) {
+        return StoredTypes.scan(AutoConfigurationPackages.get(beanFactory));
+    }
+
+    /**
+     * Events, snapshots and dead letters are stored under their logical names (see {@link StoredTypeSerializer}), the
+     * payloads as JSON by Axon's Jackson serializer with Axon's own mapper. Tokens keep Axon's general serializer.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(
+            StoredTypes storedTypes,
+            @Qualifier("defaultAxonObjectMapper") ObjectMapper defaultAxonObjectMapper,
+            RevisionResolver revisionResolver) {
+        return PostgresEventStorage.serializer(defaultAxonObjectMapper, storedTypes, revisionResolver);
+    }
+
+    /**
+     * The event store through plain JDBC on the Flyway schema (see {@link PostgresEventStorage}); snapshots are written
+     * with the event serializer, so a snapshotted aggregate is stored under its logical name too.
+     */
     @Bean
     @ConditionalOnMissingBean
     EventStorageEngine eventStorageEngine(
             DataSource dataSource,
             TransactionManager axonTransactionManager,
             @Qualifier("eventSerializer") Serializer eventSerializer,
-            Serializer serializer,
             org.axonframework.config.Configuration axon) {
         return PostgresEventStorage.engine(
                 dataSource,
                 axonTransactionManager,
                 eventSerializer,
-                serializer,
+                eventSerializer,
                 axon.upcasterChain(),
                 axon.snapshotFilter());
     }

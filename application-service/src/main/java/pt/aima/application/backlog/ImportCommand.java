@@ -26,4 +26,10 @@ public sealed interface ImportCommand {
             int rejectedCases,
             List<ImportProblem> problems)
             implements ImportCommand {}
+
+    /** Found unfinished when the service starts: it stopped with {@code registered} cases registered. */
+    record InterruptImport(@TargetAggregateIdentifier String importId, int registered) implements ImportCommand {}
+
+    /** @param sha256 the SHA-256 of the file uploaded to resume it: it must be the file the import started with */
+    record ResumeImport(@TargetAggregateIdentifier String importId, String sha256) implements ImportCommand {}
 }

@@ -2,6 +2,7 @@ package pt.aima.application.backlog;
 
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * What happened to a backlog import, as application-service records it (internal: never published). The cases it
@@ -16,6 +17,7 @@ public sealed interface ImportEvent {
      * @param sha256 the uploaded file's SHA-256 (hex), so the audit can tell which file was imported
      * @param sizeBytes the file's size
      */
+    @StoredAs("application.ImportStarted")
     @Revision("1")
     record ImportStarted(String importId, String sha256, long sizeBytes) implements ImportEvent {}
 
@@ -29,6 +31,7 @@ public sealed interface ImportEvent {
      * @param rejectedCases cases not registered because a line was bad or a rule of eligibility failed
      * @param problems every bad line with its number and reason
      */
+    @StoredAs("application.ImportCompleted")
     @Revision("1")
     record ImportCompleted(
             String importId,
@@ -40,4 +43,19 @@ public sealed interface ImportEvent {
             int rejectedCases,
             List<ImportProblem> problems)
             implements ImportEvent {}
+
+    /**
+     * The import stopped before completing (the service stopped or crashed during it); recorded when the service starts
+     * again. Uploading the same file again resumes it ({@link ImportResumed}).
+     *
+     * @param registered the cases this import had registered when it stopped
+     */
+    @StoredAs("application.ImportInterrupted")
+    @Revision("1")
+    record ImportInterrupted(String importId, int registered) implements ImportEvent {}
+
+    /** An interrupted import taken up again with the same file: it goes on to its {@link ImportCompleted}. */
+    @StoredAs("application.ImportResumed")
+    @Revision("1")
+    record ImportResumed(String importId) implements ImportEvent {}
 }

@@ -28,33 +28,47 @@ import static pt.aima.backlog.format.LegacyColumn.SPONSOR_NAME;
 import static pt.aima.backlog.format.LegacyColumn.SPONSOR_PERMIT;
 import static pt.aima.backlog.format.LegacyColumn.SUBMITTED_ON;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import pt.aima.application.backlog.Utf8LineReader.NotUtf8;
 import pt.aima.backlog.format.LegacyColumn;
+import pt.aima.backlog.format.LegacyCsv;
 import pt.aima.kernel.application.Relationship;
 
 /**
- * Reads a legacy SEF case file ({@code docs/legacy-case-format.md}, its columns in {@link LegacyColumn}): checks the
- * whole file first (encoding, header, emptiness), then groups the rows into cases and checks each row. A case with any
- * bad row is rejected whole, every bad row reported with its line number. Pure: no storage, no clock but the one given.
+ * Reads a legacy SEF case file ({@code docs/legacy-case-format.md}, its columns in {@link LegacyColumn}, its RFC 4180
+ * dialect in {@link LegacyCsv}) as a stream, in one pass: it holds the current record and the current case, never the
+ * file. Rows are grouped into cases, each row checked; a case with any bad row is rejected whole, every bad row
+ * reported with the line it starts on. Pure: no storage, no clock but the one given.
+ *
+ * <p>Whole-file problems (not UTF-8, no header, nothing after it) are known only at the end of the stream: a caller
+ * that acts on the valid cases as they come must wait for the result before it registers any (the importer reads a
+ * file twice: this pass, then registration).
  */
 public final class LegacyCaseFile {
 
     private static final int FIELDS = LegacyColumn.values().length;
     private static final int MAX_MEMBERS = 20;
+    /** Far beyond any real row (16 fields of at most a few hundred characters): a record this long is a lost quote. */
+    private static final int MAX_RECORD_CHARS = 1 << 16;
+
+    private static final List<String> HEADERS =
+            Arrays.stream(LegacyColumn.values()).map(LegacyColumn::header).toList();
     private static final String CASE_COLUMNS_NAMED =
             CASE_COLUMNS.stream().map(LegacyColumn::header).collect(Collectors.joining(","));
     private static final Pattern LEGACY_NUMBER_PATTERN = Pattern.compile("[A-Z0-9/-]{4,40}");
@@ -63,7 +77,7 @@ public final class LegacyCaseFile {
     private static final Pattern EMAIL_PATTERN = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> PARTNER_TYPES = Set.of("CLAIM", "MUNICIPALITY", "PROFESSIONAL_ASSOCIATION");
 
-    /** One family member, from one line. */
+    /** One family member, from one row. */
     public record LegacyMember(
             int line,
             String fullName,
@@ -89,184 +103,378 @@ public final class LegacyCaseFile {
             List<LegacyMember> members) {}
 
     /**
-     * What the file holds.
+     * What the file holds (its valid cases went to the reader's consumer).
      *
-     * @param fileProblem set when the whole file is refused (nothing in it is registered); the rest is then empty
-     * @param lines the number of lines, header included
+     * @param fileProblem set when the whole file is refused (nothing in it may be registered); the counts are then 0
+     * @param lines the number of physical lines, header included
      * @param caseCount every case in the file, valid or not
-     * @param cases the valid cases, in file order
-     * @param problems every bad line, in file order
-     * @param rejectedCases the cases with at least one bad line
+     * @param validCases the cases handed to the consumer
+     * @param problems every bad row, in file order
+     * @param rejectedCases the cases with at least one bad row
      */
     public record Contents(
             ImportProblem fileProblem,
             int lines,
             int caseCount,
-            List<LegacyCase> cases,
+            int validCases,
             List<ImportProblem> problems,
             int rejectedCases) {
 
         static Contents refused(ImportProblem problem, int lines) {
-            return new Contents(problem, lines, 0, List.of(), List.of(problem), 0);
+            return new Contents(problem, lines, 0, 0, List.of(problem), 0);
         }
     }
 
     private LegacyCaseFile() {}
 
-    public static Contents read(byte[] content, LocalDate today) {
-        if (content.length == 0) {
-            return Contents.refused(ImportProblem.of(0, null, EMPTY_FILE, "the file is empty"), 0);
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content);
-        CharBuffer out = CharBuffer.allocate(content.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                if (content[i] == '\n') {
-                    line++;
-                }
-            }
+    /**
+     * Reads the file from the stream to its end, handing each valid case to {@code validCases} as soon as its last row
+     * is read.
+     *
+     * @throws UncheckedIOException when the stream itself fails
+     */
+    public static Contents read(InputStream content, LocalDate today, Consumer<LegacyCase> validCases) {
+        Utf8LineReader lines = new Utf8LineReader(content);
+        try {
+            return read(lines, today, validCases);
+        } catch (NotUtf8 e) {
             return Contents.refused(
                     ImportProblem.of(
-                            line,
+                            e.line,
                             null,
                             NOT_UTF8,
-                            "byte " + at + " (0x" + String.format("%02X", content[at] & 0xff) + ") on line " + line
-                                    + " is not UTF-8: save the file as UTF-8 and import it again; nothing was"
-                                    + " registered"),
+                            e.getMessage() + ": save the file as UTF-8 and import it again; nothing was registered"),
                     0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        boolean endsWithNewline = text.endsWith("\n");
-        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
-        if (endsWithNewline) {
-            lines.removeLast();
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            if (l.endsWith("\r")) {
-                lines.set(i, l.substring(0, l.length() - 1));
-            }
-        }
-        if (lines.stream().allMatch(String::isBlank)) {
-            return Contents.refused(ImportProblem.of(1, null, EMPTY_FILE, "the file holds no header"), lines.size());
-        }
-        if (!HEADER.equals(lines.getFirst().strip())) {
-            return Contents.refused(
-                    ImportProblem.of(1, null, BAD_HEADER, "line 1 must be the header: " + HEADER), lines.size());
-        }
-        if (lines.stream().skip(1).allMatch(String::isBlank)) {
-            return Contents.refused(
-                    ImportProblem.of(2, null, EMPTY_FILE, "the file holds a header and no case"), lines.size());
-        }
+    }
 
-        List<LegacyCase> cases = new ArrayList<>();
+    private static Contents read(Utf8LineReader lines, LocalDate today, Consumer<LegacyCase> validCases)
+            throws IOException {
+        Records records = new Records(lines);
+        Record header = records.next();
+        if (header == null) {
+            return lines.bytes() == 0
+                    ? Contents.refused(ImportProblem.of(0, null, EMPTY_FILE, "the file is empty"), 0)
+                    : Contents.refused(ImportProblem.of(1, null, EMPTY_FILE, "the file holds no header"), 1);
+        }
+        if (header.blank()) {
+            boolean anything = records.skipBlank() != null;
+            drain(lines);
+            return Contents.refused(
+                    anything
+                            ? ImportProblem.of(1, null, BAD_HEADER, "line 1 must be the header: " + HEADER)
+                            : ImportProblem.of(1, null, EMPTY_FILE, "the file holds no header"),
+                    lines.lines());
+        }
+        if (header.fields() == null || !header.fields().equals(HEADERS)) {
+            drain(lines);
+            return Contents.refused(
+                    ImportProblem.of(1, null, BAD_HEADER, "line 1 must be the header: " + HEADER), lines.lines());
+        }
+        Record record = records.skipBlank();
+        if (record == null) {
+            return Contents.refused(
+                    ImportProblem.of(2, null, EMPTY_FILE, "the file holds a header and no case"), lines.lines());
+        }
         List<ImportProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int caseCount = 0;
+        int valid = 0;
         int rejected = 0;
-        int i = 1;
-        while (i < lines.size()) {
-            if (lines.get(i).isBlank()) {
-                i++;
+        CaseRun run = null;
+        for (; record != null; record = records.next()) {
+            if (record.blank()) {
                 continue;
             }
-            String legacy = legacyNumberOf(lines.get(i));
-            List<Integer> run = new ArrayList<>();
-            while (i < lines.size()
-                    && !lines.get(i).isBlank()
-                    && legacyNumberOf(lines.get(i)).equals(legacy)) {
-                run.add(i);
-                i++;
+            if (run == null || !run.legacy.equals(record.legacyNumber())) {
+                if (run != null) {
+                    if (run.finish(validCases, problems)) {
+                        valid++;
+                    } else {
+                        rejected++;
+                    }
+                }
+                String legacy = record.legacyNumber();
+                run = new CaseRun(legacy, !legacy.isEmpty() && !seen.add(legacy), today);
+                caseCount++;
             }
-            caseCount++;
-            List<ImportProblem> caseProblems = new ArrayList<>();
-            LegacyCase parsed = readCase(legacy, run, lines, endsWithNewline, today, seen, caseProblems);
-            if (parsed != null && caseProblems.isEmpty()) {
-                cases.add(parsed);
-            } else {
-                rejected++;
-                problems.addAll(caseProblems);
-            }
+            run.add(record);
         }
-        return new Contents(null, lines.size(), caseCount, cases, problems, rejected);
+        if (run.finish(validCases, problems)) {
+            valid++;
+        } else {
+            rejected++;
+        }
+        return new Contents(null, lines.lines(), caseCount, valid, problems, rejected);
     }
 
-    private static LegacyCase readCase(
-            String legacy,
-            List<Integer> run,
-            List<String> lines,
-            boolean endsWithNewline,
-            LocalDate today,
-            Set<String> seen,
-            List<ImportProblem> problems) {
-        String reference = legacy.isEmpty() ? null : legacy;
-        boolean duplicate = !legacy.isEmpty() && !seen.add(legacy);
-        if (duplicate) {
-            for (int index : run) {
+    /** Reads to the end without parsing: the file is refused already, but its encoding and length still count. */
+    private static void drain(Utf8LineReader lines) throws IOException {
+        while (lines.readLine() != null) {
+            // counted by the reader
+        }
+    }
+
+    /**
+     * One CSV record: the physical line it starts on, its fields (stripped), or why it is not a record. {@code cut}
+     * when it is the last and the file ends without a line break after it.
+     */
+    private record Record(int line, List<String> fields, String problem, String firstField, boolean cut) {
+
+        boolean blank() {
+            return fields != null && fields.size() == 1 && fields.getFirst().isEmpty();
+        }
+
+        /** The legacy number the record's case is grouped by; for a record that cannot be parsed, its first field. */
+        String legacyNumber() {
+            return fields != null ? fields.getFirst() : firstField;
+        }
+    }
+
+    /**
+     * Cuts the stream of lines into CSV records and has Commons CSV parse them, one at a time. A record is one line
+     * unless a quoted field holds a line break (RFC 4180): the lines are joined while a quote is open, found by the
+     * rule the parser applies (a quote opens a field only at its start; {@code ""} inside a quoted field is a quote).
+     * The parser is given one record at a time, so every record knows the physical line it starts on, and a record the
+     * parser refuses costs only itself: the parser is then replaced and reading goes on with the next record.
+     */
+    private static final class Records {
+
+        private final Utf8LineReader lines;
+        private final Feed feed = new Feed();
+        private CSVParser parser;
+        private Iterator<CSVRecord> parsed;
+
+        Records(Utf8LineReader lines) {
+            this.lines = lines;
+        }
+
+        Record skipBlank() throws IOException {
+            Record record = next();
+            while (record != null && record.blank()) {
+                record = next();
+            }
+            return record;
+        }
+
+        Record next() throws IOException {
+            String first = lines.readLine();
+            if (first == null) {
+                return null;
+            }
+            int start = lines.lines();
+            if (first.isBlank()) {
+                return new Record(start, List.of(""), null, "", false);
+            }
+            StringBuilder text = new StringBuilder(first);
+            boolean open = opensQuote(first, false);
+            boolean tooLong = false;
+            while (open) {
+                String more = lines.readLine();
+                if (more == null) {
+                    return new Record(
+                            start,
+                            null,
+                            "a quote opened on line " + start + " is never closed: lines " + start + " to "
+                                    + lines.lines() + " (the end of the file) would be one field; close it, and write"
+                                    + " a quote inside a quoted field twice (\"\")",
+                            firstField(text),
+                            true);
+                }
+                if (!tooLong && text.length() + more.length() < MAX_RECORD_CHARS) {
+                    text.append('\n').append(more);
+                } else {
+                    tooLong = true;
+                }
+                open = opensQuote(more, true);
+            }
+            boolean cut = !lines.lastLineEnded();
+            if (tooLong) {
+                return new Record(
+                        start,
+                        null,
+                        "a quoted field from line " + start + " to line " + lines.lines() + " is longer than "
+                                + MAX_RECORD_CHARS + " characters: a quote is probably not closed where it should be",
+                        firstField(text),
+                        cut);
+            }
+            if (text.indexOf("\r") >= 0) {
+                // the parser would end the record there, and this reader does not: refused rather than guessed
+                return new Record(start, null, "a carriage return (\\r) inside the line", firstField(text), cut);
+            }
+            return parse(start, text, cut);
+        }
+
+        private Record parse(int start, StringBuilder text, boolean cut) throws IOException {
+            if (parser == null) {
+                parser = LegacyCsv.READ.parse(feed);
+                parsed = parser.iterator();
+            }
+            feed.give(text.append('\n'));
+            try {
+                if (!parsed.hasNext()) {
+                    throw new IllegalStateException("no record");
+                }
+                List<String> fields = parsed.next().stream().map(String::strip).toList();
+                return new Record(start, fields, null, fields.getFirst(), cut);
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // the parser stopped inside the record: it is not reused, the next record gets a fresh one
+                parser = null;
+                feed.give("");
+                String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                return new Record(
+                        start,
+                        null,
+                        "not valid CSV (" + why + "): a quoted field must end with a quote followed by a comma or the"
+                                + " end of the line, and a quote inside it is written twice (\"\")",
+                        firstField(text),
+                        cut);
+            }
+        }
+
+        /** What the parser reads: the one record it is given, and nothing before the next is given. */
+        private static final class Feed extends Reader {
+            private CharSequence text = "";
+            private int at;
+
+            void give(CharSequence record) {
+                text = record;
+                at = 0;
+            }
+
+            @Override
+            public int read(char[] into, int off, int len) {
+                if (at == text.length()) {
+                    return -1;
+                }
+                int n = Math.min(len, text.length() - at);
+                for (int i = 0; i < n; i++) {
+                    into[off + i] = text.charAt(at + i);
+                }
+                at += n;
+                return n;
+            }
+
+            @Override
+            public void close() {}
+        }
+
+        /**
+         * Whether a quoted field is still open at the end of this line.
+         *
+         * @param inQuotes whether the line starts inside a quoted field (the record's previous line left it open)
+         */
+        private static boolean opensQuote(String line, boolean inQuotes) {
+            boolean fieldStart = !inQuotes;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (inQuotes) {
+                    if (c == '"') {
+                        if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                            i++;
+                        } else {
+                            inQuotes = false;
+                        }
+                    }
+                } else if (c == ',') {
+                    fieldStart = true;
+                } else if (c == '"' && fieldStart) {
+                    inQuotes = true;
+                    fieldStart = false;
+                } else if (!Character.isWhitespace(c)) {
+                    fieldStart = false;
+                }
+            }
+            return inQuotes;
+        }
+
+        /** The first field of a record that cannot be parsed, as far as it can be told: its case's legacy number. */
+        private static String firstField(CharSequence text) {
+            String line = text.toString();
+            int comma = line.indexOf(',');
+            return (comma < 0 ? line : line.substring(0, comma))
+                    .replace("\"", "")
+                    .strip();
+        }
+    }
+
+    /** The rows of one case as they are read: checked one by one, the case kept until its last row. */
+    private static final class CaseRun {
+
+        private final String legacy;
+        private final String reference;
+        private final boolean duplicate;
+        private final LocalDate today;
+        private final List<ImportProblem> problems = new ArrayList<>();
+        private final List<LegacyMember> members = new ArrayList<>();
+        private Row first;
+        private int firstLine;
+        private LocalDate submittedOn;
+        private int rows;
+        private int tooManyAt;
+
+        CaseRun(String legacy, boolean duplicate, LocalDate today) {
+            this.legacy = legacy;
+            this.reference = legacy.isEmpty() ? null : legacy;
+            this.duplicate = duplicate;
+            this.today = today;
+        }
+
+        void add(Record record) {
+            int line = record.line();
+            if (rows++ == 0) {
+                firstLine = line;
+            }
+            if (rows == MAX_MEMBERS + 1) {
+                tooManyAt = line;
+            }
+            if (duplicate) {
                 problems.add(ImportProblem.of(
-                        index + 1,
+                        line,
                         reference,
                         DUPLICATE_LEGACY_NUMBER,
                         "the legacy number " + legacy + " appeared earlier in the file: this second case is not"
                                 + " imported"));
+                return;
             }
-            return null;
-        }
-        Row first = null;
-        List<LegacyMember> members = new ArrayList<>();
-        LocalDate submittedOn = null;
-        for (int index : run) {
-            int line = index + 1;
-            String raw = lines.get(index);
-            String[] fields = raw.split(",", -1);
-            if (raw.contains("\"")) {
-                problems.add(malformed(line, reference, "quotes are not allowed (no field may contain a comma)"));
-                continue;
+            if (record.fields() == null) {
+                problems.add(malformed(line, reference, record.problem()));
+                return;
             }
-            if (fields.length != FIELDS) {
-                boolean last = index == lines.size() - 1;
-                if (last && !endsWithNewline) {
+            List<String> fields = record.fields();
+            if (fields.size() != FIELDS) {
+                if (record.cut()) {
                     problems.add(ImportProblem.of(
                             line,
                             reference,
                             TRUNCATED,
-                            "the file ends in the middle of line " + line + " (" + fields.length + " of " + FIELDS
+                            "the file ends in the middle of line " + line + " (" + fields.size() + " of " + FIELDS
                                     + " fields, no line break): the file was cut; this case is not imported"));
                 } else {
-                    problems.add(malformed(line, reference, "expected " + FIELDS + " fields, found " + fields.length));
+                    problems.add(malformed(line, reference, "expected " + FIELDS + " fields, found " + fields.size()));
                 }
-                continue;
+                return;
             }
-            Row row = Row.of(fields);
+            Row row = new Row(fields);
             if (first == null) {
                 first = row;
                 String problem = caseColumnsProblem(row);
                 if (problem != null) {
                     problems.add(malformed(line, reference, problem));
-                    continue;
+                    return;
                 }
                 DateOrProblem submitted = date(row, SUBMITTED_ON);
                 if (submitted.problem != null) {
                     problems.add(ImportProblem.of(line, reference, submitted.code, submitted.problem));
-                    continue;
+                    return;
                 }
                 submittedOn = submitted.date;
                 if (submittedOn.isAfter(today)) {
                     problems.add(ImportProblem.of(
                             line, reference, IMPOSSIBLE_DATE, "submitted_on " + submittedOn + " is in the future"));
-                    continue;
+                    return;
                 }
             } else if (!row.describesTheSameCaseAs(first)) {
                 problems.add(ImportProblem.of(
@@ -274,34 +482,39 @@ public final class LegacyCaseFile {
                         reference,
                         INCONSISTENT_CASE,
                         "the case columns (" + CASE_COLUMNS_NAMED + ") differ from the case's first line"));
-                continue;
+                return;
             }
             LegacyMember member = member(line, reference, row, submittedOn, today, problems);
-            if (member != null) {
+            if (member != null && members.size() <= MAX_MEMBERS) {
                 members.add(member);
             }
         }
-        if (!problems.isEmpty() || first == null) {
-            return null;
+
+        /** Hands the case on if it is valid; true then, false when it is rejected (its problems added). */
+        boolean finish(Consumer<LegacyCase> validCases, List<ImportProblem> allProblems) {
+            if (problems.isEmpty() && first != null && rows > MAX_MEMBERS) {
+                problems.add(
+                        malformed(tooManyAt, reference, "a case names at most " + MAX_MEMBERS + " family members"));
+            }
+            if (!problems.isEmpty() || first == null) {
+                allProblems.addAll(problems);
+                return false;
+            }
+            validCases.accept(new LegacyCase(
+                    legacy,
+                    firstLine,
+                    submittedOn,
+                    first.get(SPONSOR_NAME),
+                    first.get(SPONSOR_PERMIT),
+                    first.get(PARTNER_TYPE),
+                    first.get(PARTNER_NAME),
+                    first.get(DESK_REGION),
+                    first.get(APPLICANT_ID),
+                    first.get(EMAIL),
+                    first.get(LANGUAGE),
+                    List.copyOf(members)));
+            return true;
         }
-        if (members.size() > MAX_MEMBERS) {
-            problems.add(malformed(
-                    run.get(MAX_MEMBERS) + 1, reference, "a case names at most " + MAX_MEMBERS + " family members"));
-            return null;
-        }
-        return new LegacyCase(
-                legacy,
-                run.getFirst() + 1,
-                submittedOn,
-                first.get(SPONSOR_NAME),
-                first.get(SPONSOR_PERMIT),
-                first.get(PARTNER_TYPE),
-                first.get(PARTNER_NAME),
-                first.get(DESK_REGION),
-                first.get(APPLICANT_ID),
-                first.get(EMAIL),
-                first.get(LANGUAGE),
-                members);
     }
 
     private static String caseColumnsProblem(Row row) {
@@ -447,27 +660,15 @@ public final class LegacyCaseFile {
         return null;
     }
 
-    private static String legacyNumberOf(String line) {
-        return line.split(",", -1)[LEGACY_NUMBER.ordinal()].strip();
-    }
-
     private static ImportProblem malformed(int line, String reference, String reason) {
         return ImportProblem.of(line, reference, MALFORMED, reason);
     }
 
-    /** One row, each field stripped of surrounding blanks, read by column. */
-    private record Row(String[] fields) {
-
-        static Row of(String[] fields) {
-            String[] stripped = new String[fields.length];
-            for (int k = 0; k < fields.length; k++) {
-                stripped[k] = fields[k].strip();
-            }
-            return new Row(stripped);
-        }
+    /** One row of 16 fields, each stripped of surrounding blanks, read by column. */
+    private record Row(List<String> fields) {
 
         String get(LegacyColumn column) {
-            return fields[column.ordinal()];
+            return fields.get(column.ordinal());
         }
 
         boolean describesTheSameCaseAs(Row other) {

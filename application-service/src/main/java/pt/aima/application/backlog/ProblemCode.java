@@ -3,7 +3,10 @@ package pt.aima.application.backlog;
 /** What is wrong, as an import's report names it: with one line of the file, or with the whole file. */
 public enum ProblemCode {
 
-    /** A line that is not a row of the format: wrong number of fields, a quote, a missing or invalid value. */
+    /**
+     * A row that is not a row of the format: not valid CSV (a quote left open or misplaced), the wrong number of fields,
+     * a missing or invalid value.
+     */
     MALFORMED,
     /** A relationship that is not one of Lei 23/2007's. */
     UNKNOWN_RELATIONSHIP,

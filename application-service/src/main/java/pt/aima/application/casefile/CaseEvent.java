@@ -9,6 +9,7 @@ import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * What happened to a case, as application-service records it. Internal: these events hold the personal data the
@@ -83,6 +84,7 @@ public sealed interface CaseEvent {
      * @param provenance for a case imported from the SEF backlog, where it came from; added later, optional: null for
      *     a case registered through the portal and for events stored before
      */
+    @StoredAs("application.ApplicationSubmitted")
     @Revision("1")
     record ApplicationSubmitted(
             CaseId caseId,
@@ -106,18 +108,23 @@ public sealed interface CaseEvent {
         }
     }
 
+    @StoredAs("application.ChecklistOpenedRecorded")
     @Revision("1")
     record ChecklistOpenedRecorded(CaseId caseId, int requiredDocuments) implements CaseEvent {}
 
+    @StoredAs("application.ChecklistCompletionRecorded")
     @Revision("1")
     record ChecklistCompletionRecorded(CaseId caseId) implements CaseEvent {}
 
+    @StoredAs("application.BiometricSlotRecorded")
     @Revision("1")
     record BiometricSlotRecorded(CaseId caseId, String deskId, LocalDateTime startsAt) implements CaseEvent {}
 
+    @StoredAs("application.BiometricsCollectionRecorded")
     @Revision("1")
     record BiometricsCollectionRecorded(CaseId caseId) implements CaseEvent {}
 
+    @StoredAs("application.DecisionMade")
     @Revision("1")
     record DecisionMade(CaseId caseId, Outcome outcome, List<String> grounds, String reasoning) implements CaseEvent {}
 }

@@ -20,12 +20,14 @@ import pt.aima.application.casefile.CaseEvent.ChecklistOpenedRecorded;
 import pt.aima.application.casefile.CaseEvent.DecisionMade;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * One family-reunification case from registration to decision. It decides only what is application-service's to
  * decide (registration, the decision); the checklist and the biometrics are facts other services report, recorded
  * here once so the decision rule can rely on them.
  */
+@StoredAs("application.ReunificationCase")
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
 class ReunificationCase {
 

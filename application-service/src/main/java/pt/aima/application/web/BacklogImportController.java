@@ -2,25 +2,34 @@ package pt.aima.application.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import pt.aima.application.backlog.ImportProblem;
 import pt.aima.application.process.backlogimport.BacklogImporter;
 import pt.aima.application.process.backlogimport.BacklogImporter.Progress;
+import pt.aima.application.process.backlogimport.ImportTooLarge;
 import pt.aima.application.projection.backlogimport.BacklogImportQueries;
 import pt.aima.application.projection.backlogimport.BacklogImportView;
 import pt.aima.platform.web.RequestActingContext;
 
-/** The SEF backlog import: operations upload a legacy case file and follow it to its report. */
+/**
+ * The SEF backlog import: operations upload a legacy case file and follow it to its report; an import interrupted by a
+ * crash is resumed by uploading the same file again to its resumption. The body is read as a stream into a bounded
+ * temporary file, never held in memory; an upload over {@code aima.imports.max-upload-size} is 413.
+ */
 @RestController
 @Tag(name = "Backlog import")
 class BacklogImportController {
@@ -35,8 +44,11 @@ class BacklogImportController {
 
     record Accepted(String importId, String status, URI report) {}
 
+    private static final URI TOO_LARGE = URI.create("https://aima.gov.pt/problems/upload-too-large");
+
     /**
-     * @param status RUNNING, COMPLETED or REJECTED (the whole file refused)
+     * @param status RUNNING, INTERRUPTED (stopped by a crash or a restart: resume it with the same file), COMPLETED or
+     *     REJECTED (the whole file refused)
      * @param totalCases, processedCases while RUNNING: how far it has come (null once completed, or before the file is
      *     read)
      */
@@ -63,12 +75,42 @@ class BacklogImportController {
     @PreAuthorize("hasRole('OPERATIONS')")
     @Operation(
             summary = "Import a file of legacy SEF cases (docs/legacy-case-format.md)",
-            description = "202 with the import id at once; the cases are registered in the background. Follow it with"
-                    + " GET /imports/{id}.")
-    ResponseEntity<Accepted> upload(@RequestBody(required = false) byte[] content) {
-        String importId = importer.start(content == null ? new byte[0] : content, new RequestActingContext().get());
+            description = "202 with the import id once the file is received; the cases are registered in the"
+                    + " background. Follow it with GET /imports/{id}. 413 over aima.imports.max-upload-size.")
+    ResponseEntity<Accepted> upload(HttpServletRequest request) throws IOException {
+        String importId = importer.start(
+                request.getInputStream(), request.getContentLengthLong(), new RequestActingContext().get());
+        return accepted(importId);
+    }
+
+    @PostMapping(
+            path = "/imports/{importId}/resumption",
+            consumes = {"text/csv", "application/octet-stream"})
+    @PreAuthorize("hasRole('OPERATIONS')")
+    @Operation(
+            summary = "Resume an INTERRUPTED import with the same file",
+            description = "The body is the file the import started with (its SHA-256 must match, 409 otherwise):"
+                    + " the service keeps no copy of an uploaded file beyond its run. Cases already registered are"
+                    + " skipped and still counted as the import's own. 202; 409 unless the import is INTERRUPTED;"
+                    + " 404 for an unknown import.")
+    ResponseEntity<Accepted> resume(@PathVariable String importId, HttpServletRequest request) throws IOException {
+        importer.resume(
+                importId, request.getInputStream(), request.getContentLengthLong(), new RequestActingContext().get());
+        return accepted(importId);
+    }
+
+    private static ResponseEntity<Accepted> accepted(String importId) {
         URI report = URI.create("/imports/" + importId);
         return ResponseEntity.accepted().location(report).body(new Accepted(importId, "RUNNING", report));
+    }
+
+    @ExceptionHandler(ImportTooLarge.class)
+    ProblemDetail tooLarge(ImportTooLarge e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setType(TOO_LARGE);
+        problem.setTitle("Upload too large");
+        problem.setProperty("limitBytes", e.limitBytes());
+        return problem;
     }
 
     @GetMapping("/imports/{importId}")
@@ -99,7 +141,7 @@ class BacklogImportController {
                     List.of()));
         }
         BacklogImportView view = projected.get();
-        if (!view.running()) {
+        if (view.completed()) {
             importer.forget(importId);
         }
         return ResponseEntity.ok(new ImportView(

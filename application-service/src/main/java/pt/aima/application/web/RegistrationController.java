@@ -122,8 +122,18 @@ class RegistrationController {
             summary = "Register a family-reunification application",
             description = "201 with the case and member ids. 400 names each bad field. 422 when a rule of eligibility"
                     + " fails (rule RELATIONSHIP_NOT_ELIGIBLE, NOT_A_MINOR, NOT_AN_ADULT or"
-                    + " MINOR_NOT_PRESENT_ON_SUBMISSION, with the member's index): nothing is stored.")
+                    + " MINOR_NOT_PRESENT_ON_SUBMISSION, with the member's index; title and detail in the"
+                    + " contact's preferred language): nothing is stored.")
     ResponseEntity<RegisteredView> register(@Valid @RequestBody RegisterApplicationRequest request) {
+        try {
+            return registerValid(request);
+        } catch (NotEligible refusal) {
+            // The applicant is told why in the language they asked AIMA to write to them in.
+            throw new RefusedRegistration(refusal, request.contact().preferredLanguage());
+        }
+    }
+
+    private ResponseEntity<RegisteredView> registerValid(RegisterApplicationRequest request) {
         Actor actor = RequestActingContext.currentActor();
         String applicantId = applicantOf(request, actor);
         CaseId caseId = CaseId.newId();

@@ -3,6 +3,7 @@ package pt.aima.application.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -18,11 +19,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.infra.SpringTestInfrastructure;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.eventstore.StoredTypes;
 
 /**
  * The event store the platform gives every service, on a real PostgreSQL: plain JDBC on the Flyway schema, payloads
  * in {@code bytea}, global indexes one apart from the sequence, and a second writer of the same aggregate position
- * refused as a concurrency conflict rather than a storage failure.
+ * refused as a concurrency conflict rather than a storage failure; events and snapshots stored under their logical
+ * names, not their class names.
  */
 @SpringBootTest
 class EventStoreIT {
@@ -40,6 +44,9 @@ class EventStoreIT {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    StoredTypes storedTypes;
 
     record Noted(String what) {}
 
@@ -91,5 +98,48 @@ class EventStoreIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void eventsAndSnapshotsAreStoredUnderTheirLogicalNames() throws ReflectiveOperationException {
+        CaseId caseId = CaseId.newId();
+        // the types by their logical names, as the store finds them, wherever their classes live
+        Object completed = storedTypes
+                .classNamed("application.ChecklistCompletionRecorded")
+                .orElseThrow()
+                .getDeclaredConstructor(CaseId.class)
+                .newInstance(caseId);
+        Constructor<?> emptyCase = storedTypes
+                .classNamed("application.ReunificationCase")
+                .orElseThrow()
+                .getDeclaredConstructor();
+        emptyCase.setAccessible(true);
+        append(new GenericDomainEventMessage<>("ReunificationCase", caseId.toString(), 0, completed));
+        transaction.executeWithoutResult(status -> engine.storeSnapshot(
+                new GenericDomainEventMessage<>("ReunificationCase", caseId.toString(), 0, newInstance(emptyCase))));
+
+        assertThat(jdbc.sql("select payload_type || ' ' || payload_revision from domain_event_entry"
+                                + " where aggregate_identifier = ?")
+                        .param(caseId.toString())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("application.ChecklistCompletionRecorded 1");
+        assertThat(jdbc.sql("select payload_type from snapshot_event_entry where aggregate_identifier = ?")
+                        .param(caseId.toString())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("application.ReunificationCase");
+        assertThat(engine.readEvents(caseId.toString(), 0).asStream().<Object>map(event -> event.getPayload()))
+                .containsExactly(completed);
+        assertThat(engine.readSnapshot(caseId.toString()).orElseThrow().getPayloadType())
+                .isEqualTo(emptyCase.getDeclaringClass());
+    }
+
+    private static Object newInstance(Constructor<?> constructor) {
+        try {
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -35,12 +35,14 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewed;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * The documents of one case: the checklist derived at registration, every uploaded version of every item, the
  * caseworkers' verdicts and the evidence requests. The checklist completes, once, when every item of every member has
  * an accepted document.
  */
+@StoredAs("document.CaseDocuments")
 @Aggregate(snapshotTriggerDefinition = "caseDocumentsSnapshotTrigger")
 @Revision("3") // 3: items keyed by ItemKey, evidence requests as entities; Axon ignores snapshots of other revisions
 class CaseDocuments {

@@ -6,6 +6,7 @@ import org.axonframework.serialization.Revision;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * What happened to a case's documents, as document-service records it. Internal: {@code publishing} decides what other
@@ -19,6 +20,7 @@ public sealed interface CaseDocumentsEvent {
      * @param applicantId the account the case belongs to: an applicant sees and uploads to their own case only
      * @param items the checklist as the rules derived it on opening; later rule changes do not alter it
      */
+    @StoredAs("document.ChecklistOpened")
     @Revision("1")
     record ChecklistOpened(CaseId caseId, String applicantId, LocalDate submittedOn, List<RequiredItem> items)
             implements CaseDocumentsEvent {
@@ -29,6 +31,7 @@ public sealed interface CaseDocumentsEvent {
     }
 
     /** @param supersedes the item's previous version, if any; it can no longer be verified */
+    @StoredAs("document.DocumentVersionUploaded")
     @Revision("1")
     record DocumentVersionUploaded(
             CaseId caseId,
@@ -41,10 +44,12 @@ public sealed interface CaseDocumentsEvent {
             DocumentId supersedes)
             implements CaseDocumentsEvent {}
 
+    @StoredAs("document.DocumentVersionAccepted")
     @Revision("1")
     record DocumentVersionAccepted(CaseId caseId, DocumentId documentId, MemberId memberId, DocumentType documentType)
             implements CaseDocumentsEvent {}
 
+    @StoredAs("document.DocumentVersionRejected")
     @Revision("1")
     record DocumentVersionRejected(
             CaseId caseId,
@@ -56,6 +61,7 @@ public sealed interface CaseDocumentsEvent {
             implements CaseDocumentsEvent {}
 
     /** Every item of every member has an accepted document. Happens once per case. */
+    @StoredAs("document.ChecklistCompleted")
     @Revision("1")
     record ChecklistCompleted(CaseId caseId) implements CaseDocumentsEvent {}
 
@@ -65,6 +71,7 @@ public sealed interface CaseDocumentsEvent {
      * @param memberId null when the request concerns the case as a whole
      * @param remindOn the day the applicant is reminded if still unanswered (policy: before {@code respondBy})
      */
+    @StoredAs("document.EvidenceRequestMade")
     @Revision("1")
     record EvidenceRequestMade(
             CaseId caseId,
@@ -83,6 +90,7 @@ public sealed interface CaseDocumentsEvent {
     }
 
     /** The request is still unanswered on its reminder day. Happens at most once per request. */
+    @StoredAs("document.EvidenceReminderFellDue")
     @Revision("1")
     record EvidenceReminderFellDue(
             CaseId caseId, String requestId, MemberId memberId, List<DocumentType> documentTypes, LocalDate respondBy)
@@ -94,6 +102,7 @@ public sealed interface CaseDocumentsEvent {
     }
 
     /** The request's deadline passed unanswered. */
+    @StoredAs("document.EvidenceRequestLapsed")
     @Revision("1")
     record EvidenceRequestLapsed(
             CaseId caseId, String requestId, MemberId memberId, List<DocumentType> documentTypes, LocalDate respondBy)
@@ -109,16 +118,19 @@ public sealed interface CaseDocumentsEvent {
      *
      * @param aimaRespondBy the last day AIMA should verify the evidence by (policy)
      */
+    @StoredAs("document.EvidenceArrived")
     @Revision("1")
     record EvidenceArrived(
             CaseId caseId, String requestId, MemberId memberId, LocalDate receivedOn, LocalDate aimaRespondBy)
             implements CaseDocumentsEvent {}
 
     /** Every document that answered the request was verified (accepted or rejected). */
+    @StoredAs("document.EvidenceReviewed")
     @Revision("1")
     record EvidenceReviewed(CaseId caseId, String requestId) implements CaseDocumentsEvent {}
 
     /** AIMA had not verified the evidence by its own response date. Happens at most once per request. */
+    @StoredAs("document.EvidenceReviewOverdue")
     @Revision("1")
     record EvidenceReviewOverdue(CaseId caseId, String requestId, LocalDate aimaRespondBy)
             implements CaseDocumentsEvent {}

@@ -1,6 +1,7 @@
 package pt.aima.document.publishing;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.CaseDocumentsEvent;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistCompleted;
@@ -15,6 +16,7 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestMade;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewOverdue;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewed;
 import pt.aima.document.casedocuments.DocumentType;
+import pt.aima.document.casedocuments.RequiredItem;
 import pt.aima.kernel.document.DocumentAccepted;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
@@ -46,8 +48,7 @@ class DocumentEventTranslator implements IntegrationEventTranslator {
                 List.of(new DocumentChecklistOpened(
                         opened.caseId(),
                         opened.items().stream()
-                                .map(item -> new RequiredDocument(
-                                        item.memberId(), item.documentType().name(), item.reason()))
+                                .map(DocumentEventTranslator::required)
                                 .toList()));
             case DocumentVersionUploaded uploaded ->
                 List.of(new DocumentUploaded(
@@ -103,6 +104,17 @@ class DocumentEventTranslator implements IntegrationEventTranslator {
             // internal only: it stops AIMA's response clock inside this service
             case EvidenceReviewed reviewed -> List.of();
         };
+    }
+
+    /** The item with its reason's code, so readers word the reason in their own language. */
+    private static RequiredDocument required(RequiredItem item) {
+        var coded = ChecklistReasons.of(item.documentType(), item.reason());
+        return new RequiredDocument(
+                item.memberId(),
+                item.documentType().name(),
+                item.reason(),
+                coded.map(ChecklistReasons.Coded::code).orElse(null),
+                coded.map(ChecklistReasons.Coded::values).orElse(Map.of()));
     }
 
     private static List<String> codes(List<DocumentType> types) {

@@ -7,6 +7,7 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.NotificationId;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
 import pt.aima.notification.casenotifications.NotificationCommand.Member;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * What notification-service records for a case. Internal: these events hold the recipient and the words the
@@ -17,6 +18,7 @@ public sealed interface CaseNotificationEvent {
     CaseId caseId();
 
     /** The case's applicant is known: every later notification is addressed to them, in their language. */
+    @StoredAs("notification.RecipientIdentified")
     @Revision("1")
     record RecipientIdentified(CaseId caseId, String applicantId, Language language) implements CaseNotificationEvent {}
 
@@ -24,15 +26,18 @@ public sealed interface CaseNotificationEvent {
      * The channels the applicant can be reached on besides the portal inbox. The address and phone number themselves
      * are kept by the service's contact table, not in the case's events.
      */
+    @StoredAs("notification.ContactChannelsIdentified")
     @Revision("1")
     record ContactChannelsIdentified(CaseId caseId, boolean emailGiven, boolean phoneGiven)
             implements CaseNotificationEvent {}
 
     /** The family members of the case, so texts can say whose document is meant. */
+    @StoredAs("notification.HouseholdNoted")
     @Revision("1")
     record HouseholdNoted(CaseId caseId, List<Member> members) implements CaseNotificationEvent {}
 
     /** The case's document checklist, from which the appointment's list of originals to bring is derived. */
+    @StoredAs("notification.ChecklistNoted")
     @Revision("1")
     record ChecklistNoted(CaseId caseId, List<ChecklistItem> items) implements CaseNotificationEvent {}
 
@@ -44,6 +49,7 @@ public sealed interface CaseNotificationEvent {
      *     registration reached this service, and so is addressed to the case
      * @param triggeringEventId the integration event it answers
      */
+    @StoredAs("notification.NotificationStored")
     @Revision("1")
     record NotificationStored(
             CaseId caseId,
@@ -58,6 +64,7 @@ public sealed interface CaseNotificationEvent {
             implements CaseNotificationEvent {}
 
     /** An e-mail or SMS notification was accepted by its channel. */
+    @StoredAs("notification.NotificationDelivered")
     @Revision("1")
     record NotificationDelivered(
             CaseId caseId,
@@ -68,6 +75,7 @@ public sealed interface CaseNotificationEvent {
             implements CaseNotificationEvent {}
 
     /** An e-mail or SMS notification could not be delivered and waits for operations. */
+    @StoredAs("notification.NotificationDeliveryFailed")
     @Revision("1")
     record NotificationDeliveryFailed(
             CaseId caseId,

@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -34,6 +37,7 @@ import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIde
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDelivered;
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDeliveryFailed;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
+import pt.aima.notification.casenotifications.NotificationCommand.ChecklistRequirement;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentMissed;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentRescheduled;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyBiometricAppointment;
@@ -58,6 +62,7 @@ import pt.aima.notification.casenotifications.NotificationMessage.MemberOriginal
 import pt.aima.notification.casenotifications.NotificationMessage.Original;
 import pt.aima.notification.casenotifications.NotificationMessage.Receipt;
 import pt.aima.notification.casenotifications.NotificationMessage.RequiredDocument;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * Everything a case's applicant has been told. The triggering events come from other services' topics in no
@@ -71,8 +76,15 @@ import pt.aima.notification.casenotifications.NotificationMessage.RequiredDocume
  * An e-mail written before the contact data arrived waits for it in the delivery outbox, and fails (for operations
  * to see) if it never comes.
  */
+@StoredAs("notification.CaseNotifications")
 @Aggregate(snapshotTriggerDefinition = "caseNotificationsSnapshotTrigger")
 class CaseNotifications {
+
+    /**
+     * The rescheduling reasons whose words are a person's (operations closing a desk), told to the applicant as their
+     * note; every other reason's words are the scheduler's own English and the code says it all.
+     */
+    private static final Set<String> PERSONAL_RESCHEDULING_REASONS = Set.of("DESK_CLOSED");
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -135,14 +147,17 @@ class CaseNotifications {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(NotifyChecklist command, NotificationTexts texts) {
         if (!stored.contains(new Delivery(command.triggeringEventId(), Channel.PORTAL_INBOX))) {
-            apply(new ChecklistNoted(command.caseId(), command.items()));
+            apply(new ChecklistNoted(
+                    command.caseId(),
+                    command.items().stream().map(ChecklistRequirement::item).toList()));
         }
         List<MemberDocuments> members = byMember(
                 command.items(),
+                ChecklistRequirement::memberId,
                 (member, items) -> new MemberDocuments(
                         member,
                         items.stream()
-                                .map(item -> new RequiredDocument(document(item.documentType()), item.reason()))
+                                .map(item -> new RequiredDocument(document(item.documentType()), reason(item)))
                                 .toList()));
         store(command, new Checklist(caseNumber(command.caseId()), members), texts);
     }
@@ -156,6 +171,7 @@ class CaseNotifications {
                         caseNumber(command.caseId()),
                         document(command.documentType()),
                         member(command.memberId()),
+                        Label.orGeneric("reject.", command.reasonCode(), Map.of()),
                         command.reason(),
                         command.reasonCode() == null ? null : Label.orEmpty("fix.", command.reasonCode())),
                 texts);
@@ -215,8 +231,10 @@ class CaseNotifications {
                         command.previousDeskId(),
                         previous == null ? null : previous.toLocalDate(),
                         previous == null ? null : previous.toLocalTime(),
-                        command.reasonCode() == null ? null : Label.orEmpty("reschedule.", command.reasonCode()),
-                        command.reason()),
+                        Label.orGeneric("reschedule.", command.reasonCode(), Map.of()),
+                        command.reasonCode() != null && PERSONAL_RESCHEDULING_REASONS.contains(command.reasonCode())
+                                ? command.reason()
+                                : null),
                 texts);
     }
 
@@ -242,7 +260,7 @@ class CaseNotifications {
                 ? new DecisionRefused(
                         caseNumber,
                         command.grounds().stream()
-                                .map(ground -> Label.of("ground.", ground))
+                                .map(ground -> Label.orGeneric("ground.", ground, Map.of()))
                                 .toList(),
                         command.reasoning(),
                         appeal.administrativeAppealDays(),
@@ -320,6 +338,7 @@ class CaseNotifications {
     private List<MemberOriginals> originalsToBring() {
         return byMember(
                 checklist,
+                ChecklistItem::memberId,
                 (member, items) -> new MemberOriginals(
                         member,
                         items.stream()
@@ -331,10 +350,12 @@ class CaseNotifications {
      * Checklist items grouped by family member, in checklist order. Members the texts cannot name (the application's
      * own documents, a member whose relationship is not known) each keep a group of their own, with no name.
      */
-    private <T> List<T> byMember(List<ChecklistItem> items, BiFunction<Label, List<ChecklistItem>, T> group) {
-        Map<MemberId, List<ChecklistItem>> grouped = new LinkedHashMap<>();
-        for (ChecklistItem item : items) {
-            grouped.computeIfAbsent(item.memberId(), id -> new ArrayList<>()).add(item);
+    private <I, T> List<T> byMember(
+            List<I> items, Function<I, MemberId> memberOf, BiFunction<Label, List<I>, T> group) {
+        Map<MemberId, List<I>> grouped = new LinkedHashMap<>();
+        for (I item : items) {
+            grouped.computeIfAbsent(memberOf.apply(item), id -> new ArrayList<>())
+                    .add(item);
         }
         return grouped.entrySet().stream()
                 .map(entry -> group.apply(member(entry.getKey()), entry.getValue()))
@@ -345,6 +366,29 @@ class CaseNotifications {
     private Label member(MemberId memberId) {
         String relationship = memberId == null ? null : relationships.get(memberId.value());
         return relationship == null ? null : Label.of("relationship.", relationship);
+    }
+
+    /**
+     * Why a checklist item is required, worded from its code in the applicant's language, never from document-service's
+     * English sentence. The facts the reason names are worded too: durations (ISO-8601 periods) in the applicant's
+     * words, the address title by its label, anything else as given (numbers, versions, country codes). Without a code,
+     * or with a fact that cannot be read, the generic reason is given rather than a sentence with a gap.
+     */
+    private static Label reason(ChecklistRequirement item) {
+        Map<String, Object> facts = new HashMap<>();
+        try {
+            item.reasonValues()
+                    .forEach((name, value) -> facts.put(
+                            name,
+                            switch (name) {
+                                case "foreignStay", "portugueseStay", "lookback" -> Period.parse(value);
+                                case "addressTitle" -> Label.of("addressTitle.", value);
+                                default -> value;
+                            }));
+        } catch (DateTimeParseException e) {
+            return Label.orGeneric("required.", null, Map.of());
+        }
+        return Label.orGeneric("required.", item.reasonCode(), facts);
     }
 
     private static Label document(String documentType) {

@@ -3,6 +3,7 @@ package pt.aima.notification.casenotifications;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
@@ -22,8 +23,32 @@ public sealed interface NotificationCommand {
     /** One family member as the texts name them: by relationship to the sponsor, never by name. */
     record Member(MemberId memberId, String relationship) {}
 
-    /** One document the case needs, for a family member, with the reason it is required. */
+    /** One document the case needs, for a family member, with the reason it is required (as noted on the case). */
     record ChecklistItem(MemberId memberId, String documentType, String reason) {}
+
+    /**
+     * One document the case needs, as the checklist was published: the reason's code and the facts it names, and
+     * document-service's English wording of it.
+     *
+     * @param reasonCode {@code null} on checklists published before the code existed
+     * @param reasonValues the facts the reason names, by name (durations as ISO-8601 periods)
+     */
+    record ChecklistRequirement(
+            MemberId memberId,
+            String documentType,
+            String reason,
+            String reasonCode,
+            Map<String, String> reasonValues) {
+
+        public ChecklistRequirement {
+            reasonValues = reasonValues == null ? Map.of() : Map.copyOf(reasonValues);
+        }
+
+        /** The item as the case notes it. */
+        public ChecklistItem item() {
+            return new ChecklistItem(memberId, documentType, reason);
+        }
+    }
 
     /**
      * The application was registered: who the applicant is, in which language to write, the household, and the
@@ -56,7 +81,8 @@ public sealed interface NotificationCommand {
             boolean phoneGiven)
             implements NotificationCommand {}
 
-    record NotifyChecklist(@TargetAggregateIdentifier CaseId caseId, UUID triggeringEventId, List<ChecklistItem> items)
+    record NotifyChecklist(
+            @TargetAggregateIdentifier CaseId caseId, UUID triggeringEventId, List<ChecklistRequirement> items)
             implements NotificationCommand {
 
         public NotifyChecklist {

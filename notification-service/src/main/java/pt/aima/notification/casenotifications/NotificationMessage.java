@@ -55,9 +55,11 @@ public sealed interface NotificationMessage {
     /**
      * @param member whose document it is; {@code null} for a document of the application, or a member whose
      *     relationship is not known
+     * @param reason the rejection's reason code, worded in the applicant's language
+     * @param note the caseworker's own words, shown as written (they are not translated); {@code null} for none
      * @param howToFix the hint for the rejection's reason code; {@code null} when there is none
      */
-    record DocumentRejected(String caseNumber, Label document, Label member, String reason, Label howToFix)
+    record DocumentRejected(String caseNumber, Label document, Label member, Label reason, String note, Label howToFix)
             implements NotificationMessage {
         @Override
         public NotificationKind kind() {
@@ -70,7 +72,8 @@ public sealed interface NotificationMessage {
         }
     }
 
-    record EvidenceRequested(String caseNumber, List<Label> documents, Label member, String reason, LocalDate respondBy)
+    /** @param note the caseworker's own words on what is missing and why, shown as written; {@code null} for none */
+    record EvidenceRequested(String caseNumber, List<Label> documents, Label member, String note, LocalDate respondBy)
             implements NotificationMessage {
         public EvidenceRequested {
             documents = List.copyOf(documents);
@@ -153,7 +156,8 @@ public sealed interface NotificationMessage {
     /**
      * The new appointment as in {@link Appointment}, and the previous one with the reason it moved.
      *
-     * @param reasonCode worded when it has a label, left out otherwise
+     * @param reason the reason code, worded in the applicant's language
+     * @param note the words of a person at AIMA (operations closing a desk), shown as written; {@code null} for none
      */
     record AppointmentRescheduled(
             String caseNumber,
@@ -166,8 +170,8 @@ public sealed interface NotificationMessage {
             String previousDesk,
             LocalDate previousDate,
             LocalTime previousTime,
-            Label reasonCode,
-            String reason)
+            Label reason,
+            String note)
             implements NotificationMessage {
         public AppointmentRescheduled {
             originals = List.copyOf(originals);
@@ -232,7 +236,7 @@ public sealed interface NotificationMessage {
     }
 
     /**
-     * The documents one family member must provide, each with the reason it is required.
+     * The documents one family member must provide, each with the reason it is required (a reason code).
      *
      * @param member by relationship; {@code null} for the application's own documents, or a member whose relationship
      *     is not known
@@ -243,7 +247,7 @@ public sealed interface NotificationMessage {
         }
     }
 
-    record RequiredDocument(Label document, String reason) {}
+    record RequiredDocument(Label document, Label reason) {}
 
     /**
      * The originals one family member brings to the appointment.

@@ -20,7 +20,7 @@ import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.notification.casenotifications.Language;
 import pt.aima.notification.casenotifications.NotificationCommand;
-import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
+import pt.aima.notification.casenotifications.NotificationCommand.ChecklistRequirement;
 import pt.aima.notification.casenotifications.NotificationCommand.Member;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentMissed;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentRescheduled;
@@ -114,7 +114,12 @@ class NotificationTriggersListener {
                         checklist.caseId(),
                         id,
                         checklist.items().stream()
-                                .map(item -> new ChecklistItem(item.memberId(), item.documentType(), item.reason()))
+                                .map(item -> new ChecklistRequirement(
+                                        item.memberId(),
+                                        item.documentType(),
+                                        item.reason(),
+                                        item.reasonCode(),
+                                        item.reasonValues()))
                                 .toList());
             case DocumentRejected rejected ->
                 new NotifyDocumentRejected(

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.EventMessage;
@@ -28,6 +30,7 @@ import pt.aima.notification.casenotifications.CaseNotifications.Delivery;
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDelivered;
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDeliveryFailed;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
+import pt.aima.notification.casenotifications.NotificationCommand.ChecklistRequirement;
 import pt.aima.notification.casenotifications.NotificationCommand.Member;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyBiometricAppointment;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyChecklist;
@@ -193,7 +196,7 @@ class CaseNotificationsTest {
     }
 
     @Test
-    void namesEachChecklistDocumentsMemberByRelationshipWithTheReason() {
+    void namesEachChecklistDocumentsMemberByRelationshipWithTheReasonsCodeAndFactsNeverItsEnglishWords() {
         MemberId unknown = MemberId.of("2c8b8d0a-55c3-4e2a-9b9c-5d3b8b3d4e5f");
         fixture.given(
                         new RecipientIdentified(CASE, "applicant-1", Language.PT),
@@ -202,9 +205,15 @@ class CaseNotificationsTest {
                         CASE,
                         UUID.randomUUID(),
                         List.of(
-                                new ChecklistItem(CHILD, "PASSPORT", "identity"),
-                                new ChecklistItem(unknown, "CRIMINAL_RECORD", "good conduct"),
-                                new ChecklistItem(CHILD, "BIRTH_CERTIFICATE", "family tie"))))
+                                new ChecklistRequirement(
+                                        CHILD, "PASSPORT", "identity", "VALID_TRAVEL_DOCUMENT", Map.of()),
+                                new ChecklistRequirement(
+                                        unknown,
+                                        "CRIMINAL_RECORD",
+                                        "good conduct",
+                                        "CRIMINAL_RECORD_ABROAD",
+                                        Map.of("fromAge", "16", "foreignStay", "P1Y", "countries", "BRA")),
+                                new ChecklistRequirement(CHILD, "BIRTH_CERTIFICATE", "family tie", null, null))))
                 .expectSuccessfulHandlerExecution();
 
         assertThat(written)
@@ -214,11 +223,27 @@ class CaseNotificationsTest {
                                 new MemberDocuments(
                                         Label.of("relationship.", "MINOR_CHILD"),
                                         List.of(
-                                                new RequiredDocument(document("PASSPORT"), "identity"),
-                                                new RequiredDocument(document("BIRTH_CERTIFICATE"), "family tie"))),
+                                                new RequiredDocument(
+                                                        document("PASSPORT"),
+                                                        Label.orGeneric(
+                                                                "required.", "VALID_TRAVEL_DOCUMENT", Map.of())),
+                                                new RequiredDocument(
+                                                        document("BIRTH_CERTIFICATE"),
+                                                        Label.orGeneric("required.", null, Map.of())))),
                                 new MemberDocuments(
                                         null,
-                                        List.of(new RequiredDocument(document("CRIMINAL_RECORD"), "good conduct"))))));
+                                        List.of(new RequiredDocument(
+                                                document("CRIMINAL_RECORD"),
+                                                Label.orGeneric(
+                                                        "required.",
+                                                        "CRIMINAL_RECORD_ABROAD",
+                                                        Map.of(
+                                                                "fromAge",
+                                                                "16",
+                                                                "foreignStay",
+                                                                Period.ofYears(1),
+                                                                "countries",
+                                                                "BRA"))))))));
     }
 
     @Test
@@ -264,7 +289,11 @@ class CaseNotificationsTest {
 
         assertThat(written)
                 .containsExactly(new DecisionRefused(
-                        CASE.toString(), List.of(Label.of("ground.", "ENTRY_BAN")), "Entry ban.", 15, 3));
+                        CASE.toString(),
+                        List.of(Label.orGeneric("ground.", "ENTRY_BAN", Map.of())),
+                        "Entry ban.",
+                        15,
+                        3));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
@@ -27,6 +28,7 @@ import pt.aima.notification.casenotifications.CaseNotificationEvent.HouseholdNot
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
+import pt.aima.notification.casenotifications.NotificationCommand.ChecklistRequirement;
 import pt.aima.notification.casenotifications.NotificationCommand.Member;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentMissed;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentRescheduled;
@@ -65,6 +67,51 @@ class NotificationTextsGoldenTest {
             new ChecklistItem(SPOUSE, "MARRIAGE_CERTIFICATE", null),
             new ChecklistItem(STRANGER, "SOMETHING_NEW", "a document without a label"));
 
+    /**
+     * The checklist as published: reasons with their codes and facts; one without a code (published before codes
+     * existed) and one with a code newer than the texts, both worded generically.
+     */
+    private static final List<ChecklistRequirement> PUBLISHED_CHECKLIST = List.of(
+            new ChecklistRequirement(
+                    null,
+                    "SPONSOR_RESIDENCE_PERMIT",
+                    "The sponsor's residence permit: the sponsor must reside legally in Portugal",
+                    "SPONSOR_RESIDES_LEGALLY",
+                    Map.of()),
+            new ChecklistRequirement(
+                    CHILD,
+                    "PASSPORT",
+                    "A valid passport or travel document of the member",
+                    "VALID_TRAVEL_DOCUMENT",
+                    Map.of()),
+            new ChecklistRequirement(
+                    CHILD,
+                    "PROOF_OF_LEGAL_ENTRY",
+                    "Proof of legal entry into Portugal: the member is in Portugal",
+                    "MEMBER_IN_PORTUGAL",
+                    Map.of()),
+            new ChecklistRequirement(
+                    CHILD,
+                    "BIRTH_CERTIFICATE",
+                    "Proof of the family tie for a minor child: authenticated birth certificate",
+                    null,
+                    null),
+            new ChecklistRequirement(
+                    SPOUSE,
+                    "CRIMINAL_RECORD",
+                    "Criminal record: required from age 16, from the country of nationality and any country lived in"
+                            + " for more than one year before coming to Portugal (BRA, IND)",
+                    "CRIMINAL_RECORD_ABROAD",
+                    Map.of("fromAge", "16", "foreignStay", "P1Y", "countries", "BRA, IND")),
+            new ChecklistRequirement(
+                    SPOUSE,
+                    "TERM_OF_RESPONSIBILITY",
+                    "Term of Responsibility (Model 4, version 2024; an older version is rejected)",
+                    "MODEL_4_IN_FORCE",
+                    Map.of("model4Version", "2024")),
+            new ChecklistRequirement(
+                    STRANGER, "SOMETHING_NEW", "a document without a label", "A_REASON_NEWER_THAN_THE_TEXTS", null));
+
     private static final UUID TRIGGER = UUID.fromString("9e8d7c6b-5a49-4838-a726-150f0e0d0c0b");
 
     record Scenario(String name, boolean checklistKnown, NotificationCommand command) {
@@ -81,7 +128,7 @@ class NotificationTextsGoldenTest {
                         false,
                         new NotifyRegistration(
                                 CASE, TRIGGER, "applicant-1", Language.PT, LocalDate.of(2026, 11, 20), HOUSEHOLD)),
-                new Scenario("checklist", false, new NotifyChecklist(CASE, TRIGGER, CHECKLIST)),
+                new Scenario("checklist", false, new NotifyChecklist(CASE, TRIGGER, PUBLISHED_CHECKLIST)),
                 new Scenario(
                         "document-rejected",
                         false,
@@ -149,6 +196,19 @@ class NotificationTextsGoldenTest {
                         true,
                         new NotifyAppointmentRescheduled(
                                 CASE, TRIGGER, "PORTO-2", NEW_SLOT, 45, "LISBOA-1", SLOT, "DESK_CLOSED", "Strike.")),
+                new Scenario(
+                        "appointment-rescheduled-after-a-missed-appointment",
+                        false,
+                        new NotifyAppointmentRescheduled(
+                                CASE,
+                                TRIGGER,
+                                "LISBOA-1",
+                                NEW_SLOT,
+                                45,
+                                "LISBOA-1",
+                                SLOT,
+                                "MISSED_APPOINTMENT",
+                                "Nobody came to the appointment; a new one was booked.")),
                 new Scenario(
                         "appointment-rescheduled-without-previous-or-code",
                         false,

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,16 +63,21 @@ class MustacheNotificationTextsTest {
                         List.of(
                                 "Documents needed",
                                 "For the minor child:",
-                                "- Passport or travel document: identity of the child",
+                                "- Passport or travel document: a valid passport or travel document of the member",
                                 "For the application:",
-                                "- Sponsor's residence permit: the sponsor's legal residence")),
+                                "- Sponsor's residence permit: the sponsor must reside legally in Portugal")),
                 Arguments.of(
                         "checklist",
                         Language.PT,
                         checklist(),
                         List.of(
-                                "Documentos necessários", "Do filho menor:",
-                                "- Passaporte ou documento de viagem: identity of the child", "Do pedido:")),
+                                "Documentos necessários",
+                                "Do filho menor:",
+                                "- Passaporte ou documento de viagem: passaporte ou documento de viagem válido do membro"
+                                        + " da família",
+                                "Do pedido:",
+                                "- Autorização de residência do requerente: o requerente tem de residir legalmente em"
+                                        + " Portugal")),
                 Arguments.of(
                         "document-rejected",
                         Language.EN,
@@ -78,7 +85,8 @@ class MustacheNotificationTextsTest {
                         List.of(
                                 "A document was rejected: Passport or travel document",
                                 "of the minor child",
-                                "Reason: The photo page is blurred.",
+                                "Reason: the copy cannot be read.",
+                                "Caseworker's note (as written): The photo page is blurred.",
                                 "How to fix it: Scan or photograph",
                                 "Upload a new copy")),
                 Arguments.of(
@@ -86,8 +94,11 @@ class MustacheNotificationTextsTest {
                         Language.PT,
                         rejected("UNKNOWN_CODE"),
                         List.of(
-                                "Documento recusado: Passaporte ou documento de viagem", "do filho menor",
-                                "Motivo: The photo page is blurred.", "Como corrigir: Carregue no portal")),
+                                "Documento recusado: Passaporte ou documento de viagem",
+                                "do filho menor",
+                                "Motivo: o documento não cumpre os requisitos.",
+                                "Nota do técnico (tal como escrita): The photo page is blurred.",
+                                "Como corrigir: Carregue no portal")),
                 Arguments.of(
                         "evidence-requested",
                         Language.EN,
@@ -95,7 +106,7 @@ class MustacheNotificationTextsTest {
                         List.of(
                                 "more evidence by 15 January 2027",
                                 "- Term of Responsibility (Model 4)",
-                                "Why: The signature is missing.")),
+                                "Caseworker's note (as written): The signature is missing.")),
                 Arguments.of(
                         "evidence-requested",
                         Language.PT,
@@ -103,7 +114,7 @@ class MustacheNotificationTextsTest {
                         List.of(
                                 "até 15 de janeiro de 2027",
                                 "- Termo de Responsabilidade (Modelo 4)",
-                                "Porquê: The signature is missing.")),
+                                "Nota do técnico (tal como escrita): The signature is missing.")),
                 Arguments.of(
                         "evidence-reminder",
                         Language.EN,
@@ -153,7 +164,8 @@ class MustacheNotificationTextsTest {
                                 "has moved to 10 December 2026",
                                 "service desk LISBOA-1, 3 December 2026 at 09:30",
                                 "service desk PORTO-2, 10 December 2026 at 11:00",
-                                "Why: the service desk is closed on that day. Strike.",
+                                "Why: the service desk is closed on that day.",
+                                "Note from AIMA (as written): Strike.",
                                 "- Passport or travel document")),
                 Arguments.of(
                         "appointment-rescheduled",
@@ -162,7 +174,8 @@ class MustacheNotificationTextsTest {
                         List.of(
                                 "passou para 10 de dezembro de 2026",
                                 "balcão PORTO-2, 10 de dezembro de 2026 às 11:00",
-                                "Motivo: o balcão está encerrado nesse dia. Strike.")),
+                                "Motivo: o balcão está encerrado nesse dia.",
+                                "Nota da AIMA (tal como escrita): Strike.")),
                 Arguments.of(
                         "appointment-missed",
                         Language.EN,
@@ -193,7 +206,7 @@ class MustacheNotificationTextsTest {
                         List.of(
                                 "application refused (case CASE-1)",
                                 "- a ban on entering Portugal",
-                                "- SOMETHING_NEW",
+                                "- another legal ground, explained in the statement of reasons",
                                 "Right to appeal",
                                 "within 15 working days",
                                 "within 3 months")),
@@ -232,6 +245,64 @@ class MustacheNotificationTextsTest {
             properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
         return properties;
+    }
+
+    @Test
+    void wordsTheFactsALabelNamesInTheApplicantsLanguage() {
+        Label reason = Label.orGeneric(
+                "required.",
+                "CRIMINAL_RECORD_ABROAD",
+                Map.of("fromAge", "16", "foreignStay", Period.of(1, 6, 0), "countries", "BRA, IND"));
+        Label noCountries = Label.orGeneric(
+                "required.", "CRIMINAL_RECORD_ABROAD", Map.of("fromAge", "16", "foreignStay", Period.ofMonths(6)));
+        Label title = Label.orGeneric(
+                "required.", "HOME_NOT_OWNED", Map.of("addressTitle", Label.of("addressTitle.", "TENANT")));
+        Checklist checklist = new Checklist(
+                CASE,
+                List.of(new MemberDocuments(
+                        CHILD,
+                        List.of(
+                                new RequiredDocument(Label.of("document.", "CRIMINAL_RECORD"), reason),
+                                new RequiredDocument(Label.of("document.", "CRIMINAL_RECORD"), noCountries),
+                                new RequiredDocument(Label.of("document.", "LANDLORD_DECLARATION"), title)))));
+
+        assertThat(texts.render(checklist, Language.PT).body())
+                .contains(
+                        "exigido a partir dos 16 anos, do país da nacionalidade e de qualquer país onde tenha vivido"
+                                + " mais de um ano e 6 meses antes de vir para Portugal (BRA, IND)\n",
+                        "mais de 6 meses antes de vir para Portugal\n",
+                        "o agregado familiar habita a casa como arrendatário: declaração do senhorio");
+        assertThat(texts.render(checklist, Language.EN).body())
+                .contains(
+                        "for more than one year and 6 months before coming to Portugal (BRA, IND)\n",
+                        "the household lives there as tenant: a declaration from the landlord");
+    }
+
+    @Test
+    void aReasonWithoutACodeOrWithAnUnknownOneIsTheGenericReasonNeverTheCode() {
+        RenderedText withoutCode = texts.render(
+                new DocumentRejected(
+                        CASE,
+                        Label.of("document.", "PASSPORT"),
+                        null,
+                        Label.orGeneric("reject.", null, Map.of()),
+                        null,
+                        null),
+                Language.PT);
+        RenderedText unknownCode = texts.render(
+                new DocumentRejected(
+                        CASE,
+                        Label.of("document.", "PASSPORT"),
+                        null,
+                        Label.orGeneric("reject.", "NEW_CODE", Map.of()),
+                        null,
+                        null),
+                Language.PT);
+
+        assertThat(withoutCode.body())
+                .contains("Motivo: o documento não cumpre os requisitos.\n\nComo corrigir")
+                .doesNotContain("Nota do técnico");
+        assertThat(unknownCode.body()).isEqualTo(withoutCode.body());
     }
 
     /** Values that lack the receipt's {@code submittedOn}. */
@@ -284,12 +355,13 @@ class MustacheNotificationTextsTest {
                         new MemberDocuments(
                                 CHILD,
                                 List.of(new RequiredDocument(
-                                        Label.of("document.", "PASSPORT"), "identity of the child"))),
+                                        Label.of("document.", "PASSPORT"),
+                                        Label.orGeneric("required.", "VALID_TRAVEL_DOCUMENT", Map.of())))),
                         new MemberDocuments(
                                 null,
                                 List.of(new RequiredDocument(
                                         Label.of("document.", "SPONSOR_RESIDENCE_PERMIT"),
-                                        "the sponsor's legal residence")))));
+                                        Label.orGeneric("required.", "SPONSOR_RESIDES_LEGALLY", Map.of()))))));
     }
 
     private static DocumentRejected rejected(String code) {
@@ -297,6 +369,7 @@ class MustacheNotificationTextsTest {
                 CASE,
                 Label.of("document.", "PASSPORT"),
                 CHILD,
+                Label.orGeneric("reject.", code, Map.of()),
                 "The photo page is blurred.",
                 Label.orEmpty("fix.", code));
     }
@@ -347,7 +420,7 @@ class MustacheNotificationTextsTest {
                 "LISBOA-1",
                 LocalDate.of(2026, 12, 3),
                 LocalTime.of(9, 30),
-                Label.orEmpty("reschedule.", "DESK_CLOSED"),
+                Label.orGeneric("reschedule.", "DESK_CLOSED", Map.of()),
                 "Strike.");
     }
 
@@ -362,7 +435,9 @@ class MustacheNotificationTextsTest {
     private static DecisionRefused refused() {
         return new DecisionRefused(
                 CASE,
-                List.of(Label.of("ground.", "ENTRY_BAN"), Label.of("ground.", "SOMETHING_NEW")),
+                List.of(
+                        Label.orGeneric("ground.", "ENTRY_BAN", Map.of()),
+                        Label.orGeneric("ground.", "SOMETHING_NEW", Map.of())),
                 "Entry ban in force.",
                 15,
                 3);

@@ -8,6 +8,7 @@ import org.axonframework.serialization.Revision;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * What happened to a case's biometric appointment, as scheduling-service records it. Internal: {@code publishing}
@@ -23,6 +24,7 @@ public sealed interface AppointmentEvent {
      *
      * @param applicantId the applicant's account: the only one, besides staff, who may see the appointment
      */
+    @StoredAs("scheduling.ApplicationRecorded")
     @Revision("1")
     record ApplicationRecorded(
             CaseId caseId,
@@ -38,14 +40,17 @@ public sealed interface AppointmentEvent {
      * a desk of this region. Cases recorded before regions existed have no such event and are in {@link
      * Region#BEFORE_REGIONS}.
      */
+    @StoredAs("scheduling.CaseRegionRecorded")
     @Revision("1")
     record CaseRegionRecorded(CaseId caseId, Region region) implements AppointmentEvent {}
 
     /** Every required document is accepted. */
+    @StoredAs("scheduling.ChecklistCompletionRecorded")
     @Revision("1")
     record ChecklistCompletionRecorded(CaseId caseId) implements AppointmentEvent {}
 
     /** The case waits in the queue for its first appointment, ordered by these facts. */
+    @StoredAs("scheduling.CaseQueued")
     @Revision("1")
     record CaseQueued(CaseId caseId, LocalDate submittedOn, Instant registeredAt, int householdSize)
             implements AppointmentEvent {}
@@ -56,12 +61,14 @@ public sealed interface AppointmentEvent {
      * @param startsAt local time at the desk of the first member's slot
      * @param durationMinutes the whole appointment
      */
+    @StoredAs("scheduling.BiometricSlotBooked")
     @Revision("1")
     record BiometricSlotBooked(
             CaseId caseId, String deskId, LocalDateTime startsAt, int durationMinutes, List<MemberId> memberIds)
             implements AppointmentEvent {}
 
     /** The appointment moved, always with a reason. */
+    @StoredAs("scheduling.AppointmentRescheduled")
     @Revision("1")
     record AppointmentRescheduled(
             CaseId caseId,
@@ -79,24 +86,29 @@ public sealed interface AppointmentEvent {
      *
      * @param notBefore the earliest day of the new appointment, or null
      */
+    @StoredAs("scheduling.AppointmentReleased")
     @Revision("1")
     record AppointmentReleased(
             CaseId caseId, String deskId, LocalDateTime startsAt, String reasonCode, String reason, LocalDate notBefore)
             implements AppointmentEvent {}
 
     /** Nobody came; {@code flaggedToCaseworker} when the rule gives no new appointment. */
+    @StoredAs("scheduling.AppointmentMissed")
     @Revision("1")
     record AppointmentMissed(CaseId caseId, String deskId, LocalDateTime startsAt, boolean flaggedToCaseworker)
             implements AppointmentEvent {}
 
+    @StoredAs("scheduling.CourtOrderRecorded")
     @Revision("1")
     record CourtOrderRecorded(CaseId caseId, String reference, LocalDate deadline) implements AppointmentEvent {}
 
+    @StoredAs("scheduling.CourtOrderDeadlineAtRiskReported")
     @Revision("1")
     record CourtOrderDeadlineAtRiskReported(
             CaseId caseId, String reference, LocalDate deadline, LocalDate earliestPossibleOn, String reasonCode)
             implements AppointmentEvent {}
 
+    @StoredAs("scheduling.BiometricsRecorded")
     @Revision("1")
     record BiometricsRecorded(CaseId caseId, String deskId) implements AppointmentEvent {}
 }

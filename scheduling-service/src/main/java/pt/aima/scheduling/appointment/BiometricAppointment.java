@@ -16,6 +16,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.eventstore.StoredAs;
 import pt.aima.scheduling.appointment.AppointmentCommand.BookSlot;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordBiometricsCollected;
@@ -47,6 +48,7 @@ import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
  * once: a repeated report changes nothing. The aggregate decides and records; the queue and the desks' slots the
  * scheduler plans with are built from its events.
  */
+@StoredAs("scheduling.BiometricAppointment")
 @Aggregate(snapshotTriggerDefinition = "appointmentSnapshotTrigger")
 class BiometricAppointment {
 

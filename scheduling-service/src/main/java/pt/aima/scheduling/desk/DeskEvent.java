@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
 import pt.aima.kernel.application.Region;
+import pt.aima.platform.eventstore.StoredAs;
 
 /** What operations changed of a desk. Internal: {@code publishing} turns each into a DeskCapacityChanged. */
 public sealed interface DeskEvent {
@@ -17,6 +18,7 @@ public sealed interface DeskEvent {
      * desk's region, carried by every capacity set since regions exist; null in events stored before (such a desk is
      * in {@link Region#BEFORE_REGIONS} until a capacity names its region).
      */
+    @StoredAs("scheduling.CapacitySet")
     @Revision("1")
     record CapacitySet(
             DeskId deskId,
@@ -30,6 +32,7 @@ public sealed interface DeskEvent {
             Region region)
             implements DeskEvent {}
 
+    @StoredAs("scheduling.DeskClosed")
     @Revision("1")
     record DeskClosed(DeskId deskId, LocalDate from, LocalDate until, String reason) implements DeskEvent {}
 }

@@ -1,5 +1,9 @@
 package pt.aima.platform.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -7,9 +11,13 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.util.ClassUtils;
 
 /**
  * The service's event store on PostgreSQL through plain JDBC: the tables of {@code V1_0__axon_event_store.sql}
@@ -39,6 +47,29 @@ public final class PostgresEventStorage {
             .build();
 
     private PostgresEventStorage() {}
+
+    /**
+     * Axon's own Jackson 2 mapper for events, snapshots and tokens: reads and writes fields directly, so aggregates
+     * snapshot without getters, and tolerates fields it does not know (upcasters handle real schema changes).
+     */
+    public static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .findAndRegisterModules()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** Events, snapshots and dead letters as JSON, under the logical names of {@code types}. */
+    public static StoredTypeSerializer serializer(
+            ObjectMapper objectMapper, StoredTypes types, RevisionResolver revisions) {
+        JacksonSerializer json = JacksonSerializer.builder()
+                .objectMapper(objectMapper)
+                .revisionResolver(revisions)
+                .converter(new ChainingConverter(ClassUtils.getDefaultClassLoader()))
+                .build();
+        return new StoredTypeSerializer(json, types, revisions);
+    }
 
     public static JdbcEventStorageEngine engine(
             DataSource dataSource,

@@ -181,7 +181,7 @@ class KafkaEventRelayIT {
         batch.onRollback(u -> rolledBack.set(true));
 
         assertThatThrownBy(() -> batch.execute(() -> relay.on(message.getPayload(), message)))
-                .hasRootCauseInstanceOf(Exception.class)
+                .hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
                 .isInstanceOf(KafkaEventRelay.RelayFailed.class);
         assertThat(committed).isFalse();
         assertThat(rolledBack).isTrue();
@@ -216,10 +216,10 @@ class KafkaEventRelayIT {
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                1_000,
+                patience,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                1_500,
+                patience + 500,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                1_000)));
+                patience)));
     }
 }

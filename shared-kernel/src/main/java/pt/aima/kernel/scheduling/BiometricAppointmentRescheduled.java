@@ -14,7 +14,9 @@ import pt.aima.kernel.ids.CaseId;
  * @param durationMinutes the whole new appointment (every member's slot)
  * @param reasonCode stable code: {@code DESK_CLOSED}, {@code CAPACITY_REDUCED}, {@code APPLICANT_REQUEST},
  *     {@code MISSED_APPOINTMENT}, {@code COURT_ORDER} (a court ordered an earlier appointment)
- * @param reason the words the applicant is given (for a closure: operations' reason)
+ * @param reason the words given with the code: the scheduler's own (English) sentence, or for a closure operations'
+ *     reason as they typed it. Applicants are told the reason in their language from {@code reasonCode}; only
+ *     operations' words are shown beside it, as written
  */
 @PublishedEvent(type = "BiometricAppointmentRescheduled", version = 1)
 public record BiometricAppointmentRescheduled(

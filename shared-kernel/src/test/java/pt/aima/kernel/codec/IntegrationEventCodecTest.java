@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import pt.aima.kernel.application.AddressTitle;
@@ -15,7 +16,9 @@ import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.application.ResidencePeriod;
+import pt.aima.kernel.document.DocumentChecklistOpened;
 import pt.aima.kernel.document.EvidenceRequested;
+import pt.aima.kernel.document.RequiredDocument;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
@@ -95,6 +98,41 @@ class IntegrationEventCodecTest {
         assertThat(registered.household().getFirst().residenceHistory()).isNull();
         assertThat(registered.household().getFirst().nationality()).isNull();
         assertThat(registered.household().getFirst().presentInPortugal()).isTrue();
+    }
+
+    @Test
+    void roundTripsAChecklistItemsReasonCodeAndValues() {
+        var opened = new DocumentChecklistOpened(
+                caseId,
+                List.of(new RequiredDocument(
+                        MemberId.newId(),
+                        "CRIMINAL_RECORD",
+                        "Criminal record: required from age 16 (BRA)",
+                        "CRIMINAL_RECORD_ABROAD",
+                        Map.of("fromAge", "16", "foreignStay", "P1Y", "countries", "BRA"))));
+        var envelope =
+                EventEnvelope.wrap(UUID.randomUUID(), Instant.EPOCH, Actor.system("x"), "corr-1", "req-1", opened);
+
+        assertThat(codec.decode(codec.encode(envelope))).isEqualTo(envelope);
+    }
+
+    @Test
+    void decodesAChecklistPublishedBeforeTheReasonCodeWithNoCodeAndNoValues() {
+        byte[] old = ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"DocumentChecklistOpened\",\"version\":1,"
+                        + "\"caseId\":\"" + caseId + "\",\"occurredAt\":\"2026-11-23T10:15:30Z\","
+                        + "\"actor\":{\"subject\":\"document-service\",\"role\":\"SYSTEM\"},"
+                        + "\"correlationId\":\"c\",\"causationId\":\"c\",\"payload\":{\"caseId\":\"" + caseId
+                        + "\",\"items\":[{\"memberId\":\"" + MemberId.newId() + "\",\"documentType\":\"PASSPORT\","
+                        + "\"reason\":\"A valid passport or travel document of the member\"}]}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        var item =
+                ((DocumentChecklistOpened) codec.decode(old).payload()).items().getFirst();
+
+        assertThat(item.documentType()).isEqualTo("PASSPORT");
+        assertThat(item.reason()).isEqualTo("A valid passport or travel document of the member");
+        assertThat(item.reasonCode()).isNull();
+        assertThat(item.reasonValues()).isEmpty();
     }
 
     @Test

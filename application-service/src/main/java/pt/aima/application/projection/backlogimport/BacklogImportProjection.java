@@ -10,6 +10,8 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.application.backlog.ImportEvent.ImportCompleted;
+import pt.aima.application.backlog.ImportEvent.ImportInterrupted;
+import pt.aima.application.backlog.ImportEvent.ImportResumed;
 import pt.aima.application.backlog.ImportEvent.ImportStarted;
 import pt.aima.application.backlog.ImportProblem;
 import pt.aima.platform.acting.ActingContext;
@@ -43,13 +45,37 @@ class BacklogImportProjection {
                 .update();
     }
 
+    /** Shows the cases registered before it stopped; the other counts come with the completion. */
+    @EventHandler
+    void on(ImportInterrupted event) {
+        jdbc.sql(
+                        """
+                update backlog_import set status = 'INTERRUPTED', registered = :registered
+                where import_id = :id and status = 'RUNNING'
+                """)
+                .param("registered", event.registered())
+                .param("id", event.importId())
+                .update();
+    }
+
+    @EventHandler
+    void on(ImportResumed event) {
+        jdbc.sql(
+                        """
+                update backlog_import set status = 'RUNNING', registered = null
+                where import_id = :id and status = 'INTERRUPTED'
+                """)
+                .param("id", event.importId())
+                .update();
+    }
+
     @EventHandler
     void on(ImportCompleted event, @Timestamp Instant at) {
         int updated = jdbc.sql(
                         """
                 update backlog_import set status = :status, completed_at = :at, lines = :lines, cases = :cases,
                        registered = :registered, already_registered = :already, rejected_cases = :rejected
-                where import_id = :id and status = 'RUNNING'
+                where import_id = :id and status in ('RUNNING', 'INTERRUPTED')
                 """)
                 .param("status", event.outcome())
                 .param("at", at.atOffset(ZoneOffset.UTC))

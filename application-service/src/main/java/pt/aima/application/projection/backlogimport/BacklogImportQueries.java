@@ -17,7 +17,7 @@ public class BacklogImportQueries {
         this.jdbc = jdbc;
     }
 
-    /** The import with its report once it is no longer running; empty until its start is projected. */
+    /** The import, with its report once it is completed; empty until its start is projected. */
     public Optional<BacklogImportView> findImport(String importId) {
         Optional<BacklogImportView> found = jdbc.sql("select * from backlog_import where import_id = :id")
                 .param("id", importId)
@@ -36,7 +36,7 @@ public class BacklogImportQueries {
                         (Integer) rs.getObject("rejected_cases"),
                         List.of()))
                 .optional();
-        if (found.isEmpty() || found.get().running()) {
+        if (found.isEmpty() || !found.get().completed()) {
             return found;
         }
         BacklogImportView completed = found.get();

@@ -7,9 +7,11 @@ import pt.aima.application.backlog.ImportProblem;
 /**
  * One import as projected from its events.
  *
- * @param status RUNNING, COMPLETED or REJECTED (the whole file refused)
- * @param completedAt null, like the counts, while RUNNING
- * @param problems every bad line, by line number; empty while RUNNING
+ * @param status RUNNING, INTERRUPTED (stopped by a crash or a restart; resumable with the same file), COMPLETED or
+ *     REJECTED (the whole file refused)
+ * @param completedAt null, like the counts, until completed (INTERRUPTED shows {@code registered}: the cases registered
+ *     before it stopped)
+ * @param problems every bad line, by line number; empty until completed
  */
 public record BacklogImportView(
         String importId,
@@ -28,5 +30,9 @@ public record BacklogImportView(
 
     public boolean running() {
         return "RUNNING".equals(status);
+    }
+
+    public boolean completed() {
+        return "COMPLETED".equals(status) || "REJECTED".equals(status);
     }
 }

@@ -3,7 +3,12 @@ package pt.aima.application.process.backlogimport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import pt.aima.application.backlog.LegacyCaseFile;
+import pt.aima.application.backlog.LegacyCaseFile.LegacyCase;
 import pt.aima.backlog.format.LegacyColumn;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
@@ -34,14 +41,19 @@ import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.acting.ActingContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The backlog import against a real PostgreSQL and Kafka: a small generated file is imported through the API; valid
  * cases are registered with their original submission dates and published, bad lines are reported with their line
- * numbers, a partly bad case is not registered at all, and importing the same file again registers nothing twice.
+ * numbers, a partly bad case is not registered at all, and importing the same file again registers nothing twice. An
+ * import interrupted by a crash is marked interrupted at start-up and resumed with the same file; an upload over the
+ * limit is 413.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "aima.imports.max-upload-size=256KB")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BacklogImportIT {
 
@@ -78,6 +90,10 @@ class BacklogImportIT {
     private record Generated(String csv, List<String> valid, Map<String, LocalDate> submitted, List<int[]> badLines) {}
 
     private Generated generate() {
+        return generate(run);
+    }
+
+    private Generated generate(String run) {
         Random random = new Random(7);
         StringBuilder csv = new StringBuilder(LegacyColumn.HEADER).append('\n');
         int line = 1;
@@ -259,7 +275,153 @@ class BacklogImportIT {
                     .retrieve()
                     .toBodilessEntity();
             assertThat(response.getStatusCode().value()).as(role).isEqualTo(403);
+            var resumption = http.post()
+                    .uri("/imports/{id}/resumption", UUID.randomUUID())
+                    .header("Authorization", "Bearer " + token("someone", role))
+                    .contentType(MediaType.parseMediaType("text/csv"))
+                    .body(LegacyColumn.HEADER.getBytes(StandardCharsets.UTF_8))
+                    .retrieve()
+                    .toBodilessEntity();
+            assertThat(resumption.getStatusCode().value()).as(role).isEqualTo(403);
         }
+    }
+
+    @Autowired
+    BacklogImporter importer;
+
+    @Autowired
+    BacklogImportRecovery recovery;
+
+    @Test
+    void anImportInterruptedByACrashIsMarkedInterruptedAtStartUpAndResumedWithTheSameFile() throws Exception {
+        Generated file = generate(run + "R");
+        byte[] csv = file.csv().getBytes(StandardCharsets.UTF_8);
+        String importId = UUID.randomUUID().toString();
+        ActingContext operator = new ActingContext(new Actor("operator-2", "OPERATIONS"), importId, "crash-test");
+
+        // what a run had done when the service crashed: started, and a first chunk of four cases registered
+        importer.begin(importId, sha256(csv), csv.length, operator);
+        List<LegacyCase> valid = new ArrayList<>();
+        LegacyCaseFile.read(new ByteArrayInputStream(csv), LocalDate.now(), valid::add);
+        List<LegacyCase> firstChunk = valid.stream()
+                .filter(legacy -> file.valid().contains(legacy.legacyNumber()))
+                .limit(4)
+                .toList();
+        assertThat(importer.registerTogether(importId, firstChunk, operator)).isTrue();
+
+        // the service starts again (the crashed run had left its upload on disk)
+        java.nio.file.Path spool = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "aima-imports");
+        java.nio.file.Files.createDirectories(spool);
+        java.nio.file.Path leftover = java.nio.file.Files.write(spool.resolve("import-crashed.csv"), csv);
+        recovery.markInterruptedImports();
+        assertThat(leftover).doesNotExist();
+        String auditor = token("auditor-1", "AUDITOR");
+        JsonNode interrupted = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> report(importId, auditor),
+                        body -> body != null
+                                && "INTERRUPTED".equals(body.path("status").asString()));
+        assertThat(interrupted.get("registered").asInt()).isEqualTo(4);
+
+        String operations = token("operator-2", "OPERATIONS");
+        var otherFile = resume(importId, operations, (file.csv() + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(otherFile.getStatusCode().value()).isEqualTo(409);
+        assertThat(otherFile.getBody().get("rule").asString()).isEqualTo("IMPORT_FILE_DIFFERS");
+
+        var resumed = resume(importId, operations, csv);
+        assertThat(resumed.getStatusCode().value()).isEqualTo(202);
+        JsonNode completed = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> report(importId, auditor),
+                        body -> body != null
+                                && "COMPLETED".equals(body.path("status").asString()));
+        assertThat(completed.get("cases").asInt()).isEqualTo(32);
+        assertThat(completed.get("registered").asInt())
+                .as("the four before the crash are its own")
+                .isEqualTo(27);
+        assertThat(completed.get("alreadyRegistered").asInt()).isZero();
+        assertThat(completed.get("rejectedCases").asInt()).isEqualTo(5);
+        assertThat(completed.get("problems")).hasSize(file.badLines().size());
+        for (String legacy : file.valid()) {
+            assertThat(eventsOf(BacklogImporter.caseIdOf(legacy))).as(legacy).isEqualTo(1);
+        }
+        assertThat(jdbc.sql("select count(*) from backlog_import_run where import_id = :id")
+                        .param("id", importId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        var again = resume(importId, operations, csv);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody().get("rule").asString()).isEqualTo("IMPORT_COMPLETED");
+        assertThat(resume(UUID.randomUUID().toString(), operations, csv)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anUploadOverTheLimitIsRefusedWith413AndRecordsNothing() throws Exception {
+        String operations = token("operator-1", "OPERATIONS");
+        String row = row(run + "-BIG", LocalDate.of(2021, 5, 5), "SPOUSE", "1980-01-01") + "\n";
+        byte[] big =
+                (LegacyColumn.HEADER + "\n" + row.repeat(300 * 1024 / row.length())).getBytes(StandardCharsets.UTF_8);
+        int eventsBefore = allEvents();
+
+        var declared = http.post()
+                .uri("/imports")
+                .header("Authorization", "Bearer " + operations)
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body(big)
+                .retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(declared.getStatusCode().value()).isEqualTo(413);
+        assertThat(declared.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(declared.getBody().get("limitBytes").asLong()).isEqualTo(256 * 1024);
+
+        // no Content-Length: counted while it is received
+        HttpResponse<String> streamed = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/imports"))
+                                .header("Authorization", "Bearer " + operations)
+                                .header("Content-Type", "text/csv")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).isEqualTo(413);
+        assertThat(streamed.body()).contains("aima.imports.max-upload-size");
+
+        assertThat(allEvents()).as("nothing recorded").isEqualTo(eventsBefore);
+    }
+
+    private org.springframework.http.ResponseEntity<JsonNode> resume(String importId, String token, byte[] csv) {
+        return http.post()
+                .uri("/imports/{id}/resumption", importId)
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body(csv)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    private JsonNode report(String importId, String token) {
+        return http.get()
+                .uri("/imports/{id}", importId)
+                .header("Authorization", "Bearer " + token)
+                .retrieve()
+                .body(JsonNode.class);
+    }
+
+    private int allEvents() {
+        return jdbc.sql("select count(*) from domain_event_entry")
+                .query(Integer.class)
+                .single();
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     private JsonNode importAndAwait(String token, byte[] csv) {

@@ -1,10 +1,7 @@
 package pt.aima.document.projection.checklist;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,10 +15,13 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionAccepted
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionRejected;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionUploaded;
 import pt.aima.document.casedocuments.RequiredItem;
+import pt.aima.platform.projection.Columns;
+import pt.aima.platform.projection.ReadModelTable;
 
 /**
- * Each case's checklist as applicants and caseworkers see it, built from this service's own events only. Every update
- * first advances the case's last applied sequence number and changes items only if that succeeded: a redelivered
+ * Each case's checklist as applicants and caseworkers see it, built from this service's own events only. The case's
+ * row ({@code checklist_case}) is a {@link ReadModelTable}: every event first advances the case's last applied
+ * sequence number, and its items ({@code checklist_item}, child rows) change only if that succeeded, so a redelivered
  * event changes nothing.
  */
 @Component
@@ -31,26 +31,23 @@ class ChecklistProjection {
     static final String PROCESSING_GROUP = "checklist";
 
     private final JdbcClient jdbc;
+    private final ReadModelTable cases;
 
     ChecklistProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.cases = ReadModelTable.of(jdbc, "checklist_case").withDependents("checklist_item");
     }
 
     @EventHandler
     void on(ChecklistOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        int inserted = jdbc.sql(
-                        """
-                insert into checklist_case (case_id, applicant_id, submitted_on, opened_at, updated_at, last_sequence)
-                values (:caseId, :applicantId, :submittedOn, :at, :at, :sequence)
-                on conflict (case_id) do nothing
-                """)
-                .param("caseId", event.caseId().value())
-                .param("applicantId", event.applicantId())
-                .param("submittedOn", event.submittedOn())
-                .param("at", utc(at))
-                .param("sequence", sequence)
-                .update();
-        if (inserted == 0) {
+        boolean opened = cases.insertIfAbsent(
+                event.caseId().value(),
+                sequence,
+                at,
+                Columns.set("applicant_id", event.applicantId())
+                        .and("submitted_on", event.submittedOn())
+                        .and("opened_at", ReadModelTable.utc(at)));
+        if (!opened) {
             return;
         }
         List<RequiredItem> items = event.items();
@@ -72,7 +69,7 @@ class ChecklistProjection {
 
     @EventHandler
     void on(DocumentVersionUploaded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (advance(event.caseId().value(), sequence, at)) {
+        if (cases.advance(event.caseId().value(), sequence, at)) {
             jdbc.sql(
                             """
                     update checklist_item set status = 'UPLOADED', document_id = :documentId,
@@ -89,7 +86,7 @@ class ChecklistProjection {
 
     @EventHandler
     void on(DocumentVersionAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (advance(event.caseId().value(), sequence, at)) {
+        if (cases.advance(event.caseId().value(), sequence, at)) {
             jdbc.sql(
                             """
                     update checklist_item set status = 'ACCEPTED'
@@ -103,7 +100,7 @@ class ChecklistProjection {
 
     @EventHandler
     void on(DocumentVersionRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (advance(event.caseId().value(), sequence, at)) {
+        if (cases.advance(event.caseId().value(), sequence, at)) {
             jdbc.sql(
                             """
                     update checklist_item set status = 'REJECTED', rejection_code = :code, rejection_reason = :reason
@@ -119,33 +116,12 @@ class ChecklistProjection {
 
     @EventHandler
     void on(ChecklistCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (advance(event.caseId().value(), sequence, at)) {
-            jdbc.sql("update checklist_case set complete = true where case_id = :caseId")
-                    .param("caseId", event.caseId().value())
-                    .update();
-        }
+        cases.update(event.caseId().value(), sequence, at, Columns.set("complete", true));
     }
 
+    /** Empties the cases and their items, for a rebuild from the event store. */
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate checklist_item, checklist_case").update();
-    }
-
-    /** Records that the case's event {@code sequence} is applied; false if it already was. */
-    private boolean advance(UUID caseId, long sequence, Instant at) {
-        return jdbc.sql(
-                                """
-                        update checklist_case set last_sequence = :sequence, updated_at = :at
-                        where case_id = :caseId and last_sequence < :sequence
-                        """)
-                        .param("sequence", sequence)
-                        .param("at", utc(at))
-                        .param("caseId", caseId)
-                        .update()
-                == 1;
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
+        cases.reset();
     }
 }

@@ -1,7 +1,6 @@
 package pt.aima.document.projection.evidence;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,11 +15,16 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestMade;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewOverdue;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewed;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.projection.ReadModelTable;
 
 /**
  * Each case's evidence requests, their deadlines and where they stand, built from this service's own events only. It
  * is also the deadline table the evidence-deadline poller reads, so deadlines survive restarts and a reset rebuilds
  * them. Each row remembers the case's last event applied to it: a redelivered event changes nothing.
+ *
+ * <p>Not a {@link ReadModelTable}: that skeleton keeps one row per aggregate under a one-column key, and a case has
+ * many requests, each row keyed by {@code (case_id, request_id)}. The sequence guard is the same: the case's event
+ * sequence number, stored in the row, and every write only if the row has not applied that event yet.
  */
 @Component
 @ProcessingGroup(EvidenceRequestProjection.PROCESSING_GROUP)
@@ -58,7 +62,7 @@ class EvidenceRequestProjection {
                 .param("requestedOn", event.requestedOn())
                 .param("respondBy", event.respondBy())
                 .param("remindOn", event.remindOn())
-                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("at", ReadModelTable.utc(at))
                 .param("sequence", sequence)
                 .update();
     }

@@ -1,7 +1,6 @@
 package pt.aima.notification.projection.portalinbox;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,11 +12,14 @@ import org.springframework.stereotype.Component;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
 import pt.aima.notification.casenotifications.Channel;
+import pt.aima.platform.projection.Columns;
+import pt.aima.platform.projection.ReadModelTable;
 
 /**
  * The portal inbox of every case: the notifications stored for the portal channel, in the order they were written.
- * Built only from this service's event store, so a rebuild reproduces it exactly; every write is guarded by the
- * event's sequence number or the notification's id, so a redelivered event changes nothing.
+ * Built only from this service's event store, so a rebuild reproduces it exactly. The case's row ({@code portal_inbox})
+ * is guarded by the event's sequence number and each notification by its id, so a redelivered event changes nothing.
+ * The row may be started by either event: an appointment can reach this service before the case's registration.
  */
 @Component
 @ProcessingGroup(PortalInboxProjection.PROCESSING_GROUP)
@@ -26,25 +28,17 @@ class PortalInboxProjection {
     static final String PROCESSING_GROUP = "portal-inbox";
 
     private final JdbcClient jdbc;
+    private final ReadModelTable inboxes;
 
     PortalInboxProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.inboxes =
+                ReadModelTable.of(jdbc, "portal_inbox").withoutUpdatedAt().withDependents("portal_notification");
     }
 
     @EventHandler
-    void on(RecipientIdentified event, @SequenceNumber long sequence) {
-        jdbc.sql(
-                        """
-                insert into portal_inbox (case_id, applicant_id, last_sequence)
-                values (:caseId, :applicantId, :sequence)
-                on conflict (case_id) do update
-                    set applicant_id = excluded.applicant_id, last_sequence = excluded.last_sequence
-                    where portal_inbox.last_sequence < excluded.last_sequence
-                """)
-                .param("caseId", event.caseId().value())
-                .param("applicantId", event.applicantId())
-                .param("sequence", sequence)
-                .update();
+    void on(RecipientIdentified event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        inboxes.upsert(event.caseId().value(), sequence, at, Columns.set("applicant_id", event.applicantId()));
     }
 
     @EventHandler
@@ -52,16 +46,8 @@ class PortalInboxProjection {
         if (event.channel() != Channel.PORTAL_INBOX) {
             return;
         }
-        jdbc.sql(
-                        """
-                insert into portal_inbox (case_id, applicant_id, last_sequence)
-                values (:caseId, null, :sequence)
-                on conflict (case_id) do update set last_sequence = excluded.last_sequence
-                    where portal_inbox.last_sequence < excluded.last_sequence
-                """)
-                .param("caseId", event.caseId().value())
-                .param("sequence", sequence)
-                .update();
+        // Whose inbox it is stays unknown (null) until the case's RecipientIdentified.
+        inboxes.upsert(event.caseId().value(), sequence, at, Columns.none());
         jdbc.sql(
                         """
                 insert into portal_notification (notification_id, case_id, sequence_number, kind, channel, language,
@@ -79,12 +65,12 @@ class PortalInboxProjection {
                 .param("subject", event.subject())
                 .param("body", event.body())
                 .param("triggeringEventId", event.triggeringEventId())
-                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("at", ReadModelTable.utc(at))
                 .update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate portal_notification, portal_inbox").update();
+        inboxes.reset();
     }
 }

@@ -76,7 +76,10 @@ public final class EventStoreProbe {
                 .single();
     }
 
-    /** {@code pt.aima.x.CaseEvent$ApplicationSubmitted} is {@code ApplicationSubmitted}. */
+    /**
+     * {@code application.ApplicationSubmitted} (a logical name) and {@code pt.aima.x.CaseEvent$ApplicationSubmitted} (a
+     * class name, as rows were stored before V200) are both {@code ApplicationSubmitted}.
+     */
     static String simpleName(String payloadType) {
         int cut = Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$'));
         return payloadType.substring(cut + 1);

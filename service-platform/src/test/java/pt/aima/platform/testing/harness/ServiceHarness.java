@@ -3,6 +3,7 @@ package pt.aima.platform.testing.harness;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -65,6 +66,7 @@ public class ServiceHarness implements BeforeAllCallback, BeforeEachCallback, Af
     private static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final LocalInfrastructure infrastructure;
+    private final Supplier<? extends ApplicationContext> started;
     private IntegrationEventsClient kafka;
     private volatile ExtensionContext current;
     private volatile String correlationId;
@@ -75,7 +77,21 @@ public class ServiceHarness implements BeforeAllCallback, BeforeEachCallback, Af
     }
 
     public ServiceHarness(LocalInfrastructure infrastructure) {
+        this(infrastructure, null);
+    }
+
+    private ServiceHarness(LocalInfrastructure infrastructure, Supplier<? extends ApplicationContext> started) {
         this.infrastructure = Objects.requireNonNull(infrastructure);
+        this.started = started;
+    }
+
+    /**
+     * For a test that starts the service itself, not through {@code @SpringBootTest} (to restart it on the same
+     * database, say): every call reads the context {@code application} answers at that moment, so the harness follows
+     * the service across restarts. The context must run a web server ({@code server.port=0} gives a free port).
+     */
+    public static ServiceHarness of(Supplier<? extends ApplicationContext> application) {
+        return new ServiceHarness(LocalInfrastructure.shared(), Objects.requireNonNull(application));
     }
 
     @Override
@@ -178,8 +194,15 @@ public class ServiceHarness implements BeforeAllCallback, BeforeEachCallback, Af
         return spring().getEnvironment().getProperty("spring.kafka.consumer.group-id", serviceName());
     }
 
-    /** The Spring context of the test, for beans the harness does not wrap. */
+    /** The Spring context of the test (or the one the test started, see {@link #of}), for beans the harness does not wrap. */
     public ApplicationContext spring() {
+        if (started != null) {
+            ApplicationContext application = started.get();
+            if (application == null) {
+                throw new IllegalStateException("the test has not started the service");
+            }
+            return application;
+        }
         return SpringExtension.getApplicationContext(requireTest(current));
     }
 
