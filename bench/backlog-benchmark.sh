@@ -12,7 +12,10 @@
 # Needs psql on the PATH. E-mails go to bench/SmtpSink.java, which accepts and drops them. Scheduling runs with the policy that queues a case at registration
 # (AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED; the default waits for a complete checklist, which an import alone never
 # makes true), and operations define the recovery operation's desks first: DESKS desks (default 15) of
-# SLOTS_PER_DAY slots (default 200) each, 3,000 attendances a working day as in the mega-operation.
+# SLOTS_PER_DAY slots (default 200) each, 3,000 attendances a working day as in the mega-operation. Every case is
+# scheduled at a desk of its region (issue 16), so the desks are spread over the regions in proportion to the
+# generated cases (the file's desk_region; one desk for every region with cases, the others by highest averages),
+# and the run ends by checking that every case got a slot in its region (bench/every-case-in-its-region.sql).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO=$(pwd)
@@ -64,14 +67,33 @@ declare -A EV0
 for s in $SERVICES; do EV0[$s]=$(sql "$s" "select count(*) from domain_event_entry"); done
 DESKS=${DESKS:-15}
 SLOTS_PER_DAY=${SLOTS_PER_DAY:-200}
-echo "== defining $DESKS desks of $SLOTS_PER_DAY slots a working day"
+# cases per region in the generated file (distinct legacy numbers, by the header's column names)
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "legacy_number") l = i; if ($i == "desk_region") r = i }; next }
+         !seen[$l]++ && $r != "" { n[$r]++ } END { for (k in n) print k, n[k] }' "$WORK/legacy.csv" | sort > "$WORK/regions.txt"
+# DESKS desks in proportion to the cases (highest averages): one for every region with cases, then each further desk
+# to the region with the most cases per desk, so the region that clears last clears as early as it can
+awk -v desks="$DESKS" '{ region[NR] = $1; cases[NR] = $2; d[NR] = 1 }
+  END {
+    if (desks < NR) { printf "need at least %d desks, one for each region with cases\n", NR > "/dev/stderr"; exit 1 }
+    for (given = NR; given < desks; given++) {
+      best = 1
+      for (i = 2; i <= NR; i++) if (cases[i] / d[i] > cases[best] / d[best]) best = i
+      d[best]++
+    }
+    for (i = 1; i <= NR; i++) print region[i], d[i], cases[i]
+  }' "$WORK/regions.txt" > "$WORK/desks.txt"
+echo "== defining $DESKS desks of $SLOTS_PER_DAY slots a working day, by region (region desks cases):"
+sed 's/^/   /' "$WORK/desks.txt"
 OPS_TOKEN=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS')
-for d in $(seq -w 1 "$DESKS"); do
-  curl -sf -o /dev/null -X PUT "http://127.0.0.1:8083/desks/BENCH-$d/capacity" \
-    -H "Authorization: Bearer $OPS_TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"effectiveFrom\": \"$(date -u +%F)\", \"openingDays\": [\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"], \"slotsPerDay\": $SLOTS_PER_DAY, \"firstSlot\": \"08:00\", \"slotMinutes\": 3, \"reason\": \"benchmark: the recovery operation's desks\"}" \
-    || { echo "could not define desk BENCH-$d" >&2; exit 1; }
-done
+while read -r region count _; do
+  for d in $(seq -w 1 "$count"); do
+    desk="BENCH-${region//_/-}-$d"
+    curl -sf -o /dev/null -X PUT "http://127.0.0.1:8083/desks/$desk/capacity" \
+      -H "Authorization: Bearer $OPS_TOKEN" -H 'Content-Type: application/json' \
+      -d "{\"effectiveFrom\": \"$(date -u +%F)\", \"openingDays\": [\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"], \"slotsPerDay\": $SLOTS_PER_DAY, \"firstSlot\": \"08:00\", \"slotMinutes\": 3, \"reason\": \"benchmark: the recovery operation's desks\", \"region\": \"$region\"}" \
+      || { echo "could not define desk $desk in $region" >&2; exit 1; }
+  done
+done < "$WORK/desks.txt"
 CHECK0=$(sql document-service "select count(*) from checklist_case")
 SLOT0=$(sql scheduling-service "select count(*) from appointment where starts_at is not null")
 RECEIPT0=$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'")
@@ -143,6 +165,14 @@ done
 printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$STACK/status")"
 for pg in $(pgrep -f 'postgres' -P "$STACK" 2>/dev/null || true); do :; done
 
+echo "== every case got a slot at a desk of its region (bench/every-case-in-its-region.sql)"
+IFS='|' read -r IN_REGION WAITING OUTSIDE <<< "$(sql scheduling-service "$(cat "$REPO/bench/every-case-in-its-region.sql")")"
+echo "booked in their region: $IN_REGION   waiting: $WAITING   booked outside their region: $OUTSIDE"
+if [[ $WAITING -ne 0 || $OUTSIDE -ne 0 || $IN_REGION -lt $REGISTERED ]]; then
+  echo "NOT EVERY CASE HAS A SLOT IN ITS REGION" >&2
+  REGION_CHECK=failed
+fi
+
 echo "== raw baseline: $TOTAL_EVENTS event rows and records"
 CP="$(ls "$M2"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1):$(ls "$M2"/org/apache/kafka/kafka-clients/*/kafka-clients-*.jar | grep -v -e test -e sources | tail -1):$(ls "$M2"/org/slf4j/slf4j-api/2.*/slf4j-api-2.*.jar | tail -1)"
 "$JAVA" -cp "$CP" bench/RawBaseline.java "${URL[application-service]}" "$DB_USER" "$PGPASSWORD" "$KAFKA" "$TOTAL_EVENTS" | tee "$WORK/baseline.txt"
@@ -163,3 +193,4 @@ done
 echo "rebuilt: $REBUILT"
 [[ "$REBUILT" == "$LIVE" ]] && echo "checksums equal" || echo "CHECKSUMS DIFFER"
 echo "(work files in $WORK)"
+[[ ${REGION_CHECK:-} != failed ]] || exit 4

@@ -1,50 +1,24 @@
 package pt.aima.scheduling;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.RestController;
+import pt.aima.platform.testing.architecture.FloorPlanTest;
 
 /**
- * The floor plan (issue 10), by package pattern: a package added to a room is covered without editing these rules.
- * Domain packages are every package that is not an adapter or wiring room.
+ * The shared floor plan (issue 10, {@link FloorPlanTest}) and the rules only scheduling-service has: the scheduler is
+ * a pure function of its inputs, and the web and the read models stay away from the scheduling pass.
  */
-class ArchitectureTest {
+class ArchitectureTest extends FloorPlanTest {
 
-    private static final String[] ROOMS = {
-        "pt.aima.scheduling.web..",
-        "pt.aima.scheduling.inbound..",
-        "pt.aima.scheduling.publishing..",
-        "pt.aima.scheduling.projection..",
-        "pt.aima.scheduling.process..",
-        "pt.aima.scheduling.config.."
-    };
-
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("pt.aima.scheduling");
-
-    @Test
-    void theDomainSpeaksTheDomainOnly() {
-        noClasses()
-                .that()
-                .resideInAPackage("pt.aima.scheduling.(*)..")
-                .and()
-                .resideOutsideOfPackages(ROOMS)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(ROOMS)
-                .orShould()
-                .dependOnClassesThat()
-                .resideInAPackage("org.springframework..")
-                .check(classes);
+    ArchitectureTest() {
+        super("pt.aima.scheduling");
     }
 
+    /** The same queue and calendars always give the same schedule: no clock, no store, no aggregate inside it. */
     @Test
     void theSchedulerIsAPureFunctionOfItsInputs() {
         noClasses()
@@ -60,58 +34,42 @@ class ArchitectureTest {
                         "pt.aima.scheduling.desk..")
                 .orShould()
                 .callMethod(java.time.LocalDate.class, "now")
-                .check(classes);
+                .orShould()
+                .callMethod(java.time.LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.Instant.class, "now")
+                .check(classes());
     }
 
+    /** The scheduling pass and the wiring are background machinery: the web answers from read models and commands. */
     @Test
-    void usesNoOtherServicesCode() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("pt.aima.application..", "pt.aima.document..", "pt.aima.notification..")
-                .check(classes);
-    }
-
-    @Test
-    void readModelsDoNotSendCommands() {
-        noClasses()
-                .that()
-                .resideInAPackage("pt.aima.scheduling.projection..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.axonframework.commandhandling..", "pt.aima.platform.acting.ActingCommandGateway")
-                .check(classes);
-    }
-
-    @Test
-    void readModelsAndTheWebDoNotReachIntoBackgroundWork() {
+    void theWebDoesNotReachIntoTheSchedulingPassOrTheWiring() {
         noClasses()
                 .that()
                 .resideInAnyPackage("pt.aima.scheduling.projection..", "pt.aima.scheduling.web..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("pt.aima.scheduling.process..", "pt.aima.scheduling.config..")
-                .check(classes);
+                .check(classes());
     }
 
     @Test
     void controllersLiveInTheWebRoom() {
-        classes()
+        ArchRuleDefinition.classes()
                 .that()
                 .areAnnotatedWith(RestController.class)
                 .should()
                 .resideInAPackage("pt.aima.scheduling.web..")
-                .check(classes);
+                .check(classes());
     }
 
     @Test
     void wiringLivesInTheConfigRoom() {
-        classes()
+        ArchRuleDefinition.classes()
                 .that()
                 .areAnnotatedWith(Configuration.class)
                 .should()
                 .resideInAPackage("pt.aima.scheduling.config..")
-                .check(classes);
+                .check(classes());
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,39 +27,40 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.client.RestClient;
 import pt.aima.infra.IntegrationEventsClient;
-import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.HouseholdMember;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
@@ -70,6 +75,9 @@ import pt.aima.kernel.scheduling.BiometricsCollected;
 import pt.aima.kernel.scheduling.DeskCapacityChanged;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.testing.harness.Caller;
+import pt.aima.platform.testing.harness.Response;
+import pt.aima.platform.testing.harness.ServiceHarness;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordBiometricsCollected;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordChecklistCompleted;
@@ -78,6 +86,7 @@ import pt.aima.scheduling.appointment.AppointmentCommand.RequestReschedule;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
 import pt.aima.scheduling.desk.DeskCommand.SetCapacity;
+import pt.aima.scheduling.desk.DeskEvent.CapacitySet;
 import pt.aima.scheduling.desk.DeskId;
 import pt.aima.scheduling.process.schedulingpass.SchedulingRun;
 import pt.aima.scheduling.process.schedulingpass.SchedulingRun.Outcome;
@@ -93,26 +102,72 @@ import tools.jackson.databind.JsonNode;
 // Scheduling passes run when a test asks (awaitStatus does), so what one pass sees is under the test's control; a pass
 // records its decisions 7 at a time, so the large batch spans many transactions.
 @TestPropertySource(properties = {"aima.scheduling.run-every=PT1H", "aima.scheduling.record-chunk=7"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // The large batch fills the default desk for weeks: it runs last, so the other tests' dates stay near.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchedulingServiceIT {
 
     private static final IntegrationEventCodec codec = IntegrationEventCodec.platform();
 
+    /** The service's clock, in mainland Portugal like the platform's, which a test may move and must reset. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ControlledTime {
+
+        @Bean
+        ControlledClock clock() {
+            return new ControlledClock(ZoneId.of("Europe/Lisbon"), new AtomicReference<>(Duration.ZERO));
+        }
+    }
+
+    /** The system clock, moved by an offset the test sets; clocks in other zones made from it move with it. */
+    static final class ControlledClock extends Clock {
+
+        private final ZoneId zone;
+        private final AtomicReference<Duration> offset;
+
+        ControlledClock(ZoneId zone, AtomicReference<Duration> offset) {
+            this.zone = zone;
+            this.offset = offset;
+        }
+
+        /** From now on, the service's time is {@code localTime} (in the clock's zone) and runs on from there. */
+        void moveTo(LocalDateTime localTime) {
+            offset.set(Duration.between(Instant.now(), localTime.atZone(zone).toInstant()));
+        }
+
+        void reset() {
+            offset.set(Duration.ZERO);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new ControlledClock(other, offset);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset.get());
+        }
+    }
+
+    /** Tokens, REST, Kafka, this test's correlation id and the probes of the event store and inbox. */
+    @RegisterExtension
+    static final ServiceHarness service = new ServiceHarness();
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         SpringTestInfrastructure.registerSpringProperties(registry, "scheduling_service_it");
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    Clock clock;
+    ControlledClock clock;
 
     @Autowired
     SchedulingRun schedulingRun;
@@ -132,45 +187,21 @@ class SchedulingServiceIT {
     @Autowired
     EventStore eventStore;
 
-    private RestClient http;
-    private String testCorrelation;
-    private IntegrationEventsClient kafka;
-
-    @BeforeAll
-    void connect() {
-        kafka = IntegrationEventsClient.connect();
-    }
-
-    /**
-     * Each test's requests carry a correlation id of their own, so "nothing stored" can be asked of this test's
-     * requests alone: the context is shared with the other tests, whose cases may still be flowing.
-     */
-    @BeforeEach
-    void correlateRequests() {
-        testCorrelation = "it-" + UUID.randomUUID();
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeader("X-Correlation-Id", testCorrelation)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
-    }
-
-    @AfterAll
-    void disconnect() {
-        kafka.close();
-    }
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     @Test
     void schedulesACaseOnceItsDocumentsAreCompleteAndRecordsItsBiometrics() {
         CaseId caseId = CaseId.newId();
         ApplicationRegistered registration = registered(caseId, "applicant-1");
-        kafka.publish(Topics.APPLICATION_EVENTS, registration, "corr-happy-path");
-        JsonNode waiting = awaitStatus(caseId, token("applicant-1", "APPLICANT"), "AWAITING_DOCUMENTS");
+        service.kafka().publish(Topics.APPLICATION_EVENTS, registration, "corr-happy-path");
+        JsonNode waiting = awaitStatus(caseId, service.as("applicant-1", "APPLICANT"), "AWAITING_DOCUMENTS");
         assertThat(waiting.get("deskId").isNull()).isTrue();
 
-        var completed =
-                kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-happy-path");
-        JsonNode scheduled = awaitStatus(caseId, token("applicant-1", "APPLICANT"), "SCHEDULED");
+        var completed = service.kafka()
+                .publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-happy-path");
+        JsonNode scheduled = awaitStatus(caseId, service.as("applicant-1", "APPLICANT"), "SCHEDULED");
         assertThat(scheduled.get("deskId").asString()).isEqualTo("LISBOA-1");
         assertThat(scheduled.get("durationMinutes").asInt())
                 .as("two members, one slot each")
@@ -180,7 +211,8 @@ class SchedulingServiceIT {
         assertThat(startsAt.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(startsAt.toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(18, 45));
 
-        EventEnvelope<?> slot = kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricSlotAssigned");
+        EventEnvelope<?> slot =
+                service.kafka().awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricSlotAssigned");
         assertThat(slot.payload())
                 .isEqualTo(new BiometricSlotAssigned(
                         caseId,
@@ -194,33 +226,32 @@ class SchedulingServiceIT {
         assertThat(slot.correlationId()).isEqualTo("corr-happy-path");
         assertThat(slot.causationId()).isEqualTo(completed.eventId().toString());
 
-        assertThat(collectBiometrics(token("caseworker-1", "CASEWORKER"), caseId.toString(), "corr-desk")
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(202);
-        awaitStatus(caseId, token("applicant-1", "APPLICANT"), "BIOMETRICS_COLLECTED");
-        EventEnvelope<?> collected = kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricsCollected");
+        Caller desk = service.as("caseworker-1", "CASEWORKER").withCorrelationId("corr-desk");
+        assertThat(collectBiometrics(desk, caseId.toString()).status()).isEqualTo(202);
+        awaitStatus(caseId, service.as("applicant-1", "APPLICANT"), "BIOMETRICS_COLLECTED");
+        EventEnvelope<?> collected =
+                service.kafka().awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricsCollected");
         assertThat(collected.payload()).isEqualTo(new BiometricsCollected(caseId, "LISBOA-1"));
         assertThat(collected.actor()).isEqualTo(new Actor("caseworker-1", "CASEWORKER"));
         assertThat(collected.correlationId()).isEqualTo("corr-desk");
 
-        var again = collectBiometrics(token("caseworker-1", "CASEWORKER"), caseId.toString(), "corr-desk");
-        assertThat(again.getStatusCode().value()).isEqualTo(409);
-        assertThat(again.getBody().get("rule").asString()).isEqualTo("BIOMETRICS_ALREADY_COLLECTED");
+        var again = collectBiometrics(desk, caseId.toString());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("rule").asString()).isEqualTo("BIOMETRICS_ALREADY_COLLECTED");
     }
 
     @Test
     void aChecklistCompletedBeforeTheRegistrationWaitsForItBecauseTheRegistrationOrdersTheQueue() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-out-of-order");
-        await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(caseId) == 1);
+        var completed = service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        service.inbox().awaitProcessed(completed);
         schedulingRun.run();
         assertThat(slotsHeldBy(caseId))
                 .as("not in the queue before its registration is known")
                 .isZero();
 
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-7"), "corr-out-of-order");
-        awaitStatus(caseId, token("applicant-7", "APPLICANT"), "SCHEDULED");
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-7"));
+        awaitStatus(caseId, service.as("applicant-7", "APPLICANT"), "SCHEDULED");
         assertThat(slotsHeldBy(caseId)).as("one slot per member").isEqualTo(2);
     }
 
@@ -228,13 +259,11 @@ class SchedulingServiceIT {
     void casesAreScheduledInOrderOfRegistrationNotOfCompletion() {
         CaseId recent = CaseId.newId();
         CaseId fromSef = CaseId.newId();
-        kafka.publish(
-                Topics.APPLICATION_EVENTS, registered(recent, "applicant-r", LocalDate.of(2026, 11, 2)), "corr-o");
-        kafka.publish(
-                Topics.APPLICATION_EVENTS, registered(fromSef, "applicant-s", LocalDate.of(2023, 5, 2)), "corr-o");
-        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(recent), "corr-o");
-        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(fromSef), "corr-o");
-        String staff = token("operations-1", "OPERATIONS");
+        service.publish(Topics.APPLICATION_EVENTS, registered(recent, "applicant-r", LocalDate.of(2026, 11, 2)));
+        service.publish(Topics.APPLICATION_EVENTS, registered(fromSef, "applicant-s", LocalDate.of(2023, 5, 2)));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(recent));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(fromSef));
+        Caller staff = service.as("operations-1", "OPERATIONS");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "WAITING_FOR_SLOT".equals(status(recent, staff))
                         && "WAITING_FOR_SLOT".equals(status(fromSef, staff)));
@@ -245,7 +274,7 @@ class SchedulingServiceIT {
         JsonNode forecast = getJson("/scheduling/forecast", staff);
         assertThat(forecast.get("waitingCases").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(forecast.get("clearedOn").isNull()).isFalse();
-        assertThat(getJson("/scheduling/forecast", token("applicant-r", "APPLICANT"))
+        assertThat(getJson("/scheduling/forecast", service.as("applicant-r", "APPLICANT"))
                         .get("status")
                         .asInt())
                 .isEqualTo(403);
@@ -262,27 +291,25 @@ class SchedulingServiceIT {
     @Test
     void aRedeliveredOrRepeatedCompletionBooksOneAppointment() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-2"), "corr-redelivery");
-        var completed = kafka.envelope(new DocumentChecklistCompleted(caseId), "corr-redelivery");
-        int partition = kafka.send(Topics.DOCUMENT_EVENTS, completed).partition();
-        kafka.send(Topics.DOCUMENT_EVENTS, completed);
-        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-redelivery");
-        // A later record on the same partition proves the three before it were consumed.
-        CaseId fence = CaseId.newId();
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(fence, "applicant-f"), "corr-fence");
-        kafka.send(
-                Topics.DOCUMENT_EVENTS, partition, kafka.envelope(new DocumentChecklistCompleted(fence), "corr-fence"));
-        awaitStatus(fence, token("operations-1", "OPERATIONS"), "SCHEDULED");
-        awaitStatus(caseId, token("operations-1", "OPERATIONS"), "SCHEDULED");
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-2"));
+        var completed = service.envelope(new DocumentChecklistCompleted(caseId));
+        service.kafka().send(Topics.DOCUMENT_EVENTS, completed);
+        service.kafka().send(Topics.DOCUMENT_EVENTS, completed);
+        // the same case's key: one partition, so once the consumer is past the last record it is past all three
+        RecordMetadata last =
+                service.kafka().send(Topics.DOCUMENT_EVENTS, service.envelope(new DocumentChecklistCompleted(caseId)));
+        service.awaitConsumed(last);
+        awaitStatus(caseId, service.as("operations-1", "OPERATIONS"), "SCHEDULED");
 
         assertThat(slotsHeldBy(caseId)).isEqualTo(2);
         assertThat(historyTypes(caseId))
                 .containsExactly(
-                        "ApplicationRecorded", "ChecklistCompletionRecorded", "CaseQueued", "BiometricSlotBooked");
-        assertThat(jdbc.sql("select count(*) from inbox where case_id = :caseId")
-                        .param("caseId", caseId.value())
-                        .query(Long.class)
-                        .single())
+                        "ApplicationRecorded",
+                        "CaseRegionRecorded",
+                        "ChecklistCompletionRecorded",
+                        "CaseQueued",
+                        "BiometricSlotBooked");
+        assertThat(service.inbox().count(caseId))
                 .as("the registration and two distinct completions, each applied once")
                 .isEqualTo(3);
     }
@@ -290,26 +317,25 @@ class SchedulingServiceIT {
     @Test
     void malformedRecordsAreDeadLetteredAndTheConsumerMovesOn() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-3"), "corr-poison");
-        int partition = kafka.sendRaw(new ProducerRecord<>(
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-3"));
+        int partition = service.kafka()
+                .sendRaw(new ProducerRecord<>(
                         Topics.DOCUMENT_EVENTS, caseId.toString(), "{not an envelope".getBytes(StandardCharsets.UTF_8)))
                 .partition();
         String brokenPayload = new String(
-                        codec.encode(kafka.envelope(new DocumentChecklistCompleted(caseId), "corr-poison")),
-                        StandardCharsets.UTF_8)
+                        codec.encode(service.envelope(new DocumentChecklistCompleted(caseId))), StandardCharsets.UTF_8)
                 .replace("\"payload\":{\"caseId\":\"" + caseId + "\"}", "\"payload\":{\"caseId\":\"not-a-uuid\"}");
         var broken = new ProducerRecord<>(
                 Topics.DOCUMENT_EVENTS, partition, caseId.toString(), brokenPayload.getBytes(StandardCharsets.UTF_8));
         broken.headers().add(Topics.HEADER_EVENT_TYPE, bytes("DocumentChecklistCompleted"));
-        kafka.sendRaw(broken);
-        kafka.send(
-                Topics.DOCUMENT_EVENTS,
-                partition,
-                kafka.envelope(new DocumentChecklistCompleted(caseId), "corr-poison"));
+        service.kafka().sendRaw(broken);
+        service.kafka()
+                .send(Topics.DOCUMENT_EVENTS, partition, service.envelope(new DocumentChecklistCompleted(caseId)));
 
-        awaitStatus(caseId, token("operations-1", "OPERATIONS"), "SCHEDULED");
+        awaitStatus(caseId, service.as("operations-1", "OPERATIONS"), "SCHEDULED");
         String deadLetters = Topics.deadLetterTopic(Topics.DOCUMENT_EVENTS, "scheduling-service");
-        List<String> reasons = kafka
+        List<String> reasons = service
+                .kafka()
                 .awaitRecords(deadLetters, record -> caseId.toString().equals(record.key()), found -> found.size() == 2)
                 .stream()
                 .map(record -> IntegrationEventsClient.header(record, "aima-dlt-reason"))
@@ -322,48 +348,39 @@ class SchedulingServiceIT {
     @Test
     void refusesBadInputAndChangesNothing() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-4"), "corr-refusals");
-        awaitStatus(caseId, token("applicant-4", "APPLICANT"), "AWAITING_DOCUMENTS");
-        long eventsBefore = storedEvents();
-        String caseworker = token("caseworker-1", "CASEWORKER");
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-4"));
+        awaitStatus(caseId, service.as("applicant-4", "APPLICANT"), "AWAITING_DOCUMENTS");
+        long eventsBefore = service.eventStore().countCausedByThisTest();
+        Caller caseworker = service.as("caseworker-1", "CASEWORKER");
 
-        var notACaseId = collectBiometrics(caseworker, "not-a-case-id", "corr-refusals");
-        assertThat(notACaseId.getStatusCode().value()).isEqualTo(400);
-        assertThat(notACaseId.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(notACaseId.getBody().get("detail").asString()).contains("caseId");
+        var notACaseId = collectBiometrics(caseworker, "not-a-case-id");
+        assertThat(notACaseId.status()).isEqualTo(400);
+        assertThat(notACaseId.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(notACaseId.body().get("detail").asString()).contains("caseId");
 
-        var unknownCase = collectBiometrics(caseworker, UUID.randomUUID().toString(), "corr-refusals");
-        assertThat(unknownCase.getStatusCode().value()).isEqualTo(404);
-        assertThat(getAppointment(CaseId.newId(), caseworker).getStatusCode().value())
-                .isEqualTo(404);
+        var unknownCase = collectBiometrics(caseworker, UUID.randomUUID().toString());
+        assertThat(unknownCase.status()).isEqualTo(404);
+        assertThat(getAppointment(CaseId.newId(), caseworker).status()).isEqualTo(404);
 
-        var beforeTheAppointment = collectBiometrics(caseworker, caseId.toString(), "corr-refusals");
-        assertThat(beforeTheAppointment.getStatusCode().value()).isEqualTo(409);
-        assertThat(beforeTheAppointment.getBody().get("rule").asString()).isEqualTo("NO_APPOINTMENT");
+        var beforeTheAppointment = collectBiometrics(caseworker, caseId.toString());
+        assertThat(beforeTheAppointment.status()).isEqualTo(409);
+        assertThat(beforeTheAppointment.body().get("rule").asString()).isEqualTo("NO_APPOINTMENT");
 
-        assertThat(getAppointment(caseId, token("applicant-5", "APPLICANT"))
-                        .getStatusCode()
-                        .value())
+        assertThat(getAppointment(caseId, service.as("applicant-5", "APPLICANT"))
+                        .status())
                 .as("another applicant's case")
                 .isEqualTo(403);
-        assertThat(collectBiometrics(token("applicant-4", "APPLICANT"), caseId.toString(), "corr-refusals")
-                        .getStatusCode()
-                        .value())
+        assertThat(collectBiometrics(service.as("applicant-4", "APPLICANT"), caseId.toString())
+                        .status())
                 .as("applicants do not record biometrics")
                 .isEqualTo(403);
-        assertThat(collectBiometrics(token("operations-1", "OPERATIONS"), caseId.toString(), "corr-refusals")
-                        .getStatusCode()
-                        .value())
+        assertThat(collectBiometrics(service.as("operations-1", "OPERATIONS"), caseId.toString())
+                        .status())
                 .isEqualTo(403);
-        assertThat(http.get()
-                        .uri("/cases/{id}/appointment", caseId)
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .value())
+        assertThat(service.anonymous().get("/cases/{id}/appointment", caseId).status())
                 .isEqualTo(401);
 
-        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        assertThat(service.eventStore().countCausedByThisTest()).isEqualTo(eventsBefore);
         assertThat(slotsHeldBy(caseId)).isZero();
     }
 
@@ -433,13 +450,14 @@ class SchedulingServiceIT {
         // and every booking is published: none of the chunks' events is skipped by the relay
         Set<String> published = new HashSet<>();
         Set<String> wanted = batch.stream().map(CaseId::toString).collect(Collectors.toSet());
-        kafka.awaitRecords(
-                Topics.SCHEDULING_EVENTS,
-                record -> wanted.contains(record.key())
-                        && "BiometricSlotAssigned"
-                                .equals(IntegrationEventsClient.header(record, Topics.HEADER_EVENT_TYPE))
-                        && published.add(record.key()),
-                found -> found.size() == cases);
+        service.kafka()
+                .awaitRecords(
+                        Topics.SCHEDULING_EVENTS,
+                        record -> wanted.contains(record.key())
+                                && "BiometricSlotAssigned"
+                                        .equals(IntegrationEventsClient.header(record, Topics.HEADER_EVENT_TYPE))
+                                && published.add(record.key()),
+                        found -> found.size() == cases);
         assertThat(published).isEqualTo(wanted);
         assertThat(jdbc.sql(
                                 """
@@ -484,9 +502,9 @@ class SchedulingServiceIT {
     @Test
     void aClosureMovesItsAppointmentsWithTheReasonAndTellsTheApplicant() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-c"), "corr-closure");
-        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-closure");
-        String operations = token("operations-1", "OPERATIONS");
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-c"));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        Caller operations = service.as("operations-1", "OPERATIONS");
         JsonNode before = awaitStatus(caseId, operations, "SCHEDULED");
         LocalDateTime was = LocalDateTime.parse(before.get("startsAt").asString());
         String desk = before.get("deskId").asString();
@@ -499,7 +517,7 @@ class SchedulingServiceIT {
                         "from", was.toLocalDate().toString(),
                         "until", was.toLocalDate().toString(),
                         "reason", "Electrical works at the desk"));
-        assertThat(closed.getStatusCode().value()).isEqualTo(202);
+        assertThat(closed.status()).isEqualTo(202);
         JsonNode calendar = getJson("/desks/" + desk, operations);
         assertThat(calendar.get("periods").get(0).get("slotsPerDay").asInt()).isEqualTo(40);
         assertThat(calendar.get("closures").toString()).contains("Electrical works at the desk");
@@ -507,52 +525,51 @@ class SchedulingServiceIT {
         schedulingRun.run();
         JsonNode after = await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> getAppointment(caseId, operations).getBody(),
+                        () -> getAppointment(caseId, operations).body(),
                         body -> body != null && body.hasNonNull("lastChangeReason"));
         LocalDateTime now = LocalDateTime.parse(after.get("startsAt").asString());
         assertThat(now.toLocalDate()).isAfter(was.toLocalDate());
         assertThat(after.get("status").asString()).isEqualTo("SCHEDULED");
         assertThat(after.get("lastChangeReason").asString()).isEqualTo("Electrical works at the desk");
         EventEnvelope<?> notice =
-                kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentRescheduled");
+                service.kafka().awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentRescheduled");
         assertThat(notice.payload())
                 .isEqualTo(new BiometricAppointmentRescheduled(
                         caseId, desk, desk, was, now, 30, "DESK_CLOSED", "Electrical works at the desk"));
-        EventEnvelope<?> change = kafka.awaitPublished(
-                Topics.SCHEDULING_EVENTS, DeskCapacityChanged.streamOf(desk), "DeskCapacityChanged");
+        EventEnvelope<?> change = service.kafka()
+                .awaitPublished(Topics.SCHEDULING_EVENTS, DeskCapacityChanged.streamOf(desk), "DeskCapacityChanged");
         assertThat(change.payload()).isInstanceOf(DeskCapacityChanged.class);
     }
 
     @Test
     void anApplicantMayMoveTheAppointmentOnceAndTwoNoShowsGoToACaseworker() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-m"), "corr-moves");
-        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-moves");
-        String applicant = token("applicant-m", "APPLICANT");
-        String caseworker = token("caseworker-1", "CASEWORKER");
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-m"));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        Caller applicant = service.as("applicant-m", "APPLICANT");
+        Caller caseworker = service.as("caseworker-1", "CASEWORKER");
         LocalDateTime first = LocalDateTime.parse(
                 awaitStatus(caseId, applicant, "SCHEDULED").get("startsAt").asString());
 
         assertThat(send(
                                 "POST",
                                 "/cases/" + caseId + "/appointment/reschedule",
-                                token("applicant-x", "APPLICANT"),
+                                service.as("applicant-x", "APPLICANT"),
                                 Map.of())
-                        .getStatusCode()
-                        .value())
+                        .status())
                 .as("another applicant's case")
                 .isEqualTo(403);
         assertThat(send("POST", "/cases/" + caseId + "/appointment/reschedule", applicant, Map.of())
-                        .getStatusCode()
-                        .value())
+                        .status())
                 .isEqualTo(202);
         EventEnvelope<?> moved = await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
                 .until(
                         () -> {
                             schedulingRun.run();
-                            return kafka.awaitPublished(
-                                    Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentRescheduled");
+                            return service.kafka()
+                                    .awaitPublished(
+                                            Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentRescheduled");
                         },
                         envelope -> envelope != null);
         var rescheduled = (BiometricAppointmentRescheduled) moved.payload();
@@ -562,33 +579,229 @@ class SchedulingServiceIT {
         awaitStatus(caseId, applicant, "SCHEDULED");
 
         var again = send("POST", "/cases/" + caseId + "/appointment/reschedule", applicant, Map.of());
-        assertThat(again.getStatusCode().value()).isEqualTo(409);
-        assertThat(again.getBody().get("rule").asString()).isEqualTo("RESCHEDULE_LIMIT_REACHED");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("rule").asString()).isEqualTo("RESCHEDULE_LIMIT_REACHED");
 
-        assertThat(send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of())
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(202);
-        EventEnvelope<?> missed = kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentMissed");
-        assertThat(((BiometricAppointmentMissed) missed.payload()).next())
-                .isEqualTo(BiometricAppointmentMissed.Next.RESCHEDULED);
-        awaitStatus(caseId, applicant, "SCHEDULED");
+        try {
+            LocalDateTime second = rescheduled.startsAt();
+            clock.moveTo(second.minusHours(2));
+            var tooEarly = send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of());
+            assertThat(tooEarly.status()).as("two hours before the appointment").isEqualTo(409);
+            assertThat(tooEarly.problem().rule()).isEqualTo("APPOINTMENT_NOT_STARTED");
 
-        assertThat(send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of())
-                        .getStatusCode()
-                        .value())
+            clock.moveTo(second.plusMinutes(20));
+            assertThat(send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of())
+                            .status())
+                    .isEqualTo(202);
+            EventEnvelope<?> missed =
+                    service.kafka().awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "BiometricAppointmentMissed");
+            assertThat(((BiometricAppointmentMissed) missed.payload()).next())
+                    .isEqualTo(BiometricAppointmentMissed.Next.RESCHEDULED);
+            JsonNode rebooked = awaitRebookedAfter(caseId, applicant, second);
+            assertThat(rebooked.get("lastChangeReason").asString())
+                    .isEqualTo("Nobody came to the appointment; a new one was booked.");
+            LocalDateTime third = LocalDateTime.parse(rebooked.get("startsAt").asString());
+            assertThat(third.toLocalDate())
+                    .as("rebooked after the missed appointment, never into its slot")
+                    .isAfter(second.toLocalDate());
+
+            clock.moveTo(third.plusMinutes(20));
+            assertThat(send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of())
+                            .status())
+                    .isEqualTo(202);
+            awaitStatus(caseId, applicant, "FLAGGED_TO_CASEWORKER");
+            assertThat(slotsHeldBy(caseId)).as("a flagged case holds no slot").isZero();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aNoShowRecordedTheDayBeforeTheAppointmentIsRefusedAndChangesNothing() {
+        CaseId caseId = CaseId.newId();
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-early"));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        Caller caseworker = service.as("caseworker-1", "CASEWORKER");
+        JsonNode scheduled = awaitStatus(caseId, caseworker, "SCHEDULED");
+        LocalDateTime startsAt = LocalDateTime.parse(scheduled.get("startsAt").asString());
+        long eventsBefore = service.eventStore().countCausedByThisTest();
+        try {
+            clock.moveTo(startsAt.minusDays(1));
+            var refused = send("POST", "/cases/" + caseId + "/appointment/missed", caseworker, Map.of());
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.problem().rule()).isEqualTo("APPOINTMENT_NOT_STARTED");
+        } finally {
+            clock.reset();
+        }
+        assertThat(service.eventStore().countCausedByThisTest()).isEqualTo(eventsBefore);
+        JsonNode after = getAppointment(caseId, caseworker).body();
+        assertThat(after.get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(after.get("startsAt").asString())
+                .isEqualTo(scheduled.get("startsAt").asString());
+    }
+
+    @Test
+    void casesOfTwoRegionsAreBookedAtDesksOfTheirOwnRegionAndARegistrationWithoutRegionInTheDefault()
+            throws IOException {
+        Caller operations = service.as("operations-1", "OPERATIONS");
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+        String faroDesk = "FARO-" + suffix;
+        String portoDesk = "PORTO-" + suffix;
+        assertThat(operations
+                        .put("/desks/{id}/capacity", capacity(10, "FARO"), faroDesk)
+                        .status())
                 .isEqualTo(202);
-        awaitStatus(caseId, applicant, "FLAGGED_TO_CASEWORKER");
-        assertThat(slotsHeldBy(caseId)).as("a flagged case holds no slot").isZero();
+        assertThat(operations
+                        .put("/desks/{id}/capacity", capacity(10, "PORTO"), portoDesk)
+                        .status())
+                .isEqualTo(202);
+        assertThat(operations.get("/desks/{id}", faroDesk).body().get("region").asString())
+                .isEqualTo("FARO");
+
+        CaseId inFaro = CaseId.newId();
+        CaseId inPorto = CaseId.newId();
+        CaseId fromBefore = CaseId.newId();
+        service.publish(Topics.APPLICATION_EVENTS, registered(inFaro, "applicant-faro", Region.FARO));
+        service.publish(Topics.APPLICATION_EVENTS, registered(inPorto, "applicant-porto", Region.PORTO));
+        service.publish(Topics.APPLICATION_EVENTS, registered(fromBefore, "applicant-before"));
+        for (CaseId caseId : List.of(inFaro, inPorto, fromBefore)) {
+            service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        }
+
+        JsonNode faro = awaitStatus(inFaro, operations, "SCHEDULED");
+        JsonNode porto = awaitStatus(inPorto, operations, "SCHEDULED");
+        JsonNode before = awaitStatus(fromBefore, operations, "SCHEDULED");
+        assertThat(faro.get("deskId").asString()).isEqualTo(faroDesk);
+        assertThat(faro.get("region").asString()).isEqualTo("FARO");
+        assertThat(porto.get("deskId").asString()).isEqualTo(portoDesk);
+        assertThat(before.get("region").asString())
+                .as("a registration published before regions: the documented default")
+                .isEqualTo(Region.BEFORE_REGIONS.name());
+        assertThat(operations
+                        .get("/desks/{id}", before.get("deskId").asString())
+                        .body()
+                        .get("region")
+                        .asString())
+                .isEqualTo(Region.BEFORE_REGIONS.name());
+        assertThat(jdbc.sql("select region from queue_entry where case_id = :caseId")
+                        .param("caseId", fromBefore.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("LISBOA");
+        assertThat(operations
+                        .get("/cases/{id}/queue-position", inFaro)
+                        .body()
+                        .get("region")
+                        .asString())
+                .isEqualTo("FARO");
+        EventEnvelope<?> deskChange = service
+                .kafka()
+                .awaitRecords(
+                        Topics.SCHEDULING_EVENTS,
+                        record -> DeskCapacityChanged.streamOf(faroDesk)
+                                .toString()
+                                .equals(record.key()),
+                        found -> !found.isEmpty())
+                .stream()
+                .map(record -> codec.decode(record.value()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(((DeskCapacityChanged) deskChange.payload()).region()).isEqualTo(Region.FARO);
+
+        // the backlog benchmark's last check, run here against the real schema
+        Map<String, Object> check = jdbc.sql(Files.readString(Path.of("..", "bench", "every-case-in-its-region.sql")))
+                .query()
+                .singleRow();
+        assertThat(((Number) check.get("booked_outside_region")).longValue())
+                .as("no case of this test class is booked outside its region")
+                .isZero();
+        assertThat(((Number) check.get("booked_in_region")).longValue()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aDesksCapacityStoredBeforeRegionsLoadsWithoutARegion() {
+        CapacitySet now = new CapacitySet(
+                new DeskId("OLD-1"),
+                LocalDate.of(2026, 11, 2),
+                null,
+                Set.of(DayOfWeek.MONDAY),
+                10,
+                LocalTime.of(9, 0),
+                15,
+                null,
+                Region.FARO);
+        SerializedObject<byte[]> stored = eventSerializer.serialize(now, byte[].class);
+        String before = new String(stored.getData(), StandardCharsets.UTF_8).replaceAll(",?\"region\":\"FARO\"", "");
+        assertThat(before)
+                .as("as stored before regions")
+                .doesNotContain("region")
+                .contains("OLD-1");
+
+        CapacitySet old = eventSerializer.deserialize(
+                new SimpleSerializedObject<>(before.getBytes(StandardCharsets.UTF_8), byte[].class, stored.getType()));
+
+        assertThat(old)
+                .isEqualTo(new CapacitySet(
+                        now.deskId(),
+                        now.effectiveFrom(),
+                        null,
+                        now.openingDays(),
+                        10,
+                        now.firstSlot(),
+                        15,
+                        null,
+                        null));
+    }
+
+    @Test
+    void aRegionWithoutADeskLeavesItsCasesWaitingUntilItGetsOne() {
+        Caller operations = service.as("operations-1", "OPERATIONS");
+        Set<String> served = new HashSet<>();
+        operations
+                .get("/desks")
+                .body()
+                .forEach(desk -> served.add(desk.get("region").asString()));
+        Region empty = java.util.Arrays.stream(Region.values())
+                .filter(region -> !served.contains(region.name()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("every region has a desk in this database"));
+        CaseId caseId = CaseId.newId();
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-nodesk", empty));
+        var completed = service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        service.inbox().awaitProcessed(completed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "WAITING_FOR_SLOT".equals(status(caseId, operations)));
+
+        schedulingRun.run();
+        assertThat(status(caseId, operations)).as("no desk of its region").isEqualTo("WAITING_FOR_SLOT");
+        JsonNode region = regionForecast(operations, empty);
+        assertThat(region.get("waitingCases").asInt()).isEqualTo(1);
+        assertThat(region.get("desks").asInt()).isZero();
+        assertThat(region.get("clearedOn").isNull()).isTrue();
+        JsonNode position = operations.get("/cases/{id}/queue-position", caseId).body();
+        assertThat(position.get("position").asInt())
+                .as("alone in its region's queue")
+                .isEqualTo(1);
+        assertThat(position.get("estimatedDate").isNull()).isTrue();
+
+        String desk = empty.name().replace('_', '-') + "-" + (System.nanoTime() % 1_000_000);
+        assertThat(operations
+                        .put("/desks/{id}/capacity", capacity(5, empty.name()), desk)
+                        .status())
+                .isEqualTo(202);
+        assertThat(awaitStatus(caseId, operations, "SCHEDULED").get("deskId").asString())
+                .isEqualTo(desk);
+        assertThat(regionForecast(operations, empty).get("slotsPerWeek").asInt())
+                .as("five slots on each of the five weekdays")
+                .isEqualTo(25);
     }
 
     @Test
     void refusesBadDeskAndCourtOrderInputAndChangesNothing() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-8"), "corr-bad-input");
-        String operations = token("operations-1", "OPERATIONS");
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-8"));
+        Caller operations = service.as("operations-1", "OPERATIONS");
         awaitStatus(caseId, operations, "AWAITING_DOCUMENTS");
-        long eventsBefore = storedEvents();
+        long eventsBefore = service.eventStore().countCausedByThisTest();
         long capacityRows = count("desk_capacity");
         long closureRows = count("desk_closure");
         String tomorrow = LocalDate.now(clock).plusDays(1).toString();
@@ -609,8 +822,8 @@ class SchedulingServiceIT {
                         "09:00",
                         "slotMinutes",
                         15));
-        assertThat(negative.getStatusCode().value()).isEqualTo(400);
-        assertThat(negative.getBody().get("errors").toString()).contains("slotsPerDay");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body().get("errors").toString()).contains("slotsPerDay");
 
         var past = send(
                 "PUT",
@@ -627,48 +840,48 @@ class SchedulingServiceIT {
                         "09:00",
                         "slotMinutes",
                         15));
-        assertThat(past.getStatusCode().value()).isEqualTo(400);
-        assertThat(past.getBody().get("errors").toString()).contains("effectiveFrom");
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.body().get("errors").toString()).contains("effectiveFrom");
 
         var closurePast = send(
                 "POST",
                 "/desks/LISBOA-1/closures",
                 operations,
                 Map.of("from", yesterday, "until", tomorrow, "reason", "Strike"));
-        assertThat(closurePast.getStatusCode().value()).isEqualTo(400);
-        assertThat(closurePast.getBody().get("errors").toString()).contains("from");
+        assertThat(closurePast.status()).isEqualTo(400);
+        assertThat(closurePast.body().get("errors").toString()).contains("from");
 
         var unknownDesk = send(
                 "POST",
                 "/desks/ZZ-NOWHERE/closures",
                 operations,
                 Map.of("from", tomorrow, "until", tomorrow, "reason", "Strike"));
-        assertThat(unknownDesk.getStatusCode().value()).isEqualTo(404);
-        assertThat(unknownDesk.getBody().get("detail").asString()).isEqualTo("No such desk.");
+        assertThat(unknownDesk.status()).isEqualTo(404);
+        assertThat(unknownDesk.body().get("detail").asString()).isEqualTo("No such desk.");
 
         var noDeadline =
                 send("POST", "/cases/" + caseId + "/court-orders", operations, Map.of("reference", "123/26.0BELSB"));
-        assertThat(noDeadline.getStatusCode().value()).isEqualTo(400);
-        assertThat(noDeadline.getBody().get("errors").toString()).contains("deadline");
+        assertThat(noDeadline.status()).isEqualTo(400);
+        assertThat(noDeadline.body().get("errors").toString()).contains("deadline");
 
         var pastDeadline = send(
                 "POST",
                 "/cases/" + caseId + "/court-orders",
                 operations,
                 Map.of("reference", "123/26.0BELSB", "deadline", yesterday));
-        assertThat(pastDeadline.getStatusCode().value()).isEqualTo(400);
+        assertThat(pastDeadline.status()).isEqualTo(400);
 
         var unknownCase = send(
                 "POST",
                 "/cases/" + UUID.randomUUID() + "/court-orders",
                 operations,
                 Map.of("reference", "123/26.0BELSB", "deadline", tomorrow));
-        assertThat(unknownCase.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknownCase.status()).isEqualTo(404);
 
         assertThat(send(
                                 "PUT",
                                 "/desks/ZZ-NEW/capacity",
-                                token("caseworker-1", "CASEWORKER"),
+                                service.as("caseworker-1", "CASEWORKER"),
                                 Map.of(
                                         "effectiveFrom",
                                         tomorrow,
@@ -680,12 +893,35 @@ class SchedulingServiceIT {
                                         "09:00",
                                         "slotMinutes",
                                         15))
-                        .getStatusCode()
-                        .value())
+                        .status())
                 .as("only operations change desks")
                 .isEqualTo(403);
 
-        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        var unknownRegion = operations.put("/desks/ZZ-NEW/capacity", capacity(5, "ATLANTIDA"));
+        assertThat(unknownRegion.status()).isEqualTo(400);
+        assertThat(unknownRegion.problem().json().get("errors").toString()).contains("region");
+        var noRegion = operations.put(
+                "/desks/ZZ-NEW/capacity",
+                Map.of(
+                        "effectiveFrom",
+                        tomorrow,
+                        "openingDays",
+                        List.of("MONDAY"),
+                        "slotsPerDay",
+                        5,
+                        "firstSlot",
+                        "09:00",
+                        "slotMinutes",
+                        15));
+        assertThat(noRegion.status()).as("a new desk names its region").isEqualTo(400);
+        assertThat(noRegion.problem().json().get("errors").toString()).contains("region");
+        var moved = operations.put("/desks/LISBOA-1/capacity", capacity(40, "PORTO"));
+        assertThat(moved.status())
+                .as("the configured desk is in LISBOA for good")
+                .isEqualTo(409);
+        assertThat(moved.problem().rule()).isEqualTo("DESK_REGION_FIXED");
+
+        assertThat(service.eventStore().countCausedByThisTest()).isEqualTo(eventsBefore);
         assertThat(count("desk_capacity")).isEqualTo(capacityRows);
         assertThat(count("desk_closure")).isEqualTo(closureRows);
     }
@@ -693,9 +929,8 @@ class SchedulingServiceIT {
     @Test
     void aCourtOrderedCaseIsScheduledBeforeItsDeadline() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(
-                Topics.APPLICATION_EVENTS, registered(caseId, "applicant-9", LocalDate.of(2026, 11, 20)), "corr-court");
-        String operations = token("operations-1", "OPERATIONS");
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-9", LocalDate.of(2026, 11, 20)));
+        Caller operations = service.as("operations-1", "OPERATIONS");
         awaitStatus(caseId, operations, "AWAITING_DOCUMENTS");
         LocalDate deadline = LocalDate.now(clock).plusDays(10);
         var ordered = send(
@@ -703,23 +938,24 @@ class SchedulingServiceIT {
                 "/cases/" + caseId + "/court-orders",
                 operations,
                 Map.of("reference", "999/26.1BELSB", "deadline", deadline.toString()));
-        assertThat(ordered.getStatusCode().value()).isEqualTo(202);
-        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-court");
+        assertThat(ordered.status()).isEqualTo(202);
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
 
         JsonNode scheduled = awaitStatus(caseId, operations, "SCHEDULED");
         assertThat(LocalDateTime.parse(scheduled.get("startsAt").asString()).toLocalDate())
                 .isBeforeOrEqualTo(deadline);
         assertThat(scheduled.get("courtDeadline").asString()).isEqualTo(deadline.toString());
-        EventEnvelope<?> order = kafka.awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "CourtOrderRegistered");
+        EventEnvelope<?> order =
+                service.kafka().awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "CourtOrderRegistered");
         assertThat(order.actor()).isEqualTo(new Actor("operations-1", "OPERATIONS"));
     }
 
     @Test
     void theAppointmentsRebuiltFromHistoryEqualThoseBuiltLive() {
         CaseId caseId = CaseId.newId();
-        kafka.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-10"), "corr-rebuild");
-        kafka.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId), "corr-rebuild");
-        awaitStatus(caseId, token("applicant-10", "APPLICANT"), "SCHEDULED");
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-10"));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        awaitStatus(caseId, service.as("applicant-10", "APPLICANT"), "SCHEDULED");
         List<Map<String, Object>> live = appointments();
 
         StreamingEventProcessor processor = processing
@@ -815,7 +1051,8 @@ class SchedulingServiceIT {
                         0,
                         LocalTime.of(8, 0),
                         20,
-                        "legacy grid"),
+                        "legacy grid",
+                        Region.LISBOA),
                 system("corr-legacy"));
         CaseId caseId = CaseId.newId();
         String aggregate = "BiometricAppointment";
@@ -903,39 +1140,25 @@ class SchedulingServiceIT {
                         .listOfRows());
     }
 
-    private long inboxRows(CaseId caseId) {
-        return jdbc.sql("select count(*) from inbox where case_id = :caseId")
-                .param("caseId", caseId.value())
-                .query(Long.class)
-                .single();
-    }
-
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
-    private String status(CaseId caseId, String token) {
-        JsonNode body = getAppointment(caseId, token).getBody();
+    private String status(CaseId caseId, Caller caller) {
+        JsonNode body = getAppointment(caseId, caller).body();
         return body == null || !body.has("status") ? null : body.get("status").asString();
     }
 
-    private JsonNode getJson(String path, String token) {
-        return http.get()
-                .uri(path)
-                .header("Authorization", "Bearer " + token)
-                .retrieve()
-                .toEntity(JsonNode.class)
-                .getBody();
+    private static JsonNode getJson(String path, Caller caller) {
+        return caller.get(path).body();
     }
 
-    private ResponseEntity<JsonNode> send(String method, String path, String token, Object body) {
-        return http.method(org.springframework.http.HttpMethod.valueOf(method))
-                .uri(path)
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .toEntity(JsonNode.class);
+    private static Response send(String method, String path, Caller caller, Object body) {
+        return switch (method) {
+            case "POST" -> caller.post(path, body);
+            case "PUT" -> caller.put(path, body);
+            default -> throw new IllegalArgumentException(method);
+        };
     }
 
     private ActingContext system(String correlationId) {
@@ -949,59 +1172,90 @@ class SchedulingServiceIT {
                 .single();
     }
 
-    /** The events stored by this test's requests (their correlation id is in each event's metadata). */
-    private long storedEvents() {
-        return jdbc.sql(
-                        "select count(*) from domain_event_entry where position(:correlation in convert_from(meta_data, 'UTF8')) > 0")
-                .param("correlation", "\"" + testCorrelation + "\"")
-                .query(Long.class)
-                .single();
-    }
-
     private List<Map<String, Object>> appointments() {
         return jdbc.sql("select * from appointment order by case_id").query().listOfRows();
     }
 
     private List<String> historyTypes(CaseId caseId) {
-        JsonNode history = http.get()
-                .uri("/audit/cases/{id}/events", caseId)
-                .header("Authorization", "Bearer " + token("auditor-1", "AUDITOR"))
-                .retrieve()
-                .body(JsonNode.class);
+        JsonNode history = service.as("auditor-1", "AUDITOR")
+                .get("/audit/cases/{id}/events", caseId)
+                .body();
         List<String> types = new ArrayList<>();
         history.forEach(entry -> types.add(entry.get("type").asString()));
         return types;
     }
 
-    private ResponseEntity<JsonNode> collectBiometrics(String token, String caseId, String correlationId) {
-        return http.post()
-                .uri("/cases/{id}/biometrics", caseId)
-                .header("Authorization", "Bearer " + token)
-                .header("X-Correlation-Id", correlationId)
-                .retrieve()
-                .toEntity(JsonNode.class);
+    private static Response collectBiometrics(Caller caller, String caseId) {
+        return caller.post("/cases/{id}/biometrics", null, caseId);
     }
 
-    private ResponseEntity<JsonNode> getAppointment(CaseId caseId, String token) {
-        return http.get()
-                .uri("/cases/{id}/appointment", caseId)
-                .header("Authorization", "Bearer " + token)
-                .retrieve()
-                .toEntity(JsonNode.class);
+    private static Response getAppointment(CaseId caseId, Caller caller) {
+        return caller.get("/cases/{id}/appointment", caseId);
     }
 
-    private JsonNode awaitStatus(CaseId caseId, String token, String status) {
+    private JsonNode awaitStatus(CaseId caseId, Caller caller, String status) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> {
                             if ("SCHEDULED".equals(status)) {
                                 schedulingRun.run();
                             }
-                            return getAppointment(caseId, token).getBody();
+                            return getAppointment(caseId, caller).body();
                         },
                         body -> body != null
                                 && body.has("status")
                                 && status.equals(body.get("status").asString()));
+    }
+
+    /** Until the case has a new appointment after {@code missed}: a pass runs before each look. */
+    private JsonNode awaitRebookedAfter(CaseId caseId, Caller caller, LocalDateTime missed) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            schedulingRun.run();
+                            return getAppointment(caseId, caller).body();
+                        },
+                        body -> body != null
+                                && "SCHEDULED".equals(body.path("status").asString())
+                                && LocalDateTime.parse(body.get("startsAt").asString())
+                                        .isAfter(missed));
+    }
+
+    /** A capacity request from today on, every weekday, for a desk of {@code region}. */
+    private Map<String, Object> capacity(int slotsPerDay, String region) {
+        return Map.of(
+                "effectiveFrom",
+                LocalDate.now(clock).toString(),
+                "openingDays",
+                List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                "slotsPerDay",
+                slotsPerDay,
+                "firstSlot",
+                "09:00",
+                "slotMinutes",
+                15,
+                "region",
+                region);
+    }
+
+    private static JsonNode regionForecast(Caller operations, Region region) {
+        for (JsonNode entry : operations.get("/scheduling/forecast").body().get("regions")) {
+            if (region.name().equals(entry.get("region").asString())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no forecast for " + region);
+    }
+
+    private static ApplicationRegistered registered(CaseId caseId, String applicantId, Region region) {
+        return new ApplicationRegistered(
+                caseId,
+                applicantId,
+                LocalDate.of(2026, 11, 2),
+                List.of(new HouseholdMember(MemberId.newId(), Relationship.SPOUSE, LocalDate.of(1990, 5, 1), true)),
+                "pt",
+                null,
+                region);
     }
 
     private static ApplicationRegistered registered(CaseId caseId, String applicantId) {
@@ -1022,9 +1276,5 @@ class SchedulingServiceIT {
 
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String token(String subject, String role) {
-        return LocalInfrastructure.shared().tokens().token(subject, role);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 
@@ -18,14 +19,28 @@ public sealed interface AppointmentCommand {
      *
      * @param registeredAt when the registration was recorded; orders cases submitted on the same day
      * @param memberIds the family members to be seen, one slot each
+     * @param region where the household lives: the case is booked at a desk there ({@link Region#BEFORE_REGIONS}
+     *     when null, for registrations published before regions existed)
      */
     record RecordApplication(
             @TargetAggregateIdentifier CaseId caseId,
             String applicantId,
             LocalDate submittedOn,
             Instant registeredAt,
-            List<MemberId> memberIds)
-            implements AppointmentCommand {}
+            List<MemberId> memberIds,
+            Region region)
+            implements AppointmentCommand {
+
+        /** A registration from before regions existed: the case is in {@link Region#BEFORE_REGIONS}. */
+        public RecordApplication(
+                CaseId caseId,
+                String applicantId,
+                LocalDate submittedOn,
+                Instant registeredAt,
+                List<MemberId> memberIds) {
+            this(caseId, applicantId, submittedOn, registeredAt, memberIds, null);
+        }
+    }
 
     /** document-service accepted every required document. */
     record RecordChecklistCompleted(@TargetAggregateIdentifier CaseId caseId) implements AppointmentCommand {}
@@ -49,8 +64,14 @@ public sealed interface AppointmentCommand {
     /** The applicant asks for another date. */
     record RequestReschedule(@TargetAggregateIdentifier CaseId caseId) implements AppointmentCommand {}
 
-    /** Nobody of the household came to the appointment. */
-    record RecordMissedAppointment(@TargetAggregateIdentifier CaseId caseId) implements AppointmentCommand {}
+    /**
+     * Nobody of the household came to the appointment.
+     *
+     * @param nowAtDesk the local time at the appointment's desk when the no-show is recorded: only an appointment
+     *     that has started can have been missed
+     */
+    record RecordMissedAppointment(@TargetAggregateIdentifier CaseId caseId, LocalDateTime nowAtDesk)
+            implements AppointmentCommand {}
 
     /** A court ordered AIMA to act on the case by {@code deadline}. */
     record RegisterCourtOrder(@TargetAggregateIdentifier CaseId caseId, String reference, LocalDate deadline)

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.eventstore.StoredAs;
@@ -33,6 +34,15 @@ public sealed interface AppointmentEvent {
             Instant registeredAt,
             List<MemberId> memberIds)
             implements AppointmentEvent {}
+
+    /**
+     * Where the household lives, recorded with the registration (and before it joins the queue): the case is booked at
+     * a desk of this region. Cases recorded before regions existed have no such event and are in {@link
+     * Region#BEFORE_REGIONS}.
+     */
+    @StoredAs("scheduling.CaseRegionRecorded")
+    @Revision("1")
+    record CaseRegionRecorded(CaseId caseId, Region region) implements AppointmentEvent {}
 
     /** Every required document is accepted. */
     @StoredAs("scheduling.ChecklistCompletionRecorded")

@@ -1,5 +1,6 @@
 package pt.aima.scheduling.appointment;
 
+import java.time.LocalDateTime;
 import pt.aima.platform.domain.BusinessRuleViolation;
 
 /** A change to the appointment that the rules do not allow now (HTTP 409 with the rule's code). */
@@ -17,6 +18,12 @@ public class AppointmentRefused extends BusinessRuleViolation {
         return new AppointmentRefused(
                 "RESCHEDULE_LIMIT_REACHED",
                 "An applicant may ask for another date " + allowed + " time(s); this case has used them.");
+    }
+
+    static AppointmentRefused notStartedYet(LocalDateTime startsAt) {
+        return new AppointmentRefused(
+                "APPOINTMENT_NOT_STARTED",
+                "A no-show is recorded only once the appointment has started; it starts at " + startsAt + ".");
     }
 
     static AppointmentRefused alreadyCollected() {

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.eventstore.StoredAs;
@@ -31,6 +32,7 @@ import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseRegionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.ChecklistCompletionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderDeadlineAtRiskReported;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
@@ -95,6 +97,8 @@ class BiometricAppointment {
                 Math.max(1, members.size()),
                 command.registeredAt(),
                 members));
+        apply(new CaseRegionRecorded(
+                command.caseId(), command.region() == null ? Region.BEFORE_REGIONS : command.region()));
         queueIfSchedulable(policy);
     }
 
@@ -182,10 +186,17 @@ class BiometricAppointment {
     @CommandHandler
     void handle(RecordMissedAppointment command, SchedulingPolicy policy) {
         requireAppointment();
+        if (command.nowAtDesk().isBefore(startsAt)) {
+            throw AppointmentRefused.notStartedYet(startsAt);
+        }
         boolean flag = missed >= policy.missedAppointmentsRescheduled();
         apply(new AppointmentMissed(caseId, deskId, startsAt, flag));
         if (!flag) {
-            release(MISSED_APPOINTMENT, "Nobody came to the appointment; a new one was booked.", null);
+            // like an applicant's own reschedule: the new appointment comes after the one that was missed
+            release(
+                    MISSED_APPOINTMENT,
+                    "Nobody came to the appointment; a new one was booked.",
+                    startsAt.toLocalDate().plusDays(1));
         }
     }
 

@@ -69,8 +69,8 @@ class SchedulingConfiguration {
     }
 
     @Bean
-    ScheduleSnapshot scheduleSnapshot(JdbcClient jdbc, DeskCalendarQueries desks) {
-        return new ScheduleSnapshot(jdbc, desks);
+    ScheduleSnapshot scheduleSnapshot(JdbcClient jdbc, DeskCalendarQueries desks, SchedulingProperties properties) {
+        return new ScheduleSnapshot(jdbc, desks, properties.fallbacks());
     }
 
     @Bean
@@ -154,7 +154,8 @@ class SchedulingConfiguration {
                                         properties.slotsPerDay(),
                                         properties.firstSlot(),
                                         properties.slotMinutes(),
-                                        "Desk defined by configuration")),
+                                        "Desk defined by configuration",
+                                        properties.deskRegion())),
                         new ActingContext(Actor.system(serviceName), flow, flow));
             } catch (RuntimeException e) {
                 // Another instance defined it at the same moment: the desk exists, which is all that is wanted.

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import pt.aima.kernel.application.Region;
 
 /** What operations may change of a service desk. */
 public sealed interface DeskCommand {
@@ -13,7 +14,9 @@ public sealed interface DeskCommand {
 
     /**
      * From {@code effectiveFrom} (to {@code effectiveUntil}, or until the next change) the desk opens on these days
-     * with these slots. The first one defines the desk.
+     * with these slots. The first one defines the desk, and names its region.
+     *
+     * @param region where the desk is; required for a new desk, null to keep an existing desk's region
      */
     record SetCapacity(
             @TargetAggregateIdentifier DeskId deskId,
@@ -23,7 +26,8 @@ public sealed interface DeskCommand {
             int slotsPerDay,
             LocalTime firstSlot,
             int slotMinutes,
-            String reason)
+            String reason,
+            Region region)
             implements DeskCommand {}
 
     /** The desk out of the box, from configuration: defines it once, and never changes a desk that exists. */

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import pt.aima.kernel.application.Region;
 import pt.aima.scheduling.desk.DeskCommand.CloseDesk;
 import pt.aima.scheduling.desk.DeskCommand.SeedDesk;
 import pt.aima.scheduling.desk.DeskCommand.SetCapacity;
@@ -26,11 +27,25 @@ class ServiceDesk {
     @AggregateIdentifier
     private DeskId deskId;
 
+    /** Null for a desk defined before regions existed that no capacity has placed yet. */
+    private Region region;
+
     ServiceDesk() {}
 
+    /**
+     * A desk's region is named when it is defined, and never changes: its appointments were booked for the families of
+     * that region. A desk defined before regions existed is given its region by its next capacity.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(SetCapacity command) {
+        if (deskId == null && command.region() == null) {
+            throw DeskRefused.regionRequired();
+        }
+        if (region != null && command.region() != null && command.region() != region) {
+            throw DeskRefused.regionFixed(region);
+        }
+        Region deskRegion = command.region() != null ? command.region() : region;
         CapacityPeriod period = new CapacityPeriod(
                 command.effectiveFrom(),
                 command.effectiveUntil(),
@@ -46,7 +61,8 @@ class ServiceDesk {
                 period.slotsPerDay(),
                 period.firstSlot(),
                 period.slotMinutes(),
-                command.reason()));
+                command.reason(),
+                deskRegion));
     }
 
     @CommandHandler
@@ -66,6 +82,9 @@ class ServiceDesk {
     @EventSourcingHandler
     void on(CapacitySet event) {
         deskId = event.deskId();
+        if (event.region() != null) {
+            region = event.region();
+        }
     }
 
     @EventSourcingHandler

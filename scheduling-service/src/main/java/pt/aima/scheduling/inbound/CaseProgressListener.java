@@ -50,7 +50,9 @@ class CaseProgressListener {
                                 envelope.occurredAt(),
                                 registered.household().stream()
                                         .map(HouseholdMember::memberId)
-                                        .toList());
+                                        .toList(),
+                                // records from before regions are queued in the documented default, never dropped
+                                registered.regionOrDefault());
                     case DocumentChecklistCompleted completed -> new RecordChecklistCompleted(completed.caseId());
                     default -> throw new IllegalStateException("not subscribed: " + envelope.type());
                 };

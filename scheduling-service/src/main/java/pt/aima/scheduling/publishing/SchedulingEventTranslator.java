@@ -19,6 +19,7 @@ import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseRegionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.ChecklistCompletionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderDeadlineAtRiskReported;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
@@ -82,6 +83,7 @@ class SchedulingEventTranslator implements IntegrationEventTranslator {
             case ApplicationRecorded ignored -> List.of();
             case ChecklistCompletionRecorded ignored -> List.of();
             case CaseQueued ignored -> List.of();
+            case CaseRegionRecorded ignored -> List.of();
             case AppointmentReleased ignored -> List.of();
         };
     }
@@ -98,7 +100,8 @@ class SchedulingEventTranslator implements IntegrationEventTranslator {
                         set.slotsPerDay(),
                         set.firstSlot(),
                         set.slotMinutes(),
-                        set.reason());
+                        set.reason(),
+                        set.region());
             case DeskClosed closed ->
                 new DeskCapacityChanged(
                         closed.deskId().value(),

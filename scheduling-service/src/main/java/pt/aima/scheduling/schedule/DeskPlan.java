@@ -6,33 +6,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import pt.aima.kernel.application.Region;
 
 /**
  * One desk's daily capacity calendar, in the order operations changed it: for a day, the latest capacity period that
  * covers it applies, and any closure covering it leaves it without slots.
+ *
+ * @param region where the desk is: it serves the cases of that region (and of a neighbour's, by a fallback); desks
+ *     defined before regions existed are in {@link Region#BEFORE_REGIONS}
  */
-public record DeskPlan(String deskId, List<CapacityPeriod> periods, List<Closure> closures) {
+public record DeskPlan(String deskId, Region region, List<CapacityPeriod> periods, List<Closure> closures) {
 
     public DeskPlan {
         Objects.requireNonNull(deskId, "deskId");
+        region = region == null ? Region.BEFORE_REGIONS : region;
         periods = List.copyOf(periods);
         closures = List.copyOf(closures);
     }
 
+    /** A desk of {@link Region#BEFORE_REGIONS}. */
     public static DeskPlan of(String deskId, CapacityPeriod first) {
-        return new DeskPlan(deskId, List.of(first), List.of());
+        return of(deskId, Region.BEFORE_REGIONS, first);
+    }
+
+    public static DeskPlan of(String deskId, Region region, CapacityPeriod first) {
+        return new DeskPlan(deskId, region, List.of(first), List.of());
     }
 
     public DeskPlan with(CapacityPeriod period) {
         List<CapacityPeriod> changed = new ArrayList<>(periods);
         changed.add(period);
-        return new DeskPlan(deskId, changed, closures);
+        return new DeskPlan(deskId, region, changed, closures);
     }
 
     public DeskPlan with(Closure closure) {
         List<Closure> changed = new ArrayList<>(closures);
         changed.add(closure);
-        return new DeskPlan(deskId, periods, changed);
+        return new DeskPlan(deskId, region, periods, changed);
     }
 
     /** The capacity rule in force on {@code day}, if the desk has one. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.Objects;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 
 /**
@@ -16,6 +17,10 @@ import pt.aima.kernel.ids.CaseId;
  * @param courtDeadline the last day a court allows for the appointment, or null
  * @param previousStartsAt the appointment the case held before it had to move, or null for a first booking
  * @param notBefore the earliest day the case may be booked, or null
+ * @param region where the household lives: it is booked at a desk of that region (records from before regions are in
+ *     {@link Region#BEFORE_REGIONS})
+ * @param waitingSince the day the case joined the queue, from which a fallback's waiting time counts (its submission
+ *     date when not known)
  */
 public record QueuedCase(
         CaseId caseId,
@@ -24,7 +29,9 @@ public record QueuedCase(
         int householdSize,
         LocalDate courtDeadline,
         LocalDateTime previousStartsAt,
-        LocalDate notBefore) {
+        LocalDate notBefore,
+        Region region,
+        LocalDate waitingSince) {
 
     private static final Comparator<QueuedCase> REGISTRATION = Comparator.comparing(QueuedCase::submittedOn)
             .thenComparing(QueuedCase::registeredAt)
@@ -55,18 +62,53 @@ public record QueuedCase(
         if (householdSize < 1) {
             throw new IllegalArgumentException("a household has at least one member");
         }
+        region = region == null ? Region.BEFORE_REGIONS : region;
+        waitingSince = waitingSince == null ? submittedOn : waitingSince;
     }
 
+    /** A case of {@link Region#BEFORE_REGIONS} waiting since its submission. */
     public static QueuedCase firstBooking(CaseId caseId, LocalDate submittedOn, Instant registeredAt, int size) {
-        return new QueuedCase(caseId, submittedOn, registeredAt, size, null, null, null);
+        return new QueuedCase(caseId, submittedOn, registeredAt, size, null, null, null, null, null);
     }
 
     public QueuedCase withCourtDeadline(LocalDate deadline) {
-        return new QueuedCase(caseId, submittedOn, registeredAt, householdSize, deadline, previousStartsAt, notBefore);
+        return new QueuedCase(
+                caseId,
+                submittedOn,
+                registeredAt,
+                householdSize,
+                deadline,
+                previousStartsAt,
+                notBefore,
+                region,
+                waitingSince);
     }
 
     public QueuedCase movedFrom(LocalDateTime previous, LocalDate earliest) {
-        return new QueuedCase(caseId, submittedOn, registeredAt, householdSize, courtDeadline, previous, earliest);
+        return new QueuedCase(
+                caseId,
+                submittedOn,
+                registeredAt,
+                householdSize,
+                courtDeadline,
+                previous,
+                earliest,
+                region,
+                waitingSince);
+    }
+
+    /** The same case in {@code home}, waiting since {@code since}. */
+    public QueuedCase in(Region home, LocalDate since) {
+        return new QueuedCase(
+                caseId,
+                submittedOn,
+                registeredAt,
+                householdSize,
+                courtDeadline,
+                previousStartsAt,
+                notBefore,
+                home,
+                since);
     }
 
     public Lane lane() {

@@ -5,11 +5,14 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.scheduling.schedule.QueuedCase.Lane;
 
@@ -23,8 +26,13 @@ import pt.aima.scheduling.schedule.QueuedCase.Lane;
  * <ul>
  *   <li>A booking that no longer fits its desk's calendar (closed day, fewer slots, different times) moves; moved
  *       bookings keep their relative order and are served first among the non-court cases.
- *   <li>Cases are served lane by lane ({@link QueuedCase#QUEUE_ORDER}); within a lane no case is placed before the
- *       one ahead of it (by day, then desk, then slot), so the order of the lane is the order of the appointments.
+ *   <li>A case is booked at a desk of its own region only, unless a {@link RegionFallback} allows a neighbour's desk
+ *       (after its waiting time, or at once when its region has no desk at all). A region without a desk and without
+ *       a fallback, or without room, leaves its cases waiting ({@link Plan#unplaced()}); the other regions are not
+ *       affected: no desk serves two regions' queues unless a fallback says so.
+ *   <li>Cases are served lane by lane ({@link QueuedCase#QUEUE_ORDER}); within a lane of a region no case is placed
+ *       before the one ahead of it (by day, then desk, then slot), so the order of the lane is the order of the
+ *       appointments in each region.
  *   <li>A household gets consecutive slots at one desk on one day, one slot per member.
  *   <li>A court-ordered case that cannot be placed on or before its deadline is placed as early as possible and
  *       reported at risk.
@@ -39,17 +47,36 @@ public final class Schedule {
     private final Map<String, DeskPlan> desksById = new HashMap<>();
     private final List<Booking> bookings;
     private final List<Booking> fixed;
+    private final Map<Region, List<RegionFallback>> fallbacks = new EnumMap<>(Region.class);
+    private final Set<Region> regionsWithDesks = EnumSet.noneOf(Region.class);
 
     /**
      * @param bookings appointments still to come, which move if their desk no longer allows them
      * @param fixed slots that are taken and never move (households already seen)
+     * @param fallbacks when a region's cases may go to a neighbour's desks; none: every case stays in its region
      */
-    public Schedule(List<DeskPlan> desks, List<Booking> bookings, List<Booking> fixed) {
+    public Schedule(List<DeskPlan> desks, List<Booking> bookings, List<Booking> fixed, List<RegionFallback> fallbacks) {
         this.desks =
                 desks.stream().sorted(Comparator.comparing(DeskPlan::deskId)).toList();
         this.desks.forEach(desk -> desksById.put(desk.deskId(), desk));
+        this.desks.forEach(desk -> regionsWithDesks.add(desk.region()));
         this.bookings = List.copyOf(bookings);
         this.fixed = List.copyOf(fixed);
+        for (RegionFallback fallback : fallbacks) {
+            this.fallbacks
+                    .computeIfAbsent(fallback.region(), region -> new ArrayList<>())
+                    .add(fallback);
+        }
+        // latest effective date first; among equal dates the one configured last wins
+        this.fallbacks.replaceAll((region, policies) -> {
+            List<RegionFallback> ordered = new ArrayList<>(policies.reversed());
+            ordered.sort(Comparator.comparing(RegionFallback::effectiveFrom).reversed());
+            return List.copyOf(ordered);
+        });
+    }
+
+    public Schedule(List<DeskPlan> desks, List<Booking> bookings, List<Booking> fixed) {
+        this(desks, bookings, fixed, List.of());
     }
 
     public Schedule(List<DeskPlan> desks, List<Booking> bookings) {
@@ -148,12 +175,14 @@ public final class Schedule {
         List<Assignment> assignments = new ArrayList<>();
         List<AtRisk> atRisk = new ArrayList<>();
         List<QueuedCase> unplaced = new ArrayList<>();
-        Map<Lane, Position> laneCursor = new TreeMap<>();
+        Map<LaneOfRegion, Position> laneCursor = new HashMap<>();
         for (QueuedCase queued : queue) {
+            LaneOfRegion lane = new LaneOfRegion(queued.region(), queued.lane());
             LocalDate earliest =
                     queued.notBefore() != null && queued.notBefore().isAfter(firstDay) ? queued.notBefore() : firstDay;
-            Position from = Position.max(new Position(earliest, 0, 0), laneCursor.get(queued.lane()));
-            Optional<Position> found = find(occupancy, queued.householdSize(), from, lastDay);
+            Position from = Position.max(new Position(earliest, 0, 0), laneCursor.get(lane));
+            Optional<Position> found =
+                    mayBeBookedAnywhere(queued) ? find(occupancy, queued, from, lastDay) : Optional.empty();
             if (found.isEmpty()) {
                 unplaced.add(queued);
                 if (queued.courtDeadline() != null) {
@@ -165,7 +194,7 @@ public final class Schedule {
             Position position = found.get();
             DeskPlan desk = desks.get(position.desk());
             occupancy.take(desk.deskId(), position.day(), position.index(), queued.householdSize());
-            laneCursor.put(queued.lane(), position);
+            laneCursor.put(lane, position);
             Booking booking = new Booking(
                     queued,
                     desk.deskId(),
@@ -186,12 +215,53 @@ public final class Schedule {
         return new Plan(assignments, atRisk, unplaced);
     }
 
-    /** The first run of {@code size} free consecutive slots at or after {@code from}, day by day, desk by desk. */
-    private Optional<Position> find(Occupancy occupancy, int size, Position from, LocalDate lastDay) {
+    /** A lane of one region's queue: the order the scheduler keeps. */
+    private record LaneOfRegion(Region region, Lane lane) {}
+
+    /** Whether any desk could ever take the case: one in its region, or a neighbour's by a fallback. */
+    private boolean mayBeBookedAnywhere(QueuedCase queued) {
+        if (regionsWithDesks.contains(queued.region())) {
+            return true;
+        }
+        return fallbacks.getOrDefault(queued.region(), List.of()).stream()
+                .flatMap(fallback -> fallback.neighbours().stream())
+                .anyMatch(regionsWithDesks::contains);
+    }
+
+    /** Whether {@code desk} may take the case on {@code day}: a desk of its region, or a neighbour's by the fallback. */
+    private boolean serves(DeskPlan desk, QueuedCase queued, LocalDate day) {
+        if (desk.region() == queued.region()) {
+            return true;
+        }
+        return fallbackOn(queued.region(), day)
+                .map(fallback -> fallback.allows(
+                        desk.region(), day, queued.waitingSince(), regionsWithDesks.contains(queued.region())))
+                .orElse(false);
+    }
+
+    /** The fallback of {@code region} in force on {@code day}: the latest effective one. */
+    private Optional<RegionFallback> fallbackOn(Region region, LocalDate day) {
+        for (RegionFallback fallback : fallbacks.getOrDefault(region, List.of())) {
+            if (!fallback.effectiveFrom().isAfter(day)) {
+                return Optional.of(fallback);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first run of free consecutive slots for the household at or after {@code from}, day by day, desk by desk,
+     * at the desks that serve the case.
+     */
+    private Optional<Position> find(Occupancy occupancy, QueuedCase queued, Position from, LocalDate lastDay) {
+        int size = queued.householdSize();
         for (LocalDate day = from.day(); !day.isAfter(lastDay); day = day.plusDays(1)) {
             boolean firstDay = day.equals(from.day());
             for (int d = firstDay ? from.desk() : 0; d < desks.size(); d++) {
                 DeskPlan desk = desks.get(d);
+                if (!serves(desk, queued, day)) {
+                    continue;
+                }
                 int slots = desk.slotsOn(day);
                 BitSet taken = occupancy.on(desk.deskId(), day);
                 int start = firstDay && d == from.desk() ? from.index() : 0;
@@ -234,6 +304,11 @@ public final class Schedule {
         void release(String deskId, LocalDate day, int firstIndex, int slots) {
             on(deskId, day).clear(firstIndex, firstIndex + slots);
         }
+    }
+
+    /** Whether {@code region} has a desk at all (its cases wait for one, or for a fallback, when it has none). */
+    public boolean hasDesks(Region region) {
+        return regionsWithDesks.contains(region);
     }
 
     /** Only for tests and forecasts: the desks this schedule plans with. */

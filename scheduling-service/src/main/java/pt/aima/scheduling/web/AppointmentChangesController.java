@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +26,8 @@ import pt.aima.scheduling.appointment.AppointmentCommand.RecordMissedAppointment
 import pt.aima.scheduling.appointment.AppointmentCommand.RegisterCourtOrder;
 import pt.aima.scheduling.appointment.AppointmentCommand.RequestReschedule;
 import pt.aima.scheduling.projection.appointment.AppointmentQueries;
+import pt.aima.scheduling.projection.deskcalendar.DeskCalendarQueries;
+import pt.aima.scheduling.schedule.RegionZones;
 
 /** Changes to a case's appointment that people ask for: another date, a no-show, a court order. */
 @RestController
@@ -32,11 +36,14 @@ class AppointmentChangesController {
 
     private final ActingCommandGateway commands;
     private final AppointmentQueries appointments;
+    private final DeskCalendarQueries desks;
     private final Clock clock;
 
-    AppointmentChangesController(ActingCommandGateway commands, AppointmentQueries appointments, Clock clock) {
+    AppointmentChangesController(
+            ActingCommandGateway commands, AppointmentQueries appointments, DeskCalendarQueries desks, Clock clock) {
         this.commands = commands;
         this.appointments = appointments;
+        this.desks = desks;
         this.clock = clock;
     }
 
@@ -61,10 +68,17 @@ class AppointmentChangesController {
     @PostMapping("/cases/{caseId}/appointment/missed")
     @PreAuthorize("hasRole('CASEWORKER')")
     @Operation(
-            summary = "Nobody of the household came: the first time a new appointment is booked, then the case is"
-                    + " flagged to a caseworker; 202, 409 without an appointment")
+            summary = "Nobody of the household came: the first time a new appointment is booked after the missed one,"
+                    + " then the case is flagged to a caseworker; 202, 409 without an appointment or before it starts")
     ResponseEntity<Void> missed(@PathVariable UUID caseId) {
-        commands.send(new RecordMissedAppointment(new CaseId(caseId)));
+        // the rule compares with the appointment's local time at its desk: the Açores keep another hour
+        ZoneId zone = appointments
+                .findAppointment(caseId)
+                .map(found -> found.view().deskId())
+                .flatMap(desks::find)
+                .map(desk -> RegionZones.of(desk.region()))
+                .orElse(clock.getZone());
+        commands.send(new RecordMissedAppointment(new CaseId(caseId), LocalDateTime.now(clock.withZone(zone))));
         return ResponseEntity.accepted().build();
     }
 

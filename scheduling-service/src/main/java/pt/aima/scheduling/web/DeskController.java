@@ -13,8 +13,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import pt.aima.kernel.application.Region;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.web.ProblemDetailsAdvice.FieldProblem;
 import pt.aima.scheduling.desk.DeskCommand.CloseDesk;
@@ -32,7 +35,7 @@ import pt.aima.scheduling.projection.deskcalendar.DeskCalendarQueries;
 import pt.aima.scheduling.schedule.DeskPlan;
 
 /**
- * Operations define and change the desks' daily capacity. Every change is an event; appointments a change no longer
+ * Operations define and change the desks' daily capacity; a new desk names the region it serves. Every change is an event; appointments a change no longer
  * allows are moved by the next scheduling pass, each with its reason. A refused request changes nothing.
  */
 @RestController
@@ -40,6 +43,8 @@ import pt.aima.scheduling.schedule.DeskPlan;
 class DeskController {
 
     private static final String DESK_ID = "[A-Z0-9][A-Z0-9-]{0,49}";
+    private static final String REGIONS =
+            Arrays.stream(Region.values()).map(Region::name).collect(Collectors.joining(", "));
 
     private final ActingCommandGateway commands;
     private final DeskCalendarQueries desks;
@@ -55,6 +60,8 @@ class DeskController {
      * @param effectiveFrom first day the capacity applies (today or later)
      * @param effectiveUntil last day it applies, or null until the next change
      * @param slotsPerDay appointments (one per family member) per opening day; 0 takes nobody
+     * @param region the region the desk serves, from the published list (e.g. LISBOA, PORTO, FARO, ACORES): required
+     *     for a new desk; an existing desk keeps its region when it is left out, and never changes it
      */
     record CapacityRequest(
             @NotNull LocalDate effectiveFrom,
@@ -63,7 +70,8 @@ class DeskController {
             @NotNull @Min(0) @Max(1440) Integer slotsPerDay,
             @NotNull LocalTime firstSlot,
             @NotNull @Min(1) @Max(480) Integer slotMinutes,
-            @Size(max = 500) String reason) {}
+            @Size(max = 500) String reason,
+            String region) {}
 
     record ClosureRequest(
             @NotNull LocalDate from, @NotNull LocalDate until, @NotBlank @Size(max = 500) String reason) {}
@@ -85,7 +93,10 @@ class DeskController {
 
     @PutMapping("/desks/{deskId}/capacity")
     @PreAuthorize("hasRole('OPERATIONS')")
-    @Operation(summary = "Define a desk, or change its opening days and slots from a day on; 202, 400 naming the field")
+    @Operation(
+            summary =
+                    "Define a desk in a region, or change its opening days and slots from a day on; 202, 400 naming"
+                            + " the field (an unknown region, or none for a new desk), 409 DESK_REGION_FIXED for another region")
     ResponseEntity<Void> setCapacity(@PathVariable String deskId, @Valid @RequestBody CapacityRequest request) {
         requireDeskId(deskId);
         List<FieldProblem> errors = new ArrayList<>();
@@ -99,6 +110,17 @@ class DeskController {
         if (request.firstSlot().toSecondOfDay() / 60 + (long) request.slotsPerDay() * request.slotMinutes() > 24 * 60) {
             errors.add(new FieldProblem("slotsPerDay", "the day's slots must end by midnight"));
         }
+        Region region = null;
+        if (request.region() == null) {
+            if (desks.find(deskId).isEmpty()) {
+                errors.add(new FieldProblem("region", "required for a new desk"));
+            }
+        } else {
+            region = Region.fromCode(request.region()).orElse(null);
+            if (region == null) {
+                errors.add(new FieldProblem("region", "not a region of the published list: " + REGIONS));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
@@ -110,7 +132,8 @@ class DeskController {
                 request.slotsPerDay(),
                 request.firstSlot(),
                 request.slotMinutes(),
-                request.reason()));
+                request.reason(),
+                region));
         return ResponseEntity.accepted().build();
     }
 

@@ -3,7 +3,9 @@ package pt.aima.scheduling.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,9 +20,13 @@ import pt.aima.scheduling.projection.appointment.AppointmentQueries;
 import pt.aima.scheduling.projection.appointment.AppointmentView;
 import pt.aima.scheduling.projection.queue.QueueForecast;
 import pt.aima.scheduling.projection.queue.QueueForecast.Forecast;
+import pt.aima.scheduling.projection.queue.QueueForecast.RegionForecast;
 import pt.aima.scheduling.schedule.QueuedCase;
 
-/** Where each case stands in the queue, and when operations can expect the queue to be cleared. */
+/**
+ * Where each case stands in its region's queue, and when operations can expect each region's queue to be cleared (so
+ * they see where to add capacity).
+ */
 @RestController
 @Tag(name = "Queue")
 class TransparencyController {
@@ -34,13 +40,16 @@ class TransparencyController {
     }
 
     /**
-     * @param position 1 for the next case served, null when the case is not waiting
+     * @param region the case's region: position, waiting and the estimate are within its queue
+     * @param position 1 for the region's next case served, null when the case is not waiting
+     * @param waiting the cases waiting in the region, while the case waits
      * @param lane COURT_ORDER, RESCHEDULE or REGISTRATION_ORDER, while waiting
      * @param estimatedDate the appointment's day when scheduled, else the day the next pass would give it at the
      *     current capacity (null when no desk has room within the horizon)
      */
     record QueuePositionView(
             UUID caseId,
+            String region,
             AppointmentView.Status status,
             Integer position,
             Integer waiting,
@@ -50,6 +59,8 @@ class TransparencyController {
     /**
      * @param clearedOn the day the last waiting case would be seen at the current capacity; null when some case
      *     finds no room within the horizon
+     * @param regions per region (every region with a desk or a waiting case): waiting cases and people, its desks and
+     *     their slots in the first bookable week, the day its queue clears (null when some of its cases find no room)
      */
     record ForecastView(
             LocalDate asOf,
@@ -58,40 +69,44 @@ class TransparencyController {
             Map<String, Integer> waitingByLane,
             LocalDate clearedOn,
             int beyondHorizon,
-            int courtDeadlinesAtRisk) {}
+            int courtDeadlinesAtRisk,
+            List<RegionForecast> regions) {}
 
     @GetMapping("/cases/{caseId}/queue-position")
     @PreAuthorize("hasAnyRole('APPLICANT', 'CASEWORKER', 'OPERATIONS', 'AUDITOR')")
-    @Operation(summary = "The case's place in the queue and its estimated appointment date")
+    @Operation(summary = "The case's place in its region's queue and its estimated appointment date")
     QueuePositionView position(@PathVariable UUID caseId) {
         var found = appointments.findAppointment(caseId).orElseThrow(() -> new CaseNotFound(new CaseId(caseId)));
         CaseAccess.requireAccess(RequestActingContext.currentActor(), found.applicantId());
         AppointmentView view = found.view();
         if (view.startsAt() != null) {
             return new QueuePositionView(
-                    caseId, view.status(), null, null, null, view.startsAt().toLocalDate());
+                    caseId,
+                    view.region(),
+                    view.status(),
+                    null,
+                    null,
+                    null,
+                    view.startsAt().toLocalDate());
         }
         Forecast forecast = forecasts.now();
         CaseId id = new CaseId(caseId);
+        Optional<QueuedCase> queued = forecast.find(id);
         Integer position = forecast.positionOf(id).orElse(null);
-        String lane = forecast.queue().stream()
-                .filter(queued -> queued.caseId().equals(id))
-                .findFirst()
-                .map(queued -> queued.lane().name())
-                .orElse(null);
         LocalDate estimated = forecast.plan().of(id).map(a -> a.booking().day()).orElse(null);
         return new QueuePositionView(
                 caseId,
+                queued.map(q -> q.region().name()).orElse(view.region()),
                 view.status(),
                 position,
-                position == null ? null : forecast.queue().size(),
-                lane,
+                queued.map(q -> forecast.queueOf(q.region()).size()).orElse(null),
+                queued.map(q -> q.lane().name()).orElse(null),
                 estimated);
     }
 
     @GetMapping("/scheduling/forecast")
     @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR')")
-    @Operation(summary = "When the current queue is cleared at the current capacity")
+    @Operation(summary = "When the current queue is cleared at the current capacity, in all and region by region")
     ForecastView forecast() {
         Forecast forecast = forecasts.now();
         Map<String, Integer> byLane = new TreeMap<>();
@@ -106,6 +121,7 @@ class TransparencyController {
                 byLane,
                 allPlaced ? forecast.plan().clearedOn().orElse(forecast.asOf()) : null,
                 forecast.plan().unplaced().size(),
-                forecast.plan().atRisk().size());
+                forecast.plan().atRisk().size(),
+                forecast.regions());
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.scheduling.appointment.AppointmentCommand.BookSlot;
@@ -30,6 +31,7 @@ import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseRegionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.ChecklistCompletionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderDeadlineAtRiskReported;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
@@ -46,6 +48,7 @@ class BiometricAppointmentTest {
     private final List<MemberId> members = List.of(MemberId.newId(), MemberId.newId());
     private final ApplicationRecorded recorded =
             new ApplicationRecorded(caseId, "applicant-1", SUBMITTED, 2, REGISTERED_AT, members);
+    private final CaseRegionRecorded inFaro = new CaseRegionRecorded(caseId, Region.FARO);
     private final ChecklistCompletionRecorded completed = new ChecklistCompletionRecorded(caseId);
     private final CaseQueued queued = new CaseQueued(caseId, SUBMITTED, REGISTERED_AT, 2);
     private final BookSlot tuesday = new BookSlot(caseId, "LISBOA-1", TUESDAY, 0, 2, NINE_ON_TUESDAY, 30, null, null);
@@ -61,14 +64,23 @@ class BiometricAppointmentTest {
     }
 
     private RecordApplication registration() {
-        return new RecordApplication(caseId, "applicant-1", SUBMITTED, REGISTERED_AT, members);
+        return new RecordApplication(caseId, "applicant-1", SUBMITTED, REGISTERED_AT, members, Region.FARO);
     }
 
     @Test
     void recordsTheRegistrationButQueuesOnlyOnceTheChecklistIsComplete() {
-        fixture.givenNoPriorActivity().when(registration()).expectEvents(recorded);
+        fixture.givenNoPriorActivity().when(registration()).expectEvents(recorded, inFaro);
 
-        fixture.given(recorded).when(new RecordChecklistCompleted(caseId)).expectEvents(completed, queued);
+        fixture.given(recorded, inFaro)
+                .when(new RecordChecklistCompleted(caseId))
+                .expectEvents(completed, queued);
+    }
+
+    @Test
+    void aRegistrationFromBeforeRegionsPlacesTheCaseInTheDefaultRegion() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordApplication(caseId, "applicant-1", SUBMITTED, REGISTERED_AT, members))
+                .expectEvents(recorded, new CaseRegionRecorded(caseId, Region.BEFORE_REGIONS));
     }
 
     @Test
@@ -76,7 +88,7 @@ class BiometricAppointmentTest {
         fixture.givenNoPriorActivity()
                 .when(new RecordChecklistCompleted(caseId))
                 .expectEvents(completed);
-        fixture.given(completed).when(registration()).expectEvents(recorded, queued);
+        fixture.given(completed).when(registration()).expectEvents(recorded, inFaro, queued);
     }
 
     @Test
@@ -84,7 +96,7 @@ class BiometricAppointmentTest {
         FixtureConfiguration<BiometricAppointment> atRegistration =
                 new AggregateTestFixture<>(BiometricAppointment.class);
         atRegistration.registerInjectableResource(new SchedulingPolicy(SchedulableWhen.REGISTERED, 1, 1));
-        atRegistration.givenNoPriorActivity().when(registration()).expectEvents(recorded, queued);
+        atRegistration.givenNoPriorActivity().when(registration()).expectEvents(recorded, inFaro, queued);
     }
 
     @Test
@@ -168,9 +180,9 @@ class BiometricAppointmentTest {
                 NINE_ON_TUESDAY,
                 "MISSED_APPOINTMENT",
                 "Nobody came to the appointment; a new one was booked.",
-                null);
+                TUESDAY.plusDays(1));
         fixture.given(recorded, completed, queued, booked)
-                .when(new RecordMissedAppointment(caseId))
+                .when(new RecordMissedAppointment(caseId, NINE_ON_TUESDAY.plusMinutes(20)))
                 .expectEvents(firstMiss, released);
 
         LocalDateTime later = TUESDAY.plusDays(7).atTime(10, 0);
@@ -184,8 +196,37 @@ class BiometricAppointmentTest {
                 "MISSED_APPOINTMENT",
                 "Nobody came to the appointment; a new one was booked.");
         fixture.given(recorded, completed, queued, booked, firstMiss, released, rebooked)
-                .when(new RecordMissedAppointment(caseId))
+                .when(new RecordMissedAppointment(caseId, later.plusHours(1)))
                 .expectEvents(new AppointmentMissed(caseId, "LISBOA-1", later, true));
+    }
+
+    @Test
+    void refusesANoShowBeforeTheAppointmentHasStarted() {
+        fixture.given(recorded, completed, queued, booked)
+                .when(new RecordMissedAppointment(caseId, NINE_ON_TUESDAY.minusDays(1)))
+                .expectException(AppointmentRefused.class)
+                .expectExceptionMessage(
+                        "A no-show is recorded only once the appointment has started; it starts at 2026-11-24T09:00.")
+                .expectNoEvents();
+        fixture.given(recorded, completed, queued, booked)
+                .when(new RecordMissedAppointment(caseId, NINE_ON_TUESDAY.minusMinutes(1)))
+                .expectException(AppointmentRefused.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNoShowAtTheAppointmentsStartIsRecordedAndRebookedNotBeforeTheNextDay() {
+        fixture.given(recorded, completed, queued, booked)
+                .when(new RecordMissedAppointment(caseId, NINE_ON_TUESDAY))
+                .expectEvents(
+                        new AppointmentMissed(caseId, "LISBOA-1", NINE_ON_TUESDAY, false),
+                        new AppointmentReleased(
+                                caseId,
+                                "LISBOA-1",
+                                NINE_ON_TUESDAY,
+                                "MISSED_APPOINTMENT",
+                                "Nobody came to the appointment; a new one was booked.",
+                                TUESDAY.plusDays(1)));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.scheduling.schedule.QueuedCase.Lane;
 import pt.aima.scheduling.schedule.Schedule.Assignment;
@@ -340,6 +341,265 @@ class ScheduleTest {
             assertThat(schedule.plan(MONDAY, TUESDAY, MONDAY.plusDays(120), queue.reversed()))
                     .as(world + ": the same facts give the same schedule")
                     .isEqualTo(plan);
+        }
+    }
+
+    private static DeskPlan desk(String id, Region region, int slotsPerDay) {
+        return DeskPlan.of(id, region, new CapacityPeriod(MONDAY, null, WEEKDAYS, slotsPerDay, LocalTime.of(9, 0), 15));
+    }
+
+    private static QueuedCase registeredIn(Region region, int order, int household) {
+        return registered(order, household).in(region, MONDAY);
+    }
+
+    @Test
+    void everyCaseIsBookedAtADeskOfItsOwnRegionInOrderOfRegistration() {
+        List<QueuedCase> queue = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            queue.add(registeredIn(i % 2 == 0 ? Region.FARO : Region.PORTO, i, 1));
+        }
+        Schedule schedule =
+                new Schedule(List.of(desk("FARO-1", Region.FARO, 2), desk("PORTO-1", Region.PORTO, 5)), List.of());
+
+        Plan plan = plan(schedule, queue);
+
+        assertThat(plan.assignments()).hasSize(10).allSatisfy(a -> assertThat(
+                        a.booking().deskId())
+                .startsWith(a.queued().region().name()));
+        assertThat(plan.assignments().stream()
+                        .filter(a -> a.queued().region() == Region.FARO)
+                        .map(a -> a.booking().startsAt())
+                        .toList())
+                .as("Faro's five cases, two a day, in order")
+                .containsExactly(
+                        TUESDAY.atTime(9, 0),
+                        TUESDAY.atTime(9, 15),
+                        TUESDAY.plusDays(1).atTime(9, 0),
+                        TUESDAY.plusDays(1).atTime(9, 15),
+                        TUESDAY.plusDays(2).atTime(9, 0));
+        assertThat(plan.assignments().stream()
+                        .filter(a -> a.queued().region() == Region.PORTO)
+                        .map(a -> a.booking().day())
+                        .distinct()
+                        .toList())
+                .as("Porto's five cases fit on Tuesday, whatever Faro's queue")
+                .containsExactly(TUESDAY);
+    }
+
+    @Test
+    void aRegionWithoutADeskLeavesItsCasesWaitingAndTheOthersUnaffected() {
+        QueuedCase inBeja = registeredIn(Region.BEJA, 1, 1);
+        QueuedCase inFaro = registeredIn(Region.FARO, 2, 1);
+        Schedule schedule = new Schedule(List.of(desk("FARO-1", Region.FARO, 1)), List.of());
+
+        Plan plan = plan(schedule, List.of(inBeja, inFaro));
+
+        assertThat(schedule.hasDesks(Region.BEJA)).isFalse();
+        assertThat(plan.unplaced()).containsExactly(inBeja);
+        assertThat(plan.of(inFaro.caseId()).orElseThrow().booking().startsAt())
+                .as("Beja's older case takes nothing from Faro")
+                .isEqualTo(TUESDAY.atTime(9, 0));
+    }
+
+    @Test
+    void aFallbackLetsACaseGoToANeighboursDeskOnlyAfterItsWaitingTime() {
+        // Beja takes one case a day; after ten days of waiting, Évora's desk may take Beja's cases too
+        RegionFallback bejaToEvora = new RegionFallback(Region.BEJA, Set.of(Region.EVORA), 10, MONDAY);
+        List<QueuedCase> queue = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            queue.add(registeredIn(Region.BEJA, i, 1));
+        }
+        Schedule schedule = new Schedule(
+                List.of(desk("BEJA-1", Region.BEJA, 1), desk("EVORA-1", Region.EVORA, 10)),
+                List.of(),
+                List.of(),
+                List.of(bejaToEvora));
+
+        Plan plan = plan(schedule, queue);
+
+        List<Assignment> atEvora = plan.assignments().stream()
+                .filter(a -> a.booking().deskId().equals("EVORA-1"))
+                .toList();
+        assertThat(atEvora).isNotEmpty().allSatisfy(a -> assertThat(a.booking().day())
+                .isAfterOrEqualTo(MONDAY.plusDays(10)));
+        assertThat(plan.assignments().stream()
+                        .filter(a -> a.booking().day().isBefore(MONDAY.plusDays(10)))
+                        .map(a -> a.booking().deskId())
+                        .distinct())
+                .containsExactly("BEJA-1");
+        assertThat(plan(
+                                new Schedule(
+                                        List.of(desk("BEJA-1", Region.BEJA, 1), desk("EVORA-1", Region.EVORA, 10)),
+                                        List.of()),
+                                queue)
+                        .assignments())
+                .as("without the fallback every case waits for Beja's desk")
+                .allSatisfy(a -> assertThat(a.booking().deskId()).isEqualTo("BEJA-1"));
+    }
+
+    @Test
+    void aFallbackAppliesFromItsEffectiveDateAndARegionWithoutADeskDoesNotWait() {
+        RegionFallback acoresToLisboa =
+                new RegionFallback(Region.ACORES, Set.of(Region.LISBOA), 30, MONDAY.plusDays(7));
+        QueuedCase inAcores = registeredIn(Region.ACORES, 1, 2);
+        Schedule schedule = new Schedule(
+                List.of(desk("LISBOA-1", Region.LISBOA, 4)), List.of(), List.of(), List.of(acoresToLisboa));
+
+        Plan plan = plan(schedule, List.of(inAcores));
+
+        assertThat(plan.of(inAcores.caseId()).orElseThrow().booking().day())
+                .as("no desk in the Açores: Lisbon from the policy's first day, without the thirty days' wait")
+                .isEqualTo(MONDAY.plusDays(7));
+    }
+
+    /**
+     * The region properties over many random worlds (some regions without desks or without room, random fallbacks):
+     * without a fallback no case is booked outside its region, each region's queue is served in order (lane by lane)
+     * and is planned exactly as if the other regions did not exist; with fallbacks a case is booked outside its region
+     * only at a neighbour's desk its fallback names, from its effective date and after its waiting time (at once when
+     * its region has no desk), and no slot is taken twice.
+     */
+    @Test
+    void regionsHoldForRandomDesksCasesAndFallbacks() {
+        Region[] pool = {Region.LISBOA, Region.PORTO, Region.FARO, Region.BEJA, Region.ACORES};
+        for (long seed = 1; seed <= 200; seed++) {
+            Random random = new Random(seed);
+            String world = "seed " + seed;
+            List<DeskPlan> desks = new ArrayList<>();
+            for (Region region : pool) {
+                int count = random.nextInt(3);
+                for (int d = 0; d < count; d++) {
+                    desks.add(desk(region.name() + "-" + d, region, random.nextInt(4)));
+                }
+            }
+            List<RegionFallback> fallbacks = new ArrayList<>();
+            for (Region region : pool) {
+                if (random.nextInt(3) == 0) {
+                    Set<Region> neighbours = EnumSet.noneOf(Region.class);
+                    for (Region other : pool) {
+                        if (other != region && random.nextBoolean()) {
+                            neighbours.add(other);
+                        }
+                    }
+                    fallbacks.add(new RegionFallback(
+                            region, neighbours, random.nextInt(20), MONDAY.plusDays(random.nextInt(20))));
+                }
+            }
+            List<QueuedCase> queue = new ArrayList<>();
+            int cases = random.nextInt(60);
+            for (int c = 0; c < cases; c++) {
+                QueuedCase queued = QueuedCase.firstBooking(
+                                new CaseId(new UUID(seed, c)),
+                                LocalDate.of(2023, 1, 1).plusDays(random.nextInt(900)),
+                                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(1_000_000)),
+                                1 + random.nextInt(3))
+                        .in(pool[random.nextInt(pool.length)], MONDAY.minusDays(random.nextInt(15)));
+                if (random.nextInt(10) == 0) {
+                    queued = queued.withCourtDeadline(MONDAY.plusDays(1 + random.nextInt(30)));
+                }
+                queue.add(queued);
+            }
+            Collections.shuffle(queue, random);
+            LocalDate last = MONDAY.plusDays(90);
+            Map<String, DeskPlan> byId = new HashMap<>();
+            desks.forEach(desk -> byId.put(desk.deskId(), desk));
+
+            Plan alone = new Schedule(desks, List.of()).plan(MONDAY, TUESDAY, last, queue);
+            for (Assignment assignment : alone.assignments()) {
+                assertThat(byId.get(assignment.booking().deskId()).region())
+                        .as(world + ": without a fallback, a desk of the case's own region")
+                        .isEqualTo(assignment.queued().region());
+            }
+            for (Region region : pool) {
+                List<QueuedCase> ofRegion =
+                        queue.stream().filter(q -> q.region() == region).toList();
+                List<DeskPlan> itsDesks =
+                        desks.stream().filter(d -> d.region() == region).toList();
+                Plan byItself = new Schedule(itsDesks, List.of()).plan(MONDAY, TUESDAY, last, ofRegion);
+                assertThat(alone.assignments().stream()
+                                .filter(a -> a.queued().region() == region)
+                                .toList())
+                        .as(world + ": " + region + " is planned as if it were alone")
+                        .isEqualTo(byItself.assignments());
+                if (itsDesks.stream()
+                        .allMatch(d -> d.slotsOn(TUESDAY) == 0 && d.periods().size() == 1)) {
+                    assertThat(alone.unplaced())
+                            .as(world + ": " + region + " has no room: its cases wait")
+                            .containsAll(ofRegion);
+                }
+                assertServedInOrder(world + " " + region, ofRegion, alone);
+            }
+
+            Schedule withFallbacks = new Schedule(desks, List.of(), List.of(), fallbacks);
+            Plan plan = withFallbacks.plan(MONDAY, TUESDAY, last, queue);
+            assertThat(plan.assignments().size() + plan.unplaced().size())
+                    .as(world)
+                    .isEqualTo(cases);
+            Map<String, BitSet> taken = new HashMap<>();
+            for (Assignment assignment : plan.assignments()) {
+                Booking booking = assignment.booking();
+                QueuedCase queued = assignment.queued();
+                DeskPlan desk = byId.get(booking.deskId());
+                assertThat(booking.firstIndex() + booking.slots())
+                        .as(world + ": within the day's capacity")
+                        .isLessThanOrEqualTo(desk.slotsOn(booking.day()));
+                BitSet day = taken.computeIfAbsent(booking.deskId() + booking.day(), key -> new BitSet());
+                BitSet mine = new BitSet();
+                mine.set(booking.firstIndex(), booking.firstIndex() + booking.slots());
+                assertThat(day.intersects(mine))
+                        .as(world + ": no slot booked twice")
+                        .isFalse();
+                day.or(mine);
+                if (desk.region() == queued.region()) {
+                    continue;
+                }
+                RegionFallback inForce = fallbacks.stream()
+                        .filter(f -> f.region() == queued.region()
+                                && !f.effectiveFrom().isAfter(booking.day()))
+                        .max(java.util.Comparator.comparing(RegionFallback::effectiveFrom))
+                        .orElseThrow(() -> new AssertionError(world + ": outside its region without a fallback"));
+                assertThat(inForce.neighbours())
+                        .as(world + ": at a neighbour's desk")
+                        .contains(desk.region());
+                if (withFallbacks.hasDesks(queued.region())) {
+                    assertThat(booking.day())
+                            .as(world + ": after the waiting time")
+                            .isAfterOrEqualTo(queued.waitingSince().plusDays(inForce.afterWaitingDays()));
+                }
+            }
+            for (Region region : pool) {
+                assertServedInOrder(
+                        world + " with fallbacks " + region,
+                        queue.stream().filter(q -> q.region() == region).toList(),
+                        plan);
+            }
+            assertThat(withFallbacks.plan(MONDAY, TUESDAY, last, queue.reversed()))
+                    .as(world + ": the same facts give the same schedule")
+                    .isEqualTo(plan);
+        }
+    }
+
+    /** Within each lane of one region's queue, appointments follow the lane's order: by day, then desk, then slot. */
+    private static void assertServedInOrder(String world, List<QueuedCase> regionQueue, Plan plan) {
+        for (Lane lane : Lane.values()) {
+            List<Booking> served = regionQueue.stream()
+                    .filter(queued -> queued.lane() == lane)
+                    .sorted(QueuedCase.QUEUE_ORDER)
+                    .map(queued -> plan.of(queued.caseId()))
+                    .flatMap(java.util.Optional::stream)
+                    .map(Assignment::booking)
+                    .toList();
+            for (int i = 1; i < served.size(); i++) {
+                Booking before = served.get(i - 1);
+                Booking after = served.get(i);
+                int byDay = after.day().compareTo(before.day());
+                int byDesk = after.deskId().compareTo(before.deskId());
+                assertThat(byDay > 0
+                                || (byDay == 0
+                                        && (byDesk > 0 || (byDesk == 0 && after.firstIndex() > before.firstIndex()))))
+                        .as(world + ": " + lane + " served in order")
+                        .isTrue();
+            }
         }
     }
 

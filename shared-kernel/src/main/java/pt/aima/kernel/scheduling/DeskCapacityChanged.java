@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Set;
 import java.util.UUID;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.envelope.PublishedEvent;
 import pt.aima.kernel.ids.CaseId;
 
@@ -18,6 +19,9 @@ import pt.aima.kernel.ids.CaseId;
  *     from {@code firstSlot}; {@code CLOSED}: the desk takes nobody from {@code effectiveFrom} to {@code
  *     effectiveUntil} (inclusive)
  * @param reason operations' words, given to applicants whose appointments move; may be null for a capacity increase
+ * @param region added later as an <b>optional</b> field: the region the desk serves, on {@code CAPACITY_SET} changes
+ *     made since regions exist; null on {@code CLOSED} and on records published before (such a desk is in {@link
+ *     Region#BEFORE_REGIONS})
  */
 @PublishedEvent(type = "DeskCapacityChanged", version = 1)
 public record DeskCapacityChanged(
@@ -29,7 +33,8 @@ public record DeskCapacityChanged(
         Integer slotsPerDay,
         LocalTime firstSlot,
         Integer slotMinutes,
-        String reason)
+        String reason,
+        Region region)
         implements SchedulingEvent {
 
     public enum Change {
@@ -39,6 +44,30 @@ public record DeskCapacityChanged(
 
     public DeskCapacityChanged {
         openingDays = openingDays == null ? null : Set.copyOf(openingDays);
+    }
+
+    /** A change described by the facts published before regions existed. */
+    public DeskCapacityChanged(
+            String deskId,
+            Change change,
+            LocalDate effectiveFrom,
+            LocalDate effectiveUntil,
+            Set<DayOfWeek> openingDays,
+            Integer slotsPerDay,
+            LocalTime firstSlot,
+            Integer slotMinutes,
+            String reason) {
+        this(
+                deskId,
+                change,
+                effectiveFrom,
+                effectiveUntil,
+                openingDays,
+                slotsPerDay,
+                firstSlot,
+                slotMinutes,
+                reason,
+                null);
     }
 
     /** The desk's stream id, which stands in the envelope where a case id stands for case events. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
@@ -46,7 +47,8 @@ class SchedulingEventsCodecTest {
                         20,
                         LocalTime.of(9, 30),
                         15,
-                        null));
+                        null,
+                        Region.PORTO));
         for (IntegrationEvent event : events) {
             var envelope = EventEnvelope.wrap(
                     UUID.randomUUID(), Instant.EPOCH, Actor.system("scheduling-service"), "c", "c", event);
@@ -71,6 +73,20 @@ class SchedulingEventsCodecTest {
         assertThat(DeskCapacityChanged.streamOf("FARO-1")).isNotEqualTo(DeskCapacityChanged.streamOf("FARO-2"));
         String payload = codec.payloadJson(closed);
         assertThat(payload).doesNotContain("caseId").contains("\"deskId\":\"FARO-1\"");
+    }
+
+    @Test
+    void aDeskChangePublishedBeforeRegionsDecodesWithoutARegion() {
+        String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"DeskCapacityChanged\",\"version\":1,"
+                + "\"caseId\":\"" + DeskCapacityChanged.streamOf("FARO-1") + "\","
+                + "\"occurredAt\":\"2026-11-23T10:00:00Z\","
+                + "\"actor\":{\"subject\":\"operations-1\",\"role\":\"OPERATIONS\"},\"correlationId\":\"c\","
+                + "\"causationId\":\"c\",\"payload\":{\"deskId\":\"FARO-1\",\"change\":\"CLOSED\","
+                + "\"effectiveFrom\":\"2026-12-02\",\"effectiveUntil\":\"2026-12-03\",\"reason\":\"Strike\"}}";
+        var decoded = (DeskCapacityChanged)
+                codec.decode(json.getBytes(StandardCharsets.UTF_8)).payload();
+        assertThat(decoded.region()).isNull();
+        assertThat(decoded.reason()).isEqualTo("Strike");
     }
 
     @Test

@@ -53,6 +53,7 @@ public class AppointmentQueries {
                         (Integer) rs.getObject("duration_minutes"),
                         status,
                         rs.getString("last_change_reason"),
-                        rs.getObject("court_deadline", LocalDate.class)));
+                        rs.getObject("court_deadline", LocalDate.class),
+                        rs.getString("region")));
     }
 }

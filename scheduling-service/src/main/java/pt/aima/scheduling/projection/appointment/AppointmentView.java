@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param status AWAITING_DOCUMENTS, WAITING_FOR_SLOT, SCHEDULED, FLAGGED_TO_CASEWORKER or BIOMETRICS_COLLECTED
  * @param lastChangeReason why the appointment last moved, or null
  * @param courtDeadline the day a court order requires the appointment by, or null
+ * @param region where the household lives: its appointment is at a desk of this region (LISBOA, the default, for cases
+ *     registered before regions existed)
  */
 public record AppointmentView(
         UUID caseId,
@@ -21,7 +23,8 @@ public record AppointmentView(
         Integer durationMinutes,
         Status status,
         String lastChangeReason,
-        LocalDate courtDeadline) {
+        LocalDate courtDeadline,
+        String region) {
 
     public enum Status {
         /** Known to scheduling-service, but not schedulable yet (by default: some required document not accepted). */

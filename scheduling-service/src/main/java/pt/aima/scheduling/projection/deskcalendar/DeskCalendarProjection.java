@@ -11,7 +11,7 @@ import pt.aima.scheduling.desk.DeskEvent.CapacitySet;
 import pt.aima.scheduling.desk.DeskEvent.DeskClosed;
 
 /**
- * The desks' calendars ({@code desk_capacity}, {@code desk_closure}), built only from the desks' events, in their
+ * The desks' calendars ({@code desk_capacity}, {@code desk_closure}) and regions ({@code desk_region}), built only from the desks' events, in their
  * order: for a day the latest period covering it applies. The processing group is <b>subscribing</b>: the rows are
  * written in the transaction that stores the desk's event, so the next scheduling pass (and a closure that names the
  * desk) sees every change at once. Rebuilt from the event store by {@code SchedulerTablesRebuild}.
@@ -49,6 +49,16 @@ public class DeskCalendarProjection {
                 .param("firstSlot", event.firstSlot())
                 .param("minutes", event.slotMinutes())
                 .update();
+        if (event.region() != null) {
+            jdbc.sql(
+                            """
+                    insert into desk_region (desk_id, region) values (:deskId, :region)
+                    on conflict (desk_id) do update set region = excluded.region
+                    """)
+                    .param("deskId", event.deskId().value())
+                    .param("region", event.region().name())
+                    .update();
+        }
     }
 
     @EventHandler
@@ -67,6 +77,6 @@ public class DeskCalendarProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate desk_capacity, desk_closure").update();
+        jdbc.sql("truncate desk_capacity, desk_closure, desk_region").update();
     }
 }

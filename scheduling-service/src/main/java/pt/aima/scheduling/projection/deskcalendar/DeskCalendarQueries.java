@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.kernel.application.Region;
 import pt.aima.scheduling.schedule.CapacityPeriod;
 import pt.aima.scheduling.schedule.Closure;
 import pt.aima.scheduling.schedule.DeskPlan;
@@ -54,9 +55,17 @@ public class DeskCalendarQueries {
                     return null;
                 })
                 .list();
+        Map<String, Region> regions = new LinkedHashMap<>();
+        jdbc.sql("select desk_id, region from desk_region")
+                .query((rs, row) -> regions.put(rs.getString("desk_id"), Region.valueOf(rs.getString("region"))))
+                .list();
+        // a desk defined before regions has no row: it is in Region.BEFORE_REGIONS (DeskPlan's default)
         return periods.entrySet().stream()
-                .map(desk ->
-                        new DeskPlan(desk.getKey(), desk.getValue(), closures.getOrDefault(desk.getKey(), List.of())))
+                .map(desk -> new DeskPlan(
+                        desk.getKey(),
+                        regions.get(desk.getKey()),
+                        desk.getValue(),
+                        closures.getOrDefault(desk.getKey(), List.of())))
                 .toList();
     }
 

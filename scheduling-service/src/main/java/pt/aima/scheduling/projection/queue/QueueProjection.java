@@ -23,6 +23,7 @@ import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricSlotBooked;
 import pt.aima.scheduling.appointment.AppointmentEvent.BiometricsRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CaseQueued;
+import pt.aima.scheduling.appointment.AppointmentEvent.CaseRegionRecorded;
 import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
 import pt.aima.scheduling.appointment.BookedSlots;
 
@@ -58,13 +59,15 @@ public class QueueProjection {
         jdbc.sql(
                         """
                 insert into queue_entry (case_id, state, submitted_on, registered_at, household_size, court_deadline,
-                                         previous_starts_at, not_before, correlation_id, causation_id, updated_at)
+                                         previous_starts_at, not_before, correlation_id, causation_id, updated_at,
+                                         queued_on)
                 values (:caseId, 'WAITING', :submittedOn, :registeredAt, :size, null, null, null,
-                        :correlation, :causation, :at)
+                        :correlation, :causation, :at, :queuedOn)
                 on conflict (case_id) do update set state = 'WAITING', submitted_on = excluded.submitted_on,
                     registered_at = excluded.registered_at, household_size = excluded.household_size,
                     previous_starts_at = null, not_before = null, correlation_id = excluded.correlation_id,
-                    causation_id = excluded.causation_id, updated_at = excluded.updated_at
+                    causation_id = excluded.causation_id, updated_at = excluded.updated_at,
+                    queued_on = excluded.queued_on
                 """)
                 .param("caseId", event.caseId().value())
                 .param("submittedOn", event.submittedOn())
@@ -72,6 +75,26 @@ public class QueueProjection {
                 .param("size", event.householdSize())
                 .param("correlation", flow == null ? null : flow.correlationId())
                 .param("causation", flow == null ? null : flow.causationId())
+                .param("at", utc(at))
+                .param("queuedOn", utc(at).toLocalDate())
+                .update();
+    }
+
+    /**
+     * The case's region, recorded with its registration, before it joins the queue: its row waits in state {@code
+     * NOT_QUEUED} until then. A case without this event (recorded before regions) keeps the column's default, {@code
+     * Region.BEFORE_REGIONS}.
+     */
+    @EventHandler
+    void on(CaseRegionRecorded event, @Timestamp Instant at) {
+        jdbc.sql(
+                        """
+                insert into queue_entry (case_id, state, region, updated_at)
+                values (:caseId, 'NOT_QUEUED', :region, :at)
+                on conflict (case_id) do update set region = excluded.region, updated_at = excluded.updated_at
+                """)
+                .param("caseId", event.caseId().value())
+                .param("region", event.region().name())
                 .param("at", utc(at))
                 .update();
     }

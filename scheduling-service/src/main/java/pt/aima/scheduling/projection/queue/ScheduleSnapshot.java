@@ -8,10 +8,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.scheduling.projection.deskcalendar.DeskCalendarQueries;
 import pt.aima.scheduling.schedule.Booking;
 import pt.aima.scheduling.schedule.QueuedCase;
+import pt.aima.scheduling.schedule.RegionFallback;
 import pt.aima.scheduling.schedule.Schedule;
 
 /**
@@ -28,14 +30,17 @@ public class ScheduleSnapshot {
 
     private final JdbcClient jdbc;
     private final DeskCalendarQueries desks;
+    private final List<RegionFallback> fallbacks;
 
-    public ScheduleSnapshot(JdbcClient jdbc, DeskCalendarQueries desks) {
+    /** @param fallbacks when a region's cases may go to a neighbour's desks (configuration) */
+    public ScheduleSnapshot(JdbcClient jdbc, DeskCalendarQueries desks, List<RegionFallback> fallbacks) {
         this.jdbc = jdbc;
         this.desks = desks;
+        this.fallbacks = List.copyOf(fallbacks);
     }
 
     public Schedule schedule(LocalDate today) {
-        return new Schedule(desks.all(), bookings(today), taken(today));
+        return new Schedule(desks.all(), bookings(today), taken(today), fallbacks);
     }
 
     /** Cases waiting for an appointment, in no particular order (the schedule orders them). */
@@ -114,6 +119,8 @@ public class ScheduleSnapshot {
                 rs.getInt("household_size"),
                 rs.getObject("court_deadline", LocalDate.class),
                 rs.getObject("previous_starts_at", LocalDateTime.class),
-                rs.getObject("not_before", LocalDate.class));
+                rs.getObject("not_before", LocalDate.class),
+                Region.valueOf(rs.getString("region")),
+                rs.getObject("queued_on", LocalDate.class));
     }
 }
