@@ -14,13 +14,15 @@ create table dead_letter_action (
 );
 
 -- Global indexes a streaming processor passed while no event held them (a transaction still open, or rolled back).
--- WATCHING: passed, not in the store yet; SKIPPED: committed later, so the processor never handled it (Axon drops a
--- gap after its gap timeout); REPUBLISHED: an operator had the processor's handlers handle it.
+-- WATCHING: passed, not in the store yet; SKIPPED: committed later, and the segment it belongs to had passed it, so
+-- the processor never handled it (Axon drops a gap after its gap timeout); REPUBLISHED: an operator had the
+-- processor's handlers handle it. passed_by: the processor's segments seen past the index while it was empty.
 create table skipped_event (
     processor_name       varchar(255) not null,
     global_index         bigint       not null,
     state                varchar(20)  not null,
     passed_at            timestamptz  not null,
+    passed_by            varchar(500) not null,
     detected_at          timestamptz,
     event_identifier     varchar(255),
     payload_type         varchar(255),

@@ -111,9 +111,8 @@ public class DeadLetterOperations {
     public DeadLetterViews.Entry entry(DeadLetterSource source, String id) {
         List<Action> actions = actions(source, id);
         if (source == DeadLetterSource.GROUP) {
-            return groups.find(id)
-                    .map(entry -> view(entry, actions))
-                    .orElseThrow(() -> handledOrUnknown(source, id, actions));
+            // a group's entry that was handled has left the queue; its actions remain in its event stream
+            return groups.find(id).map(entry -> view(entry, actions)).orElseThrow(() -> unknown(source, id));
         }
         return topics.read(id).map(entry -> view(entry, actions)).orElseThrow(() -> unknown(source, id));
     }

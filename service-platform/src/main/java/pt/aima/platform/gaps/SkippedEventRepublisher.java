@@ -1,16 +1,11 @@
 package pt.aima.platform.gaps;
 
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -32,19 +27,19 @@ public class SkippedEventRepublisher {
     static final String STREAM_TYPE = "SkippedEvent";
 
     private final EventProcessingConfiguration processing;
-    private final EventStorageEngine storage;
+    private final EventAtIndex events;
     private final SkippedEventStore store;
     private final OperatorActionLog log;
     private final TransactionTemplate transaction;
 
     public SkippedEventRepublisher(
             EventProcessingConfiguration processing,
-            EventStorageEngine storage,
+            EventAtIndex events,
             SkippedEventStore store,
             OperatorActionLog log,
             TransactionTemplate transaction) {
         this.processing = processing;
-        this.storage = storage;
+        this.events = events;
         this.store = store;
         this.log = log;
         this.transaction = transaction;
@@ -64,7 +59,7 @@ public class SkippedEventRepublisher {
                 .map(AbstractEventProcessor::eventHandlerInvoker)
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "No event processor " + processor + " in this service."));
-        TrackedEventMessage<?> event = read(globalIndex)
+        TrackedEventMessage<?> event = events.read(globalIndex)
                 .orElseThrow(() -> new IllegalStateException("no event at global index " + globalIndex));
         Instant at = Instant.now();
         transaction.executeWithoutResult(status -> {
@@ -87,15 +82,6 @@ public class SkippedEventRepublisher {
                     operator);
         });
         return store.find(processor, globalIndex).orElseThrow();
-    }
-
-    private Optional<TrackedEventMessage<?>> read(long globalIndex) {
-        try (Stream<? extends TrackedEventMessage<?>> events =
-                storage.readEvents(GapAwareTrackingToken.newInstance(globalIndex - 1, Set.of()), false)) {
-            return events.findFirst()
-                    .filter(event -> event.trackingToken().position().orElse(-1) == globalIndex)
-                    .map(event -> (TrackedEventMessage<?>) event);
-        }
     }
 
     private static OperationRefused alreadyRepublished(SkippedEvent skipped) {

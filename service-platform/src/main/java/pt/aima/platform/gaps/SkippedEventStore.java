@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,38 +18,85 @@ public class SkippedEventStore {
         this.jdbc = jdbc;
     }
 
-    /** Starts watching indexes the processor passed with nothing there (several instances may report the same). */
-    public void watch(String processor, Collection<Long> indexes, Instant passedAt) {
-        for (long index : indexes) {
-            jdbc.sql(
-                            """
-                            insert into skipped_event (processor_name, global_index, state, passed_at)
-                            values (:processor, :index, 'WATCHING', :at) on conflict do nothing
-                            """)
-                    .param("processor", processor)
-                    .param("index", index)
-                    .param("at", Timestamp.from(passedAt))
-                    .update();
-        }
+    /** A watched index: which of the processor's segments were seen past it while it was empty. */
+    public record Watched(long globalIndex, java.util.Set<Integer> passedBy) {}
+
+    /**
+     * Watches an index the processor's {@code segments} passed with nothing there, or adds them to those already
+     * recorded (several instances may report the same index).
+     */
+    public void watch(String processor, long index, java.util.Set<Integer> segments, Instant passedAt) {
+        Optional<Watched> known = watched(processor, index);
+        java.util.Set<Integer> all = new java.util.TreeSet<>(segments);
+        known.ifPresent(watched -> all.addAll(watched.passedBy()));
+        String passedBy = String.join(",", all.stream().map(String::valueOf).toList());
+        jdbc.sql(
+                        """
+                        insert into skipped_event (processor_name, global_index, state, passed_at, passed_by)
+                        values (:processor, :index, 'WATCHING', :at, :passedBy)
+                        on conflict (processor_name, global_index) do update set passed_by = excluded.passed_by
+                        where skipped_event.state = 'WATCHING'
+                        """)
+                .param("processor", processor)
+                .param("index", index)
+                .param("at", Timestamp.from(passedAt))
+                .param("passedBy", passedBy)
+                .update();
     }
 
-    /** Watched indexes where an event has been committed since: the processor skipped them. Marks and answers them. */
-    public List<SkippedEvent> markCommittedAsSkipped(String processor, Instant now) {
+    /** Watched indexes of the processor where an event has been committed since. */
+    public List<Watched> watchedWithAnEvent(String processor) {
+        return jdbc.sql(
+                        """
+                        select s.global_index, s.passed_by from skipped_event s
+                        join domain_event_entry e on e.global_index = s.global_index
+                        where s.processor_name = :processor and s.state = 'WATCHING'
+                        order by s.global_index
+                        """)
+                .param("processor", processor)
+                .query((rs, row) -> new Watched(rs.getLong("global_index"), segments(rs.getString("passed_by"))))
+                .list();
+    }
+
+    private Optional<Watched> watched(String processor, long index) {
+        return jdbc.sql(
+                        """
+                        select global_index, passed_by from skipped_event
+                        where processor_name = :processor and global_index = :index and state = 'WATCHING'
+                        """)
+                .param("processor", processor)
+                .param("index", index)
+                .query((rs, row) -> new Watched(rs.getLong("global_index"), segments(rs.getString("passed_by"))))
+                .optional();
+    }
+
+    /** The processor skipped the event now at {@code index}: marks and answers it. */
+    public Optional<SkippedEvent> markSkipped(String processor, long index, Instant now) {
         return jdbc.sql(
                         """
                         update skipped_event s
                         set state = 'SKIPPED', detected_at = :now, event_identifier = e.event_identifier,
                             payload_type = e.payload_type, aggregate_identifier = e.aggregate_identifier
                         from domain_event_entry e
-                        where s.processor_name = :processor and s.state = 'WATCHING'
+                        where s.processor_name = :processor and s.global_index = :index and s.state = 'WATCHING'
                           and e.global_index = s.global_index
-                        returning s.processor_name, s.global_index, s.state, s.passed_at, s.detected_at,
-                                  s.event_identifier, s.payload_type, s.aggregate_identifier, s.republished_at
+                        returning s.*
                         """)
                 .param("processor", processor)
+                .param("index", index)
                 .param("now", Timestamp.from(now))
                 .query(SkippedEventStore::row)
-                .list();
+                .optional();
+    }
+
+    private static java.util.Set<Integer> segments(String passedBy) {
+        java.util.Set<Integer> segments = new java.util.TreeSet<>();
+        for (String segment : passedBy.split(",")) {
+            if (!segment.isBlank()) {
+                segments.add(Integer.parseInt(segment.trim()));
+            }
+        }
+        return segments;
     }
 
     /** Indexes watched longer than {@code watch} belonged to transactions that rolled back: forget them. */

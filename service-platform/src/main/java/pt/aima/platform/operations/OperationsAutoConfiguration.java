@@ -5,9 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +22,7 @@ import pt.aima.platform.deadletter.DeadLetterOperations;
 import pt.aima.platform.deadletter.DeadLettersController;
 import pt.aima.platform.deadletter.KafkaDeadLetters;
 import pt.aima.platform.deadletter.ProcessingGroupDeadLetters;
+import pt.aima.platform.gaps.EventAtIndex;
 import pt.aima.platform.gaps.SkippedEventDetector;
 import pt.aima.platform.gaps.SkippedEventRepublisher;
 import pt.aima.platform.gaps.SkippedEventStore;
@@ -103,18 +102,16 @@ public class OperationsAutoConfiguration {
     SkippedEventDetector skippedEventsHealthIndicator(
             EventProcessingConfiguration processing,
             JdbcClient jdbc,
-            @Qualifier("serializer") Serializer tokenSerializer,
             SkippedEventStore store,
-            PlatformTransactionManager transactionManager,
+            EventAtIndex events,
             ObjectProvider<MeterRegistry> meters,
             PlatformProperties platform,
             OperationsProperties operations) {
         return new SkippedEventDetector(
                 processing,
                 jdbc,
-                tokenSerializer,
                 store,
-                new TransactionTemplate(transactionManager),
+                events,
                 meters.getIfAvailable(SimpleMeterRegistry::new),
                 platform.name(),
                 operations.skippedEventCheck(),
@@ -122,14 +119,18 @@ public class OperationsAutoConfiguration {
     }
 
     @Bean
+    EventAtIndex eventAtIndex(EventStorageEngine storage) {
+        return new EventAtIndex(storage);
+    }
+
+    @Bean
     SkippedEventRepublisher skippedEventRepublisher(
             EventProcessingConfiguration processing,
-            EventStorageEngine storage,
+            EventAtIndex events,
             SkippedEventStore store,
             OperatorActionLog log,
             PlatformTransactionManager transactionManager) {
-        return new SkippedEventRepublisher(
-                processing, storage, store, log, new TransactionTemplate(transactionManager));
+        return new SkippedEventRepublisher(processing, events, store, log, new TransactionTemplate(transactionManager));
     }
 
     @Bean
