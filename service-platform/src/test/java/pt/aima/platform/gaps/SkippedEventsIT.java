@@ -176,8 +176,12 @@ class SkippedEventsIT {
         CaseId first = CaseId.newId();
         operations().post("/ledger/{id}", null, first);
         awaitHandledByBoth(first);
+        // Both stop: while one runs, the event store's shared reader keeps serving the other recent events with the
+        // tokens it computed when they were new.
         EventProcessor projection = processor(PROJECTION);
+        EventProcessor relay = processor(RELAY);
         projection.shutDown();
+        relay.shutDown();
 
         long rolledBack;
         try (Connection aborted = dataSource().getConnection()) {
@@ -191,7 +195,8 @@ class SkippedEventsIT {
         await().atMost(ServiceHarness.PATIENCE)
                 .until(() -> Instant.now().isAfter(nextWritten.plus(GAP_TIMEOUT).plusMillis(200)));
         projection.start();
-        await().atMost(ServiceHarness.PATIENCE).until(() -> projection().note(next.toString()), Optional::isPresent);
+        relay.start();
+        awaitHandledByBoth(next);
 
         await().atMost(ServiceHarness.PATIENCE).untilAsserted(() -> assertThat(state(PROJECTION, rolledBack, true))
                 .contains("WATCHING"));
