@@ -83,12 +83,16 @@ public class PlatformAutoConfiguration {
 
     /**
      * The service's {@link StoredAs} types: every annotated class in the service's own packages (those of its
-     * {@code @SpringBootApplication}).
+     * {@code @SpringBootApplication}), and the platform's own stored events (operators' dead-letter and
+     * skipped-event actions).
      */
     @Bean
     @ConditionalOnMissingBean
     StoredTypes storedTypes(BeanFactory beanFactory) {
-        return StoredTypes.scan(AutoConfigurationPackages.get(beanFactory));
+        List<String> packages = new ArrayList<>(AutoConfigurationPackages.get(beanFactory));
+        packages.add("pt.aima.platform.deadletter");
+        packages.add("pt.aima.platform.gaps");
+        return StoredTypes.scan(packages);
     }
 
     /**

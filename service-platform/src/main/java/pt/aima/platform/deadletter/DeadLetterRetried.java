@@ -1,6 +1,7 @@
 package pt.aima.platform.deadletter;
 
 import org.axonframework.serialization.Revision;
+import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * An operator had a dead letter processed again. The operator is the event's actor.
@@ -9,5 +10,6 @@ import org.axonframework.serialization.Revision;
  * @param queue the processing group or the dead-letter topic
  * @param outcome {@code SUCCEEDED} (handled, or re-published to its topic) or {@code FAILED_AGAIN} (back in the queue)
  */
+@StoredAs("platform.DeadLetterRetried")
 @Revision("1")
 public record DeadLetterRetried(String source, String queue, String entryId, String outcome, String reason) {}
