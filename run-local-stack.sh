@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine: builds the service jars, then starts PostgreSQL, Kafka, the token issuer
 # and the four services (java -jar local-stack/target/local-stack.jar). Ctrl-C stops everything.
-# Arguments go to the launcher, e.g. --issuer-port=9090 or --help.
+# Arguments go to the launcher, e.g. --without=notification-service, --reset or --help.
+# Everything it keeps is under .local-stack/: logs/, the embedded PostgreSQL's data (infra/) and, through java.io.tmpdir,
+# the embedded Kafka broker's log directories (tmp/); each run starts with empty databases and topics.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -9,4 +11,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 source .ci/find-jdk.sh
 
 ./mvnw -q -DskipTests install
-exec "$JAVA_HOME/bin/java" -jar local-stack/target/local-stack.jar "$@"
+mkdir -p .local-stack/tmp
+exec "$JAVA_HOME/bin/java" "-Djava.io.tmpdir=$PWD/.local-stack/tmp" -jar local-stack/target/local-stack.jar "$@"

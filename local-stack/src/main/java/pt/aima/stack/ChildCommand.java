@@ -3,14 +3,50 @@ package pt.aima.stack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import pt.aima.infra.DatabaseSettings;
 
-/** Builds the command line of one service's child process. No process is started here. */
+/**
+ * Builds the command line of one service's child process, and the same settings for a developer who runs the service
+ * themselves (see {@link DevelopmentRun}). No process is started here.
+ */
 public final class ChildCommand {
 
     public static final String HEAP = "-Xmx512m";
 
+    /** Environment variables every child gets besides the launcher's own. */
+    public static final Map<String, String> ENVIRONMENT = Map.of("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+
     private ChildCommand() {}
+
+    /**
+     * One Spring property the stack sets on a service, given as a program argument ({@code --name=value}) or as the
+     * equivalent environment variable (relaxed binding: {@code SPRING_DATASOURCE_URL}).
+     */
+    public record Setting(String property, String value) {
+
+        public String argument() {
+            return "--" + property + "=" + value;
+        }
+
+        /** Dots and dashes become underscores, as in docker-compose.yml; Spring binds both spellings. */
+        public String environmentVariable() {
+            return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** What the stack tells a service: its port, its database, Kafka and the token issuer's key set. */
+    public static List<Setting> settings(
+            ServiceSpec service, DatabaseSettings database, String kafkaBootstrapServers, String jwkSetUri) {
+        return List.of(
+                new Setting("server.port", String.valueOf(service.port())),
+                new Setting("spring.datasource.url", database.jdbcUrl()),
+                new Setting("spring.datasource.username", database.username()),
+                new Setting("spring.datasource.password", database.password()),
+                new Setting("spring.kafka.bootstrap-servers", kafkaBootstrapServers),
+                new Setting("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri));
+    }
 
     /**
      * {@code <java> -Xmx512m -jar <jar> --server.port=.. --spring.datasource.url=.. --spring.datasource.username=..
@@ -24,17 +60,16 @@ public final class ChildCommand {
             DatabaseSettings database,
             String kafkaBootstrapServers,
             String jwkSetUri) {
+        return build(java, jar, settings(service, database, kafkaBootstrapServers, jwkSetUri));
+    }
+
+    public static List<String> build(Path java, Path jar, List<Setting> settings) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.add(HEAP);
         command.add("-jar");
         command.add(jar.toString());
-        command.add("--server.port=" + service.port());
-        command.add("--spring.datasource.url=" + database.jdbcUrl());
-        command.add("--spring.datasource.username=" + database.username());
-        command.add("--spring.datasource.password=" + database.password());
-        command.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
-        command.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwkSetUri);
+        settings.forEach(setting -> command.add(setting.argument()));
         return List.copyOf(command);
     }
 

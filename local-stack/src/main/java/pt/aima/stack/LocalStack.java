@@ -28,6 +28,7 @@ public final class LocalStack {
     private final List<SupervisedService> services = new ArrayList<>();
     private volatile LocalInfrastructure infrastructure;
     private volatile DevTokenIssuer issuer;
+    private volatile StackLock lock;
 
     LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -78,9 +79,10 @@ public final class LocalStack {
     }
 
     void run() {
+        long startedAt = launcherStart();
         Path repo = options.repo();
         List<String> missing = new ArrayList<>();
-        for (ServiceSpec service : ServiceSpec.ALL) {
+        for (ServiceSpec service : options.started()) {
             if (!Files.isRegularFile(service.jar(repo))) {
                 missing.add(service.jar(repo).toString());
             }
@@ -90,23 +92,30 @@ public final class LocalStack {
                     + "\nBuild them first, in " + repo + ": ./mvnw -DskipTests install");
         }
 
-        Path stateDirectory = repo.resolve(".local-stack");
+        lock = StackLock.acquire(repo);
+        prepareLocalData(repo);
+
         out.println("Starting PostgreSQL and Kafka ...");
         infrastructure = LocalInfrastructure.create(InfrastructureOptions.fromEnvironment()
                 .withoutDocker()
-                .withWorkDirectory(stateDirectory.resolve("infra")));
+                .withWorkDirectory(LocalData.infrastructureDirectory(repo)));
         infrastructure.startAll();
         String kafka = infrastructure.kafkaBootstrapServers();
         issuer = DevTokenIssuer.start(DevTokenIssuer.LOOPBACK, options.issuerPort());
 
         Path java = ChildCommand.currentJava();
+        StringBuilder leftOut = new StringBuilder();
         for (ServiceSpec service : ServiceSpec.ALL) {
             DatabaseSettings database = infrastructure.createDatabase(service.databaseName());
-            List<String> command =
-                    ChildCommand.build(java, service.jar(repo), service, database, kafka, issuer.jwkSetUri());
-            services.add(new SupervisedService(service, command, service.logFile(repo), out));
+            List<ChildCommand.Setting> settings = ChildCommand.settings(service, database, kafka, issuer.jwkSetUri());
+            if (options.without().contains(service)) {
+                leftOut.append(System.lineSeparator()).append(DevelopmentRun.instructions(service, settings, java));
+            } else {
+                List<String> command = ChildCommand.build(java, service.jar(repo), settings);
+                services.add(new SupervisedService(service, command, service.logFile(repo), out));
+            }
         }
-        out.println("Starting " + services.size() + " services (logs in " + stateDirectory.resolve("logs") + ") ...");
+        out.println("Starting " + services.size() + " services (logs in " + LocalData.logDirectory(repo) + ") ...");
         for (SupervisedService service : services) {
             service.start();
         }
@@ -134,32 +143,124 @@ public final class LocalStack {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
         }
+        Duration readyAfter = Duration.ofMillis(System.currentTimeMillis() - startedAt);
         out.println();
-        out.print(summary(services, issuer, infrastructure, kafka));
+        out.print(summary(services, options.without(), issuer.baseUrl(), kafka, readyAfter));
+        out.print(leftOut);
+        if (!leftOut.isEmpty()) {
+            out.println();
+        }
         out.println("Press Ctrl-C to stop everything.");
     }
 
+    /** {@code --reset} deletes; otherwise a hint when killed runs left data behind. */
+    private void prepareLocalData(Path repo) {
+        LocalData data = new LocalData(repo);
+        if (options.reset()) {
+            List<Path> deleted = data.reset();
+            if (deleted.isEmpty()) {
+                out.println("Reset: nothing to delete (no logs, no data left by earlier runs).");
+            } else {
+                out.println("Reset: deleted " + megabytes(LocalData.sizeOf(deleted)) + ":");
+                deleted.forEach(path -> out.println("  " + path));
+            }
+            if (infrastructureIsConfigured()) {
+                out.println("Reset: the PostgreSQL / Kafka named by AIMA_POSTGRES_URL / AIMA_KAFKA_BOOTSTRAP are"
+                        + " yours and keep their data.");
+            }
+            return;
+        }
+        List<Path> leftovers = data.leftovers();
+        if (!leftovers.isEmpty()) {
+            out.println("Note: " + leftovers.size() + " data director" + (leftovers.size() == 1 ? "y" : "ies")
+                    + " left by runs that did not stop cleanly (" + megabytes(LocalData.sizeOf(leftovers))
+                    + ") under " + LocalData.stateDirectory(repo) + "; --reset deletes them.");
+        }
+    }
+
+    private static boolean infrastructureIsConfigured() {
+        InfrastructureOptions configured = InfrastructureOptions.fromEnvironment();
+        return configured.postgresUrl() != null || configured.kafkaBootstrap() != null;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    /** When this launcher's process started (so start-up time includes the JVM's), in epoch milliseconds. */
+    private static long launcherStart() {
+        return ProcessHandle.current()
+                .info()
+                .startInstant()
+                .map(java.time.Instant::toEpochMilli)
+                .orElseGet(System::currentTimeMillis);
+    }
+
+    /** The tokens {@link #summary} shows how to get, one per role; README's walkthrough uses the same subjects. */
+    static final List<ExampleToken> EXAMPLE_TOKENS = List.of(
+            new ExampleToken("APPLICANT", "applicant-ana"),
+            new ExampleToken("CASEWORKER", "caseworker-1"),
+            new ExampleToken("OPERATIONS", "operations-1"),
+            new ExampleToken("AUDITOR", "auditor-1"));
+
+    record ExampleToken(String role, String subject) {
+
+        String curl(String issuerBaseUrl) {
+            return "curl '" + issuerBaseUrl + "/token?sub=" + subject + "&role=" + role + "'";
+        }
+    }
+
+    /**
+     * The table printed when every started service is healthy. The service name is the first column and its PID the
+     * fourth, and the Kafka line reads {@code Kafka: <bootstrap>}: bench/backlog-benchmark.sh reads them.
+     */
     static String summary(
-            List<SupervisedService> services, DevTokenIssuer issuer, LocalInfrastructure infrastructure, String kafka) {
+            List<SupervisedService> services,
+            List<ServiceSpec> leftOut,
+            String issuerBaseUrl,
+            String kafka,
+            Duration readyAfter) {
+        String nl = System.lineSeparator();
         StringBuilder table = new StringBuilder();
-        String format = "%-22s %-24s %-36s %-8s %s%n";
-        table.append(String.format(format, "SERVICE", "URL", "OPENAPI", "PID", "LOG"));
+        String format = "%-21s %-22s %-39s %-8s %-38s %s%n";
+        table.append(String.format(format, "SERVICE", "URL", "SWAGGER UI", "PID", "HEALTH", "LOG"));
         for (SupervisedService service : services) {
             ServiceSpec spec = service.spec();
             table.append(String.format(
-                    format, spec.name(), spec.baseUrl(), spec.openApiUrl(), service.pid(), service.logFile()));
+                    format,
+                    spec.name(),
+                    spec.baseUrl(),
+                    spec.swaggerUiUrl(),
+                    service.pid(),
+                    spec.healthUrl(),
+                    service.logFile()));
         }
-        table.append(System.lineSeparator());
+        for (ServiceSpec spec : leftOut) {
+            table.append(String.format(
+                    "%-21s %-22s not started (--without): run it yourself, see below%n", spec.name(), spec.baseUrl()));
+        }
+        table.append(nl);
         table.append("Token issuer: ")
-                .append(issuer.baseUrl())
+                .append(issuerBaseUrl)
                 .append("  (JWK set: ")
-                .append(issuer.jwkSetUri());
-        table.append(')').append(System.lineSeparator());
-        table.append("Kafka:        ").append(kafka).append(System.lineSeparator());
-        table.append("Get a token:  curl '")
-                .append(issuer.baseUrl())
-                .append("/token?sub=caseworker-1&role=CASEWORKER'")
-                .append(System.lineSeparator());
+                .append(issuerBaseUrl)
+                .append("/jwks)")
+                .append(nl);
+        table.append("Kafka:        ").append(kafka).append(nl);
+        table.append("Tokens (8 hours; in Swagger UI: Authorize, paste the token):")
+                .append(nl);
+        for (ExampleToken example : EXAMPLE_TOKENS) {
+            table.append(String.format("  %-11s %s%n", example.role(), example.curl(issuerBaseUrl)));
+        }
+        table.append(nl);
+        table.append("Ready in ")
+                .append(readyAfter.toSeconds())
+                .append(" s (")
+                .append(services.size())
+                .append(" service")
+                .append(services.size() == 1 ? "" : "s")
+                .append(" healthy).")
+                .append(nl);
         return table.toString();
     }
 
@@ -189,6 +290,9 @@ public final class LocalStack {
         }
         if (infrastructure != null) {
             infrastructure.close();
+        }
+        if (lock != null) {
+            lock.close();
         }
         out.println("Everything stopped.");
         out.flush();

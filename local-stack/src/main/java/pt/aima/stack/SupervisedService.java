@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -70,8 +69,7 @@ final class SupervisedService {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(
                             ProcessBuilder.Redirect.from(Path.of(nullDevice()).toFile()));
-            Map<String, String> environment = builder.environment();
-            environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            builder.environment().putAll(ChildCommand.ENVIRONMENT);
             Process started = builder.start();
             process = started;
             started.onExit().thenAccept(this::exited);

@@ -1,7 +1,6 @@
 package pt.aima.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +26,7 @@ class ChildCommandTest {
         assertThat(document.logFile(REPO)).isEqualTo(Path.of("/repo/.local-stack/logs/document-service.log"));
         assertThat(document.healthUrl()).isEqualTo("http://127.0.0.1:8082/actuator/health");
         assertThat(document.openApiUrl()).isEqualTo("http://127.0.0.1:8082/v3/api-docs");
+        assertThat(document.swaggerUiUrl()).isEqualTo("http://127.0.0.1:8082/swagger-ui.html");
     }
 
     @Test
@@ -74,19 +74,34 @@ class ChildCommandTest {
     }
 
     @Test
-    void optionsDefaultToTheCurrentDirectoryAndPort8090() {
-        StackOptions defaults = StackOptions.parse();
-        assertThat(defaults.repo()).isEqualTo(Path.of("").toAbsolutePath());
-        assertThat(defaults.issuerPort()).isEqualTo(8090);
-        assertThat(defaults.issuerOnly()).isFalse();
+    void eachSettingIsAlsoAnEnvironmentVariableAsInDockerCompose() {
+        List<ChildCommand.Setting> settings = ChildCommand.settings(
+                ServiceSpec.ALL.get(3),
+                new DatabaseSettings("jdbc:postgresql://localhost:5555/notification_service", "postgres", ""),
+                "127.0.0.1:9092",
+                "http://127.0.0.1:8090/jwks");
 
-        StackOptions issuerOnly = StackOptions.parse("--issuer-only", "--issuer-port=9999", "--repo=/x/y");
-        assertThat(issuerOnly.issuerOnly()).isTrue();
-        assertThat(issuerOnly.issuerPort()).isEqualTo(9999);
-        assertThat(issuerOnly.repo()).isEqualTo(Path.of("/x/y"));
+        assertThat(settings)
+                .extracting(ChildCommand.Setting::environmentVariable)
+                .containsExactly(
+                        "SERVER_PORT",
+                        "SPRING_DATASOURCE_URL",
+                        "SPRING_DATASOURCE_USERNAME",
+                        "SPRING_DATASOURCE_PASSWORD",
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI");
+    }
 
-        assertThatThrownBy(() -> StackOptions.parse("--issuer-port=abc")).hasMessageContaining("number");
-        assertThatThrownBy(() -> StackOptions.parse("--verbose")).hasMessageContaining("Unknown argument");
+    @Test
+    void everyMainClassIsInItsModule() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            Path source = root.resolve(service.name())
+                    .resolve("src/main/java")
+                    .resolve(service.mainClass().replace('.', '/') + ".java");
+            assertThat(source).as(service.name()).isRegularFile();
+            assertThat(source).content().contains("@SpringBootApplication");
+        }
     }
 
     @Test
