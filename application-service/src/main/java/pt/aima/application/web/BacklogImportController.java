@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +17,8 @@ import pt.aima.application.process.backlogimport.BacklogImporter;
 import pt.aima.application.process.backlogimport.BacklogImporter.Progress;
 import pt.aima.application.projection.backlogimport.BacklogImportQueries;
 import pt.aima.application.projection.backlogimport.BacklogImportView;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 import pt.aima.platform.web.RequestActingContext;
 
 /** The SEF backlog import: operations upload a legacy case file and follow it to its report. */
@@ -60,7 +61,7 @@ class BacklogImportController {
     @PostMapping(
             path = "/imports",
             consumes = {"text/csv", "application/octet-stream"})
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(
             summary = "Import a file of legacy SEF cases (docs/legacy-case-format.md)",
             description = "202 with the import id at once; the cases are registered in the background. Follow it with"
@@ -72,7 +73,7 @@ class BacklogImportController {
     }
 
     @GetMapping("/imports/{importId}")
-    @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR')")
+    @AllowedRoles({Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "An import's status, counts and report (every bad line with its number and reason)")
     ResponseEntity<ImportView> report(@PathVariable String importId) {
         Progress progress = importer.progress(importId);

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +20,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import pt.aima.platform.domain.BusinessRuleViolation;
 import pt.aima.platform.domain.CaseNotFound;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * RFC 9457 problem details for every refusal: invalid input names each bad field (400), an unknown case is 404, a
@@ -51,6 +54,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().headers(headers).body(invalidRequest(fields));
+    }
+
+    /**
+     * A body field the API does not know is refused (the platform sets Jackson's FAIL_ON_UNKNOWN_PROPERTIES for
+     * request bodies) rather than ignored: a misspelt field would otherwise silently take its default. 400 naming it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                String field = fieldPath(unknown);
+                return ResponseEntity.badRequest()
+                        .headers(headers)
+                        .body(invalidRequest(List.of(new FieldProblem(field, "is not a field of this request"))));
+            }
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
+    private static String fieldPath(UnrecognizedPropertyException unknown) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : unknown.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? unknown.getPropertyName() : path.toString();
     }
 
     /** 400 naming each bad field; services answering their own field checks use the same shape. */
