@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import pt.aima.infra.DevTokenIssuer;
+import pt.aima.infra.DevTokenIssuer.TokenSpec;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
@@ -413,6 +415,133 @@ class ApplicationServiceIT {
 
         var applicantDecides = decide(token("applicant-5", "APPLICANT"), caseId, "GRANTED");
         assertThat(applicantDecides.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aTokenWithSeveralRolesCanDoOnlyWhatOneOfThemMayDoAlone() {
+        CaseId othersCase = CaseId.of(register(token("applicant-9", "APPLICANT"), "corr-multi")
+                .body()
+                .get("caseId")
+                .asString());
+        awaitStage(othersCase, "applicant-9", "REGISTERED");
+        String applicantAndAuditor =
+                LocalInfrastructure.shared().tokens().token("applicant-10", "APPLICANT", "AUDITOR");
+
+        var reads = http.get()
+                .uri("/applications/{id}", othersCase)
+                .header("Authorization", "Bearer " + applicantAndAuditor)
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(reads.getStatusCode().value())
+                .as("an auditor reads every case")
+                .isEqualTo(200);
+        var decides = decide(applicantAndAuditor, othersCase, "GRANTED");
+        assertThat(decides.status()).as("neither role alone may decide").isEqualTo(403);
+
+        var registers = register(applicantAndAuditor, "corr-multi-register");
+        assertThat(registers.status()).as("an applicant registers").isEqualTo(201);
+        EventEnvelope<?> published = kafka.awaitPublished(
+                Topics.APPLICATION_EVENTS,
+                CaseId.of(registers.body().get("caseId").asString()),
+                "ApplicationRegistered");
+        assertThat(published.actor())
+                .as("the actor is the role that allowed the request")
+                .isEqualTo(new Actor("applicant-10", "APPLICANT"));
+        assertThat(((ApplicationRegistered) published.payload()).applicantId()).isEqualTo("applicant-10");
+    }
+
+    @Test
+    void refusesTokensOfAnotherKeyUnsignedExpiredForAnotherAudienceOrIssuerAsProblems() {
+        DevTokenIssuer issuer = LocalInfrastructure.shared().tokens();
+        DevTokenIssuer impostor = DevTokenIssuer.start(0);
+        try {
+            TokenSpec valid = TokenSpec.of("applicant-11", List.of("APPLICANT"));
+            Map<String, String> refused = new java.util.LinkedHashMap<>();
+            refused.put("another key", impostor.token(valid));
+            refused.put("alg none", unsigned(issuer.token(valid)));
+            refused.put("expired", issuer.token(valid.withLifetime(Duration.ofMinutes(-5))));
+            refused.put("another audience", issuer.token(valid.withAudience("some-other-api")));
+            refused.put("another issuer", issuer.token(valid.withIssuer("http://elsewhere.example")));
+            refused.put("not a JWT", "garbage");
+            refused.forEach((what, token) -> assertProblem(what, token, 401));
+
+            assertProblem(
+                    "an unknown role only",
+                    issuer.token(TokenSpec.of("x", List.of("ROOT")).withUncheckedRoles()),
+                    403);
+        } finally {
+            impostor.stop();
+        }
+    }
+
+    @Test
+    void aFieldTheApiDoesNotKnowIsRefusedNamingItAndNothingIsStored() {
+        long eventsBefore = storedEvents();
+        var unknown = registerWith(
+                token("applicant-12", "APPLICANT"),
+                """
+                {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
+                 "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD", "nickname": "Ruizinho",
+                              "dateOfBirth": "2015-03-01", "nationality": "BRA", "presentInPortugal": true}],
+                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}}
+                """);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("errors").path(0).path("field").asString())
+                .as(String.valueOf(unknown.body()))
+                .isEqualTo("members[0].nickname");
+
+        var misspelt = registerWith(
+                token("applicant-12", "APPLICANT"),
+                """
+                {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
+                 "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD",
+                              "dateOfBirth": "2015-03-01", "nationality": "BRA", "presentInPortgual": true}],
+                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}}
+                """);
+        assertThat(misspelt.status())
+                .as("a misspelt presentInPortugal no longer registers the member as absent")
+                .isEqualTo(400);
+        assertThat(misspelt.body().path("errors").path(0).path("field").asString())
+                .as(String.valueOf(misspelt.body()))
+                .startsWith("members[0].presentInPort");
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void metricsAreForOperationsOnly() {
+        assertThat(actuator("/actuator/metrics", token("caseworker-3", "CASEWORKER")))
+                .isEqualTo(403);
+        assertThat(actuator("/actuator/metrics", token("auditor-3", "AUDITOR"))).isEqualTo(403);
+        assertThat(actuator("/actuator/metrics", null)).isEqualTo(401);
+        assertThat(actuator("/actuator/metrics", token("ops-3", "OPERATIONS"))).isEqualTo(200);
+        assertThat(actuator("/actuator/health", null)).isEqualTo(200);
+    }
+
+    private int actuator(String path, String token) {
+        var request = http.get().uri(path);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.retrieve().toBodilessEntity().getStatusCode().value();
+    }
+
+    private void assertProblem(String what, String token, int status) {
+        var response = http.get()
+                .uri("/applications/{id}", UUID.randomUUID())
+                .header("Authorization", "Bearer " + token)
+                .retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(response.getStatusCode().value()).as(what).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).as(what).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("status").asInt()).as(what).isEqualTo(status);
+    }
+
+    /** The same claims with {@code alg: none} and no signature. */
+    private static String unsigned(String signed) {
+        String header = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + signed.split("\\.")[1] + ".";
     }
 
     private record Response(int status, JsonNode body) {}

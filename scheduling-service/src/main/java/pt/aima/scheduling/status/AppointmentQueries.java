@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.platform.security.CaseOwners;
 import pt.aima.scheduling.status.AppointmentView.Status;
 
 /** Reads the appointments read model. */
 @Component
-public class AppointmentQueries {
+public class AppointmentQueries implements CaseOwners {
 
     /** An appointment with whose it is, for the access check; the applicant's id is not part of the view. */
     public record FoundAppointment(String applicantId, AppointmentView view) {}
@@ -21,6 +22,15 @@ public class AppointmentQueries {
 
     AppointmentQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The case's applicant, for the platform's access guard; empty until scheduling-service has heard of the case's
+     * registration.
+     */
+    @Override
+    public Optional<String> applicantOf(UUID caseId) {
+        return findAppointment(caseId).map(FoundAppointment::applicantId);
     }
 
     public Optional<FoundAppointment> findAppointment(UUID caseId) {

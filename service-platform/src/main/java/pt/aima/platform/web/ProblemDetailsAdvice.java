@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import pt.aima.platform.domain.BusinessRuleViolation;
 import pt.aima.platform.domain.CaseNotFound;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -58,35 +59,53 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * A body field the API does not know is refused (the platform sets Jackson's FAIL_ON_UNKNOWN_PROPERTIES for
-     * request bodies) rather than ignored: a misspelt field would otherwise silently take its default. 400 naming it.
+     * request bodies) rather than ignored: a misspelt field would otherwise silently take its default. 400 naming it;
+     * likewise a required true/false left out (Jackson reports that one first when a field is misspelt) or a value of
+     * the wrong type.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnrecognizedPropertyException unknown) {
-                String field = fieldPath(unknown);
-                return ResponseEntity.badRequest()
-                        .headers(headers)
-                        .body(invalidRequest(List.of(new FieldProblem(field, "is not a field of this request"))));
+            FieldProblem problem = fieldProblem(cause);
+            if (problem != null) {
+                return ResponseEntity.badRequest().headers(headers).body(invalidRequest(List.of(problem)));
             }
         }
         return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
-    private static String fieldPath(UnrecognizedPropertyException unknown) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : unknown.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
+    /** The field the body could not be read for, e.g. {@code members[0].presentInPortgual}; null for other causes. */
+    private static FieldProblem fieldProblem(Throwable cause) {
+        if (!(cause instanceof MismatchedInputException mismatch)) {
+            return null;
         }
-        return path.isEmpty() ? unknown.getPropertyName() : path.toString();
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : mismatch.getPath()) {
+            append(path, reference.getPropertyName(), reference.getIndex());
+        }
+        if (mismatch instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(
+                    path.isEmpty() ? unknown.getPropertyName() : path.toString(), "is not a field of this request");
+        }
+        if (path.isEmpty()) {
+            return null;
+        }
+        String original = String.valueOf(mismatch.getOriginalMessage());
+        return new FieldProblem(
+                path.toString(),
+                original.startsWith("Cannot map `null`") ? "is required" : "has the wrong type or format");
+    }
+
+    private static void append(StringBuilder path, String property, int index) {
+        if (property != null) {
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(property);
+        } else if (index >= 0) {
+            path.append('[').append(index).append(']');
+        }
     }
 
     /** 400 naming each bad field; services answering their own field checks use the same shape. */
