@@ -287,7 +287,9 @@ class NotificationServiceIT extends NotificationServiceTestBase {
                 .body("{}")
                 .retrieve()
                 .toBodilessEntity();
-        assertThat(write.getStatusCode().value()).as("auditors change nothing").isEqualTo(403);
+        assertThat(write.getStatusCode().value())
+                .as("there is no way to write an inbox (every endpoint's roles are checked by the access guard)")
+                .isEqualTo(405);
 
         assertThat(storedEvents(caseId)).isEqualTo(eventsBefore);
     }

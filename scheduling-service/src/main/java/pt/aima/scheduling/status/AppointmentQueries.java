@@ -25,12 +25,12 @@ public class AppointmentQueries implements CaseOwners {
     }
 
     /**
-     * The case's applicant, for the platform's access guard; empty until scheduling-service has heard of the case's
+     * Whose case it is, for the platform's access guard: unknown (null) until scheduling-service has heard of the case's
      * registration.
      */
     @Override
-    public Optional<String> applicantOf(UUID caseId) {
-        return findAppointment(caseId).map(FoundAppointment::applicantId);
+    public Optional<Owner> ownerOf(UUID caseId) {
+        return findAppointment(caseId).map(found -> new Owner(found.applicantId()));
     }
 
     public Optional<FoundAppointment> findAppointment(UUID caseId) {

@@ -9,12 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import pt.aima.kernel.ids.CaseId;
@@ -52,7 +54,10 @@ public class AccessGuard implements HandlerInterceptor {
         }
         Jwt jwt = currentJwt();
         String caseVariable = pathVariables(request).get(CASE_ID_VARIABLE);
-        Supplier<Optional<String>> caseOwner = caseVariable == null ? null : () -> ownerOf(caseVariable);
+        if (caseVariable != null && !isUuid(caseVariable)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "caseId: not a case id (a UUID)");
+        }
+        Supplier<Optional<CaseOwners.Owner>> caseOwner = caseVariable == null ? null : () -> ownerOf(caseVariable);
         Set<Role> allowed = EnumSet.noneOf(Role.class);
         allowed.addAll(List.of(policy.value()));
         switch (CaseAccess.decide(allowed, PlatformSecurity.roles(jwt), jwt.getSubject(), caseOwner)) {
@@ -73,16 +78,18 @@ public class AccessGuard implements HandlerInterceptor {
         return method.getBeanType().getPackageName().startsWith("pt.aima.");
     }
 
-    private Optional<String> ownerOf(String caseVariable) {
-        UUID caseId;
-        try {
-            caseId = UUID.fromString(caseVariable);
-        } catch (IllegalArgumentException e) {
-            // Not a case id at all: nobody owns it, and an applicant is refused rather than told it is unknown.
-            return Optional.of("");
-        }
+    private Optional<CaseOwners.Owner> ownerOf(String caseVariable) {
         CaseOwners known = owners.get();
-        return known == null ? Optional.empty() : known.applicantOf(caseId);
+        return known == null ? Optional.empty() : known.ownerOf(UUID.fromString(caseVariable));
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value);
+            return value.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @SuppressWarnings("unchecked")

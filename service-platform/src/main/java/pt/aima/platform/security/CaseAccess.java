@@ -36,10 +36,11 @@ public final class CaseAccess {
      * @param allowed the roles the endpoint's policy allows
      * @param held the platform roles the token holds
      * @param subject the token's subject (an applicant's account id)
-     * @param caseOwner the case's owner; {@code null} when the request is about no case
+     * @param caseOwner the case's owner, empty if the service does not know the case; {@code null} when the request is
+     *     about no case
      */
     public static Decision decide(
-            Set<Role> allowed, Collection<Role> held, String subject, Supplier<Optional<String>> caseOwner) {
+            Set<Role> allowed, Collection<Role> held, String subject, Supplier<Optional<CaseOwners.Owner>> caseOwner) {
         boolean unknownCase = false;
         for (Role role : LEAST_PRIVILEGED_FIRST) {
             if (!held.contains(role) || !allowed.contains(role)) {
@@ -48,10 +49,10 @@ public final class CaseAccess {
             if (role != Role.APPLICANT || caseOwner == null) {
                 return new Decision.Allowed(role);
             }
-            Optional<String> owner = caseOwner.get();
+            Optional<CaseOwners.Owner> owner = caseOwner.get();
             if (owner.isEmpty()) {
                 unknownCase = true;
-            } else if (owner.get().equals(subject)) {
+            } else if (subject != null && subject.equals(owner.get().applicantId())) {
                 return new Decision.Allowed(role);
             }
         }

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerMapping;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.platform.domain.CaseNotFound;
@@ -28,6 +29,7 @@ class AccessGuardTest {
     static final UUID OWN_CASE = UUID.randomUUID();
     static final UUID OTHERS_CASE = UUID.randomUUID();
     static final UUID UNKNOWN_CASE = UUID.randomUUID();
+    static final UUID CASE_OF_NOBODY_YET = UUID.randomUUID();
 
     /** Endpoints as the services declare them. */
     static class Endpoints {
@@ -45,10 +47,13 @@ class AccessGuardTest {
 
     private final AccessGuard guard = new AccessGuard(() -> caseId -> {
         if (caseId.equals(OWN_CASE)) {
-            return Optional.of("applicant-1");
+            return Optional.of(new CaseOwners.Owner("applicant-1"));
         }
         if (caseId.equals(OTHERS_CASE)) {
-            return Optional.of("applicant-2");
+            return Optional.of(new CaseOwners.Owner("applicant-2"));
+        }
+        if (caseId.equals(CASE_OF_NOBODY_YET)) {
+            return Optional.of(new CaseOwners.Owner(null));
         }
         return Optional.empty();
     });
@@ -145,6 +150,27 @@ class AccessGuardTest {
         assertThat(guard.preHandle(request, new MockHttpServletResponse(), handler("read")))
                 .isTrue();
         assertThat(request.getAttribute(AccessGuard.ACTING_ROLE)).isEqualTo(Role.CASEWORKER);
+    }
+
+    @Test
+    void aCaseKnownButNotYetWhoseIsRefusedToEveryApplicant() {
+        assertThatThrownBy(() -> guard.preHandle(
+                        request(CASE_OF_NOBODY_YET, "applicant-1", "APPLICANT"),
+                        new MockHttpServletResponse(),
+                        handler("read")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aCaseIdThatIsNoCaseIdIsABadRequestForEveryone() {
+        MockHttpServletRequest request = request(null, "staff-1", "CASEWORKER");
+        request.setAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of(AccessGuard.CASE_ID_VARIABLE, "not-a-case"));
+
+        assertThatThrownBy(() -> guard.preHandle(request, new MockHttpServletResponse(), handler("read")))
+                .isInstanceOfSatisfying(
+                        ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
     }
 
     @Test

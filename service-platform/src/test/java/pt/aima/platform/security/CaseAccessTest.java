@@ -28,7 +28,10 @@ class CaseAccessTest {
                 }
                 for (boolean own : List.of(true, false)) {
                     CaseAccess.Decision decision = CaseAccess.decide(
-                            allowed, held, "applicant-1", () -> Optional.of(own ? "applicant-1" : "applicant-2"));
+                            allowed,
+                            held,
+                            "applicant-1",
+                            () -> Optional.of(new CaseOwners.Owner(own ? "applicant-1" : "applicant-2")));
                     boolean aloneAllows =
                             held.stream().anyMatch(role -> allowed.contains(role) && (role != Role.APPLICANT || own));
                     assertThat(decision instanceof CaseAccess.Decision.Allowed)

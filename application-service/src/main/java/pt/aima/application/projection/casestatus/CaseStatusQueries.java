@@ -21,13 +21,14 @@ public class CaseStatusQueries implements CaseOwners {
         this.jdbc = jdbc;
     }
 
-    /** The case's applicant, for the platform's access guard; empty while the case is unknown here. */
+    /** Whose case it is, for the platform's access guard; empty while the case is unknown here. */
     @Override
-    public Optional<String> applicantOf(UUID caseId) {
+    public Optional<Owner> ownerOf(UUID caseId) {
         return jdbc.sql("select applicant_id from case_status where case_id = :caseId")
                 .param("caseId", caseId)
                 .query(String.class)
-                .optional();
+                .optional()
+                .map(Owner::new);
     }
 
     public Optional<CaseStatusView> findCaseStatus(UUID caseId) {

@@ -39,8 +39,8 @@ public class ChecklistQueries implements CaseOwners {
      * as the checklist is opened and never changes it; empty while the case is unknown here.
      */
     @Override
-    public Optional<String> applicantOf(UUID caseId) {
-        return findCase(new CaseId(caseId)).map(CaseRow::applicantId);
+    public Optional<Owner> ownerOf(UUID caseId) {
+        return findCase(new CaseId(caseId)).map(row -> new Owner(row.applicantId()));
     }
 
     private Optional<CaseRow> findCase(CaseId caseId) {

@@ -26,16 +26,16 @@ public class PortalInboxQueries implements CaseOwners {
     public record Inbox(UUID caseId, String applicantId, List<NotificationView> notifications) {}
 
     /**
-     * The case's applicant, for the platform's access guard; empty while the case's registration has not reached this
-     * service.
+     * Whose case it is, for the platform's access guard: unknown (null) while the case's registration has not reached
+     * this service.
      */
     @Override
-    public Optional<String> applicantOf(UUID caseId) {
+    public Optional<Owner> ownerOf(UUID caseId) {
         return jdbc.sql("select applicant_id from portal_inbox where case_id = :caseId")
                 .param("caseId", caseId)
                 .query((rs, row) -> Optional.ofNullable(rs.getString("applicant_id")))
                 .optional()
-                .flatMap(applicantId -> applicantId);
+                .map(applicantId -> new Owner(applicantId.orElse(null)));
     }
 
     public Optional<Inbox> findInbox(UUID caseId) {
