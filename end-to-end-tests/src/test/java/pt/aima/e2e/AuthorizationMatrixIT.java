@@ -167,7 +167,23 @@ class AuthorizationMatrixIT {
                 .as("docs/authorization-matrix.md differs from the running services' policies: copy "
                         + GENERATED.toAbsolutePath() + " there (or run with -Dmatrix.write=true)")
                 .isEqualTo(generated);
+        // README prints the table between these markers; once it does, it must be the generated one too.
+        String readme = Files.readString(README);
+        int begin = readme.indexOf(README_BEGIN);
+        int end = readme.indexOf(README_END);
+        if (begin >= 0 && end > begin) {
+            String table = generated.substring(
+                    generated.indexOf("| Service |"), generated.indexOf("\n\n", generated.indexOf("| Service |")) + 1);
+            assertThat(readme.substring(begin + README_BEGIN.length(), end).strip())
+                    .as("README's authorization matrix differs from the generated one (" + GENERATED.toAbsolutePath()
+                            + ")")
+                    .isEqualTo(table.strip());
+        }
     }
+
+    static final Path README = Path.of("..", "README.md");
+    static final String README_BEGIN = "<!-- authorization-matrix:begin -->";
+    static final String README_END = "<!-- authorization-matrix:end -->";
 
     @Test
     void badTokensAreRefusedAsProblemsNeverAsErrors() throws Exception {
