@@ -23,7 +23,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import pt.aima.infra.DevTokenIssuer;
+import pt.aima.infra.DevTokenIssuer.TokenSpec;
 import pt.aima.infra.IntegrationEventsClient;
+import pt.aima.infra.LocalInfrastructure;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.AddressTitle;
@@ -442,6 +445,116 @@ class ApplicationServiceIT {
                 .param("ids", java.util.Arrays.stream(cases).map(CaseId::value).toList())
                 .query()
                 .listOfRows();
+    }
+
+    @Test
+    void aTokenWithSeveralRolesCanDoOnlyWhatOneOfThemMayDoAlone() {
+        Caller other = service.as("applicant-9", "APPLICANT");
+        CaseId othersCase = caseIdOf(other.post("/applications", REGISTRATION));
+        awaitStage(othersCase, other, "REGISTERED");
+        Caller applicantAndAuditor = service.as("applicant-10", "APPLICANT", "AUDITOR");
+
+        assertThat(applicantAndAuditor.get("/applications/{id}", othersCase).status())
+                .as("an auditor reads every case")
+                .isEqualTo(200);
+        assertThat(decide(applicantAndAuditor, othersCase, "GRANTED").status())
+                .as("neither role alone may decide")
+                .isEqualTo(403);
+
+        Response registers = applicantAndAuditor.post("/applications", REGISTRATION);
+        assertThat(registers.status()).as("an applicant registers").isEqualTo(201);
+        EventEnvelope<?> published =
+                service.kafka().awaitPublished(Topics.APPLICATION_EVENTS, caseIdOf(registers), "ApplicationRegistered");
+        assertThat(published.actor())
+                .as("the actor is the role that allowed the request")
+                .isEqualTo(new Actor("applicant-10", "APPLICANT"));
+        assertThat(((ApplicationRegistered) published.payload()).applicantId()).isEqualTo("applicant-10");
+    }
+
+    @Test
+    void refusesTokensOfAnotherKeyUnsignedExpiredForAnotherAudienceOrIssuerAsProblems() {
+        DevTokenIssuer issuer = LocalInfrastructure.shared().tokens();
+        DevTokenIssuer impostor = DevTokenIssuer.start(0);
+        try {
+            TokenSpec valid = TokenSpec.of("applicant-11", List.of("APPLICANT"));
+            Map<String, String> refused = new java.util.LinkedHashMap<>();
+            refused.put("another key", impostor.token(valid));
+            refused.put("alg none", unsigned(issuer.token(valid)));
+            refused.put("expired", issuer.token(valid.withLifetime(java.time.Duration.ofMinutes(-5))));
+            refused.put("another audience", issuer.token(valid.withAudience("some-other-api")));
+            refused.put("another issuer", issuer.token(valid.withIssuer("http://elsewhere.example")));
+            refused.put("not a JWT", "garbage");
+            refused.forEach((what, token) -> assertProblem(what, token, 401));
+
+            assertProblem(
+                    "an unknown role only",
+                    issuer.token(TokenSpec.of("x", List.of("ROOT")).withUncheckedRoles()),
+                    403);
+        } finally {
+            impostor.stop();
+        }
+    }
+
+    @Test
+    void aFieldTheApiDoesNotKnowIsRefusedNamingItAndNothingIsStored() {
+        Caller applicant = service.as("applicant-12", "APPLICANT");
+        Response unknown = applicant.post(
+                "/applications",
+                """
+                {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
+                 "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD", "nickname": "Ruizinho",
+                              "dateOfBirth": "2015-03-01", "nationality": "BRA", "presentInPortugal": true}],
+                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}, "region": "LISBOA"}
+                """);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(fieldsOf(unknown)).as(String.valueOf(unknown.body())).containsExactly("members[0].nickname");
+
+        Response misspelt = applicant.post(
+                "/applications",
+                """
+                {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
+                 "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD",
+                              "dateOfBirth": "2015-03-01", "nationality": "BRA", "presentInPortgual": true}],
+                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}, "region": "LISBOA"}
+                """);
+        assertThat(misspelt.status())
+                .as("a misspelt presentInPortugal no longer registers the member as absent")
+                .isEqualTo(400);
+        assertThat(fieldsOf(misspelt))
+                .as(String.valueOf(misspelt.body()))
+                .first()
+                .asString()
+                .startsWith("members[0].presentInPort");
+        assertThat(service.eventStore().countCausedByThisTest()).isZero();
+    }
+
+    @Test
+    void metricsAreForOperationsOnly() {
+        assertThat(service.as("caseworker-3", "CASEWORKER")
+                        .get("/actuator/metrics")
+                        .status())
+                .isEqualTo(403);
+        assertThat(service.as("auditor-3", "AUDITOR").get("/actuator/metrics").status())
+                .isEqualTo(403);
+        assertThat(service.anonymous().get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(service.as("ops-3", "OPERATIONS").get("/actuator/metrics").status())
+                .isEqualTo(200);
+        assertThat(service.anonymous().get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    private void assertProblem(String what, String token, int status) {
+        Response response = service.anonymous().withToken(token).get("/applications/{id}", UUID.randomUUID());
+        assertThat(response.status()).as(what).isEqualTo(status);
+        assertThat(response.isProblem()).as(what).isTrue();
+        assertThat(response.problem().status()).as(what).isEqualTo(status);
+    }
+
+    /** The same claims with {@code alg: none} and no signature. */
+    private static String unsigned(String signed) {
+        String header = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + signed.split("\\.")[1] + ".";
     }
 
     private static CaseId caseIdOf(Response registered) {

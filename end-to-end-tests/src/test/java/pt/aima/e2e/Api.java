@@ -35,6 +35,54 @@ final class Api {
                 .raw();
     }
 
+    /** A token from the stack's issuer with any query it takes (several roles, or the bad tokens it can make). */
+    String tokenFor(String query) {
+        return send(HttpRequest.newBuilder(URI.create(ISSUER + "/token?" + query))
+                        .GET())
+                .raw();
+    }
+
+    /** The status, media type and body of any request. */
+    record Answer(int status, String contentType, JsonNode body) {}
+
+    /** Any request; {@code token}, {@code contentType} and {@code body} may be null. */
+    Answer call(String method, String url, String token, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    text.isBlank() ? null : parse(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (RuntimeException e) {
+            return null; // not JSON
+        }
+    }
+
     Response get(String url, String token) {
         return send(HttpRequest.newBuilder(URI.create(url))
                         .header("Authorization", "Bearer " + token)

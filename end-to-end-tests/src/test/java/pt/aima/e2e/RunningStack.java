@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 final class RunningStack implements AutoCloseable {
 
-    static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** Generous: CI machines run the four service JVMs next to the build (each service may take 5 minutes there). */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
     final Path repo;
     final Path output;
@@ -37,6 +38,7 @@ final class RunningStack implements AutoCloseable {
             Process launcher = new ProcessBuilder(
                             ProcessHandle.current().info().command().orElse("java"),
                             "-Xmx768m",
+                            "-Daima.stack.health-timeout-seconds=300",
                             "-Djava.io.tmpdir=" + output.getParent(),
                             "-jar",
                             jar.toString(),

@@ -40,8 +40,12 @@ import java.util.concurrent.Executors;
  * <ul>
  *   <li>{@code GET /jwks}: the JWK set (one key: kid, {@code alg} RS256, {@code use} sig).
  *   <li>{@code GET /token?sub=<subject>&role=<ROLE>[&role=...]}: the signed JWT as {@code text/plain}; claims
- *       {@code iss} (this issuer's base URL), {@code sub}, {@code roles} (array), {@code iat}, {@code exp} (8 hours).
- *       Unknown roles or a missing subject answer 400 with a plain message.
+ *       {@code iss} ({@link #ISSUER}, whatever host the issuer is reached at, so the services can check it), {@code
+ *       aud} ({@link #AUDIENCE}), {@code sub}, {@code roles} (array), {@code iat}, {@code exp} (8 hours). Unknown
+ *       roles or a missing subject answer 400 with a plain message.
+ *   <li>For testing how the services refuse bad tokens, {@code /token} also takes {@code aud=} and {@code iss=} (other
+ *       values), {@code expires_in=<seconds>} (negative: already expired) and {@code unchecked_roles=true} (role names
+ *       the platform does not know).
  *   <li>{@code GET /.well-known/openid-configuration}: the issuer and its {@code jwks_uri}.
  * </ul>
  */
@@ -50,6 +54,10 @@ public final class DevTokenIssuer {
     public static final String LOOPBACK = "127.0.0.1";
     public static final Set<String> ROLES = Set.of("APPLICANT", "CASEWORKER", "OPERATIONS", "AUDITOR");
     public static final Duration LIFETIME = Duration.ofHours(8);
+    /** The {@code iss} of every token; the services' {@code issuer-uri} (application.yml) names it. */
+    public static final String ISSUER = "http://aima-dev-token-issuer";
+    /** The {@code aud} of every token; the services' {@code audiences} (application.yml) name it. */
+    public static final String AUDIENCE = "aima-platform";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -97,9 +105,49 @@ public final class DevTokenIssuer {
         }
     }
 
-    /** A signed JWT for {@code subject} with {@code roles} (each one of {@link #ROLES}), issued by {@link #baseUrl()}. */
+    /** A signed JWT for {@code subject} with {@code roles} (each one of {@link #ROLES}). */
     public String token(String subject, String... roles) {
-        return sign(baseUrl, subject, List.of(roles));
+        return sign(TokenSpec.of(subject, List.of(roles)));
+    }
+
+    /** A signed JWT as {@code spec} describes it, also one the services must refuse (for tests). */
+    public String token(TokenSpec spec) {
+        return sign(spec);
+    }
+
+    /**
+     * What a token says.
+     *
+     * @param lifetime from now to {@code exp}; negative for an expired token
+     * @param uncheckedRoles whether role names outside {@link #ROLES} are signed too
+     */
+    public record TokenSpec(
+            String subject,
+            List<String> roles,
+            String issuer,
+            String audience,
+            Duration lifetime,
+            boolean uncheckedRoles) {
+
+        public static TokenSpec of(String subject, List<String> roles) {
+            return new TokenSpec(subject, roles, ISSUER, AUDIENCE, LIFETIME, false);
+        }
+
+        public TokenSpec withIssuer(String other) {
+            return new TokenSpec(subject, roles, other, audience, lifetime, uncheckedRoles);
+        }
+
+        public TokenSpec withAudience(String other) {
+            return new TokenSpec(subject, roles, issuer, other, lifetime, uncheckedRoles);
+        }
+
+        public TokenSpec withLifetime(Duration other) {
+            return new TokenSpec(subject, roles, issuer, audience, other, uncheckedRoles);
+        }
+
+        public TokenSpec withUncheckedRoles() {
+            return new TokenSpec(subject, roles, issuer, audience, lifetime, true);
+        }
     }
 
     /** Where the JWK set is served, e.g. {@code http://127.0.0.1:8090/jwks}. */
@@ -107,7 +155,7 @@ public final class DevTokenIssuer {
         return baseUrl + "/jwks";
     }
 
-    /** This issuer's base URL, the {@code iss} claim of tokens made through the Java API. */
+    /** This issuer's base URL (where it listens; the tokens' {@code iss} is {@link #ISSUER}). */
     public String baseUrl() {
         return baseUrl;
     }
@@ -126,13 +174,14 @@ public final class DevTokenIssuer {
         executor.shutdownNow();
     }
 
-    private String sign(String issuer, String subject, List<String> roles) {
+    private String sign(TokenSpec spec) {
+        String subject = spec.subject();
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("A token needs a subject (sub)");
         }
         Set<String> distinct = new LinkedHashSet<>();
-        for (String role : roles) {
-            if (!ROLES.contains(role)) {
+        for (String role : spec.roles()) {
+            if (!spec.uncheckedRoles() && !ROLES.contains(role)) {
                 throw new IllegalArgumentException(
                         "Unknown role '" + role + "'; allowed: APPLICANT, CASEWORKER, OPERATIONS, AUDITOR");
             }
@@ -140,11 +189,13 @@ public final class DevTokenIssuer {
         }
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
+                .issuer(spec.issuer())
+                .audience(spec.audience())
                 .subject(subject)
                 .claim("roles", new ArrayList<>(distinct))
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .issueTime(Date.from(
+                        spec.lifetime().isNegative() ? now.plus(spec.lifetime()).minusSeconds(60) : now))
+                .expirationTime(Date.from(now.plus(spec.lifetime())))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         SignedJWT jwt = new SignedJWT(
@@ -172,11 +223,11 @@ public final class DevTokenIssuer {
         if (!get(exchange)) {
             return;
         }
-        String issuer = requestBaseUrl(exchange);
+        String base = requestBaseUrl(exchange);
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("issuer", issuer);
-        document.put("jwks_uri", issuer + "/jwks");
-        document.put("token_endpoint", issuer + "/token");
+        document.put("issuer", ISSUER);
+        document.put("jwks_uri", base + "/jwks");
+        document.put("token_endpoint", base + "/token");
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
         respond(exchange, 200, "application/json", JSONObjectUtils.toJSONString(document));
     }
@@ -192,11 +243,32 @@ public final class DevTokenIssuer {
             return;
         }
         try {
-            String token = sign(requestBaseUrl(exchange), subjects.getFirst(), query.getOrDefault("role", List.of()));
+            TokenSpec spec = TokenSpec.of(subjects.getFirst(), query.getOrDefault("role", List.of()));
+            String issuer = single(query, "iss");
+            String audience = single(query, "aud");
+            String expiresIn = single(query, "expires_in");
+            if (issuer != null) {
+                spec = spec.withIssuer(issuer);
+            }
+            if (audience != null) {
+                spec = spec.withAudience(audience);
+            }
+            if (expiresIn != null) {
+                spec = spec.withLifetime(Duration.ofSeconds(Long.parseLong(expiresIn)));
+            }
+            if ("true".equals(single(query, "unchecked_roles"))) {
+                spec = spec.withUncheckedRoles();
+            }
+            String token = sign(spec);
             respond(exchange, 200, "text/plain", token);
         } catch (IllegalArgumentException e) {
             respond(exchange, 400, "text/plain", e.getMessage() + "\n");
         }
+    }
+
+    private static String single(Map<String, List<String>> query, String name) {
+        List<String> values = query.getOrDefault(name, List.of());
+        return values.isEmpty() ? null : values.getFirst();
     }
 
     /** The base URL the client used (its Host header), so tokens fetched inside docker-compose name that host. */

@@ -39,7 +39,8 @@ class DevTokenIssuerTest {
 
         assertThat(jwt.getSubject()).isEqualTo("caseworker-1");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("CASEWORKER", "AUDITOR");
-        assertThat(jwt.getIssuer()).hasToString(issuer.baseUrl());
+        assertThat(jwt.getIssuer()).hasToString(DevTokenIssuer.ISSUER);
+        assertThat(jwt.getAudience()).containsExactly(DevTokenIssuer.AUDIENCE);
         assertThat(jwt.getHeaders()).containsEntry("alg", "RS256");
         assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofHours(8));
         assertThat(jwt.getExpiresAt()).isAfter(Instant.now().plus(Duration.ofHours(7)));
@@ -55,7 +56,24 @@ class DevTokenIssuerTest {
         Jwt jwt = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build().decode(response.body());
         assertThat(jwt.getSubject()).isEqualTo("applicant-7");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("APPLICANT", "OPERATIONS");
-        assertThat(jwt.getIssuer().toString()).isEqualTo("http://127.0.0.1:" + issuer.port());
+        assertThat(jwt.getIssuer().toString()).isEqualTo(DevTokenIssuer.ISSUER);
+        assertThat(jwt.getAudience()).containsExactly(DevTokenIssuer.AUDIENCE);
+    }
+
+    @Test
+    void tokenEndpointMakesTheBadTokensTheServicesMustRefuseWhenAskedTo() throws Exception {
+        HttpResponse<String> response =
+                get("/token?sub=x&role=ROOT&unchecked_roles=true&aud=other&iss=http://elsewhere&expires_in=-120");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        com.nimbusds.jwt.JWTClaimsSet claims =
+                com.nimbusds.jwt.SignedJWT.parse(response.body()).getJWTClaimsSet();
+        assertThat(claims.getStringListClaim("roles")).containsExactly("ROOT");
+        assertThat(claims.getAudience()).containsExactly("other");
+        assertThat(claims.getIssuer()).isEqualTo("http://elsewhere");
+        assertThat(claims.getExpirationTime()).isBefore(new java.util.Date());
+        assertThat(get("/token?sub=x&role=APPLICANT&expires_in=soon").statusCode())
+                .isEqualTo(400);
     }
 
     @Test

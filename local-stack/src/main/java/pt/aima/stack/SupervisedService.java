@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 final class SupervisedService {
 
     static final int MAX_RESTARTS_PER_MINUTE = 5;
-    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+    /** How long a service may take to answer UP; {@code -Daima.stack.health-timeout-seconds} for slow machines. */
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(Long.getLong("aima.stack.health-timeout-seconds", 120));
 
     private final ServiceSpec spec;
     private final List<String> command;

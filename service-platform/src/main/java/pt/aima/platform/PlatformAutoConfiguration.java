@@ -24,6 +24,7 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,16 +34,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.platform.acting.ActingCommandGateway;
@@ -57,6 +60,9 @@ import pt.aima.platform.inbox.DeadLetterErrorHandlerFactory;
 import pt.aima.platform.inbox.InboundEvents;
 import pt.aima.platform.relay.IntegrationEventTranslator;
 import pt.aima.platform.relay.KafkaEventRelay;
+import pt.aima.platform.security.AccessGuard;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.CaseOwners;
 import pt.aima.platform.security.PlatformSecurity;
 import pt.aima.platform.web.CorrelationIdFilter;
 import pt.aima.platform.web.ProblemDetailsAdvice;
@@ -65,7 +71,6 @@ import pt.aima.platform.web.RequestActingContext;
 /** Wires the platform's mechanisms into a service; the service brings its domain, translator and listeners. */
 @AutoConfiguration(before = {ObjectMapperAutoConfiguration.class, JpaEventStoreAutoConfiguration.class})
 @EnableConfigurationProperties(PlatformProperties.class)
-@EnableMethodSecurity
 public class PlatformAutoConfiguration {
 
     /** Dates of the domain (submission dates, appointment days) are dates in mainland Portugal. */
@@ -225,9 +230,43 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, Environment environment) throws Exception {
+        PlatformSecurity.requireTokenChecks(environment);
         return PlatformSecurity.filterChain(http);
     }
+
+    @Bean
+    AccessGuard accessGuard(ObjectProvider<CaseOwners> owners) {
+        return new AccessGuard(owners::getIfAvailable);
+    }
+
+    /** The guard runs for every controller method, after the handler is known and before its arguments are read. */
+    @Bean
+    WebMvcConfigurer accessGuardRegistration(AccessGuard guard) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(guard);
+            }
+        };
+    }
+
+    /** Publishes each endpoint's policy in the OpenAPI document (the authorization matrix is generated from it). */
+    @Bean
+    OperationCustomizer allowedRolesInOpenApi() {
+        return (operation, handlerMethod) -> {
+            AllowedRoles policy = handlerMethod.getMethodAnnotation(AllowedRoles.class);
+            if (policy != null) {
+                operation.addExtension(
+                        ALLOWED_ROLES_EXTENSION,
+                        java.util.Arrays.stream(policy.value()).map(Enum::name).toList());
+            }
+            return operation;
+        };
+    }
+
+    /** The OpenAPI operation extension listing the roles that may call the operation, each on its own. */
+    public static final String ALLOWED_ROLES_EXTENSION = "x-allowed-roles";
 
     @Bean
     CorrelationIdFilter correlationIdFilter() {
@@ -251,7 +290,9 @@ public class PlatformAutoConfiguration {
                         .title("AIMA family reunification: " + platform.name())
                         .version("v1")
                         .description("Every endpoint needs a bearer JWT whose 'roles' claim holds APPLICANT, "
-                                + "CASEWORKER, OPERATIONS or AUDITOR. On the local stack the token issuer gives one: "
+                                + "CASEWORKER, OPERATIONS or AUDITOR. Each operation lists in "
+                                + ALLOWED_ROLES_EXTENSION + " the roles that may call it, each on its own; an "
+                                + "APPLICANT only on their own case. On the local stack the token issuer gives one: "
                                 + "GET http://127.0.0.1:8090/token?sub=caseworker-1&role=CASEWORKER; paste it under "
                                 + "Authorize (without 'Bearer ') and 'Try it out' sends it."))
                 .components(new Components()

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +22,8 @@ import pt.aima.application.process.backlogimport.BacklogImporter.Progress;
 import pt.aima.application.process.backlogimport.ImportTooLarge;
 import pt.aima.application.projection.backlogimport.BacklogImportQueries;
 import pt.aima.application.projection.backlogimport.BacklogImportView;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 import pt.aima.platform.web.RequestActingContext;
 
 /**
@@ -72,7 +73,7 @@ class BacklogImportController {
     @PostMapping(
             path = "/imports",
             consumes = {"text/csv", "application/octet-stream"})
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(
             summary = "Import a file of legacy SEF cases (docs/legacy-case-format.md)",
             description = "202 with the import id once the file is received; the cases are registered in the"
@@ -86,7 +87,7 @@ class BacklogImportController {
     @PostMapping(
             path = "/imports/{importId}/resumption",
             consumes = {"text/csv", "application/octet-stream"})
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(
             summary = "Resume an INTERRUPTED import with the same file",
             description = "The body is the file the import started with (its SHA-256 must match, 409 otherwise):"
@@ -114,7 +115,7 @@ class BacklogImportController {
     }
 
     @GetMapping("/imports/{importId}")
-    @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR')")
+    @AllowedRoles({Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "An import's status, counts and report (every bad line with its number and reason)")
     ResponseEntity<ImportView> report(@PathVariable String importId) {
         Progress progress = importer.progress(importId);

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +18,8 @@ import pt.aima.application.casefile.CaseCommand.IssueDecision;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 
 /** A caseworker decides a case once its documents are accepted and its biometrics collected. */
 @RestController
@@ -47,7 +48,7 @@ class DecisionController {
     }
 
     @PostMapping("/applications/{caseId}/decision")
-    @PreAuthorize("hasRole('CASEWORKER')")
+    @AllowedRoles(Role.CASEWORKER)
     @Operation(summary = "Issue the decision; 409 unless the checklist is complete and biometrics are collected")
     ResponseEntity<Void> decide(@PathVariable UUID caseId, @Valid @RequestBody IssueDecisionRequest request) {
         commands.send(new IssueDecision(new CaseId(caseId), request.outcome(), request.grounds(), request.reasoning()));

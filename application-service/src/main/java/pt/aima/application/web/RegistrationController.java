@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,6 +37,7 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.domain.BusinessRuleViolation;
+import pt.aima.platform.security.AllowedRoles;
 import pt.aima.platform.security.Role;
 import pt.aima.platform.web.RequestActingContext;
 
@@ -121,7 +121,7 @@ class RegistrationController {
     record RegisteredView(CaseId caseId, LocalDate submittedOn, List<MemberId> memberIds) {}
 
     @PostMapping("/applications")
-    @PreAuthorize("hasAnyRole('APPLICANT', 'CASEWORKER')")
+    @AllowedRoles({Role.APPLICANT, Role.CASEWORKER})
     @Operation(
             summary = "Register a family-reunification application",
             description = "201 with the case and member ids. 400 names each bad field (also a missing region, or one"

@@ -10,7 +10,8 @@ import pt.aima.document.projection.checklist.ChecklistQueries;
 import pt.aima.document.projection.checklist.ChecklistView;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.domain.CaseNotFound;
-import pt.aima.platform.web.RequestActingContext;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 
 @RestController
 @Tag(name = "Checklist")
@@ -23,10 +24,10 @@ class ChecklistController {
     }
 
     @GetMapping("/cases/{caseId}/checklist")
+    @AllowedRoles({Role.APPLICANT, Role.CASEWORKER, Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "What each family member must provide, why, and where each document stands")
     ChecklistView checklist(@PathVariable UUID caseId) {
         CaseId id = new CaseId(caseId);
-        queries.requireAccess(RequestActingContext.currentActor(), id);
         return queries.findChecklist(id).orElseThrow(() -> new CaseNotFound(id));
     }
 }

@@ -13,7 +13,8 @@ import pt.aima.document.casedocuments.DocumentNotFound;
 import pt.aima.document.projection.checklist.ChecklistQueries;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
-import pt.aima.platform.web.RequestActingContext;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 
 /** A caseworker opens the copy to verify it; an applicant can see what they uploaded. */
 @RestController
@@ -29,10 +30,10 @@ class DocumentContentController {
     }
 
     @GetMapping("/cases/{caseId}/documents/{documentId}/content")
+    @AllowedRoles({Role.APPLICANT, Role.CASEWORKER, Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "The uploaded copy, any version (an applicant sees only their own case)")
     ResponseEntity<byte[]> content(@PathVariable UUID caseId, @PathVariable UUID documentId) {
         CaseId id = new CaseId(caseId);
-        checklists.requireAccess(RequestActingContext.currentActor(), id);
         DocumentContentStore.StoredContent stored = contents.find(id, new DocumentId(documentId))
                 .orElseThrow(() -> new DocumentNotFound(id, new DocumentId(documentId)));
         return ResponseEntity.ok()

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,8 +28,9 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.domain.CaseNotFound;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 import pt.aima.platform.web.ProblemDetailsAdvice.FieldProblem;
-import pt.aima.platform.web.RequestActingContext;
 
 /**
  * A caseworker asks for specific evidence with a deadline; the applicant (own case) and staff see the requests, their
@@ -68,7 +68,7 @@ class EvidenceRequestController {
     }
 
     @PostMapping("/cases/{caseId}/evidence-requests")
-    @PreAuthorize("hasRole('CASEWORKER')")
+    @AllowedRoles(Role.CASEWORKER)
     @Operation(
             summary = "Ask the applicant for specific evidence with a deadline",
             description = "201 with the request id. 400 names the bad field (unknown document type, not on the"
@@ -105,11 +105,10 @@ class EvidenceRequestController {
     }
 
     @GetMapping("/cases/{caseId}/evidence-requests")
-    @PreAuthorize("hasAnyRole('APPLICANT', 'CASEWORKER', 'OPERATIONS', 'AUDITOR')")
+    @AllowedRoles({Role.APPLICANT, Role.CASEWORKER, Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "The case's evidence requests: what is asked, by when, and whether AIMA runs late")
     List<EvidenceRequestView> list(@PathVariable UUID caseId) {
         CaseId id = new CaseId(caseId);
-        checklists.requireAccess(RequestActingContext.currentActor(), id);
         if (checklists.submittedOn(id).isEmpty()) {
             throw new CaseNotFound(id);
         }

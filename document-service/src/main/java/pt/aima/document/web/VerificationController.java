@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +17,8 @@ import pt.aima.document.casedocuments.CaseDocumentsCommand.RejectDocument;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
 import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 
 /** A caseworker verifies the current version of a checklist item: accepts it, or rejects it with a reason. */
 @RestController
@@ -40,7 +41,7 @@ class VerificationController {
             @NotBlank @Size(max = 4000) String reason) {}
 
     @PostMapping("/cases/{caseId}/documents/{documentId}/acceptance")
-    @PreAuthorize("hasRole('CASEWORKER')")
+    @AllowedRoles(Role.CASEWORKER)
     @Operation(summary = "Accept the document; 409 if it was superseded or already verified")
     ResponseEntity<Void> accept(@PathVariable UUID caseId, @PathVariable UUID documentId) {
         commands.send(new AcceptDocument(new CaseId(caseId), new DocumentId(documentId)));
@@ -48,7 +49,7 @@ class VerificationController {
     }
 
     @PostMapping("/cases/{caseId}/documents/{documentId}/rejection")
-    @PreAuthorize("hasRole('CASEWORKER')")
+    @AllowedRoles(Role.CASEWORKER)
     @Operation(summary = "Reject the document with a reason; 409 if it was superseded or already verified")
     ResponseEntity<Void> reject(
             @PathVariable UUID caseId, @PathVariable UUID documentId, @Valid @RequestBody RejectionRequest request) {

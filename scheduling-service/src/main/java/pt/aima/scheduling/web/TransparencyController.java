@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.domain.CaseNotFound;
-import pt.aima.platform.security.CaseAccess;
-import pt.aima.platform.web.RequestActingContext;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 import pt.aima.scheduling.projection.appointment.AppointmentQueries;
 import pt.aima.scheduling.projection.appointment.AppointmentView;
 import pt.aima.scheduling.projection.queue.QueueForecast;
@@ -73,11 +72,10 @@ class TransparencyController {
             List<RegionForecast> regions) {}
 
     @GetMapping("/cases/{caseId}/queue-position")
-    @PreAuthorize("hasAnyRole('APPLICANT', 'CASEWORKER', 'OPERATIONS', 'AUDITOR')")
+    @AllowedRoles({Role.APPLICANT, Role.CASEWORKER, Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "The case's place in its region's queue and its estimated appointment date")
     QueuePositionView position(@PathVariable UUID caseId) {
         var found = appointments.findAppointment(caseId).orElseThrow(() -> new CaseNotFound(new CaseId(caseId)));
-        CaseAccess.requireAccess(RequestActingContext.currentActor(), found.applicantId());
         AppointmentView view = found.view();
         if (view.startsAt() != null) {
             return new QueuePositionView(
@@ -105,7 +103,7 @@ class TransparencyController {
     }
 
     @GetMapping("/scheduling/forecast")
-    @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR')")
+    @AllowedRoles({Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "When the current queue is cleared at the current capacity, in all and region by region")
     ForecastView forecast() {
         Forecast forecast = forecasts.now();

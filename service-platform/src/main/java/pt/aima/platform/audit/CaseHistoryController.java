@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +13,8 @@ import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingContext;
 import pt.aima.platform.domain.CaseNotFound;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 
 /**
  * The complete, ordered history this service holds for one case, read straight from its event store: what happened,
@@ -40,7 +41,7 @@ public class CaseHistoryController {
             Object payload) {}
 
     @GetMapping("/audit/cases/{caseId}/events")
-    @PreAuthorize("hasAnyRole('AUDITOR', 'CASEWORKER', 'OPERATIONS')")
+    @AllowedRoles({Role.CASEWORKER, Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "The case's full event history in this service, in order")
     public List<HistoryEntryView> history(@PathVariable UUID caseId) {
         // From sequence 0, not readEvents(id): that starts at the latest snapshot and would hide earlier events.

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import pt.aima.platform.acting.CurrentActingContext;
 import pt.aima.platform.operations.OperatorReason;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 
 /**
  * The service's dead letters for operations: counts and lists for operations and auditors; one entry, retry and
@@ -31,28 +32,28 @@ public class DeadLettersController {
     }
 
     @GetMapping("/operations/dead-letters")
-    @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR')")
+    @AllowedRoles({Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "Open dead letters per processing group and per Kafka dead-letter topic, counted by reason")
     public DeadLetterViews.Summary summary() {
         return deadLetters.summary();
     }
 
     @GetMapping("/operations/dead-letters/{source}")
-    @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR')")
+    @AllowedRoles({Role.OPERATIONS, Role.AUDITOR})
     @Operation(summary = "The open entries of one processing group ('group') or dead-letter topic ('topic'), masked")
     public List<DeadLetterViews.Entry> entries(@PathVariable String source, @RequestParam String queue) {
         return deadLetters.entries(source(source), queue);
     }
 
     @GetMapping("/operations/dead-letters/{source}/{id}")
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(summary = "One dead letter, personal data masked, with what operators did to it")
     public DeadLetterViews.Entry entry(@PathVariable String source, @PathVariable String id) {
         return deadLetters.entry(source(source), id);
     }
 
     @PostMapping("/operations/dead-letters/{source}/{id}/retry")
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(
             summary = "Process the dead letter again: a group's sequence through its handlers, a topic's record "
                     + "re-published to its original topic; 409 once retried successfully or discarded")
@@ -62,7 +63,7 @@ public class DeadLettersController {
     }
 
     @PostMapping("/operations/dead-letters/{source}/{id}/discard")
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(summary = "Give the dead letter up without processing it; 409 once retried successfully or discarded")
     public DeadLetterViews.Action discard(
             @PathVariable String source, @PathVariable String id, @Valid @RequestBody OperatorReason body) {

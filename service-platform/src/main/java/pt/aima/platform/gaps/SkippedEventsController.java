@@ -3,7 +3,6 @@ package pt.aima.platform.gaps;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pt.aima.platform.acting.CurrentActingContext;
 import pt.aima.platform.operations.OperatorReason;
+import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.Role;
 
 /** Events the service's streaming processors skipped, and their repair. */
 @RestController
@@ -29,7 +30,7 @@ public class SkippedEventsController {
     }
 
     @GetMapping("/operations/skipped-events")
-    @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR')")
+    @AllowedRoles({Role.OPERATIONS, Role.AUDITOR})
     @Operation(
             summary = "Events a processor passed over without handling them (SKIPPED) and those republished since; "
                     + "watching=true adds the empty indexes still watched for a late commit")
@@ -38,7 +39,7 @@ public class SkippedEventsController {
     }
 
     @PostMapping("/operations/skipped-events/{processor}/{globalIndex}/republish")
-    @PreAuthorize("hasRole('OPERATIONS')")
+    @AllowedRoles(Role.OPERATIONS)
     @Operation(summary = "Have the processor's handlers handle the skipped event; 409 if already republished")
     public SkippedEvent republish(
             @PathVariable String processor, @PathVariable long globalIndex, @Valid @RequestBody OperatorReason body) {

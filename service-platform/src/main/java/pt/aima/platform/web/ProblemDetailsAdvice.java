@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +20,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import pt.aima.platform.domain.BusinessRuleViolation;
 import pt.aima.platform.domain.CaseNotFound;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * RFC 9457 problem details for every refusal: invalid input names each bad field (400), an unknown case is 404, a
@@ -51,6 +55,57 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().headers(headers).body(invalidRequest(fields));
+    }
+
+    /**
+     * A body field the API does not know is refused (the platform sets Jackson's FAIL_ON_UNKNOWN_PROPERTIES for
+     * request bodies) rather than ignored: a misspelt field would otherwise silently take its default. 400 naming it;
+     * likewise a required true/false left out (Jackson reports that one first when a field is misspelt) or a value of
+     * the wrong type.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            FieldProblem problem = fieldProblem(cause);
+            if (problem != null) {
+                return ResponseEntity.badRequest().headers(headers).body(invalidRequest(List.of(problem)));
+            }
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
+    /** The field the body could not be read for, e.g. {@code members[0].presentInPortgual}; null for other causes. */
+    private static FieldProblem fieldProblem(Throwable cause) {
+        if (!(cause instanceof MismatchedInputException mismatch)) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : mismatch.getPath()) {
+            append(path, reference.getPropertyName(), reference.getIndex());
+        }
+        if (mismatch instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(
+                    path.isEmpty() ? unknown.getPropertyName() : path.toString(), "is not a field of this request");
+        }
+        if (path.isEmpty()) {
+            return null;
+        }
+        String original = String.valueOf(mismatch.getOriginalMessage());
+        return new FieldProblem(
+                path.toString(),
+                original.startsWith("Cannot map `null`") ? "is required" : "has the wrong type or format");
+    }
+
+    private static void append(StringBuilder path, String property, int index) {
+        if (property != null) {
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(property);
+        } else if (index >= 0) {
+            path.append('[').append(index).append(']');
+        }
     }
 
     /** 400 naming each bad field; services answering their own field checks use the same shape. */

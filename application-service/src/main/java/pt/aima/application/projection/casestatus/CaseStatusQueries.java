@@ -9,15 +9,26 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.platform.security.CaseOwners;
 
 /** Reads the case-status read model. */
 @Component
-public class CaseStatusQueries {
+public class CaseStatusQueries implements CaseOwners {
 
     private final JdbcClient jdbc;
 
     CaseStatusQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Whose case it is, for the platform's access guard; empty while the case is unknown here. */
+    @Override
+    public Optional<Owner> ownerOf(UUID caseId) {
+        return jdbc.sql("select applicant_id from case_status where case_id = :caseId")
+                .param("caseId", caseId)
+                .query(String.class)
+                .optional()
+                .map(Owner::new);
     }
 
     public Optional<CaseStatusView> findCaseStatus(UUID caseId) {

@@ -9,15 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
-import pt.aima.platform.domain.CaseNotFound;
-import pt.aima.platform.security.CaseAccess;
-import pt.aima.platform.security.Role;
+import pt.aima.platform.security.CaseOwners;
 
 /** Reads the checklist read model. */
 @Component
-public class ChecklistQueries {
+public class ChecklistQueries implements CaseOwners {
 
     private record CaseRow(UUID caseId, String applicantId, LocalDate submittedOn, boolean complete) {}
 
@@ -38,17 +35,12 @@ public class ChecklistQueries {
     }
 
     /**
-     * Lets staff through; an applicant only to their own case. The owner comes from the read model, which has it as
-     * soon as the checklist is opened and never changes it.
-     *
-     * @throws CaseNotFound an applicant asks about a case this service does not know
+     * The case's applicant, for the platform's access guard. The owner comes from the read model, which has it as soon
+     * as the checklist is opened and never changes it; empty while the case is unknown here.
      */
-    public void requireAccess(Actor actor, CaseId caseId) {
-        if (!Role.APPLICANT.name().equals(actor.role())) {
-            return;
-        }
-        CaseRow row = findCase(caseId).orElseThrow(() -> new CaseNotFound(caseId));
-        CaseAccess.requireAccess(actor, row.applicantId());
+    @Override
+    public Optional<Owner> ownerOf(UUID caseId) {
+        return findCase(new CaseId(caseId)).map(row -> new Owner(row.applicantId()));
     }
 
     private Optional<CaseRow> findCase(CaseId caseId) {

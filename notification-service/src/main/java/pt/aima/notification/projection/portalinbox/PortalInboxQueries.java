@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.platform.security.CaseOwners;
 
 /** Reads the portal-inbox read model. */
 @Component
-public class PortalInboxQueries {
+public class PortalInboxQueries implements CaseOwners {
 
     private final JdbcClient jdbc;
 
@@ -23,6 +24,19 @@ public class PortalInboxQueries {
      * @param applicantId whose inbox it is; {@code null} while the case's registration has not reached this service
      */
     public record Inbox(UUID caseId, String applicantId, List<NotificationView> notifications) {}
+
+    /**
+     * Whose case it is, for the platform's access guard: unknown (null) while the case's registration has not reached
+     * this service.
+     */
+    @Override
+    public Optional<Owner> ownerOf(UUID caseId) {
+        return jdbc.sql("select applicant_id from portal_inbox where case_id = :caseId")
+                .param("caseId", caseId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("applicant_id")))
+                .optional()
+                .map(applicantId -> new Owner(applicantId.orElse(null)));
+    }
 
     public Optional<Inbox> findInbox(UUID caseId) {
         return jdbc.sql("select applicant_id from portal_inbox where case_id = :caseId")

@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.platform.security.CaseOwners;
 import pt.aima.scheduling.projection.appointment.AppointmentView.Status;
 
 /** Reads the appointments read model. */
 @Component
-public class AppointmentQueries {
+public class AppointmentQueries implements CaseOwners {
 
     /** An appointment with whose it is, for the access check; the applicant's id is not part of the view. */
     public record FoundAppointment(String applicantId, AppointmentView view) {}
@@ -21,6 +22,15 @@ public class AppointmentQueries {
 
     AppointmentQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Whose case it is, for the platform's access guard: unknown (null) until scheduling-service has heard of the case's
+     * registration.
+     */
+    @Override
+    public Optional<Owner> ownerOf(UUID caseId) {
+        return findAppointment(caseId).map(found -> new Owner(found.applicantId()));
     }
 
     public Optional<FoundAppointment> findAppointment(UUID caseId) {

@@ -16,10 +16,12 @@ public final class Caller {
     private final RestClient http;
     private final String baseUrl;
     private final String token;
+    private final String correlationId;
 
     Caller(String baseUrl, String token, String correlationId) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.correlationId = correlationId;
         RestClient.Builder builder = RestClient.builder()
                 .baseUrl(baseUrl)
                 .defaultHeader("X-Correlation-Id", correlationId)
@@ -35,6 +37,11 @@ public final class Caller {
      * find it again on Kafka. Events caused this way are not counted by {@code countCausedByThisTest()}.
      */
     public Caller withCorrelationId(String correlationId) {
+        return new Caller(baseUrl, token, correlationId);
+    }
+
+    /** The same flow with another bearer token as it is (e.g. one the issuer signed with odd claims, or a forged one). */
+    public Caller withToken(String token) {
         return new Caller(baseUrl, token, correlationId);
     }
 
