@@ -19,8 +19,9 @@ public final class SpringTestInfrastructure {
 
     /**
      * Creates {@code databaseName} on the shared PostgreSQL server (if missing) and registers {@code
-     * spring.datasource.url|username|password}, {@code spring.kafka.bootstrap-servers} and {@code
-     * spring.security.oauth2.resourceserver.jwt.jwk-set-uri}.
+     * spring.datasource.url|username|password}, {@code spring.kafka.bootstrap-servers} and the token checks: {@code
+     * spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, {@code issuer-uri} and {@code audiences} of the
+     * development issuer.
      */
     public static void registerSpringProperties(DynamicPropertyRegistry registry, String databaseName) {
         registerSpringProperties(registry, LocalInfrastructure.shared(), databaseName);
@@ -38,5 +39,7 @@ public final class SpringTestInfrastructure {
         registry.add("spring.datasource.password", database::password);
         registry.add("spring.kafka.bootstrap-servers", () -> bootstrapServers);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> jwkSetUri);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> DevTokenIssuer.ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> DevTokenIssuer.AUDIENCE);
     }
 }

@@ -143,7 +143,9 @@ class LocalInfrastructureIT {
                         "spring.datasource.username",
                         "spring.datasource.password",
                         "spring.kafka.bootstrap-servers",
-                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                        "spring.security.oauth2.resourceserver.jwt.audiences");
         assertThat(properties.get("spring.datasource.url").get()).asString().endsWith("/infra_spring_it");
         assertThat(properties.get("spring.kafka.bootstrap-servers").get())
                 .isEqualTo(infrastructure.kafkaBootstrapServers());
@@ -151,5 +153,13 @@ class LocalInfrastructureIT {
                         .get("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
                         .get())
                 .isEqualTo(infrastructure.tokens().jwkSetUri());
+        assertThat(properties
+                        .get("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                        .get())
+                .isEqualTo(DevTokenIssuer.ISSUER);
+        assertThat(properties
+                        .get("spring.security.oauth2.resourceserver.jwt.audiences")
+                        .get())
+                .isEqualTo(DevTokenIssuer.AUDIENCE);
     }
 }
