@@ -52,6 +52,7 @@ import pt.aima.platform.audit.CaseHistoryController;
 import pt.aima.platform.eventstore.PostgresEventStorage;
 import pt.aima.platform.inbox.DeadLetterErrorHandlerFactory;
 import pt.aima.platform.inbox.InboundEvents;
+import pt.aima.platform.observability.CaseTracing;
 import pt.aima.platform.relay.IntegrationEventTranslator;
 import pt.aima.platform.relay.KafkaEventRelay;
 import pt.aima.platform.security.PlatformSecurity;
@@ -130,14 +131,18 @@ public class PlatformAutoConfiguration {
             IntegrationEventTranslator translator,
             IntegrationEventCodec codec,
             KafkaTemplate<String, byte[]> kafka,
-            PlatformProperties platform) {
+            PlatformProperties platform,
+            ObjectProvider<CaseTracing> tracing,
+            ObjectProvider<MeterRegistry> meters) {
         return new KafkaEventRelay(
                 platform.name(),
                 translator,
                 codec,
                 kafka,
                 Topics::of,
-                platform.relayAckTimeout().toMillis());
+                platform.relayAckTimeout().toMillis(),
+                tracing.getIfAvailable(CaseTracing::none),
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     /**
@@ -161,8 +166,16 @@ public class PlatformAutoConfiguration {
             IntegrationEventCodec codec,
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
-            PlatformProperties platform) {
-        return new InboundEvents(codec, jdbc, new TransactionTemplate(transactionManager), platform.name());
+            PlatformProperties platform,
+            ObjectProvider<CaseTracing> tracing,
+            ObjectProvider<MeterRegistry> meters) {
+        return new InboundEvents(
+                codec,
+                jdbc,
+                new TransactionTemplate(transactionManager),
+                platform.name(),
+                tracing.getIfAvailable(CaseTracing::none),
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean
