@@ -80,6 +80,13 @@ class CaseTraceIT {
         assertThat(acknowledged.getMetaData().get(CaseTracing.BAGGAGE).toString())
                 .contains(CaseTracing.CASE_ID + "=" + caseId);
 
+        assertThat(service.as("auditor-1", "AUDITOR")
+                        .get("/audit/cases/{caseId}/events", caseId)
+                        .body()
+                        .findValuesAsString("traceId"))
+                .as("the case's history names the trace of each event")
+                .containsExactly(traceId, traceId);
+
         List<MutableSpan> trace = await().atMost(ServiceHarness.PATIENCE)
                 .until(() -> spansOf(traceId), spans -> spans.stream()
                         .anyMatch(span -> span.name() != null && span.name().startsWith("kafka-relay")));
@@ -93,6 +100,15 @@ class CaseTraceIT {
                     assertThat(span.tag(CaseTracing.CASE_ID)).isEqualTo(caseId.toString());
                     assertThat(span.tag(CaseTracing.CORRELATION_ID)).isEqualTo(service.correlationId());
                 });
+    }
+
+    @Test
+    void noSpanLeavesTheProcessUnlessAnExporterIsConfigured() {
+        assertThat(service.spring().getBeansOfType(zipkin2.reporter.brave.AsyncZipkinSpanHandler.class))
+                .isEmpty();
+        assertThat(service.spring().getEnvironment().getProperty("management.tracing.sampling.probability"))
+                .as("every case is traced")
+                .isEqualTo("1.0");
     }
 
     @Test
