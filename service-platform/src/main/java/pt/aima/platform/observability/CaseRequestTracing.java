@@ -9,9 +9,12 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Names the case of a request whose path has a {@code {caseId}} (and the request's correlation id) on its span, its
- * baggage and its log lines, so the commands it sends carry them onward.
+ * baggage and its log lines, so the commands it sends carry them onward; answers the request's trace id in {@value
+ * #TRACE_HEADER}, to look the flow up in the logs, the case history or a trace collector.
  */
 public class CaseRequestTracing implements HandlerInterceptor {
+
+    public static final String TRACE_HEADER = "X-Trace-Id";
 
     private static final String SCOPE = CaseRequestTracing.class.getName() + ".scope";
 
@@ -27,6 +30,10 @@ public class CaseRequestTracing implements HandlerInterceptor {
         String caseId = variables instanceof Map<?, ?> map && map.get(CaseTracing.CASE_ID) != null
                 ? map.get(CaseTracing.CASE_ID).toString()
                 : null;
+        String traceId = tracing.currentTraceId();
+        if (traceId != null) {
+            response.setHeader(TRACE_HEADER, traceId);
+        }
         request.setAttribute(SCOPE, tracing.nameCase(caseId, MDC.get(CaseTracing.CORRELATION_ID)));
         return true;
     }

@@ -49,6 +49,12 @@ public class CaseTracing {
         return NONE;
     }
 
+    /** The id of the current trace; null when no span is current. */
+    public String currentTraceId() {
+        Span current = tracer.currentSpan();
+        return current == null || current.isNoop() ? null : current.context().traceId();
+    }
+
     /** The current trace context as metadata entries; empty when no span is current. */
     public Map<String, String> currentContext() {
         Span current = tracer.currentSpan();

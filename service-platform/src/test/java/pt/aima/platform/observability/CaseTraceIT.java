@@ -52,7 +52,11 @@ class CaseTraceIT {
         String traceId = randomHex(16);
         String traceparent = "00-" + traceId + "-" + randomHex(8) + "-01";
 
-        assertThat(mark(caseId, traceparent)).isEqualTo(202);
+        ResponseEntity<Void> marked = mark(caseId, traceparent);
+        assertThat(marked.getStatusCode().value()).isEqualTo(202);
+        assertThat(marked.getHeaders().getFirst(CaseRequestTracing.TRACE_HEADER))
+                .as("the caller learns the trace to look for")
+                .isEqualTo(traceId);
 
         EventStore events = events();
         DomainEventMessage<?> markedEvent = events.readEvents(caseId.toString()).next();
@@ -114,7 +118,9 @@ class CaseTraceIT {
     @Test
     void prometheusScrapesThePlatformsAndAxonsMeters() {
         CaseId caseId = CaseId.newId();
-        assertThat(mark(caseId, "00-" + randomHex(16) + "-" + randomHex(8) + "-01"))
+        assertThat(mark(caseId, "00-" + randomHex(16) + "-" + randomHex(8) + "-01")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(202);
         await().atMost(ServiceHarness.PATIENCE)
                 .until(() -> events().readEvents(caseId.toString()).asStream().count() == 2);
@@ -132,20 +138,20 @@ class CaseTraceIT {
                 .contains("aima_relay_published_total{")
                 .contains("aima_inbox_events_total{")
                 .contains("application=\"traced-it\"")
-                .containsPattern("(?m)^axon_\\w+|^commandBus_\\w+|^eventProcessor_\\w+");
+                .as("Axon's message monitors")
+                .containsPattern("(?m)^commandBus_\\w+\\{")
+                .containsPattern("(?m)^eventProcessor_\\w+\\{.*kafka-relay");
     }
 
-    /** Marks the case's ledger as a caller in the given trace would; answers the status. */
-    private static int mark(CaseId caseId, String traceparent) {
+    /** Marks the case's ledger as a caller in the given trace would. */
+    private static ResponseEntity<Void> mark(CaseId caseId, String traceparent) {
         return service.as("caseworker-1", "CASEWORKER")
                 .rest()
                 .post()
                 .uri("/ledgers/{caseId}/marks", caseId)
                 .header(CaseTracing.TRACEPARENT, traceparent)
                 .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value();
+                .toBodilessEntity();
     }
 
     private static EventStore events() {
