@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +86,9 @@ class FamilyReunificationIT {
                         .asString())
                 .isEqualTo(appointment.get("startsAt").asString());
         assertTold(awaitNotificationKinds(registered.caseId(), applicant, 4));
+        assertThat(tracesInEveryService(registered.caseId()))
+                .as("one request's W3C trace reaches the case's history in all four services (through Kafka)")
+                .isNotEmpty();
     }
 
     @Test
@@ -263,6 +268,28 @@ class FamilyReunificationIT {
                 .body()
                 .forEach(e -> types.add(e.get("type").asString()));
         return types;
+    }
+
+    /** The trace ids that the case's history names in every one of the four services. */
+    private Set<String> tracesInEveryService(String caseId) {
+        Set<String> shared = null;
+        for (String service : List.of(Api.APPLICATIONS, Api.DOCUMENTS, Api.SCHEDULING, Api.NOTIFICATIONS)) {
+            Set<String> traces = new HashSet<>();
+            api.get(service + "/audit/cases/" + caseId + "/events", auditor)
+                    .body()
+                    .forEach(event -> {
+                        JsonNode traceId = event.get("traceId");
+                        if (traceId != null && !traceId.isNull()) {
+                            traces.add(traceId.asString());
+                        }
+                    });
+            if (shared == null) {
+                shared = traces;
+            } else {
+                shared.retainAll(traces);
+            }
+        }
+        return shared;
     }
 
     private void awaitRestarted(String service, long killedPid) {

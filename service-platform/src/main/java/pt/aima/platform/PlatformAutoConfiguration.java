@@ -58,6 +58,7 @@ import pt.aima.platform.eventstore.StoredTypeSerializer;
 import pt.aima.platform.eventstore.StoredTypes;
 import pt.aima.platform.inbox.DeadLetterErrorHandlerFactory;
 import pt.aima.platform.inbox.InboundEvents;
+import pt.aima.platform.observability.CaseTracing;
 import pt.aima.platform.relay.IntegrationEventTranslator;
 import pt.aima.platform.relay.KafkaEventRelay;
 import pt.aima.platform.security.AccessGuard;
@@ -160,14 +161,18 @@ public class PlatformAutoConfiguration {
             IntegrationEventTranslator translator,
             IntegrationEventCodec codec,
             KafkaTemplate<String, byte[]> kafka,
-            PlatformProperties platform) {
+            PlatformProperties platform,
+            ObjectProvider<CaseTracing> tracing,
+            ObjectProvider<MeterRegistry> meters) {
         return new KafkaEventRelay(
                 platform.name(),
                 translator,
                 codec,
                 kafka,
                 Topics::of,
-                platform.relayAckTimeout().toMillis());
+                platform.relayAckTimeout().toMillis(),
+                tracing.getIfAvailable(CaseTracing::none),
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     /**
@@ -191,8 +196,16 @@ public class PlatformAutoConfiguration {
             IntegrationEventCodec codec,
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
-            PlatformProperties platform) {
-        return new InboundEvents(codec, jdbc, new TransactionTemplate(transactionManager), platform.name());
+            PlatformProperties platform,
+            ObjectProvider<CaseTracing> tracing,
+            ObjectProvider<MeterRegistry> meters) {
+        return new InboundEvents(
+                codec,
+                jdbc,
+                new TransactionTemplate(transactionManager),
+                platform.name(),
+                tracing.getIfAvailable(CaseTracing::none),
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -13,12 +13,14 @@ import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingContext;
 import pt.aima.platform.domain.CaseNotFound;
+import pt.aima.platform.observability.CaseTracing;
 import pt.aima.platform.security.AllowedRoles;
 import pt.aima.platform.security.Role;
 
 /**
  * The complete, ordered history this service holds for one case, read straight from its event store: what happened,
- * when, who acted, and which request or event caused it.
+ * when, who acted, which request or event caused it, and the W3C trace it was recorded in (the trace id of the
+ * request or record that caused it; the same id in every service's history shows one flow crossing them).
  */
 @RestController
 public class CaseHistoryController {
@@ -38,6 +40,7 @@ public class CaseHistoryController {
             Actor actor,
             String correlationId,
             String causationId,
+            String traceId,
             Object payload) {}
 
     @GetMapping("/audit/cases/{caseId}/events")
@@ -56,6 +59,15 @@ public class CaseHistoryController {
         return history;
     }
 
+    /** The trace id of a W3C traceparent ({@code 00-<trace id>-<span id>-<flags>}); null for events without one. */
+    static String traceId(Object traceparent) {
+        if (traceparent == null) {
+            return null;
+        }
+        String[] parts = traceparent.toString().split("-");
+        return parts.length == 4 ? parts[1] : null;
+    }
+
     private static HistoryEntryView entry(DomainEventMessage<?> event) {
         ActingContext context = ActingContext.from(event.getMetaData(), event.getIdentifier());
         org.axonframework.serialization.Revision revision =
@@ -69,6 +81,7 @@ public class CaseHistoryController {
                 context.actor(),
                 context.correlationId(),
                 context.causationId(),
+                traceId(event.getMetaData().get(CaseTracing.TRACEPARENT)),
                 event.getPayload());
     }
 }

@@ -1,5 +1,8 @@
 package pt.aima.platform.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -15,6 +18,7 @@ import pt.aima.kernel.codec.MalformedEventException;
 import pt.aima.kernel.codec.UnknownEventTypeException;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.platform.observability.CaseTracing;
 
 /**
  * Applies an integration event exactly once. The inbox row (consumer, event id) and the effect commit in one
@@ -24,6 +28,10 @@ import pt.aima.kernel.envelope.IntegrationEvent;
  * <p>Event types the service does not subscribe to are skipped without a trace: publishers may add types at any
  * time. A record that cannot be read, or an unknown version of a subscribed type, throws {@link
  * MalformedEventException}, which the listener's error handler sends to the dead-letter topic at once.
+ *
+ * <p>The effect runs with the event's case and correlation ids on the listener's span (which continues the
+ * publisher's trace from the record's headers) and in the log MDC, so the commands it sends carry them onward. What
+ * happens to each subscribed event is counted ({@code aima.inbox.events}, outcome applied or duplicate).
  */
 public class InboundEvents {
 
@@ -33,9 +41,23 @@ public class InboundEvents {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final String consumer;
+    private final CaseTracing tracing;
+    private final MeterRegistry meters;
 
     public InboundEvents(
             IntegrationEventCodec codec, JdbcClient jdbc, TransactionTemplate transaction, String consumer) {
+        this(codec, jdbc, transaction, consumer, CaseTracing.none(), new SimpleMeterRegistry());
+    }
+
+    public InboundEvents(
+            IntegrationEventCodec codec,
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            String consumer,
+            CaseTracing tracing,
+            MeterRegistry meters) {
+        this.tracing = tracing;
+        this.meters = meters;
         this.codec = codec;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -71,13 +93,22 @@ public class InboundEvents {
             throw new MalformedEventException(
                     "record key " + record.key() + " is not the envelope's case id " + envelope.caseId());
         }
-        Boolean applied = transaction.execute(status -> {
-            if (!firstDelivery(envelope)) {
-                return false;
-            }
-            effect.accept(envelope);
-            return true;
-        });
+        Boolean applied;
+        try (CaseTracing.Scope named = tracing.nameCase(envelope.caseId().toString(), envelope.correlationId())) {
+            applied = transaction.execute(status -> {
+                if (!firstDelivery(envelope)) {
+                    return false;
+                }
+                effect.accept(envelope);
+                return true;
+            });
+        }
+        Counter.builder("aima.inbox.events")
+                .description("subscribed integration events received, by what became of them")
+                .tag("type", envelope.type())
+                .tag("outcome", Boolean.TRUE.equals(applied) ? "applied" : "duplicate")
+                .register(meters)
+                .increment();
         if (!Boolean.TRUE.equals(applied)) {
             log.debug("{} {} already processed by {}", envelope.type(), envelope.eventId(), consumer);
         }

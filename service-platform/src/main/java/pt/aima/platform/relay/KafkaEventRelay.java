@@ -1,5 +1,8 @@
 package pt.aima.platform.relay;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,7 @@ import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.observability.CaseTracing;
 
 /**
  * Publishes the service's integration events, reading its own event store as the outbox.
@@ -32,6 +36,10 @@ import pt.aima.platform.acting.ActingContext;
  * therefore re-sends, never loses: consumers deduplicate on the event id, which is the stored event's own id. Records
  * are keyed by case id, so one case's events stay in order on one partition. Each record carries the platform's own
  * headers and the CloudEvents binary-mode ones ({@link CloudEventsHeaders}); its value is the envelope.
+ *
+ * <p>A record is sent with its case named on the current span (the event processor's, continuing the trace of the
+ * command that caused the event), so the template's observation writes the W3C {@code traceparent} and the case's
+ * baggage into the record's headers. Acknowledged records are counted ({@code aima.relay.published}).
  */
 @ProcessingGroup(KafkaEventRelay.PROCESSING_GROUP)
 public class KafkaEventRelay {
@@ -47,6 +55,8 @@ public class KafkaEventRelay {
     private final Function<IntegrationEvent, String> topicOf;
     private final long ackTimeoutMillis;
     private final String service;
+    private final CaseTracing tracing;
+    private final MeterRegistry meters;
 
     /** @param service the publishing service's name, the records' CloudEvents source */
     public KafkaEventRelay(
@@ -56,6 +66,32 @@ public class KafkaEventRelay {
             KafkaTemplate<String, byte[]> kafka,
             Function<IntegrationEvent, String> topicOf,
             long ackTimeoutMillis) {
+        this(
+                service,
+                translator,
+                codec,
+                kafka,
+                topicOf,
+                ackTimeoutMillis,
+                CaseTracing.none(),
+                new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param tracing names each record's case on the span it is sent in
+     * @param meters where acknowledged records are counted
+     */
+    public KafkaEventRelay(
+            String service,
+            IntegrationEventTranslator translator,
+            IntegrationEventCodec codec,
+            KafkaTemplate<String, byte[]> kafka,
+            Function<IntegrationEvent, String> topicOf,
+            long ackTimeoutMillis,
+            CaseTracing tracing,
+            MeterRegistry meters) {
+        this.tracing = tracing;
+        this.meters = meters;
         this.translator = translator;
         this.codec = codec;
         this.kafka = kafka;
@@ -98,8 +134,15 @@ public class KafkaEventRelay {
         record.headers().add(Topics.HEADER_EVENT_TYPE, bytes(envelope.type()));
         record.headers().add(Topics.HEADER_SCHEMA_VERSION, bytes(Integer.toString(envelope.version())));
         CloudEventsHeaders.add(record.headers(), envelope, service);
-        try {
-            pendingSendsOfThisBatch().add(kafka.send(record));
+        Counter acknowledged = Counter.builder("aima.relay.published")
+                .description("integration events the broker acknowledged")
+                .tag("topic", record.topic())
+                .tag("type", envelope.type())
+                .register(meters);
+        try (CaseTracing.Scope named = tracing.nameCase(envelope.caseId().toString(), envelope.correlationId())) {
+            CompletableFuture<?> sent = kafka.send(record);
+            sent.thenRun(acknowledged::increment);
+            pendingSendsOfThisBatch().add(sent);
         } catch (RuntimeException e) {
             throw new RelayFailed("could not hand the record to the producer", e);
         }
