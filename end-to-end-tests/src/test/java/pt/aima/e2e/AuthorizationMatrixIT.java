@@ -94,7 +94,8 @@ class AuthorizationMatrixIT {
                                         "dateOfBirth", "2016-05-20",
                                         "nationality", "BRA",
                                         "presentInPortugal", true)),
-                        "contact", Map.of("email", "matrix@example.org", "preferredLanguage", "en")));
+                        "contact", Map.of("email", "matrix@example.org", "preferredLanguage", "en"),
+                        "region", "LISBOA"));
         assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
         caseId = registered.body().get("caseId").asString();
         // Every service must know whose case it is before "own case" can be tried there.
@@ -239,7 +240,7 @@ class AuthorizationMatrixIT {
                 {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-2024-000999"},
                  "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD", "dateOfBirth": "2016-05-20",
                               "nationality": "BRA", "presentInPortugal": true, "nickname": "Ruizinho"}],
-                 "contact": {"email": "matrix@example.org", "preferredLanguage": "en"}}
+                 "contact": {"email": "matrix@example.org", "preferredLanguage": "en"}, "region": "LISBOA"}
                 """;
         Api.Answer answer = api.call(
                 "POST",
