@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import pt.aima.infra.IntegrationEventsClient;
+import pt.aima.kernel.Topics;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -133,8 +135,15 @@ class FamilyReunificationIT {
         assertThat(eventTypes(Api.APPLICATIONS, registered.caseId()))
                 .filteredOn(type -> type.startsWith("Decision"))
                 .hasSize(1);
-        // Still no duplicates once everything has had time to re-deliver.
-        RunningStack.sleep(Duration.ofSeconds(5));
+        // Still no duplicates once notification-service has processed everything on its topics, redeliveries included.
+        try (var kafka = new IntegrationEventsClient(stack.kafkaBootstrapServers(), FLOW)) {
+            kafka.awaitCaughtUp(
+                    "notification-service",
+                    Topics.APPLICATION_EVENTS,
+                    Topics.APPLICANT_CONTACTS,
+                    Topics.DOCUMENT_EVENTS,
+                    Topics.SCHEDULING_EVENTS);
+        }
         assertTold(notificationKinds(registered.caseId(), applicant));
     }
 

@@ -54,20 +54,31 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws IOException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            String printed = Files.readString(output);
-            if (printed.contains("Press Ctrl-C")) {
-                return;
-            }
-            if (!launcher.isAlive()) {
-                throw new IllegalStateException("local-stack exited with " + launcher.exitValue() + ":\n" + printed);
-            }
-            sleep(Duration.ofMillis(500));
+    private void awaitReady() {
+        org.awaitility.Awaitility.await("local-stack ready (it prints 'Press Ctrl-C')")
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    String printed = Files.readString(output);
+                    if (!printed.contains("Press Ctrl-C") && !launcher.isAlive()) {
+                        throw new IllegalStateException(
+                                "local-stack exited with " + launcher.exitValue() + ":\n" + printed);
+                    }
+                    return printed.contains("Press Ctrl-C");
+                });
+    }
+
+    /** The stack's Kafka bootstrap servers, as its ready table prints them ({@code Kafka: localhost:NNNNN}). */
+    String kafkaBootstrapServers() {
+        try {
+            return Files.readAllLines(output).stream()
+                    .filter(line -> line.startsWith("Kafka:"))
+                    .map(line -> line.substring("Kafka:".length()).strip().split("\\s+")[0])
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the stack printed no Kafka line"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException(
-                "local-stack not ready within " + START_TIMEOUT + ":\n" + Files.readString(output));
     }
 
     /** The running process of one service, a child of the launcher. */
@@ -101,15 +112,6 @@ final class RunningStack implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

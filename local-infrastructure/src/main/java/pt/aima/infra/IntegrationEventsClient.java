@@ -216,6 +216,54 @@ public final class IntegrationEventsClient implements AutoCloseable {
                 + patience + " (committed offset " + committed + ")");
     }
 
+    /**
+     * Waits until {@code consumerGroup} has committed, on every partition of {@code topics}, up to the end the topics
+     * have now: everything published so far has been processed by that service (applied, skipped or dead-lettered),
+     * so whatever a redelivery would have caused has happened. This is how a test shows that nothing more comes of a
+     * flow, without sleeping. Fails the test after the client's patience.
+     */
+    public void awaitCaughtUp(String consumerGroup, String... topics) {
+        Map<TopicPartition, Long> ends = endOffsets(topics);
+        long deadline = System.nanoTime() + patience.toNanos();
+        Map<TopicPartition, Long> behind = ends;
+        while (System.nanoTime() < deadline) {
+            behind = new java.util.HashMap<>();
+            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                if (end.getValue() > 0 && committedOffset(consumerGroup, end.getKey()) < end.getValue()) {
+                    behind.put(end.getKey(), end.getValue());
+                }
+            }
+            if (behind.isEmpty()) {
+                return;
+            }
+            // Between two questions to the broker; the condition itself is what the caller waits for.
+            LockSupport.parkNanos(POLL.toNanos() / 5);
+        }
+        throw new AssertionError(
+                consumerGroup + " has not caught up within " + patience + " on (partition=end offset) " + behind);
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String... topics) {
+        try {
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            admin().describeTopics(List.of(topics)).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                    .flatMap(topic -> topic.partitions().stream()
+                            .map(partition -> new TopicPartition(topic.name(), partition.partition())))
+                    .forEach(partition -> latest.put(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            admin().listOffsets(latest)
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the end offsets of " + List.of(topics), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the end offsets of " + List.of(topics), e);
+        }
+    }
+
     /** The last value of the header as text, or null if the record has none. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
