@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -227,7 +229,7 @@ public final class IntegrationEventsClient implements AutoCloseable {
         long deadline = System.nanoTime() + patience.toNanos();
         Map<TopicPartition, Long> behind = ends;
         while (System.nanoTime() < deadline) {
-            behind = new java.util.HashMap<>();
+            behind = new HashMap<>();
             for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
                 if (end.getValue() > 0 && committedOffset(consumerGroup, end.getKey()) < end.getValue()) {
                     behind.put(end.getKey(), end.getValue());
@@ -245,12 +247,12 @@ public final class IntegrationEventsClient implements AutoCloseable {
 
     private Map<TopicPartition, Long> endOffsets(String... topics) {
         try {
-            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin().describeTopics(List.of(topics)).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
                     .flatMap(topic -> topic.partitions().stream()
                             .map(partition -> new TopicPartition(topic.name(), partition.partition())))
-                    .forEach(partition -> latest.put(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+                    .forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
             admin().listOffsets(latest)
                     .all()
                     .get(10, TimeUnit.SECONDS)
