@@ -26,15 +26,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import pt.aima.document.casedocuments.Catalogues;
+import pt.aima.document.casedocuments.ChecklistReason;
+import pt.aima.document.casedocuments.Language;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.application.Relationship;
+import pt.aima.kernel.application.ResidencePeriod;
 import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.document.DocumentAccepted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
@@ -49,6 +55,7 @@ import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.Response;
 import pt.aima.platform.testing.harness.ServiceHarness;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * document-service against a real PostgreSQL and a real Kafka broker: a registration arrives over Kafka and opens the
@@ -59,6 +66,7 @@ import tools.jackson.databind.JsonNode;
 class DocumentServiceIT {
 
     private static final IntegrationEventCodec codec = IntegrationEventCodec.platform();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDate SUBMITTED_ON = LocalDate.of(2026, 11, 2);
     private static final String PDF = "application/pdf";
 
@@ -117,7 +125,12 @@ class DocumentServiceIT {
                         "MEANS_OF_SUBSISTENCE",
                         "TERM_OF_RESPONSIBILITY");
         assertThat(item(checklist, spouse, "MARRIAGE_CERTIFICATE").get("reason").asString())
-                .isEqualTo("Proof of the family tie for a spouse: authenticated marriage certificate");
+                .as("in the applicant's language")
+                .isEqualTo("Prova do vínculo familiar de cônjuge: certidão de casamento autenticada");
+        assertThat(item(checklist, spouse, "MARRIAGE_CERTIFICATE")
+                        .get("reasonCode")
+                        .asString())
+                .isEqualTo("SPOUSE_TIE");
         assertThat(item(checklist, spouse, "PASSPORT").get("status").asString()).isEqualTo("MISSING");
 
         EventEnvelope<?> opened =
@@ -220,6 +233,89 @@ class DocumentServiceIT {
                 .doesNotContain("applicant-1");
 
         assertThat(storedContent(caseId)).isEqualTo(16L);
+    }
+
+    /**
+     * Portuguese is Portuguese: the checklist of a Portuguese case, with a household that calls for every kind of
+     * reason, holds no sentence of the English catalogue, and every item names its reason's code and facts. A reader
+     * who asks for English gets the rules' English sentences; a language AIMA does not write in gets the applicant's.
+     */
+    @Test
+    void theChecklistIsReadInTheApplicantsLanguageOrTheOneAskedForWithEveryReasonsCode() {
+        CaseId caseId = CaseId.newId();
+        LocalDate adult = SUBMITTED_ON.minusYears(40);
+        LocalDate minor = SUBMITTED_ON.minusYears(12);
+        List<ResidencePeriod> abroadThenHere = List.of(
+                new ResidencePeriod(
+                        "IND",
+                        SUBMITTED_ON.minusYears(10),
+                        SUBMITTED_ON.minusYears(3).minusDays(1)),
+                new ResidencePeriod("PRT", SUBMITTED_ON.minusYears(3), null));
+        List<HouseholdMember> household = new ArrayList<>();
+        for (Relationship relationship : Relationship.values()) {
+            boolean isMinor = relationship.name().contains("MINOR");
+            household.add(new HouseholdMember(
+                    MemberId.newId(),
+                    relationship,
+                    isMinor ? minor : adult,
+                    true,
+                    "BRA",
+                    SUBMITTED_ON.minusYears(3),
+                    abroadThenHere,
+                    isMinor ? Boolean.FALSE : null));
+        }
+        household.add(
+                new HouseholdMember(MemberId.newId(), Relationship.MINOR_CHILD, minor, false, null, null, null, null));
+        service.kafka()
+                .send(
+                        Topics.APPLICATION_EVENTS,
+                        service.envelope(new ApplicationRegistered(
+                                caseId,
+                                "applicant-pt",
+                                SUBMITTED_ON,
+                                household,
+                                "pt",
+                                AddressTitle.OTHER_ACCOMMODATION)));
+        Caller applicant = service.as("applicant-pt", "APPLICANT");
+        awaitChecklist(caseId, applicant, body -> true);
+
+        ResponseEntity<String> portuguese = checklistIn(caseId, applicant, null);
+        ResponseEntity<String> english = checklistIn(caseId, applicant, "en-GB,en;q=0.9,pt;q=0.5");
+        ResponseEntity<String> french = checklistIn(caseId, applicant, "fr-FR");
+
+        assertThat(portuguese.getHeaders().getFirst("Content-Language")).isEqualTo("pt");
+        assertThat(Catalogues.foundIn(portuguese.getBody(), Language.PT)).isNotEmpty();
+        assertThat(Catalogues.foundIn(portuguese.getBody(), Language.EN))
+                .as("English text in the Portuguese checklist")
+                .isEmpty();
+        JsonNode inPortuguese = JSON.readTree(portuguese.getBody());
+        assertThat(inPortuguese.get("language").asString()).isEqualTo("pt");
+        List<String> codes = new ArrayList<>();
+        inPortuguese.get("members").forEach(member -> member.get("items").forEach(item -> {
+            assertThat(item.get("reasonCode").isString()).as(item.toString()).isTrue();
+            assertThat(item.get("reasonValues").isObject()).as(item.toString()).isTrue();
+            codes.add(item.get("reasonCode").asString());
+        }));
+        assertThat(codes)
+                .as("a household that calls for every reason but one (a declared-owner's land registry)")
+                .containsAll(Arrays.stream(ChecklistReason.values())
+                        .filter(reason -> reason != ChecklistReason.HOME_OWNED)
+                        .map(ChecklistReason::name)
+                        .toList());
+        JsonNode criminalRecord = item(inPortuguese, household.getFirst().memberId(), "CRIMINAL_RECORD");
+        assertThat(criminalRecord.get("reasonValues").get("countries").asString())
+                .isEqualTo("BRA, IND");
+        assertThat(criminalRecord.get("reason").asString()).contains("mais de um ano antes de vir para Portugal");
+
+        assertThat(english.getHeaders().getFirst("Content-Language")).isEqualTo("en");
+        JsonNode inEnglish = JSON.readTree(english.getBody());
+        assertThat(item(inEnglish, household.getFirst().memberId(), "CRIMINAL_RECORD")
+                        .get("reason")
+                        .asString())
+                .isEqualTo("Criminal record: required from age 16, from the country of nationality and any country"
+                        + " lived in for more than one year before coming to Portugal (BRA, IND)");
+        assertThat(french.getHeaders().getFirst("Content-Language")).isEqualTo("pt");
+        assertThat(JSON.readTree(french.getBody())).isEqualTo(inPortuguese);
     }
 
     @Test
@@ -515,6 +611,20 @@ class DocumentServiceIT {
 
     private static Response getChecklist(CaseId caseId, Caller caller) {
         return caller.get("/cases/{caseId}/checklist", caseId);
+    }
+
+    /** The checklist as the caller reads it, in the language {@code acceptLanguage} asks for (null: none asked). */
+    private static ResponseEntity<String> checklistIn(CaseId caseId, Caller caller, String acceptLanguage) {
+        return caller.rest()
+                .get()
+                .uri("/cases/{caseId}/checklist", caseId)
+                .headers(headers -> {
+                    if (acceptLanguage != null) {
+                        headers.set("Accept-Language", acceptLanguage);
+                    }
+                })
+                .retrieve()
+                .toEntity(String.class);
     }
 
     private static JsonNode awaitChecklist(CaseId caseId, Caller caller, Predicate<JsonNode> wanted) {

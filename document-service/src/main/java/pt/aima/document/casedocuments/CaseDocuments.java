@@ -93,7 +93,8 @@ class CaseDocuments {
         }
         List<RequiredItem> items =
                 rules.requiredDocuments(command.submittedOn(), command.household(), command.addressTitle());
-        apply(new ChecklistOpened(command.caseId(), command.applicantId(), command.submittedOn(), items));
+        apply(new ChecklistOpened(
+                command.caseId(), command.applicantId(), command.submittedOn(), items, command.preferredLanguage()));
     }
 
     @CommandHandler

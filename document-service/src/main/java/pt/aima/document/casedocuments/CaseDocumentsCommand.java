@@ -19,13 +19,15 @@ public sealed interface CaseDocumentsCommand {
      * date.
      *
      * @param addressTitle null when the registration did not declare it
+     * @param preferredLanguage ISO 639-1 code of the language the applicant is written to in, as registered
      */
     record OpenChecklist(
             @TargetAggregateIdentifier CaseId caseId,
             String applicantId,
             LocalDate submittedOn,
             List<HouseholdMember> household,
-            AddressTitle addressTitle)
+            AddressTitle addressTitle,
+            String preferredLanguage)
             implements CaseDocumentsCommand {}
 
     /**

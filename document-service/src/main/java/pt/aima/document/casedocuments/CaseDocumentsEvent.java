@@ -17,12 +17,21 @@ public sealed interface CaseDocumentsEvent {
     CaseId caseId();
 
     /**
+     * {@code preferredLanguage} was added later as an <b>optional</b> field: checklists opened before decode with null,
+     * and their readers are written to in Portuguese, the language of the administration.
+     *
      * @param applicantId the account the case belongs to: an applicant sees and uploads to their own case only
      * @param items the checklist as the rules derived it on opening; later rule changes do not alter it
+     * @param preferredLanguage the ISO 639-1 code of the language the applicant is written to in, as registered
      */
     @StoredAs("document.ChecklistOpened")
     @Revision("1")
-    record ChecklistOpened(CaseId caseId, String applicantId, LocalDate submittedOn, List<RequiredItem> items)
+    record ChecklistOpened(
+            CaseId caseId,
+            String applicantId,
+            LocalDate submittedOn,
+            List<RequiredItem> items,
+            String preferredLanguage)
             implements CaseDocumentsEvent {
 
         public ChecklistOpened {

@@ -1,11 +1,15 @@
 package pt.aima.document.casedocuments;
 
+import static pt.aima.document.casedocuments.RequiredItem.because;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.HouseholdMember;
@@ -24,6 +28,10 @@ import pt.aima.kernel.ids.MemberId;
  * <p>A stay is counted in days from its first day up to (not including) the day after its last day, or up to the
  * registration date while it continues; "more than one year" means more days than the year ending on the registration
  * date has.
+ *
+ * <p>Each item says why it is required by a {@link ChecklistReason} code and the facts it names (the policy's Model 4
+ * version, ages, durations, the countries, the address title), from which every reader's language words it; the English
+ * sentence stored with the item is worded from the same code and facts ({@link ReasonWording}).
  */
 public class ChecklistRules {
 
@@ -45,29 +53,19 @@ public class ChecklistRules {
         List<RequiredItem> items = new ArrayList<>();
         for (HouseholdMember member : household) {
             MemberId id = member.memberId();
-            items.add(new RequiredItem(
-                    id,
-                    DocumentType.SPONSOR_RESIDENCE_PERMIT,
-                    "The sponsor's residence permit: the sponsor must reside legally in Portugal"));
-            items.add(new RequiredItem(id, DocumentType.PASSPORT, "A valid passport or travel document of the member"));
+            items.add(because(id, DocumentType.SPONSOR_RESIDENCE_PERMIT, ChecklistReason.SPONSOR_RESIDES_LEGALLY));
+            items.add(because(id, DocumentType.PASSPORT, ChecklistReason.VALID_TRAVEL_DOCUMENT));
             if (member.presentInPortugal()) {
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.PROOF_OF_LEGAL_ENTRY,
-                        "Proof of legal entry into Portugal: the member is in Portugal"));
+                items.add(because(id, DocumentType.PROOF_OF_LEGAL_ENTRY, ChecklistReason.MEMBER_IN_PORTUGAL));
             }
             familyTieProof(member, items);
             addressProof(id, addressTitle, items);
-            items.add(new RequiredItem(
-                    id,
-                    DocumentType.MEANS_OF_SUBSISTENCE,
-                    "Proof of means of subsistence for the household, which must cover this member"));
-            items.add(new RequiredItem(
+            items.add(because(id, DocumentType.MEANS_OF_SUBSISTENCE, ChecklistReason.MEANS_OF_SUBSISTENCE));
+            items.add(because(
                     id,
                     DocumentType.TERM_OF_RESPONSIBILITY,
-                    "Term of Responsibility (Model 4, version " + policy.model4Version() + "; an older version is"
-                            + " rejected), with the signature recognised by a notary, lawyer or solicitor unless signed"
-                            + " before an AIMA officer"));
+                    ChecklistReason.MODEL_4_IN_FORCE,
+                    Map.of(ChecklistReason.MODEL_4_VERSION, policy.model4Version())));
             criminalRecords(member, submittedOn, policy, items);
         }
         return List.copyOf(items);
@@ -76,110 +74,51 @@ public class ChecklistRules {
     private static void familyTieProof(HouseholdMember member, List<RequiredItem> items) {
         MemberId id = member.memberId();
         switch (member.relationship()) {
-            case SPOUSE ->
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.MARRIAGE_CERTIFICATE,
-                        "Proof of the family tie for a spouse: authenticated marriage certificate"));
+            case SPOUSE -> items.add(because(id, DocumentType.MARRIAGE_CERTIFICATE, ChecklistReason.SPOUSE_TIE));
             case DE_FACTO_PARTNER -> {
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.PROOF_OF_UNION,
-                        "Proof of the family tie for a de facto partner: documents proving the union for more than"
-                                + " two years"));
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.DE_FACTO_UNION_DECLARATION,
-                        "Proof of the family tie for a de facto partner: the partners' declaration of the union"));
+                items.add(because(id, DocumentType.PROOF_OF_UNION, ChecklistReason.UNION_OVER_TWO_YEARS));
+                items.add(because(id, DocumentType.DE_FACTO_UNION_DECLARATION, ChecklistReason.UNION_DECLARED));
             }
             case MINOR_CHILD -> {
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.BIRTH_CERTIFICATE,
-                        "Proof of the family tie for a minor child: authenticated birth certificate"));
+                items.add(because(id, DocumentType.BIRTH_CERTIFICATE, ChecklistReason.MINOR_CHILD_TIE));
                 if (!Boolean.TRUE.equals(member.otherParentResidesInPortugal())) {
-                    items.add(new RequiredItem(
+                    items.add(because(
                             id,
                             DocumentType.OTHER_PARENT_AUTHORISATION,
                             Boolean.FALSE.equals(member.otherParentResidesInPortugal())
-                                    ? "The other parent does not live in Portugal: their written authorisation"
-                                            + " authenticated by a Portuguese consulate, or the custody decision"
-                                    : "Unless the other parent lives in Portugal (not declared): their written"
-                                            + " authorisation authenticated by a Portuguese consulate, or the custody"
-                                            + " decision"));
+                                    ? ChecklistReason.OTHER_PARENT_ABROAD
+                                    : ChecklistReason.OTHER_PARENT_RESIDENCE_NOT_DECLARED));
                 }
             }
             case ADOPTED_MINOR_CHILD ->
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.ADOPTION_DECISION,
-                        "Proof of the family tie for an adopted child: authenticated adoption decision"));
+                items.add(because(id, DocumentType.ADOPTION_DECISION, ChecklistReason.ADOPTED_CHILD_TIE));
             case INCAPABLE_ADULT_CHILD ->
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.INCAPACITY_PROOF,
-                        "Proof of the family tie for an incapable adult child: authenticated medical report or"
-                                + " court declaration of incapacity"));
+                items.add(because(id, DocumentType.INCAPACITY_PROOF, ChecklistReason.INCAPABLE_ADULT_CHILD_TIE));
             case DEPENDENT_ADULT_CHILD -> {
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.BIRTH_CERTIFICATE,
-                        "Proof of the family tie for a dependent adult child: birth certificate"));
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.PROOF_OF_DEPENDENCE,
-                        "A dependent adult child: proof of financial dependence on the sponsor"));
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.PROOF_OF_ENROLMENT,
-                        "A dependent adult child: proof of enrolment in a Portuguese educational establishment"));
+                items.add(because(id, DocumentType.BIRTH_CERTIFICATE, ChecklistReason.DEPENDENT_ADULT_CHILD_TIE));
+                items.add(because(id, DocumentType.PROOF_OF_DEPENDENCE, ChecklistReason.ADULT_CHILD_DEPENDENCE));
+                items.add(because(id, DocumentType.PROOF_OF_ENROLMENT, ChecklistReason.ADULT_CHILD_ENROLMENT));
             }
             case DEPENDENT_PARENT ->
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.PROOF_OF_DEPENDENCE,
-                        "Proof of the family tie for a dependent parent: proof of economic dependence and of the"
-                                + " relationship (for example money transfers to the country of origin)"));
+                items.add(because(id, DocumentType.PROOF_OF_DEPENDENCE, ChecklistReason.DEPENDENT_PARENT_TIE));
             case MINOR_SIBLING_UNDER_GUARDIANSHIP -> {
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.GUARDIANSHIP_DECISION,
-                        "Proof of the family tie for a minor under guardianship: the guardianship decision"));
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.GUARDIANSHIP_RECOGNITION,
-                        "A minor under guardianship: the certificate of the decision's recognition by the Portuguese"
-                                + " authority"));
+                items.add(because(id, DocumentType.GUARDIANSHIP_DECISION, ChecklistReason.GUARDIANSHIP_TIE));
+                items.add(because(id, DocumentType.GUARDIANSHIP_RECOGNITION, ChecklistReason.GUARDIANSHIP_RECOGNISED));
             }
         }
     }
 
     private static void addressProof(MemberId id, AddressTitle title, List<RequiredItem> items) {
-        items.add(new RequiredItem(
-                id,
-                DocumentType.ADDRESS_DECLARATION,
-                "Sworn declaration of the address of residence, stating the title under which the household lives"
-                        + " there"
-                        + (title == null
-                                ? ""
-                                : " (" + title.name().toLowerCase().replace('_', ' ') + ")")));
+        Map<String, String> declared = title == null ? Map.of() : Map.of(ChecklistReason.ADDRESS_TITLE, title.name());
+        items.add(because(id, DocumentType.ADDRESS_DECLARATION, ChecklistReason.ADDRESS_OF_RESIDENCE, declared));
         if (title == null) {
             return;
         }
         switch (title) {
             case OWNER, USUFRUCTUARY ->
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.LAND_REGISTRY_CERTIFICATE,
-                        "The household lives there as " + title.name().toLowerCase()
-                                + ": the land-registry certificate or its access code"));
+                items.add(because(id, DocumentType.LAND_REGISTRY_CERTIFICATE, ChecklistReason.HOME_OWNED, declared));
             case TENANT, SUBTENANT, BORROWER, OTHER_ACCOMMODATION ->
-                items.add(new RequiredItem(
-                        id,
-                        DocumentType.LANDLORD_DECLARATION,
-                        "The household lives there as "
-                                + title.name().toLowerCase().replace('_', ' ')
-                                + ": a declaration from the landlord or accommodation entity"));
+                items.add(because(id, DocumentType.LANDLORD_DECLARATION, ChecklistReason.HOME_NOT_OWNED, declared));
         }
     }
 
@@ -200,13 +139,16 @@ public class ChecklistRules {
                 countries.add(period.country());
             }
         }
-        items.add(new RequiredItem(
-                member.memberId(),
-                DocumentType.CRIMINAL_RECORD,
-                "Criminal record: required from age " + policy.criminalRecordFromAge() + ", from the country of"
-                        + " nationality and any country lived in for more than "
-                        + describe(policy.foreignStayForCriminalRecord()) + " before coming to Portugal"
-                        + (countries.isEmpty() ? "" : " (" + String.join(", ", countries) + ")")));
+        Map<String, String> abroad = new HashMap<>();
+        abroad.put(ChecklistReason.FROM_AGE, Integer.toString(policy.criminalRecordFromAge()));
+        abroad.put(
+                ChecklistReason.FOREIGN_STAY,
+                policy.foreignStayForCriminalRecord().toString());
+        if (!countries.isEmpty()) {
+            abroad.put(ChecklistReason.COUNTRIES, String.join(", ", countries));
+        }
+        items.add(because(
+                member.memberId(), DocumentType.CRIMINAL_RECORD, ChecklistReason.CRIMINAL_RECORD_ABROAD, abroad));
 
         LocalDate windowStart = submittedOn.minus(policy.portugueseStayLookback());
         long daysInPortugal = history(member).stream()
@@ -218,12 +160,15 @@ public class ChecklistRules {
                     new ResidencePeriod(PORTUGAL, member.presentInPortugalSince(), null), submittedOn, windowStart);
         }
         if (longerThan(daysInPortugal, policy.portugueseStayForRecordCheck(), submittedOn)) {
-            items.add(new RequiredItem(
+            items.add(because(
                     member.memberId(),
                     DocumentType.PORTUGUESE_CRIMINAL_RECORD_CHECK,
-                    "Request that AIMA check the Portuguese criminal record: the member stayed in Portugal more than "
-                            + describe(policy.portugueseStayForRecordCheck()) + " in the last "
-                            + describe(policy.portugueseStayLookback())));
+                    ChecklistReason.STAY_IN_PORTUGAL,
+                    Map.of(
+                            ChecklistReason.PORTUGUESE_STAY,
+                            policy.portugueseStayForRecordCheck().toString(),
+                            ChecklistReason.LOOKBACK,
+                            policy.portugueseStayLookback().toString())));
         }
     }
 
@@ -255,12 +200,5 @@ public class ChecklistRules {
     /** More days than the period ending on the registration date has: "more than one year". */
     private static boolean longerThan(long days, Period period, LocalDate submittedOn) {
         return days > ChronoUnit.DAYS.between(submittedOn.minus(period), submittedOn);
-    }
-
-    private static String describe(Period period) {
-        if (period.getMonths() == 0 && period.getDays() == 0) {
-            return period.getYears() == 1 ? "one year" : period.getYears() + " years";
-        }
-        return period.toString();
     }
 }

@@ -41,7 +41,8 @@ class ApplicationRegisteredListener {
                         registered.applicantId(),
                         registered.submittedOn(),
                         registered.household(),
-                        registered.addressTitle()),
+                        registered.addressTitle(),
+                        registered.preferredLanguage()),
                 envelope);
     }
 }

@@ -1,7 +1,6 @@
 package pt.aima.document.publishing;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.CaseDocumentsEvent;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistCompleted;
@@ -106,15 +105,10 @@ class DocumentEventTranslator implements IntegrationEventTranslator {
         };
     }
 
-    /** The item with its reason's code, so readers word the reason in their own language. */
+    /** The item with its reason's code and facts, so readers word the reason in their own language. */
     private static RequiredDocument required(RequiredItem item) {
-        var coded = ChecklistReasons.of(item.documentType(), item.reason());
         return new RequiredDocument(
-                item.memberId(),
-                item.documentType().name(),
-                item.reason(),
-                coded.map(ChecklistReasons.Coded::code).orElse(null),
-                coded.map(ChecklistReasons.Coded::values).orElse(Map.of()));
+                item.memberId(), item.documentType().name(), item.reason(), item.reasonCode(), item.reasonValues());
     }
 
     private static List<String> codes(List<DocumentType> types) {

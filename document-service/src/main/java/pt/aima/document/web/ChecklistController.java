@@ -1,11 +1,18 @@
 package pt.aima.document.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import pt.aima.document.casedocuments.Language;
 import pt.aima.document.projection.checklist.ChecklistQueries;
 import pt.aima.document.projection.checklist.ChecklistView;
 import pt.aima.kernel.ids.CaseId;
@@ -23,11 +30,42 @@ class ChecklistController {
         this.queries = queries;
     }
 
+    /**
+     * The reasons are worded in the first language of {@code Accept-Language} that AIMA writes in (Portuguese or
+     * English); without one, in the applicant's language. {@code Content-Language} names the language chosen.
+     */
     @GetMapping("/cases/{caseId}/checklist")
     @AllowedRoles({Role.APPLICANT, Role.CASEWORKER, Role.OPERATIONS, Role.AUDITOR})
-    @Operation(summary = "What each family member must provide, why, and where each document stands")
-    ChecklistView checklist(@PathVariable UUID caseId) {
+    @Operation(
+            summary = "What each family member must provide, why (in the reader's language), and where each document"
+                    + " stands")
+    ResponseEntity<ChecklistView> checklist(
+            @PathVariable UUID caseId,
+            @Parameter(description = "pt or en; without either, the applicant's language")
+                    @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                    String acceptLanguage) {
         CaseId id = new CaseId(caseId);
-        return queries.findChecklist(id).orElseThrow(() -> new CaseNotFound(id));
+        ChecklistView view =
+                queries.findChecklist(id, reader(acceptLanguage).orElse(null)).orElseThrow(() -> new CaseNotFound(id));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_LANGUAGE, view.language())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .body(view);
+    }
+
+    /** The most preferred language of the header that AIMA writes in; empty for none, a wildcard or a bad header. */
+    static Optional<Language> reader(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .filter(range -> range.getWeight() > 0)
+                    .map(range -> Language.of(range.getRange()))
+                    .flatMap(Optional::stream)
+                    .findFirst();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 }

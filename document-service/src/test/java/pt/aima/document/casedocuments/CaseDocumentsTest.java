@@ -249,7 +249,7 @@ class CaseDocumentsTest {
         List<HouseholdMember> household =
                 List.of(new HouseholdMember(only, Relationship.SPOUSE, LocalDate.of(1990, 1, 1), false));
         List<RequiredItem> items = rules.requiredDocuments(SUBMITTED_ON, household, null);
-        ChecklistOpened opened = new ChecklistOpened(caseId, "applicant-1", SUBMITTED_ON, items);
+        ChecklistOpened opened = new ChecklistOpened(caseId, "applicant-1", SUBMITTED_ON, items, "pt");
         List<Object> history = new java.util.ArrayList<>();
         history.add(opened);
         for (RequiredItem item : items) {
@@ -608,12 +608,12 @@ class CaseDocumentsTest {
     }
 
     private OpenChecklist openChecklist(List<HouseholdMember> household) {
-        return new OpenChecklist(caseId, "applicant-1", SUBMITTED_ON, household, null);
+        return new OpenChecklist(caseId, "applicant-1", SUBMITTED_ON, household, null, "pt");
     }
 
     private ChecklistOpened checklistOpened() {
         return new ChecklistOpened(
-                caseId, "applicant-1", SUBMITTED_ON, rules.requiredDocuments(SUBMITTED_ON, household(), null));
+                caseId, "applicant-1", SUBMITTED_ON, rules.requiredDocuments(SUBMITTED_ON, household(), null), "pt");
     }
 
     private UploadDocument upload(DocumentId documentId, MemberId member, DocumentType type) {

@@ -17,18 +17,24 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionUploaded
 import pt.aima.document.casedocuments.RequiredItem;
 import pt.aima.platform.projection.Columns;
 import pt.aima.platform.projection.ReadModelTable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each case's checklist as applicants and caseworkers see it, built from this service's own events only. The case's
  * row ({@code checklist_case}) is a {@link ReadModelTable}: every event first advances the case's last applied
  * sequence number, and its items ({@code checklist_item}, child rows) change only if that succeeded, so a redelivered
  * event changes nothing.
+ *
+ * <p>Each item keeps its reason as its code and facts, worded in the reader's language when it is read ({@link
+ * ChecklistQueries}), beside the rules' English sentence; the case keeps the applicant's language.
  */
 @Component
 @ProcessingGroup(ChecklistProjection.PROCESSING_GROUP)
 class ChecklistProjection {
 
     static final String PROCESSING_GROUP = "checklist";
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final ReadModelTable cases;
@@ -46,6 +52,7 @@ class ChecklistProjection {
                 at,
                 Columns.set("applicant_id", event.applicantId())
                         .and("submitted_on", event.submittedOn())
+                        .and("preferred_language", event.preferredLanguage())
                         .and("opened_at", ReadModelTable.utc(at)));
         if (!opened) {
             return;
@@ -55,14 +62,18 @@ class ChecklistProjection {
             RequiredItem item = items.get(position);
             jdbc.sql(
                             """
-                    insert into checklist_item (case_id, member_id, document_type, position, reason, status)
-                    values (:caseId, :memberId, :type, :position, :reason, 'MISSING')
+                    insert into checklist_item (case_id, member_id, document_type, position, reason, reason_code,
+                                                reason_values, status)
+                    values (:caseId, :memberId, :type, :position, :reason, :reasonCode, cast(:reasonValues as jsonb),
+                            'MISSING')
                     """)
                     .param("caseId", event.caseId().value())
                     .param("memberId", item.memberId().value())
                     .param("type", item.documentType().name())
                     .param("position", position)
                     .param("reason", item.reason())
+                    .param("reasonCode", item.reasonCode())
+                    .param("reasonValues", JSON.writeValueAsString(item.reasonValues()))
                     .update();
         }
     }

@@ -2,14 +2,17 @@ package pt.aima.document.projection.checklist;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a case still needs, per family member, and why.
+ * What a case still needs, per family member, and why, in the reader's language.
  *
  * @param complete every item of every member has an accepted document
+ * @param language the ISO 639-1 code of the language the items' reasons are worded in ({@code pt} or {@code en})
  */
-public record ChecklistView(UUID caseId, LocalDate submittedOn, boolean complete, List<MemberItems> members) {
+public record ChecklistView(
+        UUID caseId, LocalDate submittedOn, boolean complete, String language, List<MemberItems> members) {
 
     /**
      * One member's part of the checklist, summed up for the applicant: what is accepted, what awaits verification,
@@ -47,6 +50,12 @@ public record ChecklistView(UUID caseId, LocalDate submittedOn, boolean complete
     }
 
     /**
+     * @param reason why the item is required, in the view's language
+     * @param reasonCode the stable code of why it is required (see document-service's {@code ChecklistReason}, and
+     *     {@code RequiredDocument} in the published language); null only for an item of a checklist opened before
+     *     codes whose reason was not recognised
+     * @param reasonValues the facts the reason names, by name, as codes (durations as ISO-8601 periods, the address
+     *     title as its code, countries as alpha-3 codes); empty when it names none
      * @param status MISSING, UPLOADED (awaiting verification), ACCEPTED or REJECTED
      * @param documentId the item's current version, if one was uploaded
      * @param rejectionReasonCode and {@code rejectionReason}: why the current version was rejected
@@ -54,6 +63,8 @@ public record ChecklistView(UUID caseId, LocalDate submittedOn, boolean complete
     public record Item(
             String documentType,
             String reason,
+            String reasonCode,
+            Map<String, String> reasonValues,
             String status,
             UUID documentId,
             String rejectionReasonCode,

@@ -1,12 +1,14 @@
 package pt.aima.document.projection.checklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,7 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionAccepted
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionRejected;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionUploaded;
 import pt.aima.document.casedocuments.DocumentType;
+import pt.aima.document.casedocuments.Language;
 import pt.aima.document.casedocuments.RequiredItem;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
@@ -47,7 +50,8 @@ class ChecklistProjectionIT extends ReadModelContext {
             LocalDate.of(2026, 11, 2),
             List.of(
                     new RequiredItem(spouse, DocumentType.PASSPORT, "Identity"),
-                    new RequiredItem(spouse, DocumentType.MARRIAGE_CERTIFICATE, "Family tie")));
+                    new RequiredItem(spouse, DocumentType.MARRIAGE_CERTIFICATE, "Family tie")),
+            "pt");
 
     @Test
     void aRedeliveredOpeningNeitherDuplicatesNorResetsTheItems() {
@@ -116,6 +120,75 @@ class ChecklistProjectionIT extends ReadModelContext {
         assertThat(view.members().getFirst().complete()).isTrue();
         assertThat(lastSequence()).isEqualTo(5);
         assertThat(updatedAt()).isEqualTo(T0.plusSeconds(5).atOffset(ZoneOffset.UTC));
+    }
+
+    /**
+     * The reader gets each reason in their language from its code and facts (the applicant's language unless asked
+     * otherwise), the rules' sentence in English, and the generic reason for an item without a code; codes and facts
+     * travel as they are.
+     */
+    @Test
+    void wordsEachReasonInTheReadersLanguageAndKeepsItsCodeAndFacts() {
+        ChecklistOpened english = new ChecklistOpened(
+                caseId,
+                "applicant-projection",
+                LocalDate.of(2026, 11, 2),
+                List.of(
+                        new RequiredItem(
+                                spouse,
+                                DocumentType.LANDLORD_DECLARATION,
+                                "The household lives there as tenant: a declaration from the landlord or accommodation"
+                                        + " entity",
+                                "HOME_NOT_OWNED",
+                                Map.of("addressTitle", "TENANT")),
+                        new RequiredItem(spouse, DocumentType.PASSPORT, "Worded in some earlier way")),
+                "en");
+        projection.on(english, 0, T0);
+
+        List<ChecklistView.Item> asTheApplicantReads =
+                queries.findChecklist(caseId).orElseThrow().members().getFirst().items();
+        ChecklistView inPortuguese = queries.findChecklist(caseId, Language.PT).orElseThrow();
+
+        assertThat(queries.findChecklist(caseId).orElseThrow().language()).isEqualTo("en");
+        assertThat(asTheApplicantReads)
+                .extracting(ChecklistView.Item::reason)
+                .containsExactly(
+                        "The household lives there as tenant: a declaration from the landlord or accommodation entity",
+                        "Worded in some earlier way");
+        assertThat(inPortuguese.language()).isEqualTo("pt");
+        assertThat(inPortuguese.members().getFirst().items())
+                .extracting(
+                        ChecklistView.Item::reason, ChecklistView.Item::reasonCode, ChecklistView.Item::reasonValues)
+                .containsExactly(
+                        tuple(
+                                "O agregado familiar habita a casa como arrendatário: declaração do senhorio ou da"
+                                        + " entidade que o aloja",
+                                "HOME_NOT_OWNED",
+                                Map.of("addressTitle", "TENANT")),
+                        tuple("Exigido para o seu pedido", null, Map.of()));
+    }
+
+    @Test
+    void aChecklistOpenedBeforeTheLanguageWasRecordedIsReadInPortuguese() {
+        projection.on(
+                new ChecklistOpened(
+                        caseId,
+                        "applicant-projection",
+                        LocalDate.of(2026, 11, 2),
+                        List.of(new RequiredItem(
+                                spouse,
+                                DocumentType.PROOF_OF_LEGAL_ENTRY,
+                                "Proof of legal entry into Portugal: the member is in Portugal")),
+                        null),
+                0,
+                T0);
+
+        ChecklistView view = queries.findChecklist(caseId).orElseThrow();
+
+        assertThat(view.language()).isEqualTo("pt");
+        assertThat(view.members().getFirst().items().getFirst().reason())
+                .isEqualTo("Prova da entrada legal em Portugal: o membro da família encontra-se em Portugal");
+        assertThat(view.members().getFirst().items().getFirst().reasonCode()).isEqualTo("MEMBER_IN_PORTUGAL");
     }
 
     @Test

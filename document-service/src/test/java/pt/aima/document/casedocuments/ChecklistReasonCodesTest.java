@@ -1,36 +1,29 @@
-package pt.aima.document.publishing;
+package pt.aima.document.casedocuments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistOpened;
-import pt.aima.document.casedocuments.ChecklistRules;
-import pt.aima.document.casedocuments.DocumentRulesPolicy;
-import pt.aima.document.casedocuments.DocumentType;
-import pt.aima.document.casedocuments.PolicyCalendar;
-import pt.aima.document.casedocuments.RequiredItem;
 import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.application.ResidencePeriod;
-import pt.aima.kernel.document.DocumentChecklistOpened;
-import pt.aima.kernel.document.RequiredDocument;
-import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 
 /**
- * Every reason the checklist rules write today is published with its code and the facts it names, so that readers
- * word it in their own language: a change of the rules' wording that the publisher no longer recognises fails here
- * rather than sending applicants the generic reason.
+ * The checklist rules give every item its reason's code and the facts it names, so that readers word it in their own
+ * language; the English sentence is worded from them. Items stored before codes get theirs back from their sentences:
+ * every sentence the rules write today is read back as its own code and facts, so a checklist opened before codes reads
+ * as one opened now.
  */
-class ChecklistReasonsTest {
+class ChecklistReasonCodesTest {
 
     private static final LocalDate SUBMITTED_ON = LocalDate.of(2026, 3, 10);
 
@@ -94,44 +87,23 @@ class ChecklistReasonsTest {
     }
 
     @Test
-    void recognisesEveryReasonTheRulesWriteWithTheFactsItNames() {
+    void everyItemTheRulesWriteHasItsReasonsCodeAndEveryCodeIsWritten() {
         Set<String> codes = new HashSet<>();
         for (RequiredItem item : everyKindOfItem(Period.ofYears(1))) {
-            var coded = ChecklistReasons.of(item.documentType(), item.reason());
-            assertThat(coded).as("%s: %s", item.documentType(), item.reason()).isPresent();
-            codes.add(coded.get().code());
+            assertThat(item.reasonCode())
+                    .as("%s: %s", item.documentType(), item.reason())
+                    .isNotNull();
+            codes.add(item.reasonCode());
         }
 
         assertThat(codes)
-                .containsExactlyInAnyOrder(
-                        "SPONSOR_RESIDES_LEGALLY",
-                        "VALID_TRAVEL_DOCUMENT",
-                        "MEMBER_IN_PORTUGAL",
-                        "SPOUSE_TIE",
-                        "UNION_OVER_TWO_YEARS",
-                        "UNION_DECLARED",
-                        "MINOR_CHILD_TIE",
-                        "DEPENDENT_ADULT_CHILD_TIE",
-                        "OTHER_PARENT_ABROAD",
-                        "OTHER_PARENT_RESIDENCE_NOT_DECLARED",
-                        "ADOPTED_CHILD_TIE",
-                        "INCAPABLE_ADULT_CHILD_TIE",
-                        "ADULT_CHILD_DEPENDENCE",
-                        "DEPENDENT_PARENT_TIE",
-                        "ADULT_CHILD_ENROLMENT",
-                        "GUARDIANSHIP_TIE",
-                        "GUARDIANSHIP_RECOGNISED",
-                        "ADDRESS_OF_RESIDENCE",
-                        "HOME_OWNED",
-                        "HOME_NOT_OWNED",
-                        "MEANS_OF_SUBSISTENCE",
-                        "MODEL_4_IN_FORCE",
-                        "CRIMINAL_RECORD_ABROAD",
-                        "STAY_IN_PORTUGAL");
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ChecklistReason.values())
+                        .map(ChecklistReason::name)
+                        .toList());
     }
 
     @Test
-    void publishesTheFactsOfAReasonAsCodesAndIsoPeriods() {
+    void theFactsOfAReasonAreCodesAndIsoPeriods() {
         List<RequiredItem> items = everyKindOfItem(Period.ofMonths(6));
 
         assertThat(valuesOf(items, DocumentType.CRIMINAL_RECORD))
@@ -149,39 +121,74 @@ class ChecklistReasonsTest {
     }
 
     @Test
-    void publishesTheChecklistWithEachReasonsCodeAndWithoutOneForASentenceItDoesNotKnow() {
+    void theEnglishSentencesAreTheOnesTheRulesHaveAlwaysWritten() {
+        List<RequiredItem> items = everyKindOfItem(Period.ofYears(1));
+
+        assertThat(items)
+                .extracting(RequiredItem::reason)
+                .contains(
+                        "The sponsor's residence permit: the sponsor must reside legally in Portugal",
+                        "Proof of legal entry into Portugal: the member is in Portugal",
+                        "Sworn declaration of the address of residence, stating the title under which the household"
+                                + " lives there (other accommodation)",
+                        "Sworn declaration of the address of residence, stating the title under which the household"
+                                + " lives there",
+                        "The household lives there as usufructuary: the land-registry certificate or its access code",
+                        "Term of Responsibility (Model 4, version 2024; an older version is rejected), with the"
+                                + " signature recognised by a notary, lawyer or solicitor unless signed before an AIMA"
+                                + " officer",
+                        "Criminal record: required from age 16, from the country of nationality and any country lived"
+                                + " in for more than one year before coming to Portugal (BRA, IND)",
+                        "Request that AIMA check the Portuguese criminal record: the member stayed in Portugal more"
+                                + " than one year in the last 5 years");
+    }
+
+    @Test
+    void everySentenceTheRulesWriteIsReadBackAsItsOwnCodeAndFacts() {
+        List<RequiredItem> items = new ArrayList<>(everyKindOfItem(Period.ofYears(1)));
+        items.addAll(everyKindOfItem(Period.ofMonths(6)));
+        items.addAll(everyKindOfItem(Period.of(1, 6, 0)));
+
+        for (RequiredItem item : items) {
+            RequiredItem storedBeforeCodes = new RequiredItem(item.memberId(), item.documentType(), item.reason());
+            assertThat(storedBeforeCodes).as(item.reason()).isEqualTo(item);
+        }
+    }
+
+    @Test
+    void anItemStoredBeforeCodesInAnEarlierWordingGetsItsCodeOrNone() {
         MemberId member = MemberId.newId();
-        var opened = new ChecklistOpened(
-                CaseId.newId(),
-                "applicant-1",
-                SUBMITTED_ON,
-                List.of(
-                        new RequiredItem(
-                                member,
-                                DocumentType.PROOF_OF_LEGAL_ENTRY,
-                                "Proof of legal entry into Portugal: the member is in Portugal"),
-                        new RequiredItem(member, DocumentType.PASSPORT, "Worded in some earlier way")));
 
-        var published = (DocumentChecklistOpened)
-                new DocumentEventTranslator().translate(opened).getFirst();
+        RequiredItem earlierTie = new RequiredItem(
+                member,
+                DocumentType.BIRTH_CERTIFICATE,
+                "Proof of the family tie for a minor child: authenticated birth certificate (and, if the other parent"
+                        + " does not live here, their authenticated authorisation or the custody decision)");
+        RequiredItem earlierRecord = new RequiredItem(
+                member,
+                DocumentType.CRIMINAL_RECORD,
+                "Criminal record: required from age 16, from the country of nationality and any country lived in for"
+                        + " more than P1Y before coming to Portugal (BRA)");
+        RequiredItem unknown = new RequiredItem(
+                member,
+                DocumentType.TERM_OF_RESPONSIBILITY,
+                "Term of Responsibility (Model 4, current version), with the signature recognised by a notary, lawyer"
+                        + " or solicitor unless signed before an AIMA officer");
 
-        assertThat(published.items())
-                .containsExactly(
-                        new RequiredDocument(
-                                member,
-                                "PROOF_OF_LEGAL_ENTRY",
-                                "Proof of legal entry into Portugal: the member is in Portugal",
-                                "MEMBER_IN_PORTUGAL",
-                                Map.of()),
-                        new RequiredDocument(member, "PASSPORT", "Worded in some earlier way", null, Map.of()));
+        assertThat(earlierTie.reasonCode()).isEqualTo("MINOR_CHILD_TIE");
+        assertThat(earlierTie.reasonValues()).isEmpty();
+        assertThat(earlierRecord.reasonCode()).isEqualTo("CRIMINAL_RECORD_ABROAD");
+        assertThat(earlierRecord.reasonValues())
+                .isEqualTo(Map.of("fromAge", "16", "foreignStay", "P1Y", "countries", "BRA"));
+        assertThat(unknown.reasonCode())
+                .as("the version is not stated: no code rather than a wrong fact")
+                .isNull();
+        assertThat(unknown.reasonValues()).isEmpty();
     }
 
     private static Set<Map<String, String>> valuesOf(List<RequiredItem> items, DocumentType type) {
         Set<Map<String, String>> values = new HashSet<>();
-        items.stream()
-                .filter(item -> item.documentType() == type)
-                .forEach(item -> values.add(
-                        ChecklistReasons.of(type, item.reason()).orElseThrow().values()));
+        items.stream().filter(item -> item.documentType() == type).forEach(item -> values.add(item.reasonValues()));
         return values;
     }
 }
