@@ -9,6 +9,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,6 +21,7 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.ServiceHarness;
+import pt.aima.platform.testing.tracing.FinishedSpans;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Tokens, REST calls, Kafka and the event-store and inbox probes are the platform's {@link ServiceHarness}; this
  * base adds only what is notification-service's own: the portal inbox, the delivery outbox and the portal-inbox
- * rebuild.
+ * rebuild. The spans the service finishes are kept ({@link FinishedSpans}) for the tests of its traces.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,6 +46,7 @@ import tools.jackson.databind.JsonNode;
             "spring.mail.properties.mail.smtp.connectiontimeout=1000",
             "spring.mail.properties.mail.smtp.timeout=2000"
         })
+@Import(FinishedSpans.class)
 public abstract class NotificationServiceTestBase {
 
     static final String SMS_DIRECTORY = "target/sms-it";

@@ -20,6 +20,7 @@ import pt.aima.notification.process.delivery.FileSmsGateway;
 import pt.aima.notification.process.delivery.SmsChannel;
 import pt.aima.notification.process.delivery.SmsGateway;
 import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.observability.CaseTracing;
 
 /** The delivery process: its channels (e-mail, SMS) and, unless disabled, its sender. */
 @Configuration(proxyBeanMethods = false)
@@ -50,16 +51,18 @@ class DeliveryConfiguration {
             ActingCommandGateway commands,
             List<DeliveryChannel> channels,
             DeliveryProperties properties,
-            @Value("${aima.service.name}") String serviceName) {
+            @Value("${aima.service.name}") String serviceName,
+            CaseTracing tracing) {
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         return new DeliverySender(
                 store,
-                new DeliveryReporter(store, transaction, commands, serviceName),
+                new DeliveryReporter(store, transaction, commands, serviceName, tracing),
                 transaction,
                 channels,
                 properties.retryPolicy(),
                 properties.pollInterval(),
                 properties.batchSize(),
-                properties.contactWait());
+                properties.contactWait(),
+                tracing);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
 import pt.aima.notification.casenotifications.Language;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.observability.CaseTracing;
 
 /**
  * The delivery outbox as the rest of the service sees it. Every e-mail and SMS notification is put in it in the
@@ -33,16 +34,22 @@ public class DeliveryOutbox {
         this.store = store;
     }
 
+    /** The row keeps the flow's correlation id and the trace of the event, so the delivery continues that trace. */
     @EventHandler
     void on(
             NotificationStored event,
             @Timestamp Instant at,
-            @MetaDataValue(ActingContext.CORRELATION_ID) String correlationId) {
+            @MetaDataValue(ActingContext.CORRELATION_ID) String correlationId,
+            @MetaDataValue(CaseTracing.TRACEPARENT) String traceparent,
+            @MetaDataValue(CaseTracing.BAGGAGE) String baggage) {
         if (event.channel().deliveredByStoring()) {
             return;
         }
         store.enqueue(
-                event, at, correlationId == null ? event.triggeringEventId().toString() : correlationId);
+                event,
+                at,
+                correlationId == null ? event.triggeringEventId().toString() : correlationId,
+                new TraceContext(traceparent, baggage));
     }
 
     /**

@@ -28,13 +28,14 @@ public class DeliveryOutboxStore {
     }
 
     /** Queues a notification, due at once; the same notification is never queued twice. */
-    void enqueue(NotificationStored event, Instant at, String correlationId) {
+    void enqueue(NotificationStored event, Instant at, String correlationId, TraceContext trace) {
         jdbc.sql(
                         """
                 insert into notification_delivery (notification_id, case_id, triggering_event_id, recipient_id, kind,
-                    channel, language, subject, body, status, attempts, next_attempt_at, correlation_id, created_at)
+                    channel, language, subject, body, status, attempts, next_attempt_at, correlation_id, created_at,
+                    traceparent, baggage)
                 values (:notificationId, :caseId, :triggeringEventId, :recipientId, :kind, :channel, :language,
-                    :subject, :body, 'PENDING', 0, :at, :correlationId, :at)
+                    :subject, :body, 'PENDING', 0, :at, :correlationId, :at, :traceparent, :baggage)
                 on conflict do nothing
                 """)
                 .param("notificationId", event.notificationId().value())
@@ -48,6 +49,8 @@ public class DeliveryOutboxStore {
                 .param("body", event.body())
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .param("correlationId", correlationId)
+                .param("traceparent", trace.traceparent())
+                .param("baggage", trace.baggage())
                 .update();
     }
 
@@ -104,6 +107,8 @@ public class DeliveryOutboxStore {
      * @param contactKnown whether the case's contact data has arrived
      * @param waitedForContact whether the delivery has waited for the contact data as long as it may
      * @param address {@code null} when the applicant gave none for the channel, or the contact is not known
+     * @param correlationId the flow that queued the delivery
+     * @param trace the trace the delivery was queued in
      */
     record Due(
             UUID notificationId,
@@ -113,7 +118,9 @@ public class DeliveryOutboxStore {
             int attempts,
             boolean contactKnown,
             boolean waitedForContact,
-            String address) {}
+            String address,
+            String correlationId,
+            TraceContext trace) {}
 
     /**
      * Claims the channel's next due pending delivery, locked until the transaction ends; {@code skip locked}, so
@@ -122,7 +129,8 @@ public class DeliveryOutboxStore {
     Optional<Due> claimNextDue(DeliveryChannel channel, Duration contactWait) {
         return jdbc.sql(
                         """
-                select d.notification_id, d.case_id, d.subject, d.body, d.attempts,
+                select d.notification_id, d.case_id, d.subject, d.body, d.attempts, d.correlation_id, d.traceparent,
+                       d.baggage,
                        c.case_id is not null as contact_known,
                        d.created_at <= now() - make_interval(secs => :contactWait) as waited_for_contact,
                        c.%s as address
@@ -143,7 +151,9 @@ public class DeliveryOutboxStore {
                         rs.getInt("attempts"),
                         rs.getBoolean("contact_known"),
                         rs.getBoolean("waited_for_contact"),
-                        rs.getString("address")))
+                        rs.getString("address"),
+                        rs.getString("correlation_id"),
+                        new TraceContext(rs.getString("traceparent"), rs.getString("baggage"))))
                 .optional();
     }
 
@@ -209,20 +219,22 @@ public class DeliveryOutboxStore {
                 .update();
     }
 
-    /** A sent or failed delivery whose outcome the case has not been told yet. */
+    /** A sent or failed delivery whose outcome the case has not been told yet, with the trace it was queued in. */
     record Unreported(
             UUID notificationId,
             UUID caseId,
             DeliveryStatus status,
             String failureCode,
             String failureReason,
-            String correlationId) {}
+            String correlationId,
+            TraceContext trace) {}
 
     /** Claims the oldest unreported outcome, locked until the transaction ends ({@code skip locked}). */
     Optional<Unreported> claimNextUnreported() {
         return jdbc.sql(
                         """
-                select notification_id, case_id, status, failure_code, failure_reason, correlation_id
+                select notification_id, case_id, status, failure_code, failure_reason, correlation_id, traceparent,
+                       baggage
                 from notification_delivery
                 where status in ('SENT', 'FAILED') and not outcome_reported
                 order by created_at
@@ -235,7 +247,8 @@ public class DeliveryOutboxStore {
                         DeliveryStatus.valueOf(rs.getString("status")),
                         rs.getString("failure_code"),
                         rs.getString("failure_reason"),
-                        rs.getString("correlation_id")))
+                        rs.getString("correlation_id"),
+                        new TraceContext(rs.getString("traceparent"), rs.getString("baggage"))))
                 .optional();
     }
 

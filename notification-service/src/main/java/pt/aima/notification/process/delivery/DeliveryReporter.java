@@ -11,13 +11,15 @@ import pt.aima.notification.casenotifications.DeliveryCommand.RecordDeliveryFail
 import pt.aima.notification.process.delivery.DeliveryOutboxStore.Unreported;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.observability.CaseTracing;
 
 /**
  * Tells each case what became of its deliveries: {@code RecordDelivered} or {@code RecordDeliveryFailed}, whose events
  * the relay publishes (NotificationSent / NotificationFailed). Each report has a transaction of its own, apart from the
  * sending: a report that fails is retried at the next poll and never sends the message again; the case ignores a
  * report it already has. The report carries the correlation id of the event that caused the notification, and the
- * notification's id as its causation.
+ * notification's id as its causation; it is sent inside the trace the delivery was queued in, so the published outcome
+ * belongs to the case's trace too.
  */
 public class DeliveryReporter {
 
@@ -27,16 +29,19 @@ public class DeliveryReporter {
     private final TransactionTemplate transaction;
     private final ActingCommandGateway commands;
     private final Actor service;
+    private final CaseTracing tracing;
 
     public DeliveryReporter(
             DeliveryOutboxStore store,
             TransactionTemplate transaction,
             ActingCommandGateway commands,
-            String serviceName) {
+            String serviceName,
+            CaseTracing tracing) {
         this.store = store;
         this.transaction = transaction;
         this.commands = commands;
         this.service = Actor.system(serviceName);
+        this.tracing = tracing;
     }
 
     /** Reports up to {@code max} outcomes; stops at the first report that fails (it is retried at the next poll). */
@@ -65,13 +70,17 @@ public class DeliveryReporter {
             NotificationId notificationId = new NotificationId(outcome.notificationId());
             ActingContext context = new ActingContext(
                     service, outcome.correlationId(), outcome.notificationId().toString());
-            if (outcome.status() == DeliveryStatus.SENT) {
-                commands.send(new RecordDelivered(caseId, notificationId), context);
-            } else {
-                commands.send(
-                        new RecordDeliveryFailed(
-                                caseId, notificationId, outcome.failureCode(), outcome.failureReason()),
-                        context);
+            try (CaseTracing.Scope traced = tracing.continueTrace(
+                            outcome.trace().asMetaData(), "notification-delivery report " + outcome.status());
+                    CaseTracing.Scope named = tracing.nameCase(caseId.toString(), outcome.correlationId())) {
+                if (outcome.status() == DeliveryStatus.SENT) {
+                    commands.send(new RecordDelivered(caseId, notificationId), context);
+                } else {
+                    commands.send(
+                            new RecordDeliveryFailed(
+                                    caseId, notificationId, outcome.failureCode(), outcome.failureReason()),
+                            context);
+                }
             }
             store.markReported(outcome.notificationId());
             return true;

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.notification.process.delivery.DeliveryOutboxStore.Due;
+import pt.aima.platform.observability.CaseTracing;
 
 /**
  * Sends the delivery outbox. Every poll, per channel, it claims one due pending row at a time ({@code for update skip
@@ -27,6 +28,10 @@ import pt.aima.notification.process.delivery.DeliveryOutboxStore.Due;
  * message again. The outcome is reported to the case afterwards by the {@link DeliveryReporter}, in a transaction of
  * its own, so a report that fails is retried without sending anything again.
  *
+ * <p>Each delivery is sent in a span that continues the trace of the event that queued it (stored with its row), named
+ * with its case and correlation id, so the case's one trace runs from the request that caused the notification to the
+ * mail server; the {@link DeliveryReporter} reports the outcome in the same trace.
+ *
  * <p>The sender orchestrates: the SQL is the {@link DeliveryOutboxStore}'s, when to try again the {@link
  * RetryPolicy}'s, and what the case is told the {@link DeliveryReporter}'s.
  */
@@ -42,6 +47,7 @@ public class DeliverySender implements SmartLifecycle {
     private final Duration pollInterval;
     private final int batchSize;
     private final Duration contactWait;
+    private final CaseTracing tracing;
     private ScheduledExecutorService executor;
 
     /**
@@ -49,6 +55,7 @@ public class DeliverySender implements SmartLifecycle {
      * @param batchSize at most this many deliveries per channel, and reports, per poll
      * @param contactWait how long a delivery waits for the applicant's contact data before it fails with {@code
      *     NO_CONTACT_DATA}
+     * @param tracing continues, for each delivery, the trace of the event that queued it
      */
     public DeliverySender(
             DeliveryOutboxStore store,
@@ -58,7 +65,8 @@ public class DeliverySender implements SmartLifecycle {
             RetryPolicy retryPolicy,
             Duration pollInterval,
             int batchSize,
-            Duration contactWait) {
+            Duration contactWait,
+            CaseTracing tracing) {
         this.store = store;
         this.reporter = reporter;
         this.transaction = transaction;
@@ -67,6 +75,7 @@ public class DeliverySender implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
         this.contactWait = contactWait;
+        this.tracing = tracing;
     }
 
     enum Outcome {
@@ -100,6 +109,14 @@ public class DeliverySender implements SmartLifecycle {
             return Outcome.NOTHING_DUE;
         }
         Due due = claimed.get();
+        try (CaseTracing.Scope traced =
+                        tracing.continueTrace(due.trace().asMetaData(), "notification-delivery " + channel.channel());
+                CaseTracing.Scope named = tracing.nameCase(due.caseId().toString(), due.correlationId())) {
+            return send(channel, due);
+        }
+    }
+
+    private Outcome send(DeliveryChannel channel, Due due) {
         if (due.address() == null || due.address().isBlank()) {
             if (due.contactKnown()) {
                 store.markFailed(
