@@ -48,6 +48,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,9 +76,11 @@ import pt.aima.kernel.scheduling.BiometricsCollected;
 import pt.aima.kernel.scheduling.DeskCapacityChanged;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.observability.CaseTracing;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.Response;
 import pt.aima.platform.testing.harness.ServiceHarness;
+import pt.aima.platform.testing.tracing.FinishedSpans;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordApplication;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordBiometricsCollected;
 import pt.aima.scheduling.appointment.AppointmentCommand.RecordChecklistCompleted;
@@ -104,6 +107,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"aima.scheduling.run-every=PT1H", "aima.scheduling.record-chunk=7"})
 // The large batch fills the default desk for weeks: it runs last, so the other tests' dates stay near.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Import(FinishedSpans.class)
 class SchedulingServiceIT {
 
     private static final IntegrationEventCodec codec = IntegrationEventCodec.platform();
@@ -238,6 +242,57 @@ class SchedulingServiceIT {
         var again = collectBiometrics(desk, caseId.toString());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().get("rule").asString()).isEqualTo("BIOMETRICS_ALREADY_COLLECTED");
+    }
+
+    /**
+     * The scheduling pass runs on a thread of its own, for many cases at once, yet each booking continues the trace of
+     * the flow that queued its case (here the completed checklist's, as document-service's relay sends it): the booking's
+     * span names the case and the flow, and the event it stores and the record published carry that trace on.
+     */
+    @Test
+    void aBookingContinuesTheTraceOfTheFlowThatQueuedTheCase() {
+        CaseId caseId = CaseId.newId();
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-traced"));
+        awaitStatus(caseId, service.as("applicant-traced", "APPLICANT"), "AWAITING_DOCUMENTS");
+        String checklistTrace = FinishedSpans.newTraceId();
+        EventEnvelope<DocumentChecklistCompleted> completed = service.envelope(new DocumentChecklistCompleted(caseId));
+        var record = new ProducerRecord<>(Topics.DOCUMENT_EVENTS, caseId.toString(), codec.encode(completed));
+        record.headers().add(Topics.HEADER_EVENT_ID, bytes(completed.eventId().toString()));
+        record.headers().add(Topics.HEADER_EVENT_TYPE, bytes(completed.type()));
+        record.headers().add(Topics.HEADER_SCHEMA_VERSION, bytes(Integer.toString(completed.version())));
+        record.headers().add(CaseTracing.TRACEPARENT, bytes(FinishedSpans.traceparent(checklistTrace)));
+        record.headers()
+                .add(
+                        CaseTracing.BAGGAGE,
+                        bytes(CaseTracing.CASE_ID + "=" + caseId + "," + CaseTracing.CORRELATION_ID + "="
+                                + service.correlationId()));
+        service.kafka().sendRaw(record);
+
+        awaitStatus(caseId, service.as("applicant-traced", "APPLICANT"), "SCHEDULED");
+
+        var booked = eventStore
+                .readEvents(caseId.toString())
+                .asStream()
+                .filter(event -> event.getPayload() instanceof BiometricSlotBooked)
+                .findFirst()
+                .orElseThrow();
+        assertThat(booked.getMetaData().get(CaseTracing.TRACEPARENT).toString())
+                .as("the booking is stored in the trace of the flow that queued the case")
+                .startsWith("00-" + checklistTrace + "-");
+        var published = service.kafka()
+                .awaitRecord(
+                        Topics.SCHEDULING_EVENTS,
+                        candidate -> caseId.toString().equals(candidate.key())
+                                && "BiometricSlotAssigned"
+                                        .equals(IntegrationEventsClient.header(candidate, Topics.HEADER_EVENT_TYPE)));
+        assertThat(IntegrationEventsClient.header(published, CaseTracing.TRACEPARENT))
+                .startsWith("00-" + checklistTrace + "-");
+        var bookingSpan = FinishedSpans.ofTrace(checklistTrace).stream()
+                .filter(span -> "scheduling-pass BookSlot".equals(span.name()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no booking span in " + FinishedSpans.ofTrace(checklistTrace)));
+        assertThat(bookingSpan.tag(CaseTracing.CASE_ID)).isEqualTo(caseId.toString());
+        assertThat(bookingSpan.tag(CaseTracing.CORRELATION_ID)).isEqualTo(service.correlationId());
     }
 
     @Test

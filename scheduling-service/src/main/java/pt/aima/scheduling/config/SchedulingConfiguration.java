@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.observability.CaseTracing;
 import pt.aima.scheduling.appointment.SchedulingPolicy;
 import pt.aima.scheduling.desk.DeskCommand.SeedDesk;
 import pt.aima.scheduling.desk.DeskCommand.SetCapacity;
@@ -82,7 +83,8 @@ class SchedulingConfiguration {
             ActingCommandGateway commands,
             Clock clock,
             SchedulingProperties properties,
-            @Value("${spring.application.name}") String serviceName) {
+            @Value("${spring.application.name}") String serviceName,
+            CaseTracing tracing) {
         return new SchedulingRun(
                 transaction,
                 dataSource,
@@ -92,7 +94,8 @@ class SchedulingConfiguration {
                 clock,
                 new SchedulingRun.Settings(
                         properties.firstBookableAfterDays(), properties.horizonDays(), properties.recordChunk()),
-                serviceName);
+                serviceName,
+                tracing);
     }
 
     @Bean(destroyMethod = "shutdown")

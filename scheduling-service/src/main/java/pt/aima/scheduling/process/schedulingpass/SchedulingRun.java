@@ -20,6 +20,7 @@ import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.observability.CaseTracing;
 import pt.aima.scheduling.appointment.AppointmentCommand.BookSlot;
 import pt.aima.scheduling.appointment.AppointmentCommand.ReportDeadlineAtRisk;
 import pt.aima.scheduling.projection.queue.ScheduleSnapshot;
@@ -41,6 +42,9 @@ import pt.aima.scheduling.schedule.Schedule.Plan;
  * takes to record (a backlog's first pass books hundreds of thousands of cases): past Axon's gap timeout, the relay
  * and the projections give those indexes up and the events are never published. A pass stopped between two chunks
  * leaves the cases not yet recorded waiting, and the next pass places them after the ones that were.
+ *
+ * <p>Each decision is recorded in a span continuing the trace of the flow that queued its case (not in a trace of the
+ * pass's own), so a case's appointment is in the same trace as the request that registered it.
  *
  * <p>A chunk that fails (one case's command refused, a slot taken meanwhile) rolls back as a whole and is recorded
  * again case by case, each in its own transaction: the case that fails is logged and waits for the next pass, and the
@@ -81,6 +85,7 @@ public class SchedulingRun {
     private final Clock clock;
     private final Settings settings;
     private final String serviceName;
+    private final CaseTracing tracing;
 
     public SchedulingRun(
             TransactionTemplate transaction,
@@ -90,7 +95,8 @@ public class SchedulingRun {
             ActingCommandGateway commands,
             Clock clock,
             Settings settings,
-            String serviceName) {
+            String serviceName,
+            CaseTracing tracing) {
         this.transaction = transaction;
         this.reading = new TransactionTemplate(transaction.getTransactionManager());
         this.reading.setReadOnly(true);
@@ -101,6 +107,7 @@ public class SchedulingRun {
         this.clock = clock;
         this.settings = settings;
         this.serviceName = serviceName;
+        this.tracing = tracing;
     }
 
     /**
@@ -218,35 +225,45 @@ public class SchedulingRun {
             decisions.add(new Decision(
                     assignment.caseId(),
                     Kind.BOOKING,
-                    () -> commands.send(
-                            new BookSlot(
-                                    assignment.caseId(),
-                                    booking.deskId(),
-                                    booking.day(),
-                                    booking.firstIndex(),
-                                    booking.slots(),
-                                    booking.startsAt(),
-                                    assignment.durationMinutes(),
-                                    assignment.displaced() == null
-                                            ? null
-                                            : assignment.displaced().reasonCode(),
-                                    assignment.displaced() == null
-                                            ? null
-                                            : assignment.displaced().reason()),
-                            context(contexts.get(assignment.caseId()), pass))));
+                    traced(
+                            assignment.caseId(),
+                            contexts.get(assignment.caseId()),
+                            pass,
+                            "BookSlot",
+                            () -> commands.send(
+                                    new BookSlot(
+                                            assignment.caseId(),
+                                            booking.deskId(),
+                                            booking.day(),
+                                            booking.firstIndex(),
+                                            booking.slots(),
+                                            booking.startsAt(),
+                                            assignment.durationMinutes(),
+                                            assignment.displaced() == null
+                                                    ? null
+                                                    : assignment.displaced().reasonCode(),
+                                            assignment.displaced() == null
+                                                    ? null
+                                                    : assignment.displaced().reason()),
+                                    context(contexts.get(assignment.caseId()), pass)))));
         }
         for (AtRisk risk : plan.atRisk()) {
             decisions.add(new Decision(
                     risk.caseId(),
                     Kind.AT_RISK,
-                    () -> commands.send(
-                            new ReportDeadlineAtRisk(
-                                    risk.caseId(),
-                                    risk.earliestPossibleOn(),
-                                    risk.hadAppointment()
-                                            ? "APPOINTMENT_MOVED_PAST_DEADLINE"
-                                            : "NO_CAPACITY_BEFORE_DEADLINE"),
-                            context(contexts.get(risk.caseId()), pass))));
+                    traced(
+                            risk.caseId(),
+                            contexts.get(risk.caseId()),
+                            pass,
+                            "ReportDeadlineAtRisk",
+                            () -> commands.send(
+                                    new ReportDeadlineAtRisk(
+                                            risk.caseId(),
+                                            risk.earliestPossibleOn(),
+                                            risk.hadAppointment()
+                                                    ? "APPOINTMENT_MOVED_PAST_DEADLINE"
+                                                    : "NO_CAPACITY_BEFORE_DEADLINE"),
+                                    context(contexts.get(risk.caseId()), pass)))));
         }
         List<Decision> skipped = new ArrayList<>();
         int chunk = settings.recordChunk();
@@ -287,6 +304,23 @@ public class SchedulingRun {
 
     private static void skip(Decision decision, RuntimeException e) {
         log.warn("Case {} not recorded in this pass; it waits for the next one", decision.caseId(), e);
+    }
+
+    /**
+     * A decision recorded in a span that continues the trace of the flow that queued the case (stored with its queue
+     * entry), named with the case and the flow, so the events it causes, and the records the relay publishes, belong to
+     * the case's trace. A case queued without a stored trace is recorded in a trace of its own, named the same way.
+     */
+    private Runnable traced(CaseId caseId, CaseContext queuedBy, String pass, String command, Runnable send) {
+        return () -> {
+            Map<String, String> trace = queuedBy == null ? Map.of() : queuedBy.traceContext();
+            String correlationId =
+                    queuedBy == null || queuedBy.correlationId() == null ? pass : queuedBy.correlationId();
+            try (CaseTracing.Scope traced = tracing.continueTrace(trace, "scheduling-pass " + command);
+                    CaseTracing.Scope named = tracing.nameCase(caseId.toString(), correlationId)) {
+                send.run();
+            }
+        };
     }
 
     /** The scheduler acts on its own behalf, in the flow that queued the case when it is known. */

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.observability.CaseTracing;
 import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentMissed;
 import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentReleased;
 import pt.aima.scheduling.appointment.AppointmentEvent.AppointmentRescheduled;
@@ -36,8 +37,8 @@ import pt.aima.scheduling.appointment.BookedSlots;
  * double booking: a booking that would take a slot twice fails its command, which stores nothing. There is no token;
  * {@link SchedulerTablesRebuild} rebuilds the tables from the event store through this same handler.
  *
- * <p>A queue entry also remembers the flow that last queued the case (correlation and cause), so the appointment the
- * scheduler books later carries it on. Timestamps are the events' own, so a rebuild gives back the same rows.
+ * <p>A queue entry also remembers the flow that last queued the case (correlation and cause) and that flow's trace
+ * context, so the appointment the scheduler books later carries the flow on, in the case's trace. Timestamps are the events' own, so a rebuild gives back the same rows.
  */
 @Component
 @ProcessingGroup(QueueProjection.PROCESSING_GROUP)
@@ -59,15 +60,15 @@ public class QueueProjection {
         jdbc.sql(
                         """
                 insert into queue_entry (case_id, state, submitted_on, registered_at, household_size, court_deadline,
-                                         previous_starts_at, not_before, correlation_id, causation_id, updated_at,
-                                         queued_on)
+                                         previous_starts_at, not_before, correlation_id, causation_id, traceparent,
+                                         baggage, updated_at, queued_on)
                 values (:caseId, 'WAITING', :submittedOn, :registeredAt, :size, null, null, null,
-                        :correlation, :causation, :at, :queuedOn)
+                        :correlation, :causation, :traceparent, :baggage, :at, :queuedOn)
                 on conflict (case_id) do update set state = 'WAITING', submitted_on = excluded.submitted_on,
                     registered_at = excluded.registered_at, household_size = excluded.household_size,
                     previous_starts_at = null, not_before = null, correlation_id = excluded.correlation_id,
-                    causation_id = excluded.causation_id, updated_at = excluded.updated_at,
-                    queued_on = excluded.queued_on
+                    causation_id = excluded.causation_id, traceparent = excluded.traceparent,
+                    baggage = excluded.baggage, updated_at = excluded.updated_at, queued_on = excluded.queued_on
                 """)
                 .param("caseId", event.caseId().value())
                 .param("submittedOn", event.submittedOn())
@@ -75,6 +76,8 @@ public class QueueProjection {
                 .param("size", event.householdSize())
                 .param("correlation", flow == null ? null : flow.correlationId())
                 .param("causation", flow == null ? null : flow.causationId())
+                .param("traceparent", trace(metaData, CaseTracing.TRACEPARENT))
+                .param("baggage", trace(metaData, CaseTracing.BAGGAGE))
                 .param("at", utc(at))
                 .param("queuedOn", utc(at).toLocalDate())
                 .update();
@@ -117,7 +120,8 @@ public class QueueProjection {
         jdbc.sql(
                         """
                 update queue_entry set state = 'WAITING', previous_starts_at = :previous, not_before = :notBefore,
-                    correlation_id = :correlation, causation_id = :causation, updated_at = :at
+                    correlation_id = :correlation, causation_id = :causation, traceparent = :traceparent,
+                    baggage = :baggage, updated_at = :at
                 where case_id = :caseId
                 """)
                 .param("caseId", event.caseId().value())
@@ -125,6 +129,8 @@ public class QueueProjection {
                 .param("notBefore", event.notBefore())
                 .param("correlation", flow == null ? null : flow.correlationId())
                 .param("causation", flow == null ? null : flow.causationId())
+                .param("traceparent", trace(metaData, CaseTracing.TRACEPARENT))
+                .param("baggage", trace(metaData, CaseTracing.BAGGAGE))
                 .param("at", utc(at))
                 .update();
     }
@@ -154,19 +160,26 @@ public class QueueProjection {
         ActingContext flow = flow(metaData);
         jdbc.sql(
                         """
-                insert into queue_entry (case_id, state, court_deadline, correlation_id, causation_id, updated_at)
-                values (:caseId, 'NOT_QUEUED', :deadline, :correlation, :causation, :at)
+                insert into queue_entry (case_id, state, court_deadline, correlation_id, causation_id, traceparent,
+                                         baggage, updated_at)
+                values (:caseId, 'NOT_QUEUED', :deadline, :correlation, :causation, :traceparent, :baggage, :at)
                 on conflict (case_id) do update set court_deadline = excluded.court_deadline,
                     correlation_id = case when queue_entry.state = 'WAITING' then excluded.correlation_id
                                           else queue_entry.correlation_id end,
                     causation_id = case when queue_entry.state = 'WAITING' then excluded.causation_id
                                         else queue_entry.causation_id end,
+                    traceparent = case when queue_entry.state = 'WAITING' then excluded.traceparent
+                                       else queue_entry.traceparent end,
+                    baggage = case when queue_entry.state = 'WAITING' then excluded.baggage
+                                   else queue_entry.baggage end,
                     updated_at = excluded.updated_at
                 """)
                 .param("caseId", event.caseId().value())
                 .param("deadline", event.deadline())
                 .param("correlation", flow == null ? null : flow.correlationId())
                 .param("causation", flow == null ? null : flow.causationId())
+                .param("traceparent", trace(metaData, CaseTracing.TRACEPARENT))
+                .param("baggage", trace(metaData, CaseTracing.BAGGAGE))
                 .param("at", utc(at))
                 .update();
     }
@@ -263,6 +276,12 @@ public class QueueProjection {
             return null;
         }
         return ActingContext.from(metaData, "none");
+    }
+
+    /** A field of the W3C trace context the event was stored in; null for events stored without one. */
+    private static String trace(MetaData metaData, String field) {
+        Object value = metaData.get(field);
+        return value == null ? null : value.toString();
     }
 
     /** To the millisecond, as the event store keeps an event's timestamp: a rebuild writes the same value. */

@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.observability.CaseTracing;
 import pt.aima.scheduling.projection.deskcalendar.DeskCalendarQueries;
 import pt.aima.scheduling.schedule.Booking;
 import pt.aima.scheduling.schedule.QueuedCase;
@@ -51,17 +54,41 @@ public class ScheduleSnapshot {
     }
 
     public List<CaseContext> contexts(List<CaseId> caseIds) {
-        return jdbc.sql("select case_id, correlation_id, causation_id from queue_entry where case_id in (:ids)")
+        return jdbc.sql(
+                        """
+                select case_id, correlation_id, causation_id, traceparent, baggage
+                from queue_entry where case_id in (:ids)
+                """)
                 .param("ids", caseIds.stream().map(CaseId::value).toList())
                 .query((rs, row) -> new CaseContext(
                         new CaseId(rs.getObject("case_id", UUID.class)),
                         rs.getString("correlation_id"),
-                        rs.getString("causation_id")))
+                        rs.getString("causation_id"),
+                        rs.getString("traceparent"),
+                        rs.getString("baggage")))
                 .list();
     }
 
-    /** The flow that queued a case. */
-    public record CaseContext(CaseId caseId, String correlationId, String causationId) {}
+    /**
+     * The flow that queued a case, and its W3C trace context.
+     *
+     * @param traceparent and {@code baggage}: null when the flow was stored without a trace
+     */
+    public record CaseContext(
+            CaseId caseId, String correlationId, String causationId, String traceparent, String baggage) {
+
+        /** The trace context by its W3C field names, the fields that are present. */
+        public Map<String, String> traceContext() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (traceparent != null) {
+                fields.put(CaseTracing.TRACEPARENT, traceparent);
+            }
+            if (baggage != null) {
+                fields.put(CaseTracing.BAGGAGE, baggage);
+            }
+            return fields;
+        }
+    }
 
     /** Appointments to come, which move if their desk no longer allows them. */
     private List<Booking> bookings(LocalDate from) {
