@@ -5,7 +5,8 @@ import brave.handler.SpanHandler;
 import brave.propagation.TraceContext;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class FinishedSpans {
 
-    private static final List<MutableSpan> FINISHED = new CopyOnWriteArrayList<>();
+    private static final Queue<MutableSpan> FINISHED = new ConcurrentLinkedQueue<>();
 
     @Bean
     SpanHandler finishedSpansRecorder() {
