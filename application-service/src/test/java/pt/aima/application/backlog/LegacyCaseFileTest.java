@@ -43,7 +43,8 @@ class LegacyCaseFileTest {
     }
 
     private static Read read(String... lines) {
-        return read((LegacyColumn.HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        return read((LegacyColumn.HEADER_BEFORE_STAY + "\n" + String.join("\n", lines) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -178,7 +179,7 @@ class LegacyCaseFileTest {
 
     @Test
     void aFileCutInTheMiddleOfALineIsTruncatedThere() {
-        byte[] cut = (LegacyColumn.HEADER + "\n" + OTHER + "\n" + RUI + "\n" + JOAO.substring(0, 40))
+        byte[] cut = (LegacyColumn.HEADER_BEFORE_STAY + "\n" + OTHER + "\n" + RUI + "\n" + JOAO.substring(0, 40))
                 .getBytes(StandardCharsets.UTF_8);
         Read read = read(cut);
         assertThat(read.contents().problems()).singleElement().satisfies(p -> {
@@ -190,7 +191,7 @@ class LegacyCaseFileTest {
 
     @Test
     void aByteOrderMarkAndWindowsLineEndsAreAccepted() {
-        Read read = read(("\uFEFF" + LegacyColumn.HEADER + "\r\n" + OTHER + "\r\n" + RUI + "\r\n")
+        Read read = read(("\uFEFF" + LegacyColumn.HEADER_BEFORE_STAY + "\r\n" + OTHER + "\r\n" + RUI + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(read.contents().problems()).isEmpty();
         assertThat(read.cases()).hasSize(2);
@@ -199,17 +200,20 @@ class LegacyCaseFileTest {
     }
 
     static Stream<Arguments> refusedFiles() {
-        byte[] latin1 = (LegacyColumn.HEADER + "\n" + OTHER + "\n" + JOAO.replace("Joao", "João") + "\n")
+        byte[] latin1 = (LegacyColumn.HEADER_BEFORE_STAY + "\n" + OTHER + "\n" + JOAO.replace("Joao", "João") + "\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         return Stream.of(
                 Arguments.of("empty", new byte[0], "EMPTY_FILE", 0),
                 Arguments.of("blank", "\n\n".getBytes(StandardCharsets.UTF_8), "EMPTY_FILE", 1),
                 Arguments.of(
-                        "header only", (LegacyColumn.HEADER + "\n").getBytes(StandardCharsets.UTF_8), "EMPTY_FILE", 2),
+                        "header only",
+                        (LegacyColumn.HEADER_BEFORE_STAY + "\n").getBytes(StandardCharsets.UTF_8),
+                        "EMPTY_FILE",
+                        2),
                 Arguments.of("no header", (OTHER + "\n").getBytes(StandardCharsets.UTF_8), "BAD_HEADER", 1),
                 Arguments.of(
                         "blank first line",
-                        ("\n" + LegacyColumn.HEADER + "\n").getBytes(StandardCharsets.UTF_8),
+                        ("\n" + LegacyColumn.HEADER_BEFORE_STAY + "\n").getBytes(StandardCharsets.UTF_8),
                         "BAD_HEADER",
                         1),
                 Arguments.of("Latin-1", latin1, "NOT_UTF8", 3));
@@ -227,7 +231,7 @@ class LegacyCaseFileTest {
 
     @Test
     void aBadByteFarIntoTheFileRefusesItWithThatByteAndLine() {
-        byte[] head = (LegacyColumn.HEADER + "\n" + OTHER + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head = (LegacyColumn.HEADER_BEFORE_STAY + "\n" + OTHER + "\n").getBytes(StandardCharsets.UTF_8);
         Read read = read(concat(head, new byte[] {'S', 'E', (byte) 0xC3, '\n'}));
         assertThat(read.contents().fileProblem()).satisfies(p -> {
             assertThat(p.code()).isEqualTo("NOT_UTF8");
@@ -284,7 +288,7 @@ class LegacyCaseFileTest {
                     return -1;
                 }
                 String line = row == 0
-                        ? LegacyColumn.HEADER
+                        ? LegacyColumn.HEADER_BEFORE_STAY
                         : OTHER.replace("SEF-2", "SEF-G" + row).replace("Li Wang", "\"Wang, Li " + row + "\"");
                 current = (line + "\n").getBytes(StandardCharsets.UTF_8);
                 at = 0;
