@@ -262,6 +262,37 @@ class BacklogImportIT {
     }
 
     @Test
+    void importsTheEndOfEachMembersStayFromAFileWithTheStayColumn() {
+        Caller operations = service.as("operator-3", "OPERATIONS");
+        LocalDate on = LocalDate.of(2021, 5, 5);
+        String present = row(run + "-S1", on, "SPOUSE", "1980-01-01")
+                .replace(",false,", ",true,2020-02-01,")
+                .replaceFirst(",$", "");
+        String child = row(run + "-S1", on, "MINOR_CHILD", "2015-01-01");
+        String csv = LegacyColumn.HEADER + "\n"
+                + present + ",2026-06-30\n"
+                + child + ",\n"
+                + row(run + "-S2", on, "SPOUSE", "1980-01-01") + ",2026-06-30\n";
+
+        JsonNode report = importAndAwait(operations, csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("registered").asInt()).isEqualTo(1);
+        assertThat(report.get("problems")).singleElement().satisfies(problem -> {
+            assertThat(problem.get("line").asInt()).isEqualTo(4);
+            assertThat(problem.get("code").asString()).isEqualTo("MALFORMED");
+            assertThat(problem.get("reason").asString()).contains("stay_ends_on", "present in Portugal");
+        });
+        var registered = (ApplicationRegistered) service.kafka()
+                .awaitPublished(
+                        Topics.APPLICATION_EVENTS, BacklogImporter.caseIdOf(run + "-S1"), "ApplicationRegistered")
+                .payload();
+        assertThat(registered.household())
+                .extracting(member -> member.stayEndsOn())
+                .containsExactly(LocalDate.of(2026, 6, 30), null);
+    }
+
+    @Test
     void aFileRefusedAsAWholeIsReportedPreciselyAndRegistersNothing() {
         Caller operations = service.as("operator-1", "OPERATIONS");
         String valid = row(run + "-X1", LocalDate.of(2021, 5, 5), "SPOUSE", "1980-01-01");
