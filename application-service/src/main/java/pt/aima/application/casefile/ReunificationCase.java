@@ -36,8 +36,9 @@ import pt.aima.platform.eventstore.StoredAs;
 
 /**
  * One family-reunification case from registration to decision. It decides only what is application-service's to
- * decide (registration, the decision); the checklist and the biometrics are facts other services report, recorded
- * here once so the decision rule can rely on them.
+ * decide (registration, the extension of the decision deadline, the decision) and keeps what staff record about the
+ * household (the end of each member's lawful stay); the checklist and the biometrics are facts other services report,
+ * recorded here once so the decision rule can rely on them.
  */
 @StoredAs("application.ReunificationCase")
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
