@@ -43,7 +43,11 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "aima.operations-service.gauge-refresh=500ms")
+        properties = {
+            "aima.operations-service.gauge-refresh=500ms",
+            "aima.operations-service.backlog.refresh=100ms",
+            "aima.operations-service.backlog.max-age=1s"
+        })
 class OperationsServiceIT {
 
     private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
@@ -242,6 +246,12 @@ class OperationsServiceIT {
                 .isEqualTo(1);
         assertThat(backlog.get("decided").asLong() - before.get("decided").asLong())
                 .isEqualTo(1);
+
+        JsonNode summaries = operations().get("/operations/backlog?rows=false").body();
+        assertThat(summaries.path("rows").isNull() || summaries.path("rows").isMissingNode())
+                .isTrue();
+        assertThat(summaries.get("byPartner").get(partner).asLong()).isEqualTo(3);
+        assertThat(field(operations().get("/operations/backlog?rows=some"))).isEqualTo("rows");
     }
 
     @Test
@@ -574,10 +584,17 @@ class OperationsServiceIT {
         return response.problem().json().get("errors").get(0).get("field").asString();
     }
 
+    /** The backlog as counted after everything delivered so far (counts are taken in the background). */
     private static JsonNode backlog() {
-        Response response = operations().get("/operations/backlog");
-        assertThat(response.status()).isEqualTo(200);
-        return response.body();
+        Instant delivered = Instant.now();
+        return await().atMost(ServiceHarness.PATIENCE)
+                .until(
+                        () -> {
+                            Response response = operations().get("/operations/backlog");
+                            assertThat(response.status()).isEqualTo(200);
+                            return response.body();
+                        },
+                        body -> Instant.parse(body.get("computedAt").asString()).isAfter(delivered));
     }
 
     private static long sum(JsonNode counts) {

@@ -1,10 +1,9 @@
 package pt.aima.operations.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import pt.aima.operations.projection.cases.CaseQueries;
+import pt.aima.operations.projection.cases.BacklogCounts;
 import pt.aima.platform.security.AllowedRoles;
 import pt.aima.platform.security.Role;
 
@@ -12,18 +11,25 @@ import pt.aima.platform.security.Role;
 @RestController
 class BacklogController {
 
-    private final CaseQueries cases;
-    private final Clock clock;
+    private final BacklogCounts counts;
 
-    BacklogController(CaseQueries cases, Clock clock) {
-        this.cases = cases;
-        this.clock = clock;
+    BacklogController(BacklogCounts counts) {
+        this.counts = counts;
     }
 
+    /**
+     * The last count of the backlog (taken in the background, a few seconds old at most while cases change; see
+     * {@code computedAt}).
+     *
+     * @param rows {@code false} leaves out the full cross of every dimension (the summaries stay)
+     */
     @GetMapping("/operations/backlog")
     @AllowedRoles({Role.OPERATIONS, Role.AUDITOR})
-    BacklogView backlog() {
-        LocalDate today = LocalDate.now(clock);
-        return BacklogView.of(today, cases.backlog(today));
+    BacklogView backlog(@RequestParam(name = "rows", required = false) String rows) {
+        boolean withRows = rows == null || rows.equals("true");
+        if (!withRows && !rows.equals("false")) {
+            throw InvalidRequest.of("rows", "must be true or false");
+        }
+        return BacklogView.of(counts.latest(), withRows);
     }
 }

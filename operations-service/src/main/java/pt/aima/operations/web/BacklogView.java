@@ -1,5 +1,6 @@
 package pt.aima.operations.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,12 +12,14 @@ import pt.aima.kernel.application.Relationship;
 import pt.aima.operations.casefile.Origin;
 import pt.aima.operations.casefile.Stage;
 import pt.aima.operations.projection.cases.AgeBucket;
+import pt.aima.operations.projection.cases.Backlog;
 import pt.aima.operations.projection.cases.BacklogRow;
 
 /**
  * The backlog: every registered case counted once, by stage and by each dimension on its own (each of these sums to
  * {@code total}), by stage and age together, and in {@code rows} by every dimension at once.
  *
+ * @param computedAt when the count was taken: every change committed before it is counted
  * @param asOf the day ages are counted to
  * @param ageBasis how a case's age is counted
  * @param open cases not decided yet
@@ -29,8 +32,10 @@ import pt.aima.operations.projection.cases.BacklogRow;
  * @param byOrigin PORTAL and SEF_IMPORT
  * @param byStageAndAge stage by age bucket
  * @param rows one row per combination of stage, age, region, partner, relationship and origin that has cases
+ *     (null when asked without rows)
  */
 record BacklogView(
+        Instant computedAt,
         LocalDate asOf,
         String ageBasis,
         long total,
@@ -49,7 +54,8 @@ record BacklogView(
             + " decision (decided cases); a bucket holds the cases at least its lower bound old and younger than its"
             + " upper bound";
 
-    static BacklogView of(LocalDate asOf, List<BacklogRow> rows) {
+    static BacklogView of(Backlog backlog, boolean withRows) {
+        List<BacklogRow> rows = backlog.rows();
         long total = rows.stream().mapToLong(BacklogRow::count).sum();
         long decided = rows.stream()
                 .filter(row -> Stage.valueOf(row.stage()).decided())
@@ -65,7 +71,8 @@ record BacklogView(
             byStageAndAge.put(stage.name(), ages);
         }
         return new BacklogView(
-                asOf,
+                backlog.computedAt(),
+                backlog.asOf(),
                 AGE_BASIS,
                 total,
                 total - decided,
@@ -80,7 +87,7 @@ record BacklogView(
                 count(rows, BacklogRow::relationship, names(Relationship.values())),
                 count(rows, BacklogRow::origin, names(Origin.values())),
                 byStageAndAge,
-                rows);
+                withRows ? rows : null);
     }
 
     private static Map<String, Long> count(

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -19,7 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import pt.aima.operations.casefile.Stage;
-import pt.aima.operations.projection.cases.CaseQueries;
+import pt.aima.operations.projection.cases.Backlog;
+import pt.aima.operations.projection.cases.BacklogCounts;
 import pt.aima.operations.projection.queues.WorkQueue;
 import pt.aima.operations.projection.queues.WorkQueueQueries;
 import pt.aima.operations.projection.queues.WorkQueueQueries.AsOf;
@@ -27,14 +29,15 @@ import pt.aima.operations.projection.queues.WorkQueueQueries.AsOf;
 /**
  * The backlog by stage ({@code aima.operations.backlog}, tag {@code stage}) and the length of each work queue
  * ({@code aima.operations.queue.length}, tag {@code queue}) as Prometheus gauges. Counted on a timer, not on every
- * scrape: a scrape reads the last counts, so scraping costs the database nothing.
+ * scrape: a scrape reads the last counts, so scraping costs the database nothing. The backlog's come from the last
+ * count of {@link BacklogCounts}.
  */
 @Component
 public class OperationsGauges implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OperationsGauges.class);
 
-    private final CaseQueries cases;
+    private final BacklogCounts backlogCounts;
     private final WorkQueueQueries queues;
     private final Clock clock;
     private final Duration interval;
@@ -43,12 +46,12 @@ public class OperationsGauges implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     OperationsGauges(
-            CaseQueries cases,
+            BacklogCounts backlogCounts,
             WorkQueueQueries queues,
             Clock clock,
             MeterRegistry meters,
             @Value("${aima.operations-service.gauge-refresh:30s}") Duration interval) {
-        this.cases = cases;
+        this.backlogCounts = backlogCounts;
         this.queues = queues;
         this.clock = clock;
         this.interval = interval;
@@ -63,7 +66,7 @@ public class OperationsGauges implements SmartLifecycle {
     /** Counts now and updates the gauges. */
     public void refresh() {
         List<MultiGauge.Row<?>> stages = new ArrayList<>();
-        for (Map.Entry<Stage, Long> stage : cases.countByStage().entrySet()) {
+        for (Map.Entry<Stage, Long> stage : byStage(backlogCounts.latest()).entrySet()) {
             stages.add(MultiGauge.Row.of(Tags.of("stage", stage.getKey().name()), stage.getValue()));
         }
         backlog.register(stages, true);
@@ -75,6 +78,15 @@ public class OperationsGauges implements SmartLifecycle {
             lengths.add(MultiGauge.Row.of(Tags.of("queue", queue.getKey().slug()), queue.getValue()));
         }
         queueLengths.register(lengths, true);
+    }
+
+    private static Map<Stage, Long> byStage(Backlog backlog) {
+        Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            counts.put(stage, 0L);
+        }
+        backlog.rows().forEach(row -> counts.merge(Stage.valueOf(row.stage()), row.count(), Long::sum));
+        return counts;
     }
 
     @Override

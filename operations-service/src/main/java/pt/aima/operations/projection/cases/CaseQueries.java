@@ -6,14 +6,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import pt.aima.operations.casefile.Stage;
 
 /** Reads {@code ops_case}: the backlog's counts, one case, and case search. */
 @Component
@@ -56,18 +53,6 @@ public class CaseQueries {
                         rs.getString("origin"),
                         rs.getLong("n")))
                 .list();
-    }
-
-    /** How many cases are at each stage (every stage, zero included). */
-    public Map<Stage, Long> countByStage() {
-        Map<Stage, Long> counts = new EnumMap<>(Stage.class);
-        for (Stage stage : Stage.values()) {
-            counts.put(stage, 0L);
-        }
-        jdbc.sql("select stage, count(*) as n from ops_case group by stage")
-                .query((rs, row) -> counts.put(Stage.valueOf(rs.getString("stage")), rs.getLong("n")))
-                .list();
-        return counts;
     }
 
     public Optional<CaseView> find(UUID caseId) {

@@ -22,9 +22,11 @@ class CasesProjection implements CaseProjection {
     static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
 
     private final JdbcClient jdbc;
+    private final CaseChanges changes;
 
-    CasesProjection(JdbcClient jdbc) {
+    CasesProjection(JdbcClient jdbc, CaseChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     @Override
@@ -100,6 +102,7 @@ class CasesProjection implements CaseProjection {
                 .param("eventCount", file.eventCount())
                 .param("lastEventAt", timestamp(file.lastEventAt()))
                 .update();
+        changes.changed();
     }
 
     private static Timestamp timestamp(Instant instant) {
