@@ -42,11 +42,10 @@ public class WorkQueueQueries {
 
     public QueuePage page(WorkQueue queue, AsOf asOf, int page, int size) {
         Query query = query(queue, asOf);
-        long total = query.params(jdbc.sql("select count(*) " + query.from()))
-                .query(Long.class)
-                .single();
-        List<? extends QueueItem> items = query.params(jdbc.sql("select " + query.select() + " " + query.from()
-                        + " order by " + query.order() + " limit :limit offset :offset"))
+        long total = count(query);
+        List<? extends QueueItem> items = query.params(jdbc.sql("select " + query.select() + " from " + query.table()
+                        + " " + query.join() + " " + query.where() + " order by " + query.order()
+                        + " limit :limit offset :offset"))
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query(query.mapper())
@@ -58,17 +57,31 @@ public class WorkQueueQueries {
     public Map<WorkQueue, Long> lengths(AsOf asOf) {
         Map<WorkQueue, Long> lengths = new EnumMap<>(WorkQueue.class);
         for (WorkQueue queue : WorkQueue.values()) {
-            Query query = query(queue, asOf);
-            lengths.put(
-                    queue,
-                    query.params(jdbc.sql("select count(*) " + query.from()))
-                            .query(Long.class)
-                            .single());
+            lengths.put(queue, count(query(queue, asOf)));
         }
         return lengths;
     }
 
-    private record Query(String select, String from, String order, AsOf asOf, RowMapper<? extends QueueItem> mapper) {
+    /** Counts without the join: every queue row belongs to a case that has its row in ops_case. */
+    private long count(Query query) {
+        return query.params(jdbc.sql("select count(*) from " + query.table() + " " + query.where()))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * @param table the queue's table and its alias
+     * @param join the case's row, for the context every item shows
+     * @param where which of the table's rows are in the queue (on the table's own columns)
+     */
+    private record Query(
+            String select,
+            String table,
+            String join,
+            String where,
+            String order,
+            AsOf asOf,
+            RowMapper<? extends QueueItem> mapper) {
 
         /** Binds the day and the end of the stay window (a query that names neither ignores them). */
         JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement) {
@@ -84,7 +97,9 @@ public class WorkQueueQueries {
             case DOCUMENTS_AWAITING_VERIFICATION ->
                 new Query(
                         "d.*, c.region, c.submitted_on, c.legacy_number",
-                        "from ops_document_waiting d join ops_case c on c.case_id = d.case_id",
+                        "ops_document_waiting d",
+                        "join ops_case c on c.case_id = d.case_id",
+                        "",
                         "d.uploaded_at, d.document_id",
                         asOf,
                         (rs, row) -> {
@@ -105,8 +120,9 @@ public class WorkQueueQueries {
             case EVIDENCE_OVERDUE ->
                 new Query(
                         "e.*, c.region, c.submitted_on, c.legacy_number",
-                        "from ops_evidence_request e join ops_case c on c.case_id = e.case_id"
-                                + " where e.received_on is null and e.respond_by < :today",
+                        "ops_evidence_request e",
+                        "join ops_case c on c.case_id = e.case_id",
+                        "where e.received_on is null and e.respond_by < :today",
                         "e.respond_by, e.case_id, e.request_id",
                         asOf,
                         (rs, row) -> new QueueItem.EvidenceOverdue(
@@ -124,8 +140,9 @@ public class WorkQueueQueries {
             case AIMA_RESPONSE_OVERDUE ->
                 new Query(
                         "e.*, c.region, c.submitted_on, c.legacy_number",
-                        "from ops_evidence_request e join ops_case c on c.case_id = e.case_id"
-                                + " where e.received_on is not null and not e.aima_responded"
+                        "ops_evidence_request e",
+                        "join ops_case c on c.case_id = e.case_id",
+                        "where e.received_on is not null and not e.aima_responded"
                                 + " and (e.aima_respond_by < :today or e.aima_overdue_reported)",
                         "e.aima_respond_by, e.case_id, e.request_id",
                         asOf,
@@ -147,7 +164,9 @@ public class WorkQueueQueries {
             case READY_FOR_DECISION ->
                 new Query(
                         "c.*",
-                        "from ops_case c where c.decision is null and c.checklist_completed_at is not null"
+                        "ops_case c",
+                        "",
+                        "where c.decision is null and c.checklist_completed_at is not null"
                                 + " and c.biometrics_collected_at is not null",
                         "c.submitted_on, c.case_id",
                         asOf,
@@ -168,7 +187,9 @@ public class WorkQueueQueries {
             case MISSED_APPOINTMENTS ->
                 new Query(
                         "m.*, c.region, c.submitted_on, c.legacy_number",
-                        "from ops_missed_appointment m join ops_case c on c.case_id = m.case_id",
+                        "ops_missed_appointment m",
+                        "join ops_case c on c.case_id = m.case_id",
+                        "",
                         "m.starts_at, m.case_id",
                         asOf,
                         (rs, row) -> new QueueItem.MissedAppointment(
@@ -182,7 +203,9 @@ public class WorkQueueQueries {
             case COURT_ORDERS ->
                 new Query(
                         "o.*, c.region, c.submitted_on, c.legacy_number, c.stage, c.appointment_starts_at",
-                        "from ops_court_order o join ops_case c on c.case_id = o.case_id",
+                        "ops_court_order o",
+                        "join ops_case c on c.case_id = o.case_id",
+                        "",
                         "o.at_risk desc, o.deadline, o.case_id, o.reference",
                         asOf,
                         (rs, row) -> new QueueItem.CourtOrder(
@@ -201,7 +224,9 @@ public class WorkQueueQueries {
             case FAILED_DELIVERIES ->
                 new Query(
                         "f.*, c.region, c.legacy_number, c.stage",
-                        "from ops_failed_delivery f join ops_case c on c.case_id = f.case_id",
+                        "ops_failed_delivery f",
+                        "join ops_case c on c.case_id = f.case_id",
+                        "",
                         "f.failed_at, f.notification_id",
                         asOf,
                         (rs, row) -> new QueueItem.FailedDelivery(
@@ -218,8 +243,9 @@ public class WorkQueueQueries {
             case STAY_EXPIRING ->
                 new Query(
                         "s.*, c.region, c.submitted_on, c.legacy_number, c.stage",
-                        "from ops_member_stay s join ops_case c on c.case_id = s.case_id"
-                                + " where s.stay_ends_on is not null and s.stay_ends_on <= :until",
+                        "ops_member_stay s",
+                        "join ops_case c on c.case_id = s.case_id",
+                        "where s.stay_ends_on is not null and s.stay_ends_on <= :until",
                         "s.stay_ends_on, s.case_id, s.member_id",
                         asOf,
                         (rs, row) -> new QueueItem.StayExpiring(
