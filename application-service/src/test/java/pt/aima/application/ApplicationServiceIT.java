@@ -32,7 +32,9 @@ import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.MemberStayUpdated;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.ResidencePeriod;
 import pt.aima.kernel.codec.IntegrationEventCodec;
@@ -41,6 +43,7 @@ import pt.aima.kernel.document.DocumentChecklistOpened;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
 import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
 import pt.aima.kernel.scheduling.BiometricsCollected;
@@ -439,6 +442,170 @@ class ApplicationServiceIT {
         await("case_status rebuilt from the event store")
                 .atMost(ServiceHarness.PATIENCE)
                 .until(() -> caseStatusRows(scheduled, decided), live::equals);
+    }
+
+    @Test
+    void aCaseworkerExtendsTheDecisionDeadlineOnceAndTheFactIsPublished() {
+        Caller applicant = service.as("applicant-13", "APPLICANT");
+        Response registered = applicant.post("/applications", REGISTRATION);
+        CaseId caseId = caseIdOf(registered);
+        LocalDate submittedOn =
+                LocalDate.parse(registered.body().get("submittedOn").asString());
+        // (policy) registered after Lei 61/2025 took effect (23 October 2025): nine months, nine more if extended
+        JsonNode before = awaitStage(caseId, applicant, "REGISTERED");
+        assertThat(LocalDate.parse(before.get("decisionDeadline").asString())).isEqualTo(submittedOn.plusMonths(9));
+        assertThat(before.get("deadlineExtended").asBoolean()).isFalse();
+
+        String reason = "The marriage was celebrated abroad and must be confirmed by the consulate.";
+        assertThat(applicant
+                        .post("/applications/{id}/deadline-extension", Map.of("reason", reason), caseId)
+                        .status())
+                .as("only a caseworker extends")
+                .isEqualTo(403);
+        Caller caseworker = service.as("caseworker-13", "CASEWORKER").withCorrelationId("corr-extension");
+        Response blank = caseworker.post("/applications/{id}/deadline-extension", Map.of("reason", " "), caseId);
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(fieldsOf(blank)).containsExactly("reason");
+        Response unknownField =
+                caseworker.post("/applications/{id}/deadline-extension", Map.of("reason", reason, "months", 6), caseId);
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(fieldsOf(unknownField)).containsExactly("months");
+        assertThat(caseworker
+                        .post("/applications/{id}/deadline-extension", Map.of("reason", reason), UUID.randomUUID())
+                        .status())
+                .as("an unknown case")
+                .isEqualTo(404);
+
+        Response extended = caseworker.post("/applications/{id}/deadline-extension", Map.of("reason", reason), caseId);
+        assertThat(extended.status()).isEqualTo(202);
+        LocalDate decideBy = submittedOn.plusMonths(18);
+        assertThat(LocalDate.parse(extended.body().get("decideBy").asString())).isEqualTo(decideBy);
+        EventEnvelope<?> published =
+                service.kafka().awaitPublished(Topics.APPLICATION_EVENTS, caseId, "DecisionDeadlineExtended");
+        assertThat(published.payload()).isEqualTo(new DecisionDeadlineExtended(caseId, reason, decideBy));
+        assertThat(published.actor()).isEqualTo(new Actor("caseworker-13", "CASEWORKER"));
+        assertThat(published.correlationId()).isEqualTo("corr-extension");
+        JsonNode after = await().atMost(ServiceHarness.PATIENCE)
+                .until(() -> applicant.get("/applications/{id}", caseId).body(), body -> body.get("deadlineExtended")
+                        .asBoolean());
+        assertThat(LocalDate.parse(after.get("decisionDeadline").asString())).isEqualTo(decideBy);
+
+        Response again =
+                caseworker.post("/applications/{id}/deadline-extension", Map.of("reason", "Still complex."), caseId);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problem().rule()).isEqualTo("DEADLINE_ALREADY_EXTENDED");
+        assertThat(again.problem().detail()).contains(decideBy.toString());
+        assertThat(service.eventStore().types(caseId)).containsExactly("ApplicationSubmitted", "DeadlineExtended");
+    }
+
+    @Test
+    void aDecidedCasesDeadlineCannotBeExtended() {
+        Caller applicant = service.as("applicant-14", "APPLICANT");
+        CaseId caseId = caseIdOf(applicant.post("/applications", REGISTRATION));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        service.publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "PORTO-1"));
+        awaitStage(caseId, applicant, "BIOMETRICS_COLLECTED");
+        Caller caseworker = service.as("caseworker-14", "CASEWORKER");
+        assertThat(decide(caseworker, caseId, "GRANTED").status()).isEqualTo(202);
+
+        Response late = caseworker.post(
+                "/applications/{id}/deadline-extension", Map.of("reason", "Needs more checks."), caseId);
+
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.problem().rule()).isEqualTo("DEADLINE_EXTENSION_AFTER_DECISION");
+        assertThat(service.eventStore().types(caseId)).doesNotContain("DeadlineExtended");
+    }
+
+    @Test
+    void aMembersStayIsRegisteredPublishedAndUpdatedByStaff() {
+        Caller applicant = service.as("applicant-15", "APPLICANT");
+        Response registered = applicant.post(
+                "/applications",
+                """
+                {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
+                 "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD", "dateOfBirth": "2015-03-01",
+                              "nationality": "BRA", "presentInPortugal": true, "presentInPortugalSince": "2023-05-01",
+                              "stayEndsOn": "2027-03-01"},
+                             {"fullName": "Joana Sponsor", "relationship": "SPOUSE", "dateOfBirth": "1990-01-01",
+                              "nationality": "BRA", "presentInPortugal": false}],
+                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}, "region": "LISBOA"}
+                """);
+        CaseId caseId = caseIdOf(registered);
+        MemberId child = MemberId.of(registered.body().get("memberIds").get(0).asString());
+        MemberId spouse = MemberId.of(registered.body().get("memberIds").get(1).asString());
+        var household = ((ApplicationRegistered) service.kafka()
+                        .awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered")
+                        .payload())
+                .household();
+        assertThat(household).extracting(member -> member.stayEndsOn()).containsExactly(LocalDate.of(2027, 3, 1), null);
+
+        Caller caseworker = service.as("caseworker-15", "CASEWORKER").withCorrelationId("corr-stay");
+        String path = "/applications/{caseId}/members/{memberId}/stay";
+        Response updated = caseworker.put(path, Map.of("stayEndsOn", "2027-09-01"), caseId, child);
+        assertThat(updated.status()).isEqualTo(204);
+        EventEnvelope<?> published =
+                service.kafka().awaitPublished(Topics.APPLICATION_EVENTS, caseId, "MemberStayUpdated");
+        assertThat(published.payload()).isEqualTo(new MemberStayUpdated(caseId, child, LocalDate.of(2027, 9, 1)));
+        assertThat(published.actor()).isEqualTo(new Actor("caseworker-15", "CASEWORKER"));
+        // a spouse abroad may enter Portugal while the case waits: staff record the stay of any member
+        assertThat(caseworker
+                        .put(path, Map.of("stayEndsOn", "2026-12-31"), caseId, spouse)
+                        .status())
+                .isEqualTo(204);
+        assertThat(caseworker
+                        .put(path, Map.of("stayEndsOn", "2027-09-01"), caseId, child)
+                        .status())
+                .as("the same day again")
+                .isEqualTo(204);
+        assertThat(service.eventStore().types(caseId))
+                .containsExactly("ApplicationSubmitted", "MemberStayChanged", "MemberStayChanged");
+
+        Response unknownMember = caseworker.put(path, Map.of("stayEndsOn", "2027-09-01"), caseId, MemberId.newId());
+        assertThat(unknownMember.status()).isEqualTo(404);
+        assertThat(unknownMember.problem().type()).isEqualTo("https://aima.gov.pt/problems/member-not-found");
+        assertThat(caseworker
+                        .put(path, Map.of("stayEndsOn", "2027-09-01"), UUID.randomUUID(), child)
+                        .status())
+                .as("an unknown case")
+                .isEqualTo(404);
+        assertThat(fieldsOf(caseworker.put(path, Map.of(), caseId, child))).containsExactly("stayEndsOn");
+        assertThat(fieldsOf(caseworker.put(path, Map.of("stayEndsOn", "2027-02-30"), caseId, child)))
+                .containsExactly("stayEndsOn");
+        assertThat(fieldsOf(
+                        caseworker.put(path, Map.of("stayEndsOn", "2027-09-01", "permitNumber", "X"), caseId, child)))
+                .containsExactly("permitNumber");
+        assertThat(caseworker
+                        .put(path, Map.of("stayEndsOn", "2027-09-01"), caseId, "not-a-uuid")
+                        .status())
+                .isEqualTo(400);
+        assertThat(applicant
+                        .put(path, Map.of("stayEndsOn", "2028-01-01"), caseId, child)
+                        .status())
+                .as("staff only")
+                .isEqualTo(403);
+        assertThat(service.eventStore().types(caseId)).hasSize(3);
+    }
+
+    @Test
+    void refusesTheStayOfAMemberAbroadOrEndingBeforeTheEntryAtRegistration() {
+        Caller applicant = service.as("applicant-16", "APPLICANT");
+        String member =
+                """
+                {"sponsor": {"fullName": "Ana Sponsor", "residencePermitNumber": "AR-123456"},
+                 "members": [{"fullName": "Rui Child", "relationship": "MINOR_CHILD", "dateOfBirth": "2015-03-01",
+                              "nationality": "BRA", %s}],
+                 "contact": {"email": "ana@example.org", "preferredLanguage": "pt"}, "region": "LISBOA"}
+                """;
+
+        for (String facts : List.of(
+                "\"presentInPortugal\": false, \"stayEndsOn\": \"2027-03-01\"",
+                "\"presentInPortugal\": true, \"presentInPortugalSince\": \"2023-05-01\","
+                        + " \"stayEndsOn\": \"2023-04-30\"")) {
+            Response refused = applicant.post("/applications", member.formatted(facts));
+            assertThat(refused.status()).as(facts).isEqualTo(400);
+            assertThat(fieldsOf(refused)).as(facts).containsExactly("members[0].stayEndsOnConsistent");
+        }
+        assertThat(service.eventStore().countCausedByThisTest()).isZero();
     }
 
     private static List<Map<String, Object>> caseStatusRows(CaseId... cases) {

@@ -7,6 +7,6 @@ import pt.aima.platform.testing.eventstore.StoredNamesTest;
 class StoredTypeNamesTest extends StoredNamesTest {
 
     StoredTypeNamesTest() {
-        super("pt.aima.application", Set.of());
+        super("pt.aima.application", Set.of("application.DeadlineExtended", "application.MemberStayChanged"));
     }
 }

@@ -15,6 +15,7 @@ import static pt.aima.backlog.format.LegacyColumn.PRESENT_SINCE;
 import static pt.aima.backlog.format.LegacyColumn.RELATIONSHIP;
 import static pt.aima.backlog.format.LegacyColumn.SPONSOR_NAME;
 import static pt.aima.backlog.format.LegacyColumn.SPONSOR_PERMIT;
+import static pt.aima.backlog.format.LegacyColumn.STAY_ENDS_ON;
 import static pt.aima.backlog.format.LegacyColumn.SUBMITTED_ON;
 
 import java.io.BufferedWriter;
@@ -39,7 +40,9 @@ import pt.aima.backlog.format.LegacyCsv;
  * dates (2019-2023) follow plausible distributions; some names need CSV quoting (a comma in "Silva, Ana", a nickname
  * in quotes), written by Commons CSV in the format's RFC 4180 dialect ({@link LegacyCsv}); a small share of cases carries one deliberately bad row of each
  * kind the import must report (malformed, unknown relationship, impossible date, duplicate legacy number,
- * inconsistent case columns, not eligible).
+ * inconsistent case columns, not eligible). Some members present in Portugal have the end of their current lawful
+ * stay ({@code stay_ends_on}), spread over the recovery operation's years 2026-2027, drawn from a random of their own so
+ * that every other column of a seed's file is what it was before the column existed.
  *
  * <p>Usage: {@code java -cp backlog-import.jar pt.aima.backlog.LegacyCaseGenerator <cases> <file> [seed] [badPerMille]}
  */
@@ -118,12 +121,18 @@ public final class LegacyCaseGenerator {
     };
     private static final LocalDate BACKLOG_START = LocalDate.of(2019, 1, 1);
     private static final int BACKLOG_DAYS = 5 * 365;
+    private static final LocalDate STAYS_START = LocalDate.of(2026, 1, 1);
+    private static final int STAYS_DAYS = 2 * 365;
+    /** The share of members present in Portugal whose stay's end the file knows. */
+    private static final int STAY_KNOWN_PERCENT = 60;
 
     private final Random random;
+    private final Random stays;
     private final int badPerMille;
 
     public LegacyCaseGenerator(long seed, int badPerMille) {
         this.random = new Random(seed);
+        this.stays = new Random(~seed);
         this.badPerMille = badPerMille;
     }
 
@@ -243,7 +252,8 @@ public final class LegacyCaseGenerator {
                     .set(DATE_OF_BIRTH, born.toString())
                     .set(NATIONALITY, nationality)
                     .set(PRESENT_IN_PORTUGAL, Boolean.toString(present))
-                    .set(PRESENT_SINCE, since == null ? "" : since.toString()));
+                    .set(PRESENT_SINCE, since == null ? "" : since.toString())
+                    .set(STAY_ENDS_ON, present ? stayEndsOn() : ""));
         }
         return rows;
     }
@@ -284,6 +294,14 @@ public final class LegacyCaseGenerator {
                         LocalDate.parse(row.get(SUBMITTED_ON)).minusYears(30).toString());
             }
         }
+    }
+
+    /** The end of a present member's stay, when the file knows it; empty otherwise. */
+    private String stayEndsOn() {
+        if (stays.nextInt(100) >= STAY_KNOWN_PERCENT) {
+            return "";
+        }
+        return STAYS_START.plusDays(stays.nextInt(STAYS_DAYS)).toString();
     }
 
     private int householdSize() {

@@ -30,14 +30,14 @@ class LegacyCaseGeneratorTest {
     }
 
     @Test
-    void writesTheHeaderAndSixteenFieldsPerRowWithEveryKindOfBadCase() throws IOException {
+    void writesTheHeaderAndSeventeenFieldsPerRowWithEveryKindOfBadCase() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LegacyCaseGenerator.Summary summary = new LegacyCaseGenerator(7, 20).write(5000, out);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text.lines().findFirst()).contains(LegacyColumn.HEADER);
         List<CSVRecord> records = LegacyCsv.READ.parse(new StringReader(text)).getRecords();
         assertThat(records.stream().skip(1))
-                .allSatisfy(row -> assertThat(row.size()).isEqualTo(16));
+                .allSatisfy(row -> assertThat(row.size()).isEqualTo(17));
         assertThat(summary.lines()).isEqualTo(text.lines().count());
         assertThat(summary.lines()).isEqualTo(records.size());
         assertThat(summary.badCases()).doesNotContain(0);
@@ -75,6 +75,40 @@ class LegacyCaseGeneratorTest {
         }
         long duplicated = runs.values().stream().filter(n -> n > 1).count();
         assertThat(duplicated).isPositive();
+    }
+
+    @Test
+    void givesTheEndOfTheStayOfSomeMembersPresentInPortugalAndOfNoneAbroad() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new LegacyCaseGenerator(13, 0).write(3000, out);
+        List<CSVRecord> rows = LegacyCsv.READ.parse(new StringReader(out.toString(StandardCharsets.UTF_8))).stream()
+                .skip(1)
+                .toList();
+        int stay = LegacyColumn.STAY_ENDS_ON.ordinal();
+        int present = LegacyColumn.PRESENT_IN_PORTUGAL.ordinal();
+        List<CSVRecord> known =
+                rows.stream().filter(row -> !row.get(stay).isEmpty()).toList();
+
+        assertThat(known).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.get(present)).isEqualTo("true");
+            assertThat(java.time.LocalDate.parse(row.get(stay))).isBetween("2026-01-01", "2027-12-31");
+        });
+        assertThat(rows.stream()
+                        .filter(row ->
+                                row.get(present).equals("true") && row.get(stay).isEmpty()))
+                .as("not every present member's stay is known")
+                .isNotEmpty();
+    }
+
+    @Test
+    void theStayColumnLeavesEveryOtherColumnOfASeedsFileAsItWas() throws IOException {
+        // the other columns come from the seed's own random: the stays do not shift them (benchmark figures stay
+        // comparable with runs before the column existed). First case of seed 42, as written before the column.
+        String first = generate(42, 1).lines().skip(1).findFirst().orElseThrow();
+        assertThat(first.substring(0, first.lastIndexOf(',')))
+                .isEqualTo("SEF-RF-2022-0000001,2022-03-26,Fatima Silva,AR-2020-000001,PROFESSIONAL_ASSOCIATION,"
+                        + "Ordem dos Advogados,PORTO,legacy-0000001,legacy-0000001@example.org,en,Mohammed Silva,"
+                        + "MINOR_CHILD,2009-06-22,AGO,true,2017-12-14");
     }
 
     @Test

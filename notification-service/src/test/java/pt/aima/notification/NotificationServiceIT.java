@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.codec.IntegrationEventCodec;
@@ -113,6 +115,37 @@ class NotificationServiceIT extends NotificationServiceTestBase {
         assertThat(decision.get("subject").asString())
                 .isEqualTo("Family reunification application granted (case " + caseId + ")");
         assertThat(decision.get("body").asString()).contains("has been granted", "All conditions are met.");
+    }
+
+    @Test
+    void tellsTheApplicantInTheirLanguageThatTheDecisionDeadlineWasExtended() {
+        String reason = "The marriage was celebrated abroad and must be confirmed by the consulate.";
+        for (String language : List.of("pt", "en")) {
+            CaseId caseId = CaseId.newId();
+            Caller applicant = service.as("applicant-deadline-" + language, "APPLICANT");
+            service.publish(
+                    Topics.APPLICATION_EVENTS, registration(caseId, "applicant-deadline-" + language, language));
+            awaitInbox(caseId, applicant, 1);
+            var extended = service.envelope(new DecisionDeadlineExtended(caseId, reason, LocalDate.of(2028, 5, 23)));
+            service.kafka().send(Topics.APPLICATION_EVENTS, extended);
+
+            JsonNode notice = notificationAnswering(awaitInbox(caseId, applicant, 2), extended);
+            assertThat(notice.get("kind").asString()).isEqualTo("DEADLINE_EXTENDED");
+            assertThat(notice.get("language").asString()).isEqualTo(language);
+            if (language.equals("pt")) {
+                assertThat(notice.get("subject").asString())
+                        .isEqualTo("Prazo de decisão prorrogado até 23 de maio de 2028 (processo " + caseId + ")");
+                assertThat(notice.get("body").asString())
+                        .contains("complexidade da análise do pedido", "Motivo indicado pelo técnico", reason);
+            } else {
+                assertThat(notice.get("subject").asString())
+                        .isEqualTo("Decision deadline extended to 23 May 2028 (case " + caseId + ")");
+                assertThat(notice.get("body").asString()).contains("complexity of examining the application", reason);
+            }
+            var sent = (NotificationSent)
+                    awaitPublished(caseId, extended.eventId()).payload();
+            assertThat(sent.kind()).isEqualTo("DEADLINE_EXTENDED");
+        }
     }
 
     @Test

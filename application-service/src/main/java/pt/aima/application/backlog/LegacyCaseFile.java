@@ -16,6 +16,7 @@ import static pt.aima.backlog.format.LegacyColumn.DATE_OF_BIRTH;
 import static pt.aima.backlog.format.LegacyColumn.DESK_REGION;
 import static pt.aima.backlog.format.LegacyColumn.EMAIL;
 import static pt.aima.backlog.format.LegacyColumn.HEADER;
+import static pt.aima.backlog.format.LegacyColumn.HEADER_BEFORE_STAY;
 import static pt.aima.backlog.format.LegacyColumn.LANGUAGE;
 import static pt.aima.backlog.format.LegacyColumn.LEGACY_NUMBER;
 import static pt.aima.backlog.format.LegacyColumn.MEMBER_NAME;
@@ -27,6 +28,7 @@ import static pt.aima.backlog.format.LegacyColumn.PRESENT_SINCE;
 import static pt.aima.backlog.format.LegacyColumn.RELATIONSHIP;
 import static pt.aima.backlog.format.LegacyColumn.SPONSOR_NAME;
 import static pt.aima.backlog.format.LegacyColumn.SPONSOR_PERMIT;
+import static pt.aima.backlog.format.LegacyColumn.STAY_ENDS_ON;
 import static pt.aima.backlog.format.LegacyColumn.SUBMITTED_ON;
 
 import java.io.IOException;
@@ -64,13 +66,14 @@ import pt.aima.kernel.application.Relationship;
  */
 public final class LegacyCaseFile {
 
-    private static final int FIELDS = LegacyColumn.values().length;
     private static final int MAX_MEMBERS = 20;
-    /** Far beyond any real row (16 fields of at most a few hundred characters): a record this long is a lost quote. */
+    /** Far beyond any real row (17 fields of at most a few hundred characters): a record this long is a lost quote. */
     private static final int MAX_RECORD_CHARS = 1 << 16;
 
     private static final List<String> HEADERS =
             Arrays.stream(LegacyColumn.values()).map(LegacyColumn::header).toList();
+    private static final List<String> HEADERS_BEFORE_STAY =
+            LegacyColumn.BEFORE_STAY.stream().map(LegacyColumn::header).toList();
     private static final String CASE_COLUMNS_NAMED =
             CASE_COLUMNS.stream().map(LegacyColumn::header).collect(Collectors.joining(","));
     private static final Pattern LEGACY_NUMBER_PATTERN = Pattern.compile("[A-Z0-9/-]{4,40}");
@@ -79,7 +82,12 @@ public final class LegacyCaseFile {
     private static final Pattern EMAIL_PATTERN = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> PARTNER_TYPES = Set.of("CLAIM", "MUNICIPALITY", "PROFESSIONAL_ASSOCIATION");
 
-    /** One family member, from one row. */
+    /**
+     * One family member, from one row.
+     *
+     * @param stayEndsOn the last day of the member's current lawful stay in Portugal; null when not given (always in a
+     *     file without the column)
+     */
     public record LegacyMember(
             int line,
             String fullName,
@@ -87,7 +95,8 @@ public final class LegacyCaseFile {
             LocalDate dateOfBirth,
             String nationality,
             boolean presentInPortugal,
-            LocalDate presentInPortugalSince) {}
+            LocalDate presentInPortugalSince,
+            LocalDate stayEndsOn) {}
 
     /**
      * One valid case: its rows, in file order.
@@ -174,11 +183,20 @@ public final class LegacyCaseFile {
                             : ImportProblem.of(1, null, EMPTY_FILE, "the file holds no header"),
                     lines.lines());
         }
-        if (header.fields() == null || !header.fields().equals(HEADERS)) {
+        if (header.fields() == null
+                || !(header.fields().equals(HEADERS) || header.fields().equals(HEADERS_BEFORE_STAY))) {
             drain(lines);
             return Contents.refused(
-                    ImportProblem.of(1, null, BAD_HEADER, "line 1 must be the header: " + HEADER), lines.lines());
+                    ImportProblem.of(
+                            1,
+                            null,
+                            BAD_HEADER,
+                            "line 1 must be the header: " + HEADER + " (or, without the optional stay_ends_on, "
+                                    + HEADER_BEFORE_STAY + ")"),
+                    lines.lines());
         }
+        // the header says whether the rows carry the optional trailing column
+        int fields = header.fields().size();
         Record record = records.skipBlank();
         if (record == null) {
             return Contents.refused(
@@ -203,7 +221,7 @@ public final class LegacyCaseFile {
                     }
                 }
                 String legacy = record.legacyNumber();
-                run = new CaseRun(legacy, !legacy.isEmpty() && !seen.add(legacy), today);
+                run = new CaseRun(legacy, !legacy.isEmpty() && !seen.add(legacy), today, fields);
                 caseCount++;
             }
             run.add(record);
@@ -413,6 +431,7 @@ public final class LegacyCaseFile {
         private final String reference;
         private final boolean duplicate;
         private final LocalDate today;
+        private final int fieldsPerRow;
         private final List<ImportProblem> problems = new ArrayList<>();
         private final List<LegacyMember> members = new ArrayList<>();
         private Row first;
@@ -422,11 +441,12 @@ public final class LegacyCaseFile {
         private int rows;
         private int tooManyAt;
 
-        CaseRun(String legacy, boolean duplicate, LocalDate today) {
+        CaseRun(String legacy, boolean duplicate, LocalDate today, int fieldsPerRow) {
             this.legacy = legacy;
             this.reference = legacy.isEmpty() ? null : legacy;
             this.duplicate = duplicate;
             this.today = today;
+            this.fieldsPerRow = fieldsPerRow;
         }
 
         void add(Record record) {
@@ -451,16 +471,17 @@ public final class LegacyCaseFile {
                 return;
             }
             List<String> fields = record.fields();
-            if (fields.size() != FIELDS) {
+            if (fields.size() != fieldsPerRow) {
                 if (record.cut()) {
                     problems.add(ImportProblem.of(
                             line,
                             reference,
                             TRUNCATED,
-                            "the file ends in the middle of line " + line + " (" + fields.size() + " of " + FIELDS
+                            "the file ends in the middle of line " + line + " (" + fields.size() + " of " + fieldsPerRow
                                     + " fields, no line break): the file was cut; this case is not imported"));
                 } else {
-                    problems.add(malformed(line, reference, "expected " + FIELDS + " fields, found " + fields.size()));
+                    problems.add(
+                            malformed(line, reference, "expected " + fieldsPerRow + " fields, found " + fields.size()));
                 }
                 return;
             }
@@ -648,7 +669,31 @@ public final class LegacyCaseFile {
             }
             since = entered.date;
         }
-        return new LegacyMember(line, row.get(MEMBER_NAME), relationship, born.date, nationality, present, since);
+        LocalDate stayEndsOn = null;
+        if (!row.get(STAY_ENDS_ON).isEmpty()) {
+            if (!present) {
+                out.add(malformed(line, reference, "stay_ends_on is given only for a member present in Portugal"));
+                return null;
+            }
+            DateOrProblem stay = date(row, STAY_ENDS_ON);
+            if (stay.problem != null) {
+                out.add(ImportProblem.of(line, reference, stay.code, stay.problem));
+                return null;
+            }
+            LocalDate entered = since != null ? since : born.date;
+            if (stay.date.isBefore(entered)) {
+                out.add(ImportProblem.of(
+                        line,
+                        reference,
+                        IMPOSSIBLE_DATE,
+                        "stay_ends_on " + stay.date + " is before "
+                                + (since != null ? "present_since " : "date_of_birth ") + entered));
+                return null;
+            }
+            stayEndsOn = stay.date;
+        }
+        return new LegacyMember(
+                line, row.get(MEMBER_NAME), relationship, born.date, nationality, present, since, stayEndsOn);
     }
 
     private record DateOrProblem(LocalDate date, ProblemCode code, String problem) {}
@@ -681,11 +726,14 @@ public final class LegacyCaseFile {
         return ImportProblem.of(line, reference, MALFORMED, reason);
     }
 
-    /** One row of 16 fields, each stripped of surrounding blanks, read by column. */
+    /**
+     * One row of fields, each stripped of surrounding blanks, read by column; a column the file does not have (the
+     * optional trailing one of an older file) reads as empty.
+     */
     private record Row(List<String> fields) {
 
         String get(LegacyColumn column) {
-            return fields.get(column.ordinal());
+            return column.ordinal() < fields.size() ? fields.get(column.ordinal()) : "";
         }
 
         boolean describesTheSameCaseAs(Row other) {

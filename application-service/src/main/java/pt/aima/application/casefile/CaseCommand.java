@@ -12,6 +12,7 @@ import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
 
 /** What may be asked of a case. Facts reported by other services are recorded, not decided, here. */
 public sealed interface CaseCommand {
@@ -70,5 +71,18 @@ public sealed interface CaseCommand {
 
     record IssueDecision(
             @TargetAggregateIdentifier CaseId caseId, Outcome outcome, List<String> grounds, String reasoning)
+            implements CaseCommand {}
+
+    /**
+     * Extend the legal decision deadline, once, for the complexity of the case (Lei 23/2007, art. 105).
+     *
+     * @param reason why the case needs more time, as the applicant will be told
+     * @param requestedOn the day the caseworker extends it: the deadline must still run on that day
+     */
+    record ExtendDecisionDeadline(@TargetAggregateIdentifier CaseId caseId, String reason, LocalDate requestedOn)
+            implements CaseCommand {}
+
+    /** Record the last day of a family member's current lawful stay in Portugal, replacing the one known. */
+    record UpdateMemberStay(@TargetAggregateIdentifier CaseId caseId, MemberId memberId, LocalDate stayEndsOn)
             implements CaseCommand {}
 }

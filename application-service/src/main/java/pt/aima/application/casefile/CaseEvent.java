@@ -23,14 +23,16 @@ public sealed interface CaseEvent {
     record Sponsor(String fullName, String residencePermitNumber) {}
 
     /**
-     * One family member. {@code presentInPortugalSince}, {@code residenceHistory} and {@code
-     * otherParentResidesInPortugal} were added later and are optional: events stored before hold none of them and
-     * read back with null ("not declared").
+     * One family member. {@code presentInPortugalSince}, {@code residenceHistory}, {@code
+     * otherParentResidesInPortugal} and {@code stayEndsOn} were added later and are optional: events stored before
+     * hold none of them and read back with null ("not declared").
      *
      * @param presentInPortugalSince the day the member entered Portugal, when present; null if not declared
      * @param residenceHistory the countries lived in, oldest first; null if not declared
      * @param otherParentResidesInPortugal for a minor child: whether the other parent lives in Portugal; null if not
      *     declared
+     * @param stayEndsOn the last day of the member's current lawful stay in Portugal when known at registration;
+     *     null if not known (later changes are {@link MemberStayChanged} events)
      */
     record Member(
             MemberId memberId,
@@ -41,7 +43,8 @@ public sealed interface CaseEvent {
             boolean presentInPortugal,
             LocalDate presentInPortugalSince,
             List<Residence> residenceHistory,
-            Boolean otherParentResidesInPortugal) {
+            Boolean otherParentResidesInPortugal,
+            LocalDate stayEndsOn) {
 
         public Member(
                 MemberId memberId,
@@ -50,7 +53,31 @@ public sealed interface CaseEvent {
                 LocalDate dateOfBirth,
                 String nationality,
                 boolean presentInPortugal) {
-            this(memberId, fullName, relationship, dateOfBirth, nationality, presentInPortugal, null, null, null);
+            this(memberId, fullName, relationship, dateOfBirth, nationality, presentInPortugal, null, null, null, null);
+        }
+
+        /** A member as declared before the end of the member's stay was asked for. */
+        public Member(
+                MemberId memberId,
+                String fullName,
+                Relationship relationship,
+                LocalDate dateOfBirth,
+                String nationality,
+                boolean presentInPortugal,
+                LocalDate presentInPortugalSince,
+                List<Residence> residenceHistory,
+                Boolean otherParentResidesInPortugal) {
+            this(
+                    memberId,
+                    fullName,
+                    relationship,
+                    dateOfBirth,
+                    nationality,
+                    presentInPortugal,
+                    presentInPortugalSince,
+                    residenceHistory,
+                    otherParentResidesInPortugal,
+                    null);
         }
 
         public Member {
@@ -133,4 +160,19 @@ public sealed interface CaseEvent {
     @StoredAs("application.DecisionMade")
     @Revision("1")
     record DecisionMade(CaseId caseId, Outcome outcome, List<String> grounds, String reasoning) implements CaseEvent {}
+
+    /**
+     * The legal decision deadline was extended, once, for the complexity of the case. When is the event's timestamp.
+     *
+     * @param reason the caseworker's statement of why, as the applicant is told
+     * @param decideBy the new last day for the decision, from the deadline rule in force on the registration date
+     */
+    @StoredAs("application.DeadlineExtended")
+    @Revision("1")
+    record DeadlineExtended(CaseId caseId, String reason, LocalDate decideBy) implements CaseEvent {}
+
+    /** Staff recorded a new last day of a member's current lawful stay in Portugal. */
+    @StoredAs("application.MemberStayChanged")
+    @Revision("1")
+    record MemberStayChanged(CaseId caseId, MemberId memberId, LocalDate stayEndsOn) implements CaseEvent {}
 }

@@ -4,12 +4,19 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import pt.aima.application.casefile.CaseEvent;
 import pt.aima.application.casefile.CaseEvent.ApplicationSubmitted;
+import pt.aima.application.casefile.CaseEvent.DeadlineExtended;
 import pt.aima.application.casefile.CaseEvent.DecisionMade;
+import pt.aima.application.casefile.CaseEvent.MemberStayChanged;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.HouseholdMember;
+<<<<<<< HEAD
 import pt.aima.kernel.application.LegacyProvenance;
+=======
+import pt.aima.kernel.application.MemberStayUpdated;
+>>>>>>> i-app-deadlines
 import pt.aima.kernel.application.ResidencePeriod;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.platform.relay.IntegrationEventTranslator;
@@ -54,7 +61,8 @@ class ApplicationEventTranslator implements IntegrationEventTranslator {
                                                                 .map(r -> new ResidencePeriod(
                                                                         r.country(), r.from(), r.to()))
                                                                 .toList(),
-                                                m.otherParentResidesInPortugal()))
+                                                m.otherParentResidesInPortugal(),
+                                                m.stayEndsOn()))
                                         .toList(),
                                 submitted.contact().preferredLanguage(),
                                 submitted.addressTitle(),
@@ -69,6 +77,10 @@ class ApplicationEventTranslator implements IntegrationEventTranslator {
             case DecisionMade decided ->
                 List.of(new DecisionIssued(
                         decided.caseId(), decided.outcome(), decided.grounds(), decided.reasoning()));
+            case DeadlineExtended extended ->
+                List.of(new DecisionDeadlineExtended(extended.caseId(), extended.reason(), extended.decideBy()));
+            case MemberStayChanged stay ->
+                List.of(new MemberStayUpdated(stay.caseId(), stay.memberId(), stay.stayEndsOn()));
             case CaseEvent.ChecklistOpenedRecorded ignored -> List.of();
             case CaseEvent.ChecklistCompletionRecorded ignored -> List.of();
             case CaseEvent.BiometricSlotRecorded ignored -> List.of();

@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import pt.aima.application.casefile.MemberNotFound;
 import pt.aima.application.casefile.NotEligible;
 
 /**
@@ -28,13 +29,15 @@ import pt.aima.application.casefile.NotEligible;
  * themselves; the title and detail are worded from the code in the applicant's language ({@code problems/<language>
  * .properties}): the language the registration asks AIMA to write in, the one every later notification is written
  * in. The rules' own (English, technical) sentence is logged, never shown. Portuguese, the language of the
- * administration, when the language is not known or not one AIMA writes in.
+ * administration, when the language is not known or not one AIMA writes in. A family member the case does not name is
+ * 404, like an unknown case.
  */
 @RestControllerAdvice
 class ApplicationProblemsAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationProblemsAdvice.class);
     private static final URI NOT_ELIGIBLE = URI.create("https://aima.gov.pt/problems/not-eligible");
+    private static final URI MEMBER_NOT_FOUND = URI.create("https://aima.gov.pt/problems/member-not-found");
     private static final String PORTUGUESE = "pt";
 
     private final Map<String, Properties> texts = Map.of(PORTUGUESE, load(PORTUGUESE), "en", load("en"));
@@ -47,6 +50,15 @@ class ApplicationProblemsAdvice {
     @ExceptionHandler(NotEligible.class)
     ResponseEntity<ProblemDetail> notEligible(NotEligible e) {
         return notEligible(e, PORTUGUESE);
+    }
+
+    @ExceptionHandler(MemberNotFound.class)
+    ProblemDetail memberNotFound(MemberNotFound e) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The case names no such family member.");
+        problem.setType(MEMBER_NOT_FOUND);
+        problem.setTitle("Family member not found");
+        return problem;
     }
 
     private ResponseEntity<ProblemDetail> notEligible(NotEligible e, String preferredLanguage) {

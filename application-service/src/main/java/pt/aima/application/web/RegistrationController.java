@@ -65,6 +65,8 @@ class RegistrationController {
      * @param residenceHistory optional: the countries lived in (the last five years at least), oldest first; it decides
      *     which criminal records are asked for
      * @param otherParentResidesInPortugal optional, for a minor child: whether the other parent lives in Portugal
+     * @param stayEndsOn optional, for a member present in Portugal: the last day of their current lawful stay (a visa,
+     *     a stay extension), when known
      */
     record MemberRequest(
             @NotBlank @Size(max = 200) String fullName,
@@ -74,11 +76,20 @@ class RegistrationController {
             boolean presentInPortugal,
             @PastOrPresent LocalDate presentInPortugalSince,
             @Size(max = 30) List<@NotNull @Valid ResidenceRequest> residenceHistory,
-            Boolean otherParentResidesInPortugal) {
+            Boolean otherParentResidesInPortugal,
+            LocalDate stayEndsOn) {
 
         @AssertTrue(message = "may be given only for a member present in Portugal")
         boolean isPresentInPortugalSinceConsistent() {
             return presentInPortugalSince == null || presentInPortugal;
+        }
+
+        @AssertTrue(
+                message = "may be given only for a member present in Portugal, and not before presentInPortugalSince")
+        boolean isStayEndsOnConsistent() {
+            return stayEndsOn == null
+                    || (presentInPortugal
+                            && (presentInPortugalSince == null || !stayEndsOn.isBefore(presentInPortugalSince)));
         }
     }
 
@@ -159,7 +170,8 @@ class RegistrationController {
                             : m.residenceHistory().stream()
                                     .map(r -> new Residence(r.country(), r.from(), r.to()))
                                     .toList(),
-                    m.otherParentResidesInPortugal()));
+                    m.otherParentResidesInPortugal(),
+                    m.stayEndsOn()));
         }
         commands.send(new RegisterApplication(
                 caseId,

@@ -33,6 +33,11 @@ class LegacyCaseFileTest {
     private static final String OTHER = "SEF-2,2020-01-02,Li Wang,AR-2,CLAIM,CLAIM Porto,PORTO,legacy-2,"
             + "li@example.org,en,Wei Wang,SPOUSE,1980-01-01,CHN,false,";
 
+    /** The same rows in a file written with the optional stay_ends_on column (Rui's stay is known, João is abroad). */
+    private static final String RUI_WITH_STAY = RUI + ",2027-03-01";
+
+    private static final String JOAO_WITH_STAY = JOAO + ",";
+
     /** What a read gave: the summary and the valid cases handed on. */
     private record Read(Contents contents, List<LegacyCase> cases) {}
 
@@ -42,8 +47,15 @@ class LegacyCaseFileTest {
         return new Read(contents, cases);
     }
 
-    private static Read read(String... lines) {
+    /** A file written with the stay_ends_on column: its header and 17 fields per row. */
+    private static Read readWithStay(String... lines) {
         return read((LegacyColumn.HEADER + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file as written before stay_ends_on existed: the rows of these tests end at present_since. */
+    private static Read read(String... lines) {
+        return read((LegacyColumn.HEADER_BEFORE_STAY + "\n" + String.join("\n", lines) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -61,6 +73,66 @@ class LegacyCaseFileTest {
                 .extracting(LegacyCaseFile.LegacyMember::line)
                 .containsExactly(2, 3);
         assertThat(first.members().getFirst().presentInPortugalSince()).isEqualTo(LocalDate.of(2020, 1, 10));
+    }
+
+    @Test
+    void aFileWithTheStayColumnGivesEachMembersStayWhenKnown() {
+        Read read = readWithStay(RUI_WITH_STAY, JOAO_WITH_STAY, OTHER + ",");
+        assertThat(read.contents().problems()).isEmpty();
+        assertThat(read.cases()).hasSize(2);
+        assertThat(read.cases().getFirst().members())
+                .extracting(LegacyCaseFile.LegacyMember::stayEndsOn)
+                .containsExactly(LocalDate.of(2027, 3, 1), null);
+    }
+
+    @Test
+    void aFileWithoutTheStayColumnStillReadsItsMembersWithNoStay() {
+        Read read = read(RUI, JOAO);
+        assertThat(read.contents().problems()).isEmpty();
+        assertThat(read.cases().getFirst().members())
+                .extracting(LegacyCaseFile.LegacyMember::stayEndsOn)
+                .containsOnlyNulls();
+    }
+
+    static Stream<Arguments> badStays() {
+        return Stream.of(
+                Arguments.of("for a member abroad", JOAO + ",2027-03-01", "MALFORMED", "only for a member present"),
+                Arguments.of("not an ISO date", RUI + ",01/03/2027", "MALFORMED", "stay_ends_on must be an ISO date"),
+                Arguments.of("31 April", RUI + ",2027-04-31", "IMPOSSIBLE_DATE", "not a day of the calendar"),
+                Arguments.of("before the entry", RUI + ",2019-12-31", "IMPOSSIBLE_DATE", "before present_since"),
+                Arguments.of("a row without the column", RUI, "MALFORMED", "expected 17 fields, found 16"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badStays")
+    void aBadStayRejectsItsCase(String name, String badLine, String code, String why) {
+        Read read = readWithStay(OTHER + ",", badLine);
+        assertThat(read.contents().problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(3);
+            assertThat(problem.code()).isEqualTo(code);
+            assertThat(problem.reason()).contains(why);
+        });
+        assertThat(read.cases()).extracting(LegacyCase::legacyNumber).containsExactly("SEF-2");
+    }
+
+    @Test
+    void aRowWithTheStayInAFileWithoutTheColumnIsMalformed() {
+        Read read = read(OTHER, RUI_WITH_STAY);
+        assertThat(read.contents().problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo("MALFORMED");
+            assertThat(problem.reason()).contains("expected 16 fields, found 17");
+        });
+    }
+
+    @Test
+    void aHeaderWithAnUnknownTrailingColumnIsRefusedNamingBothHeaders() {
+        Contents contents = read((LegacyColumn.HEADER_BEFORE_STAY + ",stay_until\n" + RUI_WITH_STAY + "\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .contents();
+        assertThat(contents.fileProblem().code()).isEqualTo("BAD_HEADER");
+        assertThat(contents.fileProblem().reason())
+                .contains(LegacyColumn.HEADER)
+                .contains("without the optional stay_ends_on");
     }
 
     @Test
@@ -115,6 +187,9 @@ class LegacyCaseFileTest {
                 .toList();
         assertThat(names).anyMatch(name -> name.matches("[A-Za-z]+, [A-Za-z]+"));
         assertThat(names).anyMatch(name -> name.matches("[A-Za-z]+ \"[A-Za-z]+\" [A-Za-z]+"));
+        assertThat(read.cases().stream().flatMap(c -> c.members().stream()))
+                .as("the generator writes the stay column")
+                .anyMatch(member -> member.stayEndsOn() != null);
     }
 
     static Stream<Arguments> badLines() {
@@ -178,7 +253,7 @@ class LegacyCaseFileTest {
 
     @Test
     void aFileCutInTheMiddleOfALineIsTruncatedThere() {
-        byte[] cut = (LegacyColumn.HEADER + "\n" + OTHER + "\n" + RUI + "\n" + JOAO.substring(0, 40))
+        byte[] cut = (LegacyColumn.HEADER_BEFORE_STAY + "\n" + OTHER + "\n" + RUI + "\n" + JOAO.substring(0, 40))
                 .getBytes(StandardCharsets.UTF_8);
         Read read = read(cut);
         assertThat(read.contents().problems()).singleElement().satisfies(p -> {
@@ -190,7 +265,7 @@ class LegacyCaseFileTest {
 
     @Test
     void aByteOrderMarkAndWindowsLineEndsAreAccepted() {
-        Read read = read(("\uFEFF" + LegacyColumn.HEADER + "\r\n" + OTHER + "\r\n" + RUI + "\r\n")
+        Read read = read(("\uFEFF" + LegacyColumn.HEADER_BEFORE_STAY + "\r\n" + OTHER + "\r\n" + RUI + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(read.contents().problems()).isEmpty();
         assertThat(read.cases()).hasSize(2);
@@ -199,17 +274,20 @@ class LegacyCaseFileTest {
     }
 
     static Stream<Arguments> refusedFiles() {
-        byte[] latin1 = (LegacyColumn.HEADER + "\n" + OTHER + "\n" + JOAO.replace("Joao", "João") + "\n")
+        byte[] latin1 = (LegacyColumn.HEADER_BEFORE_STAY + "\n" + OTHER + "\n" + JOAO.replace("Joao", "João") + "\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         return Stream.of(
                 Arguments.of("empty", new byte[0], "EMPTY_FILE", 0),
                 Arguments.of("blank", "\n\n".getBytes(StandardCharsets.UTF_8), "EMPTY_FILE", 1),
                 Arguments.of(
-                        "header only", (LegacyColumn.HEADER + "\n").getBytes(StandardCharsets.UTF_8), "EMPTY_FILE", 2),
+                        "header only",
+                        (LegacyColumn.HEADER_BEFORE_STAY + "\n").getBytes(StandardCharsets.UTF_8),
+                        "EMPTY_FILE",
+                        2),
                 Arguments.of("no header", (OTHER + "\n").getBytes(StandardCharsets.UTF_8), "BAD_HEADER", 1),
                 Arguments.of(
                         "blank first line",
-                        ("\n" + LegacyColumn.HEADER + "\n").getBytes(StandardCharsets.UTF_8),
+                        ("\n" + LegacyColumn.HEADER_BEFORE_STAY + "\n").getBytes(StandardCharsets.UTF_8),
                         "BAD_HEADER",
                         1),
                 Arguments.of("Latin-1", latin1, "NOT_UTF8", 3));
@@ -227,7 +305,7 @@ class LegacyCaseFileTest {
 
     @Test
     void aBadByteFarIntoTheFileRefusesItWithThatByteAndLine() {
-        byte[] head = (LegacyColumn.HEADER + "\n" + OTHER + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head = (LegacyColumn.HEADER_BEFORE_STAY + "\n" + OTHER + "\n").getBytes(StandardCharsets.UTF_8);
         Read read = read(concat(head, new byte[] {'S', 'E', (byte) 0xC3, '\n'}));
         assertThat(read.contents().fileProblem()).satisfies(p -> {
             assertThat(p.code()).isEqualTo("NOT_UTF8");
@@ -284,7 +362,7 @@ class LegacyCaseFileTest {
                     return -1;
                 }
                 String line = row == 0
-                        ? LegacyColumn.HEADER
+                        ? LegacyColumn.HEADER_BEFORE_STAY
                         : OTHER.replace("SEF-2", "SEF-G" + row).replace("Li Wang", "\"Wang, Li " + row + "\"");
                 current = (line + "\n").getBytes(StandardCharsets.UTF_8);
                 at = 0;

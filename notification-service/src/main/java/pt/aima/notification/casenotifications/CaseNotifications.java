@@ -42,6 +42,7 @@ import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointm
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentRescheduled;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyBiometricAppointment;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyChecklist;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyDeadlineExtended;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDecision;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDocumentRejected;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyEvidenceRequest;
@@ -51,6 +52,7 @@ import pt.aima.notification.casenotifications.NotificationMessage.Appointment;
 import pt.aima.notification.casenotifications.NotificationMessage.AppointmentMissed;
 import pt.aima.notification.casenotifications.NotificationMessage.AppointmentRescheduled;
 import pt.aima.notification.casenotifications.NotificationMessage.Checklist;
+import pt.aima.notification.casenotifications.NotificationMessage.DeadlineExtended;
 import pt.aima.notification.casenotifications.NotificationMessage.DecisionGranted;
 import pt.aima.notification.casenotifications.NotificationMessage.DecisionRefused;
 import pt.aima.notification.casenotifications.NotificationMessage.DocumentRejected;
@@ -267,6 +269,12 @@ class CaseNotifications {
                         appeal.courtActionMonths())
                 : new DecisionGranted(caseNumber, command.reasoning());
         store(command, message, texts);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(NotifyDeadlineExtended command, NotificationTexts texts) {
+        store(command, new DeadlineExtended(caseNumber(command.caseId()), command.decideBy(), command.reason()), texts);
     }
 
     @CommandHandler

@@ -150,4 +150,14 @@ public sealed interface NotificationCommand {
             List<String> grounds,
             String reasoning)
             implements NotificationCommand {}
+
+    /**
+     * The legal deadline for the decision was extended.
+     *
+     * @param reason the caseworker's words, told as written
+     * @param decideBy the new last day for the decision
+     */
+    record NotifyDeadlineExtended(
+            @TargetAggregateIdentifier CaseId caseId, UUID triggeringEventId, String reason, LocalDate decideBy)
+            implements NotificationCommand {}
 }

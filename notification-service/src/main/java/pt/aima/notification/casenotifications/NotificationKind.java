@@ -21,5 +21,7 @@ public enum NotificationKind {
     /** Nobody came to the appointment: what happens now. */
     APPOINTMENT_MISSED,
     /** The decision; a refusal with its grounds, the right to appeal and the time limit. */
-    DECISION
+    DECISION,
+    /** The legal deadline for the decision was extended, once: the new deadline and the caseworker's reason. */
+    DEADLINE_EXTENDED
 }

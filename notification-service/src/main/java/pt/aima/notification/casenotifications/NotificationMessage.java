@@ -236,6 +236,24 @@ public sealed interface NotificationMessage {
     }
 
     /**
+     * The legal deadline for the decision was extended, once, for the complexity of the case (Lei 23/2007, art. 105).
+     *
+     * @param decideBy the new last day for the decision
+     * @param reason the caseworker's words on why the case needs more time, shown as written (not translated)
+     */
+    record DeadlineExtended(String caseNumber, LocalDate decideBy, String reason) implements NotificationMessage {
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.DEADLINE_EXTENDED;
+        }
+
+        @Override
+        public String template() {
+            return "deadline-extended";
+        }
+    }
+
+    /**
      * The documents one family member must provide, each with the reason it is required (a reason code).
      *
      * @param member by relationship; {@code null} for the application's own documents, or a member whose relationship

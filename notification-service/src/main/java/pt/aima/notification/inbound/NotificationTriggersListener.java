@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.document.DocumentChecklistOpened;
 import pt.aima.kernel.document.DocumentRejected;
@@ -26,6 +27,7 @@ import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointm
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentRescheduled;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyBiometricAppointment;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyChecklist;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyDeadlineExtended;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDecision;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDocumentRejected;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyEvidenceRequest;
@@ -50,6 +52,7 @@ class NotificationTriggersListener {
             "ApplicationRegistered",
             "ApplicantContactRegistered",
             "DecisionIssued",
+            "DecisionDeadlineExtended",
             "DocumentChecklistOpened",
             "DocumentRejected",
             "EvidenceRequested",
@@ -179,6 +182,8 @@ class NotificationTriggersListener {
                         missed.next() == BiometricAppointmentMissed.Next.RESCHEDULED);
             case DecisionIssued decision ->
                 new NotifyDecision(decision.caseId(), id, decision.outcome(), decision.grounds(), decision.reasoning());
+            case DecisionDeadlineExtended extended ->
+                new NotifyDeadlineExtended(extended.caseId(), id, extended.reason(), extended.decideBy());
             default -> throw new IllegalStateException("not subscribed: " + envelope.type());
         };
     }

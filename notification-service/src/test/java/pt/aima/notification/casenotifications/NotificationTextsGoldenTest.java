@@ -34,6 +34,7 @@ import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointm
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentRescheduled;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyBiometricAppointment;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyChecklist;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyDeadlineExtended;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDecision;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDocumentRejected;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyEvidenceRequest;
@@ -238,7 +239,15 @@ class NotificationTextsGoldenTest {
                 new Scenario(
                         "decision-refused-without-reasoning",
                         false,
-                        new NotifyDecision(CASE, TRIGGER, Outcome.REFUSED, List.of(), null)));
+                        new NotifyDecision(CASE, TRIGGER, Outcome.REFUSED, List.of(), null)),
+                new Scenario(
+                        "deadline-extended",
+                        false,
+                        new NotifyDeadlineExtended(
+                                CASE,
+                                TRIGGER,
+                                "The marriage was celebrated abroad and must be confirmed by the consulate.",
+                                LocalDate.of(2028, 5, 23))));
     }
 
     static Stream<Arguments> everyScenarioInBothLanguages() {

@@ -40,6 +40,7 @@ import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointm
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentRescheduled;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyBiometricAppointment;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyChecklist;
+import pt.aima.notification.casenotifications.NotificationCommand.NotifyDeadlineExtended;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDecision;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyDocumentRejected;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyEvidenceRequest;
@@ -263,6 +264,11 @@ class PortugueseTextsTest {
         List<String> grounds = new ArrayList<>(codes("ground."));
         grounds.add("NEWER_THAN_THE_TEXTS");
         commands.add(new NotifyDecision(CASE, UUID.randomUUID(), Outcome.REFUSED, grounds, "Interdição em vigor."));
+        commands.add(new NotifyDeadlineExtended(
+                CASE,
+                UUID.randomUUID(),
+                "O casamento no estrangeiro tem de ser confirmado.",
+                LocalDate.of(2028, 5, 23)));
 
         List<NotificationStored> written = new ArrayList<>();
         List<ChecklistItem> noted =

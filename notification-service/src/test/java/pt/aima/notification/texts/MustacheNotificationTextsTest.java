@@ -20,6 +20,7 @@ import pt.aima.notification.casenotifications.NotificationMessage.Appointment;
 import pt.aima.notification.casenotifications.NotificationMessage.AppointmentMissed;
 import pt.aima.notification.casenotifications.NotificationMessage.AppointmentRescheduled;
 import pt.aima.notification.casenotifications.NotificationMessage.Checklist;
+import pt.aima.notification.casenotifications.NotificationMessage.DeadlineExtended;
 import pt.aima.notification.casenotifications.NotificationMessage.DecisionGranted;
 import pt.aima.notification.casenotifications.NotificationMessage.DecisionRefused;
 import pt.aima.notification.casenotifications.NotificationMessage.DocumentRejected;
@@ -219,7 +220,30 @@ class MustacheNotificationTextsTest {
                                 "- interdição de entrada em Portugal",
                                 "Direito de recurso",
                                 "no prazo de 15 dias úteis",
-                                "no prazo de 3 meses")));
+                                "no prazo de 3 meses")),
+                Arguments.of(
+                        "deadline-extended",
+                        Language.EN,
+                        deadlineExtended(),
+                        List.of(
+                                "Decision deadline extended to 23 May 2028 (case CASE-1)",
+                                "extended, once only",
+                                "New decision deadline: 23 May 2028",
+                                "Reason given by the caseworker (as written): The consulate must confirm the marriage.")),
+                Arguments.of(
+                        "deadline-extended",
+                        Language.PT,
+                        deadlineExtended(),
+                        List.of(
+                                "Prazo de decisão prorrogado até 23 de maio de 2028 (processo CASE-1)",
+                                "complexidade da análise do pedido",
+                                "Novo prazo de decisão: 23 de maio de 2028",
+                                "Motivo indicado pelo técnico (tal como escrito): The consulate must confirm the"
+                                        + " marriage.")));
+    }
+
+    private static NotificationMessage deadlineExtended() {
+        return new DeadlineExtended("CASE-1", LocalDate.of(2028, 5, 23), "The consulate must confirm the marriage.");
     }
 
     @ParameterizedTest(name = "{0} in {1}")

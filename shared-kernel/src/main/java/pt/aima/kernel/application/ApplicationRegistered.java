@@ -11,7 +11,8 @@ import pt.aima.kernel.ids.CaseId;
  * <p>{@code addressTitle}, {@code region} and {@code provenance} were added later as <b>optional</b> fields: records
  * published before decode with null ("not declared"; a consumer places a case without a region in {@link
  * Region#BEFORE_REGIONS}; a case without provenance counts as registered through the portal). The household members'
- * later optional fields are described on {@link HouseholdMember}.
+ * later optional fields (the end of a member's stay among them) are described on {@link HouseholdMember}; each was
+ * added within version 1, as optional, so every consumer reads every record.
  *
  * @param applicantId the pseudonymous subject of the applicant's account: the only key to their own case
  * @param submittedOn the submission date, which orders the case in every queue

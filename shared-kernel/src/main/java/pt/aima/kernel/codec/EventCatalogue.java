@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.MemberStayUpdated;
 import pt.aima.kernel.document.DocumentAccepted;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
@@ -40,6 +42,8 @@ public final class EventCatalogue {
             ApplicationRegistered.class,
             ApplicantContactRegistered.class,
             DecisionIssued.class,
+            DecisionDeadlineExtended.class,
+            MemberStayUpdated.class,
             DocumentChecklistOpened.class,
             DocumentUploaded.class,
             DocumentAccepted.class,

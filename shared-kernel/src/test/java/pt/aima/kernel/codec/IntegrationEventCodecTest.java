@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.HouseholdMember;
+import pt.aima.kernel.application.MemberStayUpdated;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.application.ResidencePeriod;
 import pt.aima.kernel.document.DocumentChecklistOpened;
@@ -98,6 +100,43 @@ class IntegrationEventCodecTest {
         assertThat(registered.household().getFirst().residenceHistory()).isNull();
         assertThat(registered.household().getFirst().nationality()).isNull();
         assertThat(registered.household().getFirst().presentInPortugal()).isTrue();
+        assertThat(registered.household().getFirst().stayEndsOn()).isNull();
+    }
+
+    @Test
+    void roundTripsAMembersStayAndTheDeadlineAndStayEventsUnderTheirLogicalNames() {
+        MemberId member = MemberId.newId();
+        var registered = new ApplicationRegistered(
+                caseId,
+                "applicant-7",
+                LocalDate.of(2026, 8, 11),
+                List.of(new HouseholdMember(
+                        member,
+                        Relationship.SPOUSE,
+                        LocalDate.of(1990, 3, 1),
+                        true,
+                        "BRA",
+                        LocalDate.of(2025, 1, 10),
+                        null,
+                        null,
+                        LocalDate.of(2027, 3, 1))),
+                "pt");
+        var extended = new DecisionDeadlineExtended(
+                caseId, "The marriage abroad must be confirmed.", LocalDate.of(2027, 11, 11));
+        var stay = new MemberStayUpdated(caseId, member, LocalDate.of(2027, 9, 1));
+
+        for (var event : List.of(registered, extended, stay)) {
+            var envelope =
+                    EventEnvelope.wrap(UUID.randomUUID(), Instant.EPOCH, Actor.system("x"), "corr-1", "req-1", event);
+            byte[] encoded = codec.encode(envelope);
+            assertThat(codec.decode(encoded)).isEqualTo(envelope);
+            assertThat(new String(encoded, StandardCharsets.UTF_8)).doesNotContain("pt.aima");
+        }
+        assertThat(new String(
+                        codec.encode(EventEnvelope.wrap(
+                                UUID.randomUUID(), Instant.EPOCH, Actor.system("x"), "c", "c", registered)),
+                        StandardCharsets.UTF_8))
+                .contains("\"stayEndsOn\":\"2027-03-01\"");
     }
 
     @Test

@@ -465,7 +465,8 @@ public class BacklogImporter implements DisposableBean {
                     m.presentInPortugal(),
                     m.presentInPortugalSince(),
                     null,
-                    null));
+                    null,
+                    m.stayEndsOn()));
         }
         return members;
     }

@@ -132,6 +132,10 @@ final class ValidCases implements AutoCloseable {
             if (member.presentInPortugalSince() != null) {
                 out.writeLong(member.presentInPortugalSince().toEpochDay());
             }
+            out.writeBoolean(member.stayEndsOn() != null);
+            if (member.stayEndsOn() != null) {
+                out.writeLong(member.stayEndsOn().toEpochDay());
+            }
         }
     }
 
@@ -157,7 +161,8 @@ final class ValidCases implements AutoCloseable {
             String nationality = in.readUTF();
             boolean present = in.readBoolean();
             LocalDate since = in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
-            members.add(new LegacyMember(line, name, relationship, born, nationality, present, since));
+            LocalDate stayEndsOn = in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
+            members.add(new LegacyMember(line, name, relationship, born, nationality, present, since, stayEndsOn));
         }
         return new LegacyCase(
                 legacyNumber,

@@ -13,6 +13,7 @@ import pt.aima.application.casefile.CaseEvent.BiometricSlotRecorded;
 import pt.aima.application.casefile.CaseEvent.BiometricsCollectionRecorded;
 import pt.aima.application.casefile.CaseEvent.ChecklistCompletionRecorded;
 import pt.aima.application.casefile.CaseEvent.ChecklistOpenedRecorded;
+import pt.aima.application.casefile.CaseEvent.DeadlineExtended;
 import pt.aima.application.casefile.CaseEvent.DecisionMade;
 import pt.aima.platform.projection.Columns;
 import pt.aima.platform.projection.ReadModelTable;
@@ -81,6 +82,11 @@ class CaseStatusProjection {
                 sequence,
                 at,
                 Columns.set("decision", event.outcome().name()).and("decided_at", ReadModelTable.utc(at)));
+    }
+
+    @EventHandler
+    void on(DeadlineExtended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        caseStatus.update(event.caseId().value(), sequence, at, Columns.set("deadline_extended", true));
     }
 
     @ResetHandler

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.kernel.application.DecisionDeadlinePolicy;
 import pt.aima.platform.security.CaseOwners;
 
 /** Reads the case-status read model. */
@@ -16,9 +17,11 @@ import pt.aima.platform.security.CaseOwners;
 public class CaseStatusQueries implements CaseOwners {
 
     private final JdbcClient jdbc;
+    private final DecisionDeadlinePolicy deadlines;
 
-    CaseStatusQueries(JdbcClient jdbc) {
+    CaseStatusQueries(JdbcClient jdbc, DecisionDeadlinePolicy deadlines) {
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
     }
 
     /** Whose case it is, for the platform's access guard; empty while the case is unknown here. */
@@ -38,7 +41,7 @@ public class CaseStatusQueries implements CaseOwners {
                 .optional();
     }
 
-    private static CaseStatusView view(ResultSet rs) throws SQLException {
+    private CaseStatusView view(ResultSet rs) throws SQLException {
         Integer required = (Integer) rs.getObject("required_documents");
         boolean complete = rs.getBoolean("checklist_complete");
         String desk = rs.getString("biometric_desk");
@@ -68,10 +71,14 @@ public class CaseStatusQueries implements CaseOwners {
             stage = "REGISTERED";
             next = "AIMA is preparing the list of required documents.";
         }
+        LocalDate submittedOn = rs.getObject("submitted_on", LocalDate.class);
+        boolean extended = rs.getBoolean("deadline_extended");
         return new CaseStatusView(
                 rs.getObject("case_id", UUID.class),
                 rs.getString("applicant_id"),
-                rs.getObject("submitted_on", LocalDate.class),
+                submittedOn,
+                deadlines.deadline(submittedOn, extended),
+                extended,
                 rs.getInt("household_size"),
                 rs.getString("region"),
                 stage,

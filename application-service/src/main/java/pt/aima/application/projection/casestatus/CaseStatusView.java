@@ -13,11 +13,16 @@ import java.util.UUID;
  * @param stage REGISTERED, DOCUMENTS_REQUIRED, DOCUMENTS_COMPLETE, BIOMETRICS_SCHEDULED, BIOMETRICS_COLLECTED or
  *     DECIDED
  * @param nextStep what the applicant or AIMA has to do next, in plain words
+ * @param decisionDeadline the last day AIMA has to decide the case (policy: the legal deadline in force on the
+ *     registration date, extended when {@code deadlineExtended})
+ * @param deadlineExtended whether a caseworker extended the deadline (once, for the complexity of the case)
  */
 public record CaseStatusView(
         UUID caseId,
         String applicantId,
         LocalDate submittedOn,
+        LocalDate decisionDeadline,
+        boolean deadlineExtended,
         int householdSize,
         String region,
         String stage,

@@ -86,7 +86,7 @@ class BacklogImportIT {
 
     private Generated generate(String run) {
         Random random = new Random(7);
-        StringBuilder csv = new StringBuilder(LegacyColumn.HEADER).append('\n');
+        StringBuilder csv = new StringBuilder(LegacyColumn.HEADER_BEFORE_STAY).append('\n');
         int line = 1;
         List<String> valid = new ArrayList<>();
         Map<String, LocalDate> submitted = new java.util.HashMap<>();
@@ -269,6 +269,37 @@ class BacklogImportIT {
     }
 
     @Test
+    void importsTheEndOfEachMembersStayFromAFileWithTheStayColumn() {
+        Caller operations = service.as("operator-3", "OPERATIONS");
+        LocalDate on = LocalDate.of(2021, 5, 5);
+        String present = row(run + "-S1", on, "SPOUSE", "1980-01-01")
+                .replace(",false,", ",true,2020-02-01,")
+                .replaceFirst(",$", "");
+        String child = row(run + "-S1", on, "MINOR_CHILD", "2015-01-01");
+        String csv = LegacyColumn.HEADER + "\n"
+                + present + ",2026-06-30\n"
+                + child + ",\n"
+                + row(run + "-S2", on, "SPOUSE", "1980-01-01") + ",2026-06-30\n";
+
+        JsonNode report = importAndAwait(operations, csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("registered").asInt()).isEqualTo(1);
+        assertThat(report.get("problems")).singleElement().satisfies(problem -> {
+            assertThat(problem.get("line").asInt()).isEqualTo(4);
+            assertThat(problem.get("code").asString()).isEqualTo("MALFORMED");
+            assertThat(problem.get("reason").asString()).contains("stay_ends_on", "present in Portugal");
+        });
+        var registered = (ApplicationRegistered) service.kafka()
+                .awaitPublished(
+                        Topics.APPLICATION_EVENTS, BacklogImporter.caseIdOf(run + "-S1"), "ApplicationRegistered")
+                .payload();
+        assertThat(registered.household())
+                .extracting(member -> member.stayEndsOn())
+                .containsExactly(LocalDate.of(2026, 6, 30), null);
+    }
+
+    @Test
     void aFileRefusedAsAWholeIsReportedPreciselyAndRegistersNothing() {
         Caller operations = service.as("operator-1", "OPERATIONS");
         String valid = row(run + "-X1", LocalDate.of(2021, 5, 5), "SPOUSE", "1980-01-01");
@@ -277,7 +308,7 @@ class BacklogImportIT {
         assertThat(empty.get("status").asString()).isEqualTo("REJECTED");
         assertThat(empty.get("problems").get(0).get("code").asString()).isEqualTo("EMPTY_FILE");
 
-        byte[] latin1 = (LegacyColumn.HEADER + "\n" + valid + "\n"
+        byte[] latin1 = (LegacyColumn.HEADER_BEFORE_STAY + "\n" + valid + "\n"
                         + valid.replace("Member Name", "João").replace("-X1", "-X2") + "\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         JsonNode encoding = importAndAwait(operations, latin1);
@@ -287,7 +318,7 @@ class BacklogImportIT {
         assertThat(service.eventStore().count(BacklogImporter.caseIdOf(run + "-X1")))
                 .isZero();
 
-        String truncated = LegacyColumn.HEADER + "\n" + valid + "\n"
+        String truncated = LegacyColumn.HEADER_BEFORE_STAY + "\n" + valid + "\n"
                 + valid.replace("-X1", "-X3").substring(0, 30);
         JsonNode cut = importAndAwait(operations, truncated.getBytes(StandardCharsets.UTF_8));
         assertThat(cut.get("status").asString()).isEqualTo("COMPLETED");
@@ -300,7 +331,7 @@ class BacklogImportIT {
     void onlyOperationsImport() {
         for (String role : List.of("APPLICANT", "CASEWORKER", "AUDITOR")) {
             Caller someone = service.as("someone", role);
-            byte[] header = LegacyColumn.HEADER.getBytes(StandardCharsets.UTF_8);
+            byte[] header = LegacyColumn.HEADER_BEFORE_STAY.getBytes(StandardCharsets.UTF_8);
             assertThat(upload(someone, header, "/imports").status()).as(role).isEqualTo(403);
             assertThat(upload(someone, header, "/imports/{id}/resumption", UUID.randomUUID())
                             .status())
@@ -388,8 +419,8 @@ class BacklogImportIT {
     void anUploadOverTheLimitIsRefusedWith413AndRecordsNothing() throws Exception {
         Caller operations = service.as("operator-1", "OPERATIONS");
         String row = row(run + "-BIG", LocalDate.of(2021, 5, 5), "SPOUSE", "1980-01-01") + "\n";
-        byte[] big =
-                (LegacyColumn.HEADER + "\n" + row.repeat(300 * 1024 / row.length())).getBytes(StandardCharsets.UTF_8);
+        byte[] big = (LegacyColumn.HEADER_BEFORE_STAY + "\n" + row.repeat(300 * 1024 / row.length()))
+                .getBytes(StandardCharsets.UTF_8);
         int eventsBefore = allEvents();
 
         Response declared = upload(operations, big, "/imports");

@@ -43,7 +43,8 @@ class ValidCasesTest {
                                 submittedOn.minusYears(5),
                                 "BRA",
                                 true,
-                                submittedOn.minusYears(1)),
+                                submittedOn.minusYears(1),
+                                submittedOn.plusYears(1)),
                         new LegacyMember(
                                 n + 2,
                                 "João Silva",
@@ -51,6 +52,7 @@ class ValidCasesTest {
                                 submittedOn.minusYears(30),
                                 "BRA",
                                 false,
+                                null,
                                 null)));
     }
 
