@@ -12,11 +12,8 @@ import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.HouseholdMember;
-<<<<<<< HEAD
 import pt.aima.kernel.application.LegacyProvenance;
-=======
 import pt.aima.kernel.application.MemberStayUpdated;
->>>>>>> i-app-deadlines
 import pt.aima.kernel.application.ResidencePeriod;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.platform.relay.IntegrationEventTranslator;
