@@ -15,6 +15,7 @@ import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.HouseholdMember;
+import pt.aima.kernel.application.MemberStayUpdated;
 import pt.aima.kernel.document.DocumentAccepted;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
@@ -131,6 +132,9 @@ public final class CaseFile {
     private final Map<String, Set<String>> evidenceAwaitingVerification = new LinkedHashMap<>();
     private final Map<String, CourtOrder> courtOrders = new LinkedHashMap<>();
     private final Map<UUID, FailedDelivery> failedDeliveries = new LinkedHashMap<>();
+    /** The latest end of stay staff recorded for each member (MemberStayUpdated), over the registration's. */
+    private final Map<UUID, LocalDate> stayUpdates = new LinkedHashMap<>();
+
     private int eventCount;
     private Instant lastEventAt;
 
@@ -152,6 +156,7 @@ public final class CaseFile {
     private void apply(IntegrationEvent event, Instant at) {
         switch (event) {
             case ApplicationRegistered registered -> register(registered, at);
+            case MemberStayUpdated updated -> stayUpdated(updated.memberId().value(), updated.stayEndsOn());
             case DecisionIssued decided -> {
                 if (decision == null) {
                     decision = decided.outcome();
@@ -309,10 +314,9 @@ public final class CaseFile {
         }
         List<Member> members = new ArrayList<>();
         for (HouseholdMember member : registered.household()) {
-            // The end of the member's lawful stay is not published yet (issue 12, stay expiry): null until
-            // HouseholdMember carries it.
-            members.add(
-                    new Member(member.memberId().value(), member.relationship().name(), null));
+            UUID memberId = member.memberId().value();
+            members.add(new Member(
+                    memberId, member.relationship().name(), stayUpdates.getOrDefault(memberId, member.stayEndsOn())));
         }
         var provenance = registered.provenance();
         registration = new Registration(
@@ -324,6 +328,34 @@ public final class CaseFile {
                 provenance == null ? null : provenance.legacyNumber(),
                 provenance == null ? null : provenance.partnerType(),
                 provenance == null ? null : provenance.partnerName(),
+                List.copyOf(members));
+    }
+
+    /**
+     * Staff recorded a new end of the member's stay: it replaces the registration's (and any earlier update's), also
+     * when, in logical order, it comes before the registration. A member the registration does not name is ignored.
+     */
+    private void stayUpdated(UUID memberId, LocalDate stayEndsOn) {
+        stayUpdates.put(memberId, stayEndsOn);
+        if (registration == null) {
+            return;
+        }
+        List<Member> members = new ArrayList<>();
+        for (Member member : registration.members()) {
+            members.add(
+                    member.memberId().equals(memberId)
+                            ? new Member(memberId, member.relationship(), stayEndsOn)
+                            : member);
+        }
+        registration = new Registration(
+                registration.applicantId(),
+                registration.submittedOn(),
+                registration.registeredAt(),
+                registration.region(),
+                registration.origin(),
+                registration.legacyNumber(),
+                registration.partnerType(),
+                registration.partnerName(),
                 List.copyOf(members));
     }
 
