@@ -586,6 +586,45 @@ class ApplicationServiceIT {
         assertThat(service.eventStore().types(caseId)).hasSize(3);
     }
 
+    /**
+     * A snapshot taken before the case kept its members (revision 1, no {@code @Revision} then) would make every
+     * member unknown: the case's {@code @Revision("2")} has it ignored, and the case is rebuilt from its events.
+     */
+    @Test
+    void aSnapshotOfTheCaseFromBeforeItKeptItsMembersIsIgnored() {
+        Caller applicant = service.as("applicant-17", "APPLICANT");
+        Response registered = applicant.post("/applications", REGISTRATION);
+        CaseId caseId = caseIdOf(registered);
+        MemberId child = MemberId.of(registered.body().get("memberIds").get(0).asString());
+        service.spring()
+                .getBean(JdbcClient.class)
+                .sql(
+                        """
+                        insert into snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                            payload_type, payload_revision, payload, meta_data, time_stamp)
+                        values (:id, 0, 'ReunificationCase', :eventId, 'application.ReunificationCase', null, :payload,
+                            :meta, '2026-01-01T10:00:00Z')
+                        """)
+                .param("id", caseId.toString())
+                .param("eventId", UUID.randomUUID().toString())
+                .param(
+                        "payload",
+                        ("{\"caseId\":\"" + caseId + "\",\"checklistComplete\":false}")
+                                .getBytes(StandardCharsets.UTF_8))
+                .param("meta", "{}".getBytes(StandardCharsets.UTF_8))
+                .update();
+
+        Response updated = service.as("caseworker-17", "CASEWORKER")
+                .put(
+                        "/applications/{caseId}/members/{memberId}/stay",
+                        Map.of("stayEndsOn", "2027-09-01"),
+                        caseId,
+                        child);
+
+        assertThat(updated.status()).isEqualTo(204);
+        assertThat(service.eventStore().types(caseId)).containsExactly("ApplicationSubmitted", "MemberStayChanged");
+    }
+
     @Test
     void refusesTheStayOfAMemberAbroadOrEndingBeforeTheEntryAtRegistration() {
         Caller applicant = service.as("applicant-16", "APPLICANT");
