@@ -144,7 +144,9 @@
             legend: {top: 0},
             grid: {left: 40, right: 40, top: 40, bottom: 40},
             xAxis: {type: 'category', data: dates},
-            yAxis: [{type: 'value', name: 'open', minInterval: 1}, {type: 'value', name: 'per day', minInterval: 1}],
+            yAxis: [{type: 'value', name: 'open', minInterval: 1}, {type: 'value', name: 'per day', minInterval: 1, splitLine: {show: false},
+                // the daily bars stay in the lower third, under the burn-down line
+                max: (extent) => Math.max(3, Math.ceil(extent.max * 3))}],
             series: [
                 {name: 'Open cases', type: 'line', data: open, connectNulls: false, symbolSize: 4},
                 {name: 'Forecast at recent pace', type: 'line', data: projected, connectNulls: true,
