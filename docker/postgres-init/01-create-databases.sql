@@ -3,3 +3,4 @@ CREATE DATABASE application_service;
 CREATE DATABASE document_service;
 CREATE DATABASE scheduling_service;
 CREATE DATABASE notification_service;
+CREATE DATABASE operations_service;

@@ -103,6 +103,9 @@ class ApplicationServiceIT {
         var payload = (ApplicationRegistered) published.payload();
         assertThat(payload.applicantId()).isEqualTo("applicant-1");
         assertThat(payload.region()).isEqualTo(Region.PORTO);
+        assertThat(payload.provenance())
+                .as("registered through the portal, not imported")
+                .isNull();
         assertThat(payload.household()).singleElement().satisfies(member -> assertThat(member.presentInPortugal())
                 .isTrue());
         assertThat(new String(codec.encode(published), StandardCharsets.UTF_8))

@@ -14,13 +14,14 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The four services' HTTP APIs as a client sees them, on the local stack's ports. */
+/** The five services' HTTP APIs as a client sees them, on the local stack's ports. */
 final class Api {
 
     static final String APPLICATIONS = "http://127.0.0.1:8081";
     static final String DOCUMENTS = "http://127.0.0.1:8082";
     static final String SCHEDULING = "http://127.0.0.1:8083";
     static final String NOTIFICATIONS = "http://127.0.0.1:8084";
+    static final String OPERATIONS = "http://127.0.0.1:8085";
     static final String ISSUER = "http://127.0.0.1:8090";
 
     private static final JsonMapper json = JsonMapper.builder().build();

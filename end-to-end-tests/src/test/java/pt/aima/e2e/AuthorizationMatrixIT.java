@@ -50,6 +50,7 @@ class AuthorizationMatrixIT {
         SERVICES.put("document-service", Api.DOCUMENTS);
         SERVICES.put("scheduling-service", Api.SCHEDULING);
         SERVICES.put("notification-service", Api.NOTIFICATIONS);
+        SERVICES.put("operations-service", Api.OPERATIONS);
     }
 
     static final Path COMMITTED = Path.of("..", "docs", "authorization-matrix.md");
@@ -258,6 +259,7 @@ class AuthorizationMatrixIT {
             case Api.APPLICATIONS -> "/applications/" + caseId;
             case Api.DOCUMENTS -> "/cases/" + caseId + "/checklist";
             case Api.SCHEDULING -> "/cases/" + caseId + "/appointment";
+            case Api.OPERATIONS -> "/operations/cases/" + caseId;
             default -> "/cases/" + caseId + "/notifications";
         };
     }

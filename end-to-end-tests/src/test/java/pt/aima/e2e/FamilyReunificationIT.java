@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +24,9 @@ import pt.aima.kernel.Topics;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One family-reunification case end to end, across the four services as separate processes on one Kafka broker and
- * one PostgreSQL, started the way a user starts them. Each step is checked in the service that owns it.
+ * One family-reunification case end to end, across the five services as separate processes on one Kafka broker and
+ * one PostgreSQL, started the way a user starts them. Each step is checked in the service that owns it, and in
+ * operations-service's backlog, where the case moves from stage to stage.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,12 +39,14 @@ class FamilyReunificationIT {
     private final Api api = new Api();
     private String caseworker;
     private String auditor;
+    private String operator;
 
     @BeforeAll
     void startTheSystem() {
         stack = RunningStack.start();
         caseworker = api.token("caseworker-e2e", "CASEWORKER");
         auditor = api.token("auditor-e2e", "AUDITOR");
+        operator = api.token("operator-e2e", "OPERATIONS");
     }
 
     @AfterAll
@@ -56,10 +60,12 @@ class FamilyReunificationIT {
     @Order(1)
     void carriesACaseFromRegistrationToDecisionAcrossAllFourServices() {
         String applicant = api.token("applicant-" + UUID.randomUUID(), "APPLICANT");
+        JsonNode backlogBefore = backlogCountedAfter(Instant.now());
         Registered registered = register(applicant);
 
         JsonNode checklist = awaitChecklist(registered.caseId(), applicant);
         assertThat(checklist.get("complete").asBoolean()).isFalse();
+        assertInTheBacklogAt(registered.caseId(), "DOCUMENTS_REQUIRED", backlogBefore);
 
         var refusedEarly = decide(registered.caseId());
         assertThat(refusedEarly.status()).isEqualTo(409);
@@ -68,15 +74,18 @@ class FamilyReunificationIT {
         uploadAndAcceptEverything(registered.caseId(), applicant, checklist);
         JsonNode appointment = awaitAppointment(registered.caseId(), applicant, "SCHEDULED");
         assertThat(appointment.get("deskId").asString()).isNotBlank();
+        assertInTheBacklogAt(registered.caseId(), "BIOMETRICS_SCHEDULED", backlogBefore);
 
         var collected =
                 api.post(Api.SCHEDULING + "/cases/" + registered.caseId() + "/biometrics", caseworker, Map.of());
         assertThat(collected.status()).isEqualTo(202);
         awaitStage(registered.caseId(), applicant, "BIOMETRICS_COLLECTED");
+        assertInTheBacklogAt(registered.caseId(), "BIOMETRICS_COLLECTED", backlogBefore);
 
         assertThat(decide(registered.caseId()).status()).isEqualTo(202);
         JsonNode status = awaitStage(registered.caseId(), applicant, "DECIDED");
         assertThat(status.get("decision").asString()).isEqualTo("GRANTED");
+        assertInTheBacklogAt(registered.caseId(), "GRANTED", backlogBefore);
 
         assertThat(api.get(Api.DOCUMENTS + "/cases/" + registered.caseId() + "/checklist", applicant)
                         .body()
@@ -171,6 +180,44 @@ class FamilyReunificationIT {
     }
 
     private record Registered(String caseId, String memberId) {}
+
+    /**
+     * The case as operations-service sees it is at {@code stage}, and the backlog (counted after that) holds one case
+     * more than before the registration, at that stage, registered through the portal in LISBOA.
+     */
+    private void assertInTheBacklogAt(String caseId, String stage, JsonNode before) {
+        await().atMost(FLOW)
+                .ignoreExceptions()
+                .until(
+                        () -> api.get(Api.OPERATIONS + "/operations/cases/" + caseId, operator),
+                        r -> r.status() == 200
+                                && stage.equals(r.body().get("stage").asString()));
+        JsonNode after = backlogCountedAfter(Instant.now());
+        assertThat(after.get("total").asLong() - before.get("total").asLong()).isEqualTo(1);
+        for (String name : after.get("byStage").propertyNames()) {
+            long delta = after.get("byStage").get(name).asLong()
+                    - before.get("byStage").get(name).asLong();
+            assertThat(delta).as("backlog at %s, the case at %s", name, stage).isEqualTo(name.equals(stage) ? 1 : 0);
+        }
+        assertThat(after.get("byOrigin").get("PORTAL").asLong()
+                        - before.get("byOrigin").get("PORTAL").asLong())
+                .isEqualTo(1);
+        assertThat(after.get("byRegion").get("LISBOA").asLong()
+                        - before.get("byRegion").get("LISBOA").asLong())
+                .isEqualTo(1);
+    }
+
+    /** operations-service's backlog as counted after {@code moment} (it is counted in the background). */
+    private JsonNode backlogCountedAfter(Instant moment) {
+        return await().atMost(FLOW)
+                .ignoreExceptions()
+                .until(
+                        () -> api.get(Api.OPERATIONS + "/operations/backlog?rows=false", operator),
+                        r -> r.status() == 200
+                                && Instant.parse(r.body().get("computedAt").asString())
+                                        .isAfter(moment))
+                .body();
+    }
 
     private Registered register(String applicant) {
         var response = api.post(

@@ -16,7 +16,7 @@ import pt.aima.infra.LocalInfrastructure;
 /**
  * The whole system on a developer machine with one command: PostgreSQL, Kafka and the token issuer through
  * {@link LocalInfrastructure} (embedded unless {@code AIMA_POSTGRES_URL} / {@code AIMA_KAFKA_BOOTSTRAP} name existing
- * servers; never Testcontainers), then the four services' boot jars as supervised child processes. Ctrl-C stops
+ * servers; never Testcontainers), then the five services' boot jars as supervised child processes. Ctrl-C stops
  * everything.
  */
 public final class LocalStack {

@@ -14,7 +14,8 @@ public record ServiceSpec(String name, int port, String mainClass) {
             new ServiceSpec("application-service", 8081, "pt.aima.application.ApplicationServiceApplication"),
             new ServiceSpec("document-service", 8082, "pt.aima.document.DocumentServiceApplication"),
             new ServiceSpec("scheduling-service", 8083, "pt.aima.scheduling.SchedulingServiceApplication"),
-            new ServiceSpec("notification-service", 8084, "pt.aima.notification.NotificationServiceApplication"));
+            new ServiceSpec("notification-service", 8084, "pt.aima.notification.NotificationServiceApplication"),
+            new ServiceSpec("operations-service", 8085, "pt.aima.operations.OperationsServiceApplication"));
 
     /** The service called {@code name}, if the stack has one. */
     public static Optional<ServiceSpec> named(String name) {

@@ -27,14 +27,15 @@ public record StackOptions(
             Usage: java -jar local-stack/target/local-stack.jar [--repo=<dir>] [--issuer-port=<port>]
                        [--without=<service>[,<service>]] [--reset] [--issuer-only]
 
-              Starts PostgreSQL, Kafka and a development token issuer, then the four services from their boot jars
+              Starts PostgreSQL, Kafka and a development token issuer, then the five services from their boot jars
               (<repo>/<service>/target/<service>.jar), supervises them and stops everything on Ctrl-C.
 
               --repo=<dir>          repository root (default: the current directory)
               --issuer-port=<port>  port of the token issuer (default: 8090)
               --without=<services>  start all but these services (comma-separated: application-service,
-                                    document-service, scheduling-service, notification-service) and print, for
-                                    each, the command that runs it against the stack (Maven, jar, IDE arguments)
+                                    document-service, scheduling-service, notification-service,
+                                    operations-service) and print, for each, the command that runs it against
+                                    the stack (Maven, jar, IDE arguments)
               --reset               before starting, delete .local-stack/logs and the data left behind by runs
                                     that did not stop cleanly (every run starts with empty databases and topics)
               --issuer-only         run only the token issuer, bound to 0.0.0.0 (for docker-compose)

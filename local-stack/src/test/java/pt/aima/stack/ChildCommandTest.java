@@ -13,14 +13,15 @@ class ChildCommandTest {
     private static final Path REPO = Path.of("/repo");
 
     @Test
-    void theFourServicesHaveTheirPortsJarsLogsAndDatabases() {
+    void theFiveServicesHaveTheirPortsJarsLogsAndDatabases() {
         assertThat(ServiceSpec.ALL)
                 .extracting(ServiceSpec::name, ServiceSpec::port, ServiceSpec::databaseName)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("application-service", 8081, "application_service"),
                         org.assertj.core.groups.Tuple.tuple("document-service", 8082, "document_service"),
                         org.assertj.core.groups.Tuple.tuple("scheduling-service", 8083, "scheduling_service"),
-                        org.assertj.core.groups.Tuple.tuple("notification-service", 8084, "notification_service"));
+                        org.assertj.core.groups.Tuple.tuple("notification-service", 8084, "notification_service"),
+                        org.assertj.core.groups.Tuple.tuple("operations-service", 8085, "operations_service"));
         ServiceSpec document = ServiceSpec.ALL.get(1);
         assertThat(document.jar(REPO)).isEqualTo(Path.of("/repo/document-service/target/document-service.jar"));
         assertThat(document.logFile(REPO)).isEqualTo(Path.of("/repo/.local-stack/logs/document-service.log"));

@@ -39,7 +39,8 @@ class DockerComposeFileTest {
                         "application-service",
                         "document-service",
                         "scheduling-service",
-                        "notification-service");
+                        "notification-service",
+                        "operations-service");
         assertThat(services.get("postgres")).containsEntry("image", "postgres:17");
         assertThat(services.get("kafka")).containsEntry("image", "apache/kafka:4.1.0");
         assertThat(services.get("token-issuer")).containsEntry("image", "eclipse-temurin:21-jre");
@@ -49,7 +50,7 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void postgresCreatesTheFourDatabases() throws IOException {
+    void postgresCreatesTheFiveDatabases() throws IOException {
         assertThat(strings(services.get("postgres").get("volumes")))
                 .contains("./docker/postgres-init:/docker-entrypoint-initdb.d:ro");
         String init = Files.readString(ROOT.resolve("docker/postgres-init/01-create-databases.sql"));

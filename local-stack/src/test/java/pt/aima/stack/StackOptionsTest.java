@@ -12,6 +12,7 @@ class StackOptionsTest {
     private static final ServiceSpec DOCUMENT = ServiceSpec.ALL.get(1);
     private static final ServiceSpec SCHEDULING = ServiceSpec.ALL.get(2);
     private static final ServiceSpec NOTIFICATION = ServiceSpec.ALL.get(3);
+    private static final ServiceSpec OPERATIONS = ServiceSpec.ALL.get(4);
 
     @Test
     void withoutArgumentsEverythingStartsFromTheCurrentDirectoryWithTheIssuerOn8090() {
@@ -39,7 +40,7 @@ class StackOptionsTest {
         StackOptions options = StackOptions.parse("--without=notification-service");
 
         assertThat(options.without()).containsExactly(NOTIFICATION);
-        assertThat(options.started()).containsExactly(APPLICATION, DOCUMENT, SCHEDULING);
+        assertThat(options.started()).containsExactly(APPLICATION, DOCUMENT, SCHEDULING, OPERATIONS);
     }
 
     @Test
@@ -49,13 +50,14 @@ class StackOptionsTest {
                 .containsExactly(APPLICATION, SCHEDULING);
         assertThat(StackOptions.parse("--without=document-service", "--without=application-service,document-service")
                         .started())
-                .containsExactly(SCHEDULING, NOTIFICATION);
+                .containsExactly(SCHEDULING, NOTIFICATION, OPERATIONS);
     }
 
     @Test
     void withoutEveryServiceStartsOnlyTheInfrastructure() {
         StackOptions options = StackOptions.parse(
-                "--without=application-service,document-service,scheduling-service,notification-service");
+                "--without=application-service,document-service,scheduling-service,notification-service,"
+                        + "operations-service");
 
         assertThat(options.started()).isEmpty();
     }
@@ -66,7 +68,8 @@ class StackOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no service 'notifications'")
                 .hasMessageContaining(
-                        "application-service, document-service, scheduling-service, notification-service");
+                        "application-service, document-service, scheduling-service, notification-service, "
+                                + "operations-service");
         assertThatThrownBy(() -> StackOptions.parse("--without="))
                 .hasMessageContaining("--without needs service names");
         assertThatThrownBy(() -> StackOptions.parse("--without=document-service,"))

@@ -12,6 +12,7 @@ import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.HouseholdMember;
+import pt.aima.kernel.application.LegacyProvenance;
 import pt.aima.kernel.application.MemberStayUpdated;
 import pt.aima.kernel.application.ResidencePeriod;
 import pt.aima.kernel.envelope.IntegrationEvent;
@@ -23,6 +24,13 @@ import pt.aima.platform.relay.IntegrationEventTranslator;
  */
 @Component
 class ApplicationEventTranslator implements IntegrationEventTranslator {
+
+    /** The SEF number and the recovering partner; not the import run nor the operator (the event's actor). */
+    private static LegacyProvenance provenance(CaseEvent.Provenance provenance) {
+        return provenance == null
+                ? null
+                : new LegacyProvenance(provenance.legacyNumber(), provenance.partnerType(), provenance.partnerName());
+    }
 
     @Override
     public List<IntegrationEvent> translate(Object internalEvent) {
@@ -55,7 +63,8 @@ class ApplicationEventTranslator implements IntegrationEventTranslator {
                                         .toList(),
                                 submitted.contact().preferredLanguage(),
                                 submitted.addressTitle(),
-                                submitted.region()),
+                                submitted.region(),
+                                provenance(submitted.provenance())),
                         new ApplicantContactRegistered(
                                 submitted.caseId(),
                                 submitted.applicantId(),

@@ -8,10 +8,11 @@ import pt.aima.kernel.ids.CaseId;
 /**
  * A family-reunification application was registered; the legal clock starts on {@code submittedOn}.
  *
- * <p>{@code addressTitle} and {@code region} were added later as <b>optional</b> fields: records published before
- * decode with null ("not declared"; a consumer places a case without a region in {@link Region#BEFORE_REGIONS}). The
- * household members' later optional fields (the end of a member's stay among them) are described on {@link
- * HouseholdMember}; each was added within version 1, as optional, so every consumer reads every record.
+ * <p>{@code addressTitle}, {@code region} and {@code provenance} were added later as <b>optional</b> fields: records
+ * published before decode with null ("not declared"; a consumer places a case without a region in {@link
+ * Region#BEFORE_REGIONS}; a case without provenance counts as registered through the portal). The household members'
+ * later optional fields (the end of a member's stay among them) are described on {@link HouseholdMember}; each was
+ * added within version 1, as optional, so every consumer reads every record.
  *
  * @param applicantId the pseudonymous subject of the applicant's account: the only key to their own case
  * @param submittedOn the submission date, which orders the case in every queue
@@ -19,6 +20,8 @@ import pt.aima.kernel.ids.CaseId;
  * @param addressTitle the title under which the household lives at its declared address, or null when not declared
  * @param region the region where the household lives (its biometrics are collected at a desk there), or null on
  *     records published before regions existed
+ * @param provenance for a case imported from the SEF backlog: its SEF number and the partner that recovered it; null
+ *     for a case registered through the portal (and on records published before imports said so)
  */
 @PublishedEvent(type = "ApplicationRegistered", version = 1)
 public record ApplicationRegistered(
@@ -28,7 +31,8 @@ public record ApplicationRegistered(
         List<HouseholdMember> household,
         String preferredLanguage,
         AddressTitle addressTitle,
-        Region region)
+        Region region,
+        LegacyProvenance provenance)
         implements ApplicationEvent {
 
     public ApplicationRegistered {
@@ -42,7 +46,7 @@ public record ApplicationRegistered(
             LocalDate submittedOn,
             List<HouseholdMember> household,
             String preferredLanguage) {
-        this(caseId, applicantId, submittedOn, household, preferredLanguage, null, null);
+        this(caseId, applicantId, submittedOn, household, preferredLanguage, null, null, null);
     }
 
     /** A registration described by the facts published before regions existed. */
@@ -53,7 +57,19 @@ public record ApplicationRegistered(
             List<HouseholdMember> household,
             String preferredLanguage,
             AddressTitle addressTitle) {
-        this(caseId, applicantId, submittedOn, household, preferredLanguage, addressTitle, null);
+        this(caseId, applicantId, submittedOn, household, preferredLanguage, addressTitle, null, null);
+    }
+
+    /** A registration described by the facts published before imported cases named their provenance. */
+    public ApplicationRegistered(
+            CaseId caseId,
+            String applicantId,
+            LocalDate submittedOn,
+            List<HouseholdMember> household,
+            String preferredLanguage,
+            AddressTitle addressTitle,
+            Region region) {
+        this(caseId, applicantId, submittedOn, household, preferredLanguage, addressTitle, region, null);
     }
 
     /** The region to place the case in: its own, or {@link Region#BEFORE_REGIONS} on records from before regions. */

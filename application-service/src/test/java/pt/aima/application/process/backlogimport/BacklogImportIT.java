@@ -230,6 +230,13 @@ class BacklogImportIT {
         assertThat(((ApplicationRegistered) published.payload()).region())
                 .as("the file's desk_region")
                 .isEqualTo(Region.valueOf(file.regions().get(first)));
+        assertThat(((ApplicationRegistered) published.payload()).provenance())
+                .as("the SEF number and the recovering partner, for operations")
+                .satisfies(provenance -> {
+                    assertThat(provenance.legacyNumber()).isEqualTo(first);
+                    assertThat(provenance.partnerType()).isIn("CLAIM", "MUNICIPALITY", "PROFESSIONAL_ASSOCIATION");
+                    assertThat(provenance.partnerName()).isNotBlank();
+                });
         assertThat(jdbc.sql("select region, count(*) from case_status where case_id in (:ids) group by region")
                         .param("ids", ids.stream().map(UUID::fromString).toList())
                         .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))

@@ -1,0 +1,63 @@
+package pt.aima.operations.inbound;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.ApplicantContactRegistered;
+import pt.aima.kernel.codec.EventCatalogue;
+import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.kernel.envelope.PublishedEvent;
+import pt.aima.operations.archive.ArchivedEvent;
+import pt.aima.operations.projection.ReadModels;
+import pt.aima.platform.inbox.InboundEvents;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives every case event of the platform, exactly once (the platform's inbox), keeps it in the archive as it was
+ * published, and has the read models recompute its case, all in one transaction. A record that cannot be read goes to
+ * this service's dead-letter topic and the partition moves on (the platform's error handler).
+ */
+@Component
+class ArchivingListener {
+
+    /** Every published type but the applicant's contact: this service needs no personal data of that kind. */
+    static final Set<String> SUBSCRIBED = EventCatalogue.PUBLISHED.stream()
+            .filter(type -> type != ApplicantContactRegistered.class)
+            .map(type -> type.getAnnotation(PublishedEvent.class).type())
+            .collect(Collectors.toUnmodifiableSet());
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final InboundEvents inbound;
+    private final ReadModels readModels;
+    private final Clock clock;
+
+    ArchivingListener(InboundEvents inbound, ReadModels readModels, Clock clock) {
+        this.inbound = inbound;
+        this.readModels = readModels;
+        this.clock = clock;
+    }
+
+    @KafkaListener(
+            topics = {
+                Topics.APPLICATION_EVENTS,
+                Topics.DOCUMENT_EVENTS,
+                Topics.SCHEDULING_EVENTS,
+                Topics.NOTIFICATION_EVENTS
+            })
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, SUBSCRIBED, envelope -> readModels.receive(archived(record, envelope)));
+    }
+
+    private ArchivedEvent archived(ConsumerRecord<String, byte[]> record, EventEnvelope<IntegrationEvent> envelope) {
+        JsonNode payload = json.readTree(record.value()).get("payload");
+        return new ArchivedEvent(
+                record.topic(), record.partition(), record.offset(), clock.instant(), envelope, payload.toString());
+    }
+}

@@ -1,0 +1,26 @@
+package pt.aima.operations.projection;
+
+import java.util.List;
+import pt.aima.operations.archive.CaseHistory;
+import pt.aima.operations.casefile.CaseFile;
+
+/**
+ * A read model derived case by case from the event archive. Each time an event of a case arrives, {@link ReadModels}
+ * hands every projection the case's whole history (and its fold): the projection replaces the case's rows with what
+ * the history says. The result depends only on the archived events, never on their arrival order nor on the clock,
+ * so a rebuild from the archive gives exactly the live tables.
+ *
+ * <p>To add a read model: a Spring bean implementing this in {@code projection.<name>}, its tables in a migration, its
+ * queries beside it. Rebuild, checksums and the per-case lock come with it.
+ */
+public interface CaseProjection {
+
+    /** The tables this read model writes: emptied before a rebuild, compared by checksum after it. */
+    List<String> tables();
+
+    /**
+     * Replaces the case's rows with what its history says; runs in the transaction that archived the event, under the
+     * case's lock (no other event of the case is projected meanwhile).
+     */
+    void project(CaseHistory history, CaseFile file);
+}

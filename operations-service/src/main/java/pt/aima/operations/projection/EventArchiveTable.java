@@ -1,0 +1,150 @@
+package pt.aima.operations.projection;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import pt.aima.kernel.codec.IntegrationEventCodec;
+import pt.aima.kernel.codec.MalformedEventException;
+import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.envelope.IntegrationEvent;
+import pt.aima.operations.archive.ArchivedEvent;
+import pt.aima.operations.archive.CaseHistory;
+import pt.aima.operations.archive.EventArchive;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The event archive in PostgreSQL ({@code event_archive}): the envelope's facts as columns, the payload as the JSON
+ * that was published. Reading an event back decodes it with the platform's codec, as the listener did when it
+ * arrived.
+ */
+@Component
+public class EventArchiveTable implements EventArchive {
+
+    private static final Logger log = LoggerFactory.getLogger(EventArchiveTable.class);
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final String COLUMNS =
+            """
+            topic, kafka_partition, kafka_offset, event_id, event_type, event_version, case_id, occurred_at,
+            actor_subject, actor_role, correlation_id, causation_id, payload::text as payload, received_at""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final IntegrationEventCodec codec;
+
+    EventArchiveTable(JdbcClient jdbc, DataSource dataSource, IntegrationEventCodec codec) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1_000);
+    }
+
+    @Override
+    public boolean keep(ArchivedEvent event) {
+        EventEnvelope<IntegrationEvent> envelope = event.envelope();
+        return jdbc.sql(
+                                """
+                        insert into event_archive (topic, kafka_partition, kafka_offset, event_id, event_type,
+                            event_version, case_id, occurred_at, actor_subject, actor_role, correlation_id,
+                            causation_id, payload, received_at)
+                        values (:topic, :partition, :offset, :eventId, :type, :version, :caseId, :occurredAt,
+                            :actorSubject, :actorRole, :correlationId, :causationId, cast(:payload as jsonb),
+                            :receivedAt)
+                        on conflict (event_id) do nothing
+                        """)
+                        .param("topic", event.topic())
+                        .param("partition", event.partition())
+                        .param("offset", event.offset())
+                        .param("eventId", envelope.eventId())
+                        .param("type", envelope.type())
+                        .param("version", envelope.version())
+                        .param("caseId", envelope.caseId().value())
+                        .param("occurredAt", Timestamp.from(envelope.occurredAt()))
+                        .param("actorSubject", envelope.actor().subject())
+                        .param("actorRole", envelope.actor().role())
+                        .param("correlationId", envelope.correlationId())
+                        .param("causationId", envelope.causationId())
+                        .param("payload", event.payloadJson())
+                        .param("receivedAt", Timestamp.from(event.receivedAt()))
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public CaseHistory historyOf(UUID caseId) {
+        List<ArchivedEvent> events = new ArrayList<>();
+        jdbc.sql("select " + COLUMNS + " from event_archive where case_id = :caseId")
+                .param("caseId", caseId)
+                .query((RowCallbackHandler) rs -> read(rs, events));
+        return CaseHistory.of(caseId, events);
+    }
+
+    /** Streams the archive ordered by case; call it inside a transaction (PostgreSQL's cursor needs one). */
+    @Override
+    public void forEachCase(Consumer<CaseHistory> action) {
+        List<ArchivedEvent> events = new ArrayList<>();
+        UUID[] current = {null};
+        streaming.query("select " + COLUMNS + " from event_archive order by case_id", rs -> {
+            UUID caseId = rs.getObject("case_id", UUID.class);
+            if (current[0] != null && !current[0].equals(caseId)) {
+                action.accept(CaseHistory.of(current[0], events));
+                events.clear();
+            }
+            current[0] = caseId;
+            read(rs, events);
+        });
+        if (current[0] != null) {
+            action.accept(CaseHistory.of(current[0], events));
+        }
+    }
+
+    @Override
+    public long size() {
+        return jdbc.sql("select count(*) from event_archive").query(Long.class).single();
+    }
+
+    /**
+     * Adds the row's event to {@code events}; an event this build can no longer decode (a type or version it does not
+     * know: only after a downgrade) is left out with a warning, never guessed at.
+     */
+    private void read(ResultSet rs, List<ArchivedEvent> events) throws SQLException {
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("eventId", rs.getString("event_id"));
+        envelope.put("type", rs.getString("event_type"));
+        envelope.put("version", rs.getInt("event_version"));
+        envelope.put("caseId", rs.getString("case_id"));
+        envelope.put("occurredAt", rs.getTimestamp("occurred_at").toInstant().toString());
+        ObjectNode actor = envelope.putObject("actor");
+        actor.put("subject", rs.getString("actor_subject"));
+        actor.put("role", rs.getString("actor_role"));
+        envelope.put("correlationId", rs.getString("correlation_id"));
+        envelope.put("causationId", rs.getString("causation_id"));
+        String payload = rs.getString("payload");
+        envelope.set("payload", json.readTree(payload));
+        try {
+            events.add(new ArchivedEvent(
+                    rs.getString("topic"),
+                    rs.getInt("kafka_partition"),
+                    rs.getLong("kafka_offset"),
+                    rs.getTimestamp("received_at").toInstant(),
+                    codec.decode(json.writeValueAsBytes(envelope)),
+                    payload));
+        } catch (MalformedEventException e) {
+            log.warn(
+                    "archived event {} cannot be decoded by this build, left out: {}",
+                    envelope.get("eventId"),
+                    e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package pt.aima.operations.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import pt.aima.operations.archive.ArchivedEvent;
+import pt.aima.operations.archive.CaseHistory;
+import pt.aima.operations.archive.EventArchive;
+import pt.aima.operations.casefile.CaseFile;
+
+/**
+ * Keeps every read model of this service derived from the event archive, live and on demand.
+ *
+ * <p>Live: an arriving event is archived and its case's read-model rows are recomputed from the case's whole archived
+ * history, in the inbox transaction and under a lock on the case (an advisory lock in PostgreSQL): events of one case
+ * arrive on several topics, and two consumers projecting the same case at once would each miss the other's event.
+ * Since every projection folds the whole history in logical order, the rows are the same whatever the arrival order.
+ *
+ * <p>Rebuild: every read model emptied and recomputed from the archive alone, in one transaction, so readers see the
+ * old rows until the new ones commit; live projection waits meanwhile (it takes the same lock shared, the rebuild
+ * exclusively) and carries on where it was.
+ */
+@Component
+public class ReadModels {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
+
+    /** The two-key advisory lock every live projection holds shared and a rebuild holds exclusively. */
+    private static final int LOCK_SPACE = 12_012;
+
+    private static final int REBUILD_LOCK = 1;
+
+    private final EventArchive archive;
+    private final List<CaseProjection> projections;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ReadModels(
+            EventArchive archive,
+            List<CaseProjection> projections,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.archive = archive;
+        this.projections = List.copyOf(projections);
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * Archives {@code event} and recomputes its case's rows in every read model; call it in the inbox transaction.
+     *
+     * @return false if the event was archived already (nothing changes)
+     */
+    public boolean receive(ArchivedEvent event) {
+        lock("pg_advisory_xact_lock_shared(" + LOCK_SPACE + ", " + REBUILD_LOCK + ")");
+        lockCase(event.caseId());
+        if (!archive.keep(event)) {
+            return false;
+        }
+        project(archive.historyOf(event.caseId()));
+        return true;
+    }
+
+    /** What a rebuild did: the archive it read, the read models it wrote, and their checksums. */
+    public record Rebuild(
+            long events, long cases, Instant startedAt, Duration took, Map<String, TableChecksum> tables) {}
+
+    /** A table's row count and a digest of all its rows (independent of their physical order). */
+    public record TableChecksum(long rows, String md5) {}
+
+    /** Empties every read model and recomputes it from the archive alone. */
+    public Rebuild rebuild() {
+        Instant started = clock.instant();
+        long[] counts = new long[2];
+        Map<String, TableChecksum> checksums = transaction.execute(status -> {
+            lock("pg_advisory_xact_lock(" + LOCK_SPACE + ", " + REBUILD_LOCK + ")");
+            for (String table : tables()) {
+                jdbc.sql("delete from " + table).update();
+            }
+            archive.forEachCase(history -> {
+                counts[0] += history.events().size();
+                counts[1]++;
+                project(history);
+            });
+            return checksumsNow();
+        });
+        Duration took = Duration.between(started, clock.instant());
+        log.info("read models rebuilt from {} archived events of {} streams in {}", counts[0], counts[1], took);
+        return new Rebuild(counts[0], counts[1], started, took, checksums);
+    }
+
+    /** Every read-model table's row count and digest, as committed now. */
+    public Map<String, TableChecksum> checksums() {
+        return transaction.execute(status -> checksumsNow());
+    }
+
+    /** The read-model tables, in the order the projections name them. */
+    public List<String> tables() {
+        List<String> tables = new ArrayList<>();
+        projections.forEach(projection -> tables.addAll(projection.tables()));
+        return tables;
+    }
+
+    private Map<String, TableChecksum> checksumsNow() {
+        Map<String, TableChecksum> checksums = new LinkedHashMap<>();
+        for (String table : tables()) {
+            checksums.put(
+                    table,
+                    jdbc.sql("select count(*) as n, coalesce(md5(string_agg(h, '' order by h)), '') as d"
+                                    + " from (select md5(t::text) as h from " + table + " t) rows")
+                            .query((rs, row) -> new TableChecksum(rs.getLong("n"), rs.getString("d")))
+                            .single());
+        }
+        return checksums;
+    }
+
+    private void project(CaseHistory history) {
+        CaseFile file = CaseFile.fold(history);
+        for (CaseProjection projection : projections) {
+            projection.project(history, file);
+        }
+    }
+
+    private void lockCase(UUID caseId) {
+        lock("pg_advisory_xact_lock(hashtextextended('" + caseId + "', 0))");
+    }
+
+    private void lock(String call) {
+        jdbc.sql("select 1 from (select " + call + ") locked")
+                .query(Integer.class)
+                .list();
+    }
+}

@@ -1,0 +1,137 @@
+package pt.aima.operations.projection.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads {@code ops_case}: the backlog's counts, one case, and case search. */
+@Component
+public class CaseQueries {
+
+    /** Ages by whole calendar months between the submission and the day the age is counted to. */
+    private static final String AGE_BUCKET =
+            """
+            case
+              when submitted_on > age_until - interval '3 months' then 'UNDER_3_MONTHS'
+              when submitted_on > age_until - interval '6 months' then 'MONTHS_3_TO_6'
+              when submitted_on > age_until - interval '12 months' then 'MONTHS_6_TO_12'
+              when submitted_on > age_until - interval '24 months' then 'YEARS_1_TO_2'
+              else 'OVER_2_YEARS'
+            end""";
+
+    private final JdbcClient jdbc;
+
+    CaseQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Every registered case, counted by stage, age on {@code today}, region, partner, relationship and origin (one row
+     * per combination that has cases): one GROUP BY over the covering index.
+     */
+    public List<BacklogRow> backlog(LocalDate today) {
+        return jdbc.sql("select stage, " + AGE_BUCKET + " as age_bucket, region, partner, relationship, origin,"
+                        + " count(*) as n from (select stage, region, coalesce(partner_name, '"
+                        + BacklogRow.NO_PARTNER + "') as partner, relationship, origin, submitted_on,"
+                        + " coalesce(decided_on, cast(:today as date)) as age_until from ops_case) aged"
+                        + " group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6")
+                .param("today", today)
+                .query((rs, row) -> new BacklogRow(
+                        rs.getString("stage"),
+                        AgeBucket.valueOf(rs.getString("age_bucket")).label(),
+                        rs.getString("region"),
+                        rs.getString("partner"),
+                        rs.getString("relationship"),
+                        rs.getString("origin"),
+                        rs.getLong("n")))
+                .list();
+    }
+
+    public Optional<CaseView> find(UUID caseId) {
+        return jdbc.sql("select * from ops_case where case_id = :caseId")
+                .param("caseId", caseId)
+                .query((rs, row) -> view(rs))
+                .optional();
+    }
+
+    /** A page of the matching cases, oldest original submission first, and how many match in all. */
+    public record Found(List<CaseView> cases, long total) {}
+
+    public Found search(CaseSearch search, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        if (search.legacyNumber() != null) {
+            conditions.add("legacy_number = :legacyNumber");
+        }
+        if (search.applicantId() != null) {
+            conditions.add("applicant_id = :applicantId");
+        }
+        if (search.stage() != null) {
+            conditions.add("stage = :stage");
+        }
+        if (search.region() != null) {
+            conditions.add("region = :region");
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        long total = bind(jdbc.sql("select count(*) from ops_case" + where), search)
+                .query(Long.class)
+                .single();
+        List<CaseView> cases = bind(
+                        jdbc.sql("select * from ops_case" + where
+                                + " order by submitted_on, case_id limit :limit offset :offset"),
+                        search)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> view(rs))
+                .list();
+        return new Found(cases, total);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, CaseSearch search) {
+        if (search.legacyNumber() != null) {
+            statement = statement.param("legacyNumber", search.legacyNumber());
+        }
+        if (search.applicantId() != null) {
+            statement = statement.param("applicantId", search.applicantId());
+        }
+        if (search.stage() != null) {
+            statement = statement.param("stage", search.stage().name());
+        }
+        if (search.region() != null) {
+            statement = statement.param("region", search.region());
+        }
+        return statement;
+    }
+
+    static CaseView view(ResultSet rs) throws SQLException {
+        return new CaseView(
+                rs.getObject("case_id", UUID.class),
+                rs.getString("applicant_id"),
+                rs.getObject("submitted_on", LocalDate.class),
+                rs.getObject("registered_at", OffsetDateTime.class),
+                rs.getString("region"),
+                rs.getString("origin"),
+                rs.getString("legacy_number"),
+                rs.getString("partner_type"),
+                rs.getString("partner_name"),
+                rs.getString("relationship"),
+                rs.getInt("household_size"),
+                rs.getString("stage"),
+                (Integer) rs.getObject("required_documents"),
+                rs.getObject("checklist_completed_at", OffsetDateTime.class),
+                rs.getString("appointment_desk"),
+                rs.getObject("appointment_starts_at", LocalDateTime.class),
+                rs.getObject("biometrics_collected_at", OffsetDateTime.class),
+                rs.getString("decision"),
+                rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getInt("event_count"),
+                rs.getObject("last_event_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,161 @@
+package pt.aima.operations.projection.queues;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import pt.aima.operations.archive.CaseHistory;
+import pt.aima.operations.casefile.CaseFile;
+import pt.aima.operations.casefile.CaseFile.CourtOrder;
+import pt.aima.operations.casefile.CaseFile.EvidenceRequest;
+import pt.aima.operations.casefile.CaseFile.FailedDelivery;
+import pt.aima.operations.casefile.CaseFile.Member;
+import pt.aima.operations.casefile.CaseFile.MissedAppointment;
+import pt.aima.operations.casefile.CaseFile.WaitingDocument;
+import pt.aima.operations.projection.CaseProjection;
+
+/**
+ * The open items behind the work queues, per case: replaced as a whole each time an event of the case arrives. A
+ * decided case leaves every queue but failed deliveries (its decision must still reach the applicant). Whether an item
+ * is overdue or expiring is decided when a queue is read, against that day: nothing here depends on the clock.
+ */
+@Component
+class WorkQueuesProjection implements CaseProjection {
+
+    private static final List<String> TABLES = List.of(
+            "ops_document_waiting",
+            "ops_evidence_request",
+            "ops_missed_appointment",
+            "ops_court_order",
+            "ops_failed_delivery",
+            "ops_member_stay");
+
+    private final JdbcClient jdbc;
+
+    WorkQueuesProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public void project(CaseHistory history, CaseFile file) {
+        if (!file.registered()) {
+            return;
+        }
+        for (String table : TABLES) {
+            jdbc.sql("delete from " + table + " where case_id = :caseId")
+                    .param("caseId", file.caseId())
+                    .update();
+        }
+        for (FailedDelivery failed : file.failedDeliveries()) {
+            jdbc.sql(
+                            """
+                            insert into ops_failed_delivery (notification_id, case_id, kind, channel, reason_code,
+                                reason, failed_at)
+                            values (:notificationId, :caseId, :kind, :channel, :reasonCode, :reason, :failedAt)
+                            """)
+                    .param("notificationId", failed.notificationId())
+                    .param("caseId", file.caseId())
+                    .param("kind", failed.kind())
+                    .param("channel", failed.channel())
+                    .param("reasonCode", failed.reasonCode())
+                    .param("reason", failed.reason())
+                    .param("failedAt", timestamp(failed.failedAt()))
+                    .update();
+        }
+        if (file.decided()) {
+            return;
+        }
+        for (WaitingDocument document : file.waitingDocuments()) {
+            jdbc.sql(
+                            """
+                            insert into ops_document_waiting (document_id, case_id, member_id, document_type,
+                                uploaded_at)
+                            values (:documentId, :caseId, :memberId, :documentType, :uploadedAt)
+                            """)
+                    .param("documentId", document.documentId())
+                    .param("caseId", file.caseId())
+                    .param("memberId", document.memberId())
+                    .param("documentType", document.documentType())
+                    .param("uploadedAt", timestamp(document.uploadedAt()))
+                    .update();
+        }
+        for (EvidenceRequest request : file.evidenceRequests()) {
+            if (!request.awaitingApplicant() && !request.awaitingAima()) {
+                continue;
+            }
+            jdbc.sql(
+                            """
+                            insert into ops_evidence_request (case_id, request_id, member_id, document_types,
+                                requested_at, respond_by, expired, received_on, aima_respond_by,
+                                aima_overdue_reported, aima_responded)
+                            values (:caseId, :requestId, :memberId, :documentTypes, :requestedAt, :respondBy,
+                                :expired, :receivedOn, :aimaRespondBy, :aimaOverdueReported, :aimaResponded)
+                            """)
+                    .param("caseId", file.caseId())
+                    .param("requestId", request.requestId())
+                    .param("memberId", request.memberId())
+                    .param("documentTypes", String.join(",", request.documentTypes()))
+                    .param("requestedAt", timestamp(request.requestedAt()))
+                    .param("respondBy", request.respondBy())
+                    .param("expired", request.expired())
+                    .param("receivedOn", request.receivedOn())
+                    .param("aimaRespondBy", request.aimaRespondBy())
+                    .param("aimaOverdueReported", request.aimaOverdueReported())
+                    .param("aimaResponded", request.aimaResponded())
+                    .update();
+        }
+        MissedAppointment missed = file.missedAppointment();
+        if (missed != null) {
+            jdbc.sql(
+                            """
+                            insert into ops_missed_appointment (case_id, desk_id, starts_at, next, missed_at)
+                            values (:caseId, :deskId, :startsAt, :next, :missedAt)
+                            """)
+                    .param("caseId", file.caseId())
+                    .param("deskId", missed.deskId())
+                    .param("startsAt", missed.startsAt())
+                    .param("next", missed.next())
+                    .param("missedAt", timestamp(missed.missedAt()))
+                    .update();
+        }
+        for (CourtOrder order : file.courtOrders()) {
+            jdbc.sql(
+                            """
+                            insert into ops_court_order (case_id, reference, deadline, registered_at, at_risk,
+                                risk_reason_code, earliest_possible_on)
+                            values (:caseId, :reference, :deadline, :registeredAt, :atRisk, :riskReasonCode,
+                                :earliestPossibleOn)
+                            """)
+                    .param("caseId", file.caseId())
+                    .param("reference", order.reference())
+                    .param("deadline", order.deadline())
+                    .param("registeredAt", timestamp(order.registeredAt()))
+                    .param("atRisk", order.atRisk())
+                    .param("riskReasonCode", order.riskReasonCode())
+                    .param("earliestPossibleOn", order.earliestPossibleOn())
+                    .update();
+        }
+        for (Member member : file.registration().members()) {
+            jdbc.sql(
+                            """
+                            insert into ops_member_stay (case_id, member_id, relationship, stay_ends_on)
+                            values (:caseId, :memberId, :relationship, :stayEndsOn)
+                            """)
+                    .param("caseId", file.caseId())
+                    .param("memberId", member.memberId())
+                    .param("relationship", member.relationship())
+                    .param("stayEndsOn", member.stayEndsOn())
+                    .update();
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,684 @@
+package pt.aima.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import pt.aima.infra.IntegrationEventsClient;
+import pt.aima.infra.SpringTestInfrastructure;
+import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.Region;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.operations.ScriptedHistory.Published;
+import pt.aima.platform.testing.harness.Caller;
+import pt.aima.platform.testing.harness.Response;
+import pt.aima.platform.testing.harness.ServiceHarness;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * operations-service against a real Kafka broker and a real PostgreSQL: scripted cross-service histories arrive on
+ * the four topics in several orders, with redeliveries, and the read models, the backlog, the queues and search answer
+ * what was computed by hand; a rebuild from the archive gives the live tables back; an unreadable record is
+ * dead-lettered while the partition moves on.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "aima.operations-service.gauge-refresh=500ms",
+            "aima.operations-service.backlog.refresh=100ms",
+            "aima.operations-service.backlog.max-age=1s"
+        })
+class OperationsServiceIT {
+
+    private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
+
+    @RegisterExtension
+    static final ServiceHarness service = new ServiceHarness();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SpringTestInfrastructure.registerSpringProperties(registry, "operations_service_it");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static LocalDate today() {
+        return LocalDate.now(LISBON);
+    }
+
+    /** The script starts ten days ago at 09:00 in Lisbon. */
+    private static Instant start() {
+        return today().minusDays(10).atTime(9, 0).atZone(LISBON).toInstant();
+    }
+
+    private static Caller operations() {
+        return service.as("operator-1", "OPERATIONS");
+    }
+
+    private ScriptedHistory troubled(CaseId caseId, String legacyNumber, String partner, LocalDate submittedOn) {
+        return ScriptedHistory.troubledImport(
+                caseId, today(), start(), service.correlationId(), legacyNumber, partner, submittedOn);
+    }
+
+    private static String legacyNumber() {
+        return "SEF-IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    /** Sends each event as published (the same envelope, so a repeat is a redelivery) and waits until all applied. */
+    private static void deliver(List<Published> arrivals) {
+        for (Published published : arrivals) {
+            service.kafka().send(published.topic(), published.envelope());
+        }
+        for (Published published : arrivals) {
+            service.inbox().awaitProcessed(published.envelope());
+        }
+    }
+
+    @Test
+    void projectsTheSameRowsWhateverOrderTheTopicsDeliverAHistoryInAndHoweverOftenItIsRedelivered() {
+        String partner = "Partner " + UUID.randomUUID();
+        String legacy = legacyNumber();
+        LocalDate submitted = today().minusDays(200);
+        List<ScriptedHistory> cases = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            cases.add(troubled(CaseId.newId(), legacy, partner, submitted));
+        }
+        List<Published> natural = cases.get(0).events();
+        deliver(natural);
+        List<Published> reversed = new ArrayList<>(cases.get(1).events());
+        Collections.reverse(reversed);
+        deliver(reversed);
+        List<Published> shuffled = new ArrayList<>(cases.get(2).events());
+        Collections.shuffle(shuffled, new Random(7));
+        shuffled.addAll(shuffled.subList(0, 6));
+        deliver(shuffled);
+        // The registration last of all, after every other event was archived and applied to no case row.
+        List<Published> registrationLast = new ArrayList<>(cases.get(3).events());
+        registrationLast.add(registrationLast.removeFirst());
+        deliver(registrationLast.subList(0, registrationLast.size() - 1));
+        assertThat(caseRow(cases.get(3).caseId())).as("not registered yet").isEmpty();
+        assertThat(archived(cases.get(3).caseId())).isEqualTo(natural.size() - 1);
+        deliver(registrationLast.subList(registrationLast.size() - 1, registrationLast.size()));
+
+        Map<String, List<Map<String, Object>>> expected = snapshot(cases.get(0).caseId());
+        for (ScriptedHistory other : cases.subList(1, cases.size())) {
+            assertThat(snapshot(other.caseId())).isEqualTo(expected);
+            assertThat(archived(other.caseId())).as("each event archived once").isEqualTo(natural.size());
+        }
+
+        // What the script says, computed by hand (see ScriptedHistory.troubledImport).
+        Map<String, Object> row = caseRow(cases.get(0).caseId()).orElseThrow();
+        assertThat(row)
+                .containsEntry("stage", "BIOMETRICS_SCHEDULED")
+                .containsEntry("origin", "SEF_IMPORT")
+                .containsEntry("legacy_number", legacy)
+                .containsEntry("partner_type", "MUNICIPALITY")
+                .containsEntry("partner_name", partner)
+                .containsEntry("region", "PORTO")
+                .containsEntry("relationship", "SPOUSE")
+                .containsEntry("household_size", 2)
+                .containsEntry("required_documents", 3)
+                .containsEntry("event_count", natural.size());
+        assertThat(expected.get("ops_document_waiting"))
+                .extracting(r -> r.get("document_type"))
+                .containsExactlyInAnyOrder("BIRTH_CERTIFICATE", "MEANS_OF_SUBSISTENCE");
+        assertThat(expected.get("ops_evidence_request"))
+                .extracting(r -> r.get("request_id"))
+                .containsExactlyInAnyOrder("R1", "R2");
+        assertThat(expected.get("ops_missed_appointment")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("next", "FLAGGED_TO_CASEWORKER"));
+        assertThat(expected.get("ops_court_order")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("at_risk", true));
+        assertThat(expected.get("ops_failed_delivery")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("kind", "APPOINTMENT"));
+        assertThat(expected.get("ops_member_stay")).hasSize(2);
+    }
+
+    @Test
+    void anEventRedeliveredAfterItsInboxRowWasLostIsStillArchivedOnce() {
+        ScriptedHistory script = troubled(CaseId.newId(), legacyNumber(), "Partner lost", today().minusDays(30));
+        deliver(script.events());
+        Published upload = script.events().stream()
+                .filter(p -> p.envelope().type().equals("DocumentUploaded"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, List<Map<String, Object>>> before = snapshot(script.caseId());
+
+        service.inbox().forget(upload.envelope());
+        deliver(List.of(upload));
+
+        assertThat(archived(script.caseId())).isEqualTo(script.events().size());
+        assertThat(snapshot(script.caseId())).isEqualTo(before);
+    }
+
+    @Test
+    void theBacklogCountsEveryCaseOnceByEachDimensionAndItsTotalsAddUp() {
+        String partner = "Partner " + UUID.randomUUID();
+        deliver(troubled(CaseId.newId(), legacyNumber(), partner, today().minusDays(20))
+                .events());
+        deliver(troubled(CaseId.newId(), legacyNumber(), partner, today().minusDays(200))
+                .events());
+        deliver(troubled(CaseId.newId(), legacyNumber(), partner, today().minusYears(3))
+                .events());
+        JsonNode before = backlog();
+        CaseId granted = CaseId.newId();
+        deliver(ScriptedHistory.smoothPortalCase(
+                        granted,
+                        start(),
+                        service.correlationId(),
+                        "applicant-" + granted,
+                        today().minusDays(400),
+                        Region.MADEIRA,
+                        true)
+                .events());
+        JsonNode backlog = backlog();
+
+        long total = backlog.get("total").asLong();
+        assertThat(total)
+                .isEqualTo(jdbc.sql("select count(*) from ops_case")
+                        .query(Long.class)
+                        .single());
+        for (String dimension : List.of("byStage", "byAge", "byRegion", "byPartner", "byRelationship", "byOrigin")) {
+            assertThat(sum(backlog.get(dimension))).as(dimension).isEqualTo(total);
+        }
+        long rows = 0;
+        for (JsonNode row : backlog.get("rows")) {
+            rows += row.get("count").asLong();
+        }
+        assertThat(rows).isEqualTo(total);
+        long stageByAge = 0;
+        for (JsonNode ages : backlog.get("byStageAndAge")) {
+            stageByAge += sum(ages);
+        }
+        assertThat(stageByAge).isEqualTo(total);
+        assertThat(backlog.get("open").asLong() + backlog.get("decided").asLong())
+                .isEqualTo(total);
+        assertThat(backlog.get("byStage").size())
+                .as("every stage, zero included")
+                .isEqualTo(7);
+
+        // This partner's cases, computed by hand: all three at BIOMETRICS_SCHEDULED in PORTO, one per age.
+        assertThat(backlog.get("byPartner").get(partner).asLong()).isEqualTo(3);
+        Map<String, Long> partnerRows = new TreeMap<>();
+        for (JsonNode row : backlog.get("rows")) {
+            if (row.get("partner").asString().equals(partner)) {
+                assertThat(row.get("stage").asString()).isEqualTo("BIOMETRICS_SCHEDULED");
+                assertThat(row.get("region").asString()).isEqualTo("PORTO");
+                assertThat(row.get("relationship").asString()).isEqualTo("SPOUSE");
+                assertThat(row.get("origin").asString()).isEqualTo("SEF_IMPORT");
+                partnerRows.put(
+                        row.get("ageBucket").asString(), row.get("count").asLong());
+            }
+        }
+        assertThat(partnerRows).isEqualTo(Map.of("0-3 months", 1L, "6-12 months", 1L, "over 2 years", 1L));
+
+        // The granted portal case: age counted to its decision (400 - 8 days: 1-2 years).
+        assertThat(delta(before, backlog, "byStage", "GRANTED")).isEqualTo(1);
+        assertThat(delta(before, backlog, "byOrigin", "PORTAL")).isEqualTo(1);
+        assertThat(delta(before, backlog, "byRegion", "MADEIRA")).isEqualTo(1);
+        assertThat(delta(before, backlog, "byPartner", "NONE")).isEqualTo(1);
+        assertThat(backlog.get("byStageAndAge").get("GRANTED").get("1-2 years").asLong()
+                        - before.get("byStageAndAge")
+                                .get("GRANTED")
+                                .get("1-2 years")
+                                .asLong())
+                .isEqualTo(1);
+        assertThat(backlog.get("decided").asLong() - before.get("decided").asLong())
+                .isEqualTo(1);
+
+        JsonNode summaries = operations().get("/operations/backlog?rows=false").body();
+        assertThat(summaries.path("rows").isNull() || summaries.path("rows").isMissingNode())
+                .isTrue();
+        assertThat(summaries.get("byPartner").get(partner).asLong()).isEqualTo(3);
+        assertThat(field(operations().get("/operations/backlog?rows=some"))).isEqualTo("rows");
+    }
+
+    @Test
+    void theQueuesListTheScriptedCaseWithTheMostUrgentItemFirst() {
+        CaseId caseId = CaseId.newId();
+        ScriptedHistory script = troubled(caseId, legacyNumber(), "Partner queues", today().minusDays(90));
+        deliver(script.events());
+
+        List<JsonNode> documents = items("documents-awaiting-verification", caseId);
+        assertThat(documents)
+                .extracting(d -> d.get("documentType").asString())
+                .containsExactly("BIRTH_CERTIFICATE", "MEANS_OF_SUBSISTENCE");
+        assertThat(documents.getFirst().get("waitedDays").asLong())
+                .as("uploaded 10 days ago at 11:00")
+                .isBetween(9L, 10L);
+        assertThat(documents.getFirst().get("legacyNumber").asString()).startsWith("SEF-IT-");
+
+        assertThat(items("evidence-overdue", caseId)).singleElement().satisfies(r -> {
+            assertThat(r.get("requestId").asString()).isEqualTo("R1");
+            assertThat(r.get("daysOverdue").asLong()).isEqualTo(2);
+            assertThat(r.get("documentTypes").get(0).asString()).isEqualTo("BIRTH_CERTIFICATE");
+        });
+        assertThat(items("aima-response-overdue", caseId)).singleElement().satisfies(r -> {
+            assertThat(r.get("requestId").asString()).isEqualTo("R2");
+            assertThat(r.get("daysOverdue").asLong()).isEqualTo(3);
+            assertThat(r.get("reported").asBoolean()).isTrue();
+        });
+        assertThat(items("missed-appointments", caseId)).singleElement().satisfies(r -> {
+            assertThat(r.get("deskId").asString()).isEqualTo("PORTO-1");
+            assertThat(r.get("next").asString()).isEqualTo("FLAGGED_TO_CASEWORKER");
+        });
+        assertThat(items("court-orders", caseId)).singleElement().satisfies(r -> {
+            assertThat(r.get("reference").asString()).isEqualTo("PROC-1");
+            assertThat(r.get("daysLeft").asLong()).isEqualTo(20);
+            assertThat(r.get("atRisk").asBoolean()).isTrue();
+            assertThat(r.get("earliestPossibleOn").asString())
+                    .isEqualTo(today().plusDays(40).toString());
+        });
+        assertThat(items("failed-deliveries", caseId)).singleElement().satisfies(r -> {
+            assertThat(r.get("kind").asString()).isEqualTo("APPOINTMENT");
+            assertThat(r.get("notificationId").asString())
+                    .isEqualTo(script.id("n1").toString());
+        });
+        assertThat(items("ready-for-decision", caseId)).isEmpty();
+        assertThat(items("stay-expiring", caseId))
+                .as("no end of stay is published yet")
+                .isEmpty();
+
+        // Most urgent first, across every case in the queue.
+        assertThat(dates(all("documents-awaiting-verification"), "uploadedAt")).isSorted();
+        assertThat(dates(all("evidence-overdue"), "respondBy")).isSorted();
+        assertThat(dates(all("aima-response-overdue"), "aimaRespondBy")).isSorted();
+        assertThat(dates(all("missed-appointments"), "startsAt")).isSorted();
+        assertThat(dates(all("failed-deliveries"), "failedAt")).isSorted();
+        List<JsonNode> courtOrders = all("court-orders");
+        List<String> urgency = courtOrders.stream()
+                .map(r -> (r.get("atRisk").asBoolean() ? "0" : "1")
+                        + r.get("deadline").asString())
+                .toList();
+        assertThat(urgency).isSorted();
+    }
+
+    @Test
+    void aCaseReadyForDecisionLeavesTheQueueWhenDecided() {
+        CaseId caseId = CaseId.newId();
+        ScriptedHistory undecided = ScriptedHistory.smoothPortalCase(
+                caseId,
+                start(),
+                service.correlationId(),
+                "applicant-" + caseId,
+                today().minusDays(50),
+                Region.FARO,
+                false);
+        deliver(undecided.events());
+        assertThat(items("ready-for-decision", caseId)).singleElement().satisfies(r -> {
+            assertThat(r.get("region").asString()).isEqualTo("FARO");
+            assertThat(r.get("origin").asString()).isEqualTo("PORTAL");
+        });
+        assertThat(dates(all("ready-for-decision"), "submittedOn")).isSorted();
+
+        ScriptedHistory decided = ScriptedHistory.smoothPortalCase(
+                caseId,
+                start(),
+                service.correlationId(),
+                "applicant-" + caseId,
+                today().minusDays(50),
+                Region.FARO,
+                true);
+        deliver(decided.events());
+        assertThat(items("ready-for-decision", caseId)).isEmpty();
+        assertThat(caseRow(caseId).orElseThrow()).containsEntry("stage", "GRANTED");
+    }
+
+    @Test
+    void pagesAreShapedAsSpringDataPagesAndBadPagingOrUnknownQueuesAreRefusedByName() {
+        deliver(troubled(CaseId.newId(), legacyNumber(), "Partner paging", today().minusDays(10))
+                .events());
+        Response first = operations().get("/operations/queues/documents-awaiting-verification?page=0&size=1");
+        assertThat(first.status()).isEqualTo(200);
+        JsonNode page = first.body();
+        long total = page.get("totalElements").asLong();
+        assertThat(total).isGreaterThanOrEqualTo(2);
+        assertThat(page.get("content").size()).isEqualTo(1);
+        assertThat(page.get("page").asInt()).isZero();
+        assertThat(page.get("size").asInt()).isEqualTo(1);
+        assertThat(page.get("totalPages").asLong()).isEqualTo(total);
+        assertThat(page.get("queue").asString()).isEqualTo("documents-awaiting-verification");
+        assertThat(page.get("order").asString()).isEqualTo("longest waiting first");
+        JsonNode second = operations()
+                .get("/operations/queues/documents-awaiting-verification?page=1&size=1")
+                .body();
+        assertThat(second.get("content").get(0).get("uploadedAt").asString())
+                .isGreaterThanOrEqualTo(
+                        page.get("content").get(0).get("uploadedAt").asString());
+
+        Response unknown = operations().get("/operations/queues/lost-files");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.problem().type()).isEqualTo("https://aima.gov.pt/problems/unknown-queue");
+        assertThat(unknown.problem().detail()).contains("lost-files", "evidence-overdue");
+        assertThat(field(operations().get("/operations/queues/court-orders?page=-1")))
+                .isEqualTo("page");
+        assertThat(field(operations().get("/operations/queues/court-orders?page=first")))
+                .isEqualTo("page");
+        assertThat(field(operations().get("/operations/queues/court-orders?size=0")))
+                .isEqualTo("size");
+        assertThat(field(operations().get("/operations/queues/court-orders?size=100000")))
+                .isEqualTo("size");
+        assertThat(field(operations().get("/operations/queues/stay-expiring?withinDays=45")))
+                .isEqualTo("withinDays");
+        assertThat(operations()
+                        .get("/operations/queues/stay-expiring?withinDays=30")
+                        .status())
+                .isEqualTo(200);
+
+        JsonNode summary = operations().get("/operations/queues").body();
+        assertThat(summary.size()).isEqualTo(8);
+        assertThat(summary.get(0).get("queue").asString()).isEqualTo("documents-awaiting-verification");
+        assertThat(summary.get(0).get("length").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void staffFindCasesByTheirSefNumberApplicantStageAndRegionButNotByFreeText() {
+        String legacy = legacyNumber();
+        CaseId caseId = CaseId.newId();
+        deliver(troubled(caseId, legacy, "Partner search", today().minusDays(60))
+                .events());
+        Caller caseworker = service.as("caseworker-1", "CASEWORKER");
+
+        JsonNode byLegacy =
+                caseworker.get("/operations/cases?legacyNumber={n}", legacy).body();
+        assertThat(byLegacy.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(byLegacy.get("content").get(0).get("caseId").asString()).isEqualTo(caseId.toString());
+        assertThat(byLegacy.get("content").get(0).get("stage").asString()).isEqualTo("BIOMETRICS_SCHEDULED");
+        assertThat(byLegacy.get("content").get(0).has("sponsorName")).isFalse();
+
+        JsonNode byApplicant = caseworker
+                .get("/operations/cases?applicantId={a}", "applicant-" + legacy)
+                .body();
+        assertThat(byApplicant.get("totalElements").asLong()).isEqualTo(1);
+
+        JsonNode byStageAndRegion = caseworker
+                .get("/operations/cases?stage=BIOMETRICS_SCHEDULED&region=PORTO&size=200")
+                .body();
+        assertThat(byStageAndRegion.get("content").findValuesAsString("caseId")).contains(caseId.toString());
+        for (JsonNode found : byStageAndRegion.get("content")) {
+            assertThat(found.get("stage").asString()).isEqualTo("BIOMETRICS_SCHEDULED");
+            assertThat(found.get("region").asString()).isEqualTo("PORTO");
+        }
+        assertThat(caseworker
+                        .get("/operations/cases/{id}", caseId)
+                        .body()
+                        .get("legacyNumber")
+                        .asString())
+                .isEqualTo(legacy);
+        assertThat(caseworker.get("/operations/cases/{id}", UUID.randomUUID()).status())
+                .isEqualTo(404);
+
+        Response unknownStage = caseworker.get("/operations/cases?stage=LOST");
+        assertThat(unknownStage.status()).isEqualTo(404);
+        assertThat(unknownStage.problem().type()).isEqualTo("https://aima.gov.pt/problems/unknown-stage");
+        assertThat(field(caseworker.get("/operations/cases?region=ATLANTIS"))).isEqualTo("region");
+        assertThat(field(caseworker.get("/operations/cases?legacyNumber=ana silva")))
+                .isEqualTo("legacyNumber");
+        assertThat(field(caseworker.get("/operations/cases?size=-3"))).isEqualTo("size");
+        assertThat(caseworker.get("/operations/cases?name=Silva").status())
+                .as("no free-text search over personal data: unknown parameters are not filters")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void rolesDecideWhoReadsWhat() {
+        Caller applicant = service.as("applicant-1", "APPLICANT");
+        Caller caseworker = service.as("caseworker-1", "CASEWORKER");
+        Caller auditor = service.as("auditor-1", "AUDITOR");
+        assertThat(applicant.get("/operations/backlog").status()).isEqualTo(403);
+        assertThat(applicant.get("/operations/queues/court-orders").status()).isEqualTo(403);
+        assertThat(applicant.get("/operations/cases").status()).isEqualTo(403);
+        assertThat(caseworker.get("/operations/backlog").status()).isEqualTo(403);
+        assertThat(caseworker.get("/operations/queues/court-orders").status()).isEqualTo(200);
+        assertThat(caseworker.post("/operations/read-models/rebuild", "{}").status())
+                .isEqualTo(403);
+        assertThat(auditor.get("/operations/backlog").status()).isEqualTo(200);
+        assertThat(auditor.get("/operations/queues/court-orders").status()).isEqualTo(200);
+        assertThat(auditor.get("/operations/read-models").status()).isEqualTo(200);
+        assertThat(auditor.post("/operations/read-models/rebuild", "{}").status())
+                .isEqualTo(403);
+        assertThat(service.anonymous().get("/operations/backlog").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRebuildFromTheArchiveAloneGivesTheLiveTablesBack() {
+        deliver(troubled(CaseId.newId(), legacyNumber(), "Partner rebuild", today().minusDays(100))
+                .events());
+        deliver(ScriptedHistory.smoothPortalCase(
+                        CaseId.newId(),
+                        start(),
+                        service.correlationId(),
+                        "applicant-rebuild",
+                        today().minusDays(100),
+                        Region.BRAGA,
+                        true)
+                .events());
+        JsonNode live = operations().get("/operations/read-models").body();
+        assertThat(live.get("archivedEvents").asLong()).isPositive();
+        assertThat(live.get("tables").get("ops_case").get("rows").asLong()).isPositive();
+
+        // A live table damaged by hand is told apart by its checksum and repaired by the rebuild.
+        jdbc.sql("delete from ops_failed_delivery where ctid in (select ctid from ops_failed_delivery limit 1)")
+                .update();
+        jdbc.sql("update ops_case set stage = 'REGISTERED' where case_id in (select case_id from ops_case limit 1)")
+                .update();
+        JsonNode damaged = operations().get("/operations/read-models").body();
+        assertThat(damaged.get("tables")).isNotEqualTo(live.get("tables"));
+
+        Response rebuilt = operations().post("/operations/read-models/rebuild", "{}");
+        assertThat(rebuilt.status()).isEqualTo(200);
+        assertThat(rebuilt.body().get("tables")).isEqualTo(live.get("tables"));
+        assertThat(rebuilt.body().get("events").asLong())
+                .isEqualTo(live.get("archivedEvents").asLong());
+        assertThat(operations().get("/operations/read-models").body().get("tables"))
+                .isEqualTo(live.get("tables"));
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndThePartitionMovesOn() {
+        CaseId caseId = CaseId.newId();
+        int partition = 0;
+        service.kafka()
+                .sendRaw(new ProducerRecord<>(
+                        Topics.APPLICATION_EVENTS,
+                        partition,
+                        caseId.toString(),
+                        "{not an envelope".getBytes(StandardCharsets.UTF_8)));
+        String brokenDecision =
+                """
+                {"eventId": "%s", "type": "DecisionIssued", "version": 1, "caseId": "%s",
+                 "occurredAt": "2026-11-23T10:00:00Z", "actor": {"subject": "x", "role": "SYSTEM"},
+                 "correlationId": "c", "causationId": "c", "payload": {"caseId": "%s", "outcome": "MAYBE"}}
+                """
+                        .formatted(UUID.randomUUID(), caseId, caseId);
+        var broken = new ProducerRecord<>(
+                Topics.APPLICATION_EVENTS,
+                partition,
+                caseId.toString(),
+                brokenDecision.getBytes(StandardCharsets.UTF_8));
+        broken.headers().add(Topics.HEADER_EVENT_TYPE, "DecisionIssued".getBytes(StandardCharsets.UTF_8));
+        service.kafka().sendRaw(broken);
+        ScriptedHistory script = ScriptedHistory.smoothPortalCase(
+                caseId,
+                start(),
+                service.correlationId(),
+                "applicant-poison",
+                today().minusDays(5),
+                Region.EVORA,
+                false);
+        Published registration = script.events().getFirst();
+        RecordMetadata after = service.kafka().send(Topics.APPLICATION_EVENTS, partition, registration.envelope());
+
+        service.awaitConsumed(after);
+        assertThat(caseRow(caseId).orElseThrow()).containsEntry("stage", "REGISTERED");
+        assertThat(archived(caseId)).as("nothing unreadable is archived").isEqualTo(1);
+        String deadLetters = Topics.deadLetterTopic(Topics.APPLICATION_EVENTS, "operations-service");
+        for (String reason :
+                List.of("MalformedEventException: not JSON", "MalformedEventException: DecisionIssued v1")) {
+            ConsumerRecord<String, byte[]> dead = service.kafka()
+                    .awaitRecord(
+                            deadLetters,
+                            r -> caseId.toString().equals(r.key()) && reason(r).startsWith(reason));
+            assertThat(dead).isNotNull();
+        }
+    }
+
+    @Test
+    void prometheusShowsTheBacklogByStageAndTheQueueLengths() {
+        deliver(troubled(CaseId.newId(), legacyNumber(), "Partner gauges", today().minusDays(10))
+                .events());
+        await().atMost(ServiceHarness.PATIENCE).untilAsserted(() -> {
+            String scraped = operations()
+                    .rest()
+                    .get()
+                    .uri("/actuator/prometheus")
+                    .retrieve()
+                    .body(String.class);
+            assertThat(scraped)
+                    .contains("aima_operations_backlog{")
+                    .contains("stage=\"BIOMETRICS_SCHEDULED\"")
+                    .contains("aima_operations_queue_length{")
+                    .contains("queue=\"court-orders\"");
+            assertThat(gauge(scraped, "aima_operations_queue_length", "queue=\"court-orders\""))
+                    .isEqualTo(count("select count(*) from ops_court_order"));
+            assertThat(gauge(scraped, "aima_operations_backlog", "stage=\"BIOMETRICS_SCHEDULED\""))
+                    .isEqualTo(count("select count(*) from ops_case where stage = 'BIOMETRICS_SCHEDULED'"));
+        });
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static long gauge(String scraped, String name, String tag) {
+        return scraped.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(tag))
+                .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(-1L);
+    }
+
+    private static String field(Response response) {
+        assertThat(response.status()).isEqualTo(400);
+        return response.problem().json().get("errors").get(0).get("field").asString();
+    }
+
+    /** The backlog as counted after everything delivered so far (counts are taken in the background). */
+    private static JsonNode backlog() {
+        Instant delivered = Instant.now();
+        return await().atMost(ServiceHarness.PATIENCE)
+                .until(
+                        () -> {
+                            Response response = operations().get("/operations/backlog");
+                            assertThat(response.status()).isEqualTo(200);
+                            return response.body();
+                        },
+                        body -> Instant.parse(body.get("computedAt").asString()).isAfter(delivered));
+    }
+
+    private static long sum(JsonNode counts) {
+        long sum = 0;
+        for (JsonNode count : counts) {
+            sum += count.asLong();
+        }
+        return sum;
+    }
+
+    private static long delta(JsonNode before, JsonNode after, String dimension, String key) {
+        return after.get(dimension).path(key).asLong(0)
+                - before.get(dimension).path(key).asLong(0);
+    }
+
+    /** Every item of a queue (every page). */
+    private static List<JsonNode> all(String queue) {
+        List<JsonNode> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode body = operations()
+                    .get("/operations/queues/{q}?page={p}&size=200", queue, page)
+                    .body();
+            body.get("content").forEach(items::add);
+            if (page + 1 >= body.get("totalPages").asInt()) {
+                return items;
+            }
+        }
+    }
+
+    private static List<JsonNode> items(String queue, CaseId caseId) {
+        return all(queue).stream()
+                .filter(item -> item.get("caseId").asString().equals(caseId.toString()))
+                .toList();
+    }
+
+    private static List<String> dates(List<JsonNode> items, String field) {
+        return items.stream().map(item -> item.get(field).asString()).toList();
+    }
+
+    private long archived(CaseId caseId) {
+        return jdbc.sql("select count(*) from event_archive where case_id = :caseId")
+                .param("caseId", caseId.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private java.util.Optional<Map<String, Object>> caseRow(CaseId caseId) {
+        return jdbc
+                .sql("select * from ops_case where case_id = :caseId")
+                .param("caseId", caseId.value())
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst();
+    }
+
+    /** The case's rows in every read model, without the ids that differ between two cases of the same script. */
+    private Map<String, List<Map<String, Object>>> snapshot(CaseId caseId) {
+        Map<String, List<Map<String, Object>>> snapshot = new TreeMap<>();
+        for (String table : List.of(
+                "ops_case",
+                "ops_document_waiting",
+                "ops_evidence_request",
+                "ops_missed_appointment",
+                "ops_court_order",
+                "ops_failed_delivery",
+                "ops_member_stay")) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Map<String, Object> row : jdbc.sql("select * from " + table + " where case_id = :caseId")
+                    .param("caseId", caseId.value())
+                    .query()
+                    .listOfRows()) {
+                Map<String, Object> kept = new TreeMap<>(row);
+                kept.keySet().removeAll(List.of("case_id", "document_id", "member_id", "notification_id"));
+                rows.add(kept);
+            }
+            rows.sort(java.util.Comparator.comparing(Object::toString));
+            snapshot.put(table, rows);
+        }
+        return snapshot;
+    }
+
+    private static String reason(ConsumerRecord<String, byte[]> record) {
+        String reason = IntegrationEventsClient.header(record, "aima-dlt-reason");
+        return reason == null ? "" : reason;
+    }
+}
