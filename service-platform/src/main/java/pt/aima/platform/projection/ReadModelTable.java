@@ -35,7 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * }
  * }</pre>
  *
- * Plain JDBC, no Axon type: the projection passes the event's sequence number and timestamp in.
+ * Plain JDBC, no Axon type: the projection passes the event's sequence number and timestamp in. A projection that holds
+ * its tables this way can be rebuilt blue/green with no further code ({@code POST
+ * /operations/projections/{name}/rebuilds}, see {@code ProjectionRebuilds}): the platform finds the table and its
+ * dependents in the projection's fields.
  */
 public final class ReadModelTable {
 

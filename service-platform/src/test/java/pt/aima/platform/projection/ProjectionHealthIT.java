@@ -76,18 +76,21 @@ class ProjectionHealthIT {
             record();
         }
 
+        // Stopped, it is where its stored tokens say: a segment that handled none of the events stores its token only
+        // now and then, so it may stand further back than the last event (never further on).
         await().atMost(ServiceHarness.PATIENCE).untilAsserted(() -> {
             JsonNode ledger = projection(PROJECTION);
             assertThat(ledger.get("running").asBoolean()).isFalse();
-            assertThat(ledger.get("position").asLong()).isEqualTo(caughtUpAt);
             assertThat(ledger.get("head").asLong()).isEqualTo(caughtUpAt + 6);
-            assertThat(ledger.get("lagEvents").asLong()).isEqualTo(6);
+            long position = ledger.get("position").asLong();
+            assertThat(position).isLessThanOrEqualTo(caughtUpAt);
+            assertThat(ledger.get("lagEvents").asLong()).isEqualTo(caughtUpAt + 6 - position);
             assertThat(ledger.get("oldestUnprocessedAt").isNull()).isFalse();
             assertThat(ledger.get("status").asString()).isEqualTo("DEGRADED");
             assertThat(ledger.get("segments")).hasSize(2);
             ledger.get("segments")
                     .forEach(segment ->
-                            assertThat(segment.get("position").asLong()).isEqualTo(caughtUpAt));
+                            assertThat(segment.get("position").asLong()).isBetween(position, caughtUpAt));
             JsonNode health = health();
             assertThat(health.get("status").asString()).isEqualTo("DEGRADED");
             JsonNode component = health.get("components").get("projections");
@@ -98,8 +101,8 @@ class ProjectionHealthIT {
                             .get(PROJECTION)
                             .get("lagEvents")
                             .asLong())
-                    .isEqualTo(6);
-            assertThat(gauge("aima.projection.lag.events")).isEqualTo(6.0);
+                    .isGreaterThanOrEqualTo(6);
+            assertThat(gauge("aima.projection.lag.events")).isGreaterThanOrEqualTo(6.0);
         });
         // the relay kept running: it is listed, caught up
         assertThat(projection(KafkaEventRelay.PROCESSING_GROUP).get("running").asBoolean())
