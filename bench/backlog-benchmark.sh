@@ -3,8 +3,8 @@
 # (all four services, real PostgreSQL and Kafka), imports the file through the API with the command-line importer,
 # waits until every valid case has its checklist opened (document-service), its biometric slot assigned
 # (scheduling-service) and its receipt stored (notification-service), and prints wall time, cases/s, events/s per service, peak memory per process, a raw
-# baseline on the same PostgreSQL and broker (batched JDBC insert, plain Kafka producer) with the ratios, and the
-# case-status checksum live and after a rebuild from the event store.
+# baseline on the same PostgreSQL and broker (batched JDBC insert, plain Kafka producer) with the ratios, and a blue/green
+# rebuild of case-status (REBUILD names more projections) while the stack runs: switched only if equal to the live one.
 #
 #   ./mvnw -q install -DskipTests      # once: the service jars, local-stack.jar, backlog-import.jar
 #   bench/backlog-benchmark.sh [N]     # e.g. bench/backlog-benchmark.sh 2000 for a quick run
@@ -179,18 +179,41 @@ CP="$(ls "$M2"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | 
 JDBC=$(awk '/^jdbc/ { print $2 }' "$WORK/baseline.txt"); KPROD=$(awk '/^kafka/ { print $2 }' "$WORK/baseline.txt")
 awk -v w="$WALL" -v j="$JDBC" -v k="$KPROD" 'BEGIN { printf "ratio system / raw JDBC insert: %.1fx   system / raw Kafka producer: %.1fx\n", w / j, w / k }'
 
-echo "== case-status checksum, live and after a rebuild from the event store"
+echo "== blue/green rebuilds from the event store while the stack runs (REBUILD: service-port:projection ...)"
+# Each projection is rebuilt into a copy of its tables, compared with the live tables at the same global index and
+# switched only if equal (POST /operations/projections/{name}/rebuilds); the case-status checksum is also taken here,
+# by SQL, before and after, as an independent check.
 CHECKSUM="select count(*) || ' ' || md5(coalesce(string_agg(t::text, '|' order by case_id), '')) from case_status t"
 LIVE=$(sql application-service "$CHECKSUM")
-echo "live:    $LIVE"
-kill -9 "${PID[application-service]}"
-sql application-service "delete from token_entry where processor_name = 'case-status'; truncate case_status;"
-for _ in $(seq 300); do
-  REBUILT=$(sql application-service "$CHECKSUM" 2>/dev/null || echo "")
-  [[ "$REBUILT" == "$LIVE" ]] && break
-  sleep 2
+echo "case_status live:    $LIVE"
+OPS_TOKEN=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS')
+json_field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" <<< "$2"; }
+rebuild() { # rebuild <port> <projection>: prints the outcome; fails unless SWITCHED
+  local base="http://127.0.0.1:$1/operations/projections/$2/rebuilds" started id body state="" t0
+  t0=$(now)
+  started=$(curl -sf -X POST "$base" -H "Authorization: Bearer $OPS_TOKEN" -H 'Content-Type: application/json' \
+    -d '{"reason": "backlog benchmark: the projection rebuilt from the event store equals the live one"}') \
+    || { echo "$2: the rebuild could not start"; return 1; }
+  id=$(json_field id "$started")
+  for _ in $(seq 3600); do
+    body=$(curl -sf "$base/$id" -H "Authorization: Bearer $OPS_TOKEN") || true
+    state=$(json_field state "$body")
+    [[ $state == RUNNING || $state == CAUGHT_UP ]] || break
+    sleep 1
+  done
+  echo "$2: $state after $(secs "$t0" "$(now)") s, $(json_field eventsApplied "$body") events replayed, at global index" \
+    "$(json_field position "$body"), checksum live $(json_field liveChecksum "$body") rebuilt $(json_field rebuiltChecksum "$body")"
+  [[ $state == SWITCHED ]] || { echo "   $body"; return 1; }
+}
+REBUILD=${REBUILD:-"8081:case-status"}   # e.g. REBUILD="8081:case-status 8081:backlog-imports 8082:checklist
+                                          #  8082:evidence-requests 8083:appointments 8084:portal-inbox"
+REBUILDS_OK=yes
+for target in $REBUILD; do
+  rebuild "${target%%:*}" "${target#*:}" || REBUILDS_OK=no
 done
-echo "rebuilt: $REBUILT"
-[[ "$REBUILT" == "$LIVE" ]] && echo "checksums equal" || echo "CHECKSUMS DIFFER"
+REBUILT=$(sql application-service "$CHECKSUM")
+echo "case_status rebuilt: $REBUILT"
+[[ "$REBUILT" == "$LIVE" && $REBUILDS_OK == yes ]] && echo "checksums equal, every rebuild switched" \
+  || echo "CHECKSUMS DIFFER OR A REBUILD DID NOT SWITCH"
 echo "(work files in $WORK)"
 [[ ${REGION_CHECK:-} != failed ]] || exit 4

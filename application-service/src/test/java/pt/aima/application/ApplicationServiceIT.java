@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -645,6 +646,46 @@ class ApplicationServiceIT {
             assertThat(fieldsOf(refused)).as(facts).containsExactly("members[0].stayEndsOnConsistent");
         }
         assertThat(service.eventStore().countCausedByThisTest()).isZero();
+    void theCaseStatusIsRebuiltBlueGreenAndSwitchedWhileTheServiceKeepsServing() {
+        Caller applicant = service.as("applicant-9", "APPLICANT");
+        CaseId scheduled = caseIdOf(applicant.post("/applications", REGISTRATION));
+        service.publish(
+                Topics.SCHEDULING_EVENTS,
+                new BiometricSlotAssigned(scheduled, "FARO-1", LocalDateTime.of(2026, 12, 4, 14, 0), 15));
+        awaitStage(scheduled, applicant, "BIOMETRICS_SCHEDULED");
+        List<Map<String, Object>> live = caseStatusRows(scheduled);
+        JdbcClient jdbc = service.spring().getBean(JdbcClient.class);
+        long liveTable = jdbc.sql("select 'case_status'::regclass::oid::bigint")
+                .query(Long.class)
+                .single();
+
+        Caller operations = service.as("operations-1", "OPERATIONS");
+        assertThat(operations.get("/operations/projections").body())
+                .extracting(projection -> projection.get("name").asString())
+                .contains("case-status", "backlog-imports", "kafka-relay");
+        Response started = operations.post(
+                "/operations/projections/case-status/rebuilds", Map.of("reason", "prove the case status"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        CaseId registeredMeanwhile = caseIdOf(applicant.post("/applications", REGISTRATION));
+
+        JsonNode rebuild = await("the rebuild of case-status")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> operations
+                                .get(started.headers().getLocation().getPath())
+                                .body(),
+                        body -> !List.of("RUNNING", "CAUGHT_UP")
+                                .contains(body.get("state").asString()));
+        assertThat(rebuild.get("state").asString()).as(rebuild.toString()).isEqualTo("SWITCHED");
+        assertThat(rebuild.get("liveChecksum").asString())
+                .isEqualTo(rebuild.get("rebuiltChecksum").asString());
+        assertThat(jdbc.sql("select 'case_status'::regclass::oid::bigint")
+                        .query(Long.class)
+                        .single())
+                .as("the live table is the rebuilt copy")
+                .isNotEqualTo(liveTable);
+        assertThat(caseStatusRows(scheduled)).isEqualTo(live);
+        awaitStage(registeredMeanwhile, applicant, "REGISTERED");
     }
 
     private static List<Map<String, Object>> caseStatusRows(CaseId... cases) {

@@ -587,6 +587,53 @@ class DocumentServiceIT {
         awaitChecklist(completeCase, spouseApplicant, liveComplete::equals);
     }
 
+    /**
+     * Both projections rebuilt blue/green while the service serves: each copy equals its live tables and replaces them;
+     * the checklist answers as before.
+     */
+    @Test
+    void theChecklistAndTheEvidenceRequestsAreRebuiltBlueGreenAndSwitched() {
+        MemberId spouse = MemberId.newId();
+        CaseId caseId = CaseId.newId();
+        service.kafka()
+                .send(
+                        Topics.APPLICATION_EVENTS,
+                        registered(
+                                caseId,
+                                "applicant-8",
+                                List.of(new HouseholdMember(
+                                        spouse, Relationship.SPOUSE, LocalDate.of(1985, 1, 2), false))));
+        Caller applicant = service.as("applicant-8", "APPLICANT");
+        String type = typesByMember(awaitChecklist(caseId, applicant, body -> true))
+                .get(spouse.toString())
+                .getFirst();
+        String documentId = upload(applicant, caseId, spouse.toString(), type, pdf("blue-green"), PDF)
+                .body()
+                .get("documentId")
+                .asString();
+        assertThat(accept(service.as("caseworker-8", "CASEWORKER"), caseId, documentId)
+                        .status())
+                .isEqualTo(204);
+        JsonNode live = awaitChecklist(caseId, applicant, body -> statusCount(body, "ACCEPTED") == 1);
+
+        Caller operations = service.as("operations-1", "OPERATIONS");
+        for (String projection : List.of("checklist", "evidence-requests")) {
+            Response started = operations.post(
+                    "/operations/projections/{name}/rebuilds", Map.of("reason", "prove " + projection), projection);
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            JsonNode rebuild = await(projection + " rebuilt")
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .until(
+                            () -> operations
+                                    .get(started.headers().getLocation().getPath())
+                                    .body(),
+                            body -> !List.of("RUNNING", "CAUGHT_UP")
+                                    .contains(body.get("state").asString()));
+            assertThat(rebuild.get("state").asString()).as(rebuild.toString()).isEqualTo("SWITCHED");
+        }
+        assertThat(getChecklist(caseId, applicant).body()).isEqualTo(live);
+    }
+
     // --- HTTP
 
     private static Response accept(Caller caller, CaseId caseId, String documentId) {

@@ -10,7 +10,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
 
-/** Asks a service's {@code /actuator/health} whether it is UP. */
+/** Asks a service's {@code /actuator/health} whether it is UP (or DEGRADED: up, with something for an operator). */
 final class HealthCheck {
 
     private final HttpClient http =
@@ -33,11 +33,16 @@ final class HealthCheck {
         }
     }
 
-    /** True if the health document's top-level {@code status} is {@code UP}. */
+    /**
+     * True if the health document's top-level {@code status} is {@code UP}, or {@code DEGRADED}: the service runs and
+     * holds something for an operator (a dead letter, a projection catching up on a backlog), which a restart would not
+     * change.
+     */
     static boolean isUpDocument(String body) {
         try {
             Map<String, Object> document = JSONObjectUtils.parse(body);
-            return "UP".equals(document.get("status"));
+            Object status = document.get("status");
+            return "UP".equals(status) || "DEGRADED".equals(status);
         } catch (ParseException e) {
             return false;
         }

@@ -118,9 +118,13 @@ class ChildCommandTest {
     }
 
     @Test
-    void healthIsUpOnlyWhenTheTopLevelStatusIsUp() {
+    void healthIsUpOnlyWhenTheTopLevelStatusIsUpOrDegraded() {
         assertThat(HealthCheck.isUpDocument("{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}"))
                 .isTrue();
+        assertThat(HealthCheck.isUpDocument("{\"status\":\"DEGRADED\"}"))
+                .as("running, with a projection catching up")
+                .isTrue();
+        assertThat(HealthCheck.isUpDocument("{\"status\":\"OUT_OF_SERVICE\"}")).isFalse();
         assertThat(HealthCheck.isUpDocument("{\"components\":{\"db\":{\"status\":\"UP\"}},\"status\":\"DOWN\"}"))
                 .isFalse();
         assertThat(HealthCheck.isUpDocument("<html>")).isFalse();

@@ -89,8 +89,8 @@ public class PlatformAutoConfiguration {
 
     /**
      * The service's {@link StoredAs} types: every annotated class in the service's own packages (those of its
-     * {@code @SpringBootApplication}), and the platform's own stored events (operators' dead-letter and
-     * skipped-event actions).
+     * {@code @SpringBootApplication}), and the platform's own stored events (operators' dead-letter, skipped-event and
+     * projection-rebuild actions).
      */
     @Bean
     @ConditionalOnMissingBean
@@ -98,6 +98,7 @@ public class PlatformAutoConfiguration {
         List<String> packages = new ArrayList<>(AutoConfigurationPackages.get(beanFactory));
         packages.add("pt.aima.platform.deadletter");
         packages.add("pt.aima.platform.gaps");
+        packages.add("pt.aima.platform.projection.rebuild");
         return StoredTypes.scan(packages);
     }
 

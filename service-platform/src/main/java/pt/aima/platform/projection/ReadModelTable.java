@@ -35,7 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * }
  * }</pre>
  *
- * Plain JDBC, no Axon type: the projection passes the event's sequence number and timestamp in.
+ * Plain JDBC, no Axon type: the projection passes the event's sequence number and timestamp in. A projection that holds
+ * its tables this way can be rebuilt blue/green with no further code ({@code POST
+ * /operations/projections/{name}/rebuilds}, see {@code ProjectionRebuilds}): the platform finds the table and its
+ * dependents in the projection's fields.
  */
 public final class ReadModelTable {
 
@@ -45,9 +48,16 @@ public final class ReadModelTable {
     private final String sequence;
     private final String updatedAt;
     private final List<String> dependents;
+    private final List<String> notCompared;
 
     private ReadModelTable(
-            JdbcClient jdbc, String table, String key, String sequence, String updatedAt, List<String> dependents) {
+            JdbcClient jdbc,
+            String table,
+            String key,
+            String sequence,
+            String updatedAt,
+            List<String> dependents,
+            List<String> notCompared) {
         this.jdbc = jdbc;
         this.table = Columns.identifier(table);
         this.key = Columns.identifier(key);
@@ -55,30 +65,56 @@ public final class ReadModelTable {
         this.updatedAt = updatedAt == null ? null : Columns.identifier(updatedAt);
         this.dependents = List.copyOf(dependents);
         this.dependents.forEach(Columns::identifier);
+        this.notCompared = List.copyOf(notCompared);
+        this.notCompared.forEach(Columns::identifier);
     }
 
     /** {@code table}, keyed by {@code case_id}, with {@code last_sequence} and {@code updated_at}. */
     public static ReadModelTable of(JdbcClient jdbc, String table) {
-        return new ReadModelTable(jdbc, table, "case_id", "last_sequence", "updated_at", List.of());
+        return new ReadModelTable(jdbc, table, "case_id", "last_sequence", "updated_at", List.of(), List.of());
     }
 
     /** The same table keyed by another column (an aggregate id other than the case's). */
     public ReadModelTable keyedBy(String keyColumn) {
-        return new ReadModelTable(jdbc, table, keyColumn, sequence, updatedAt, dependents);
+        return new ReadModelTable(jdbc, table, keyColumn, sequence, updatedAt, dependents, notCompared);
     }
 
     /** The same table without a column for the time of the last event. */
     public ReadModelTable withoutUpdatedAt() {
-        return new ReadModelTable(jdbc, table, key, sequence, null, dependents);
+        return new ReadModelTable(jdbc, table, key, sequence, null, dependents, notCompared);
     }
 
     /** Tables whose rows belong to this table's rows (child rows): emptied with it on reset. */
     public ReadModelTable withDependents(String... tables) {
-        return new ReadModelTable(jdbc, table, key, sequence, updatedAt, List.of(tables));
+        return new ReadModelTable(jdbc, table, key, sequence, updatedAt, List.of(tables), notCompared);
+    }
+
+    /**
+     * Columns (of this table or its dependents) that a rebuild from the same events may legitimately fill otherwise,
+     * such as the wall-clock time a row was written: a blue/green rebuild leaves them out when it compares its copy
+     * with the live table. Columns written from events alone (the event's timestamp, not the clock) need none.
+     */
+    public ReadModelTable notCompared(String... columns) {
+        return new ReadModelTable(jdbc, table, key, sequence, updatedAt, dependents, List.of(columns));
     }
 
     public String name() {
         return table;
+    }
+
+    /** The column that holds the aggregate's id. */
+    public String keyColumn() {
+        return key;
+    }
+
+    /** The tables whose rows belong to this table's rows. */
+    public List<String> dependents() {
+        return dependents;
+    }
+
+    /** The columns a rebuild does not compare (see {@link #notCompared(String...)}). */
+    public List<String> columnsNotCompared() {
+        return notCompared;
     }
 
     /**

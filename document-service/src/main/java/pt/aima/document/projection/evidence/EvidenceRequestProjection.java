@@ -15,6 +15,7 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestMade;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewOverdue;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewed;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.projection.ProjectionTables;
 import pt.aima.platform.projection.ReadModelTable;
 
 /**
@@ -24,10 +25,12 @@ import pt.aima.platform.projection.ReadModelTable;
  *
  * <p>Not a {@link ReadModelTable}: that skeleton keeps one row per aggregate under a one-column key, and a case has
  * many requests, each row keyed by {@code (case_id, request_id)}. The sequence guard is the same: the case's event
- * sequence number, stored in the row, and every write only if the row has not applied that event yet.
+ * sequence number, stored in the row, and every write only if the row has not applied that event yet. Its table is
+ * named with {@link ProjectionTables}, so it can be rebuilt blue/green like the others.
  */
 @Component
 @ProcessingGroup(EvidenceRequestProjection.PROCESSING_GROUP)
+@ProjectionTables("evidence_request")
 class EvidenceRequestProjection {
 
     static final String PROCESSING_GROUP = "evidence-requests";
