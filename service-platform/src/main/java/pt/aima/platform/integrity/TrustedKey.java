@@ -22,7 +22,14 @@ public record TrustedKey(String keyId, PublicKey key) {
 
     /** The key as {@link #base64()} writes it (X.509 SubjectPublicKeyInfo, base64), or the body of a PEM block. */
     public static TrustedKey fromBase64(String base64) {
-        String body = base64.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String text = base64;
+        int block = text.indexOf("-----BEGIN PUBLIC KEY-----");
+        if (block >= 0) {
+            // a PEM file that may hold the private key too: only its public block
+            int end = text.indexOf("-----END PUBLIC KEY-----", block);
+            text = text.substring(block, end < 0 ? text.length() : end);
+        }
+        String body = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
             PublicKey key = KeyFactory.getInstance("Ed25519")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
