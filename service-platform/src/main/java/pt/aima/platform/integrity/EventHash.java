@@ -8,9 +8,10 @@ import java.util.HexFormat;
 
 /**
  * The chain hash of a stored event, computed as {@code V1_11__event_chain.sql} computes it in the appending
- * transaction: {@code sha256(previous || canonical bytes)}, where the canonical bytes are the columns as stored
- * (global index, event id, aggregate type, aggregate id, sequence number, payload type, revision, timestamp, payload,
- * metadata), numbers as 8 big-endian bytes, every other column length-prefixed (4 big-endian bytes, -1 for null).
+ * transaction: {@code sha256(previous || canonical bytes)}, where the canonical bytes are the columns as stored (event
+ * id, aggregate type, aggregate id, sequence number, payload type, revision, timestamp, payload, metadata), the
+ * sequence number as 8 big-endian bytes, every other column length-prefixed (4 big-endian bytes, -1 for null). The
+ * global index is not known before the row is inserted; checkpoints bind each event's hash to it.
  * Verifiers use this twin, never the database's function: whoever can change the database can change the function.
  */
 public final class EventHash {
@@ -26,9 +27,8 @@ public final class EventHash {
 
     public static byte[] chain(byte[] previous, StoredEvent event) {
         MessageDigest sha256 = sha256();
-        sha256.update(previous);
+        sha256.update(previous == null ? GENESIS : previous);
         ByteBuffer number = ByteBuffer.allocate(Long.BYTES);
-        sha256.update(number.putLong(0, event.globalIndex()).array());
         text(sha256, event.eventIdentifier());
         text(sha256, event.type());
         text(sha256, event.aggregateIdentifier());

@@ -131,7 +131,6 @@ public final class IntegrityVerifier {
             find(Finding.Kind.UNREADABLE, null, null, null, null, "the stream check stopped: " + e.getMessage());
         }
         streams.finish();
-        streams.diagnoseSwappedGlobalIndexes();
         progress.advanced(total);
 
         GlobalCheck global = new GlobalCheck(chain, streams.gaps, snapshotAt);
@@ -390,8 +389,6 @@ public final class IntegrityVerifier {
     /** A row whose hash did not match, with the predecessor hash it was checked against. */
     private record Mismatch(StoredEvent event, byte[] predecessor) {}
 
-    private final List<Mismatch> mismatches = new ArrayList<>();
-
     private final class StreamCheck implements ResilientScan.Rows {
 
         static final int DIAGNOSED_STREAM_LENGTH = 10_000;
@@ -573,8 +570,6 @@ public final class IntegrityVerifier {
                         null,
                         "was stored as sequence " + storedAs + " and now stands at sequence " + event.sequenceNumber()
                                 + ": its hash fits that position");
-            } else if (mismatches.size() < 256) {
-                mismatches.add(mismatch);
             } else {
                 changed(mismatch);
             }
@@ -596,49 +591,6 @@ public final class IntegrityVerifier {
                             + (event.sequenceNumber() > 0
                                     ? ", or the stored hash of sequence " + (event.sequenceNumber() - 1) + " was"
                                     : ""));
-        }
-
-        /** Names hashes that fit another row's global index; reports the other mismatches as changed bytes. */
-        void diagnoseSwappedGlobalIndexes() {
-            List<Mismatch> candidates = mismatches.size() <= 64 ? mismatches : List.of();
-            for (Mismatch mismatch : mismatches) {
-                StoredEvent event = mismatch.event();
-                Long storedAt = null;
-                for (Mismatch other : candidates) {
-                    if (other == mismatch) {
-                        continue;
-                    }
-                    StoredEvent moved = new StoredEvent(
-                            other.event().globalIndex(),
-                            event.eventIdentifier(),
-                            event.type(),
-                            event.aggregateIdentifier(),
-                            event.sequenceNumber(),
-                            event.payloadType(),
-                            event.payloadRevision(),
-                            event.timeStamp(),
-                            event.payload(),
-                            event.metaData(),
-                            event.chainHash());
-                    if (Arrays.equals(EventHash.chain(mismatch.predecessor(), moved), event.chainHash())) {
-                        storedAt = other.event().globalIndex();
-                        break;
-                    }
-                }
-                if (storedAt != null) {
-                    find(
-                            Finding.Kind.REORDERED,
-                            event.aggregateIdentifier(),
-                            event.sequenceNumber(),
-                            event.globalIndex(),
-                            null,
-                            "was stored at global index " + storedAt + " and now stands at " + event.globalIndex()
-                                    + ": its hash fits that index");
-                } else {
-                    changed(mismatch);
-                }
-            }
-            mismatches.clear();
         }
     }
 

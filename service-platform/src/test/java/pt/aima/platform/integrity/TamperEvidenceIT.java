@@ -296,8 +296,8 @@ class TamperEvidenceIT {
                         begin
                           for e in select * from domain_event_entry where aggregate_identifier = 'case-a'
                                    order by sequence_number loop
-                            previous := aima_event_chain_hash(coalesce(previous, decode(repeat('00', 32), 'hex')),
-                                e.global_index, e.event_identifier, e.type, e.aggregate_identifier, e.sequence_number,
+                            previous := aima_event_chain_hash(previous,
+                                e.event_identifier, e.type, e.aggregate_identifier, e.sequence_number,
                                 e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data);
                             update domain_event_entry set chain_hash = previous where global_index = e.global_index;
                           end loop;
@@ -389,9 +389,11 @@ class TamperEvidenceIT {
     @Test
     void theMigrationChainsEventsStoredBeforeIt() throws Exception {
         store = EventStoreDatabase.create("tamper_it_migration", "1.10");
-        store.append("case-a", "a0", "a1", "a2");
-        store.append("case-b", "b0");
-        store.append("case-a", "a3");
+        store.insert("case-a", 0, "a0");
+        store.insert("case-a", 1, "a1");
+        store.insert("case-a", 2, "a2");
+        store.insert("case-b", 0, "b0");
+        store.insert("case-a", 3, "a3");
 
         store.migrate();
 
@@ -456,6 +458,26 @@ class TamperEvidenceIT {
                 .param(late)
                 .update();
         assertThat(only(verify(), Finding.Kind.EVENT_DELETED).detail()).contains("joined checkpoint #2");
+    }
+
+    @Test
+    void theAppendPathAndTheTriggerChainOneStreamAlikeAndARolledBackAppendLeavesNothingBehind() throws Exception {
+        newStore();
+        store.append("case-a", "a0", "a1");
+        store.appendAndRollBack("case-a", "never stored");
+        store.insert("case-a", 2, "written by another writer: the trigger hashes it");
+        store.append("case-a", "a3");
+        store.append("case-a", "a4");
+        assertThat(sql().sql("select count(*) from domain_event_entry where chain_hash is null")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(checkpointer.run()).hasSize(1);
+
+        IntegrityReport report = verify();
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.events()).isEqualTo(5);
     }
 
     @Test

@@ -107,6 +107,41 @@ public final class EventStoreDatabase {
         transactions.executeInTransaction(() -> engine.appendEvents(events));
     }
 
+    /** Appends {@code note} as the next event of {@code aggregate} in a transaction that then rolls back. */
+    public void appendAndRollBack(String aggregate, String note) {
+        long next =
+                engine.lastSequenceNumberFor(aggregate).map(last -> last + 1).orElse(0L);
+        try {
+            transactions.executeInTransaction(() -> {
+                engine.appendEvents(
+                        List.of(new GenericDomainEventMessage<>("Case", aggregate, next, new Noted(aggregate, note))));
+                throw new IllegalStateException("rolled back on purpose");
+            });
+        } catch (IllegalStateException expected) {
+            // the append is gone
+        }
+    }
+
+    /**
+     * Inserts an event as another writer would, with plain SQL and no hash (before the chain's migration, or to
+     * let the trigger compute it).
+     */
+    public void insert(String aggregate, long sequence, String note) {
+        jdbc().sql(
+                        """
+                        insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                            payload_type, payload_revision, payload, meta_data, time_stamp)
+                        values (?, ?, ?, 'Case', 'integrity.Noted', '1', convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'), ?)
+                        """)
+                .params(
+                        UUID.randomUUID().toString(),
+                        aggregate,
+                        sequence,
+                        "{\"caseId\":\"" + aggregate + "\",\"note\":\"" + note + "\"}",
+                        java.time.Instant.now().toString())
+                .update();
+    }
+
     /** The global index of {@code aggregate}'s event {@code sequence}. */
     public long globalIndex(String aggregate, long sequence) {
         return jdbc().sql("select global_index from domain_event_entry where aggregate_identifier = ?"
