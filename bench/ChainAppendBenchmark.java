@@ -1,14 +1,17 @@
 // What the hash chain costs an append, with and without it in the same run, on the same PostgreSQL, run by
 // bench/chain-benchmark.sh as a single-file Java program on service-platform's test classpath:
 //   java -cp <classpath> bench/ChainAppendBenchmark.java [transactions per batch] [rounds] [threads]
-// Two tables of the platform's schema side by side: domain_event_entry (chained: the V1_11 trigger) and a copy without
-// the trigger (create table ... (like domain_event_entry including all): same columns, defaults, indexes). Batches
-// alternate between them round after round (the order flips every round, so drift and warm-up hit both alike).
-//   1. "command": Axon's JDBC storage engine appends one event per transaction to a case that already has events
-//      (the trigger looks up the predecessor's hash), from several threads at once: what every command does;
-//   2. "registration": three events per transaction for a new case (the first has no predecessor);
-//   3. "raw batch": plain JDBC, 1,000 rows per commit and statement batch: the worst case, where nothing but the
-//      insert itself is left to hide the trigger's cost.
+// Two tables of the platform's schema side by side: domain_event_entry, written by the platform's chaining engine
+// (PostgresEventStorage.engine: Axon's JDBC engine that hashes each event as it appends it), and a copy without the
+// chain (create table ... (like domain_event_entry including all): same columns, defaults and indexes, no trigger),
+// written by Axon's plain JDBC engine. Batches alternate between them round after round (the order flips every round,
+// so drift and warm-up hit both alike).
+//   1. "command": what every command does, from several threads at once: load the case's events (Axon's event
+//      sourcing repository; the chaining engine also reads each event's hash) and append one event in the same
+//      transaction;
+//   2. "registration": three events per transaction for a new case (no load, no predecessor);
+//   3. "raw batch": plain JDBC, 1,000 rows per commit and statement batch, no hash given: the chained table's trigger
+//      hashes every row (what any writer other than the platform's engine costs), the worst case.
 // Then the cost of the rest of the design on the chained table: one checkpoint over everything appended (events/s),
 // and a full verification (events/s). Prints wall times, throughputs and the ratio chained / unchained.
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +41,9 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import pt.aima.infra.DatabaseSettings;
 import pt.aima.infra.LocalInfrastructure;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import pt.aima.platform.eventstore.PostgresEventStorage;
 import pt.aima.platform.integrity.Checkpointer;
 import pt.aima.platform.integrity.IntegrityVerifier;
 import pt.aima.platform.integrity.PublishedCheckpoints;
@@ -51,8 +57,8 @@ public class ChainAppendBenchmark {
     static final String PAD = "x".repeat(700);
 
     public static void main(String[] args) throws Exception {
-        int perBatch = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int perBatch = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         DatabaseSettings database = LocalInfrastructure.shared()
                 .createDatabase("chain_bench_" + UUID.randomUUID().toString().substring(0, 8));
@@ -61,18 +67,26 @@ public class ChainAppendBenchmark {
         dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername(database.username());
         dataSource.setPassword(database.password());
-        dataSource.setMaximumPoolSize(threads + 2);
+        dataSource.setMaximumPoolSize(threads + 1);
+        dataSource.setMinimumIdle(threads + 1);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
         try (Connection c = dataSource.getConnection()) {
             c.createStatement().execute("create table unchained_event (like domain_event_entry including all)");
+            // its own global index sequence, so the chained table's indexes stay contiguous as in a service
+            c.createStatement().execute("create sequence unchained_event_seq");
+            c.createStatement().execute(
+                    "alter table unchained_event alter column global_index set default nextval('unchained_event_seq')");
             var settings = c.createStatement().executeQuery(
                     "select version(), current_setting('synchronous_commit'), current_setting('fsync')");
             settings.next();
             System.out.printf("%s%nsynchronous_commit=%s fsync=%s; %d threads, %d transactions per batch, %d rounds%n%n",
                     settings.getString(1), settings.getString(2), settings.getString(3), threads, perBatch, rounds);
         }
+        BACKENDS.addAll(backendPids(dataSource, threads + 1));
         TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
-        JdbcEventStorageEngine chained = engine(dataSource, transactions, "domain_event_entry");
+        var serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+        JdbcEventStorageEngine chained = PostgresEventStorage.engine(dataSource, transactions, serializer, serializer,
+                NoOpEventUpcaster.INSTANCE, SnapshotFilter.allowAll());
         JdbcEventStorageEngine unchained = engine(dataSource, transactions, "unchained_event");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
 
@@ -93,9 +107,9 @@ public class ChainAppendBenchmark {
         timed(pool, threads, cases, i -> command(transactions, chained, caseIds, nextSequence[0], i));
         timed(pool, threads, cases, i -> command(transactions, unchained, caseIds, nextSequence[1], i));
 
-        Series command = new Series("command: 1 event per transaction, existing case (Axon engine)", perBatch);
-        Series registration = new Series("registration: 3 events per transaction, new case (Axon engine)", perBatch);
-        Series raw = new Series("raw batch: 1,000 rows per commit (plain JDBC)", perBatch * 5);
+        Series command = new Series("command: load the case, append 1 event (Axon engine)", perBatch);
+        Series registration = new Series("registration: 3 events of a new case (Axon engine)", perBatch);
+        Series raw = new Series("raw batch, 1,000 rows per commit (JDBC; chained: the trigger)", perBatch * 5);
         for (int round = 0; round < rounds; round++) {
             boolean chainedFirst = round % 2 == 0;
             for (boolean chain : chainedFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
@@ -112,7 +126,8 @@ public class ChainAppendBenchmark {
             }
         }
         pool.shutdown();
-        System.out.println("append cost, chained vs unchained (median of " + rounds + " rounds; total in brackets)");
+        System.out.println("append cost, chained vs unchained: median batch of " + rounds + " rounds each; ratio = median of"
+                + " the rounds' chained/unchained ratios (totals: ratio of the summed times)");
         command.print("tx");
         registration.print("tx");
         raw.print("rows");
@@ -142,11 +157,20 @@ public class ChainAppendBenchmark {
         System.exit(report.intact() ? 0 : 1);
     }
 
-    /** The next event of case {@code i} in the engine's table (each table keeps its own sequence per case). */
+    /**
+     * A command on case {@code i}: its events loaded as Axon's repository loads an aggregate, then its next event
+     * appended, in one transaction (each table keeps its own sequence per case).
+     */
     static void command(TransactionManager transactions, JdbcEventStorageEngine engine, List<String> caseIds,
             long[] nextSequence, int i) {
         long sequence = nextSequence[i]++;
-        transactions.executeInTransaction(() -> engine.appendEvents(List.of(event(caseIds.get(i), sequence))));
+        transactions.executeInTransaction(() -> {
+            long loaded = engine.readEvents(caseIds.get(i), 0).asStream().count();
+            if (loaded != sequence) {
+                throw new IllegalStateException("case " + i + " has " + loaded + " events, expected " + sequence);
+            }
+            engine.appendEvents(List.of(event(caseIds.get(i), sequence)));
+        });
     }
 
     static GenericDomainEventMessage<CaseNoted> event(String caseId, long sequence) {
@@ -204,13 +228,73 @@ public class ChainAppendBenchmark {
         }
     }
 
+    /** The PostgreSQL backends of the pool's connections (the pool keeps them open: minimum idle = maximum). */
+    static final List<Integer> BACKENDS = new ArrayList<>();
+
+    /** CPU seconds the worker threads (client side) and the pool's backends (PostgreSQL) used in the last batch. */
+    static double lastClientCpu;
+    static double lastServerCpu;
+
+    static List<Integer> backendPids(DataSource dataSource, int connections) throws Exception {
+        List<Connection> held = new ArrayList<>();
+        List<Integer> pids = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            Connection c = dataSource.getConnection();
+            held.add(c);
+            var pid = c.createStatement().executeQuery("select pg_backend_pid()");
+            pid.next();
+            pids.add(pid.getInt(1));
+        }
+        for (Connection c : held) {
+            c.close();
+        }
+        return pids;
+    }
+
+    /** utime + stime of the backends in seconds (/proc, clock ticks of 10 ms), 0 where /proc cannot tell. */
+    static double serverCpu() {
+        double ticks = 0;
+        for (int pid : BACKENDS) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+        return ticks / 100.0;
+    }
+
+    static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     static double timed(ExecutorService pool, int threads, int count, Task task) throws Exception {
+        double server = serverCpu();
+        long[] client = new long[1];
         long t0 = System.nanoTime();
-        run(pool, threads, count, task);
-        return (System.nanoTime() - t0) / 1e9;
+        run(pool, threads, count, i -> {
+            long before = CPU.getCurrentThreadCpuTime();
+            task.run(i);
+            synchronized (client) {
+                client[0] += CPU.getCurrentThreadCpuTime() - before;
+            }
+        });
+        double wall = (System.nanoTime() - t0) / 1e9;
+        lastClientCpu = client[0] / 1e9;
+        lastServerCpu = serverCpu() - server;
+        return wall;
     }
 
     static double rawBatch(DataSource dataSource, String table, int rows) throws Exception {
+        double server = serverCpu();
+        long client = CPU.getCurrentThreadCpuTime();
+        double wall = rawBatchTimed(dataSource, table, rows);
+        lastClientCpu = (CPU.getCurrentThreadCpuTime() - client) / 1e9;
+        lastServerCpu = serverCpu() - server;
+        return wall;
+    }
+
+    static double rawBatchTimed(DataSource dataSource, String table, int rows) throws Exception {
         byte[] payload = new ObjectMapper().writeValueAsBytes(
                 new CaseNoted(UUID.randomUUID().toString(), "Maria da Silva Santos", "maria.santos@example.pt", "LISBOA", PAD, 3));
         byte[] meta = ("{\"aima.actor.subject\":\"operator-1\",\"aima.actor.role\":\"OPERATIONS\",\"x\":\""
@@ -250,17 +334,40 @@ public class ChainAppendBenchmark {
             this.perBatch = perBatch;
         }
 
+        final double[] clientCpu = new double[2];
+        final double[] serverCpu = new double[2];
+
         void add(boolean chain, double seconds) {
             (chain ? chained : unchained).add(seconds);
+            clientCpu[chain ? 0 : 1] += lastClientCpu;
+            serverCpu[chain ? 0 : 1] += lastServerCpu;
         }
 
+        /**
+         * Medians of each variant, the median of the rounds' own ratios (each round runs both back to back, so a load
+         * that drifts over minutes cancels out), and the ratio of the totals.
+         */
         void print(String unit) {
             double c = median(chained);
             double u = median(unchained);
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < Math.min(chained.size(), unchained.size()); i++) {
+                ratios.add(chained.get(i) / unchained.get(i));
+            }
             double ct = chained.stream().mapToDouble(Double::doubleValue).sum();
             double ut = unchained.stream().mapToDouble(Double::doubleValue).sum();
-            System.out.printf("  %-66s chained %6.3f s (%6.0f %s/s)  unchained %6.3f s (%6.0f %s/s)  ratio %.3f [%.3f]%n",
-                    name, c, perBatch / c, unit, u, perBatch / u, unit, c / u, ct / ut);
+            System.out.printf("  %-62s chained %6.3f s (%6.0f %s/s)  unchained %6.3f s (%6.0f %s/s)  ratio %.3f"
+                            + " (totals %.3f)%n",
+                    name, c, perBatch / c, unit, u, perBatch / u, unit, median(ratios), ct / ut);
+            int batches = chained.size();
+            System.out.printf("  %-62s CPU per %s: chained %5.0f µs (Java %4.0f + PostgreSQL %4.0f), unchained %5.0f µs"
+                            + " (Java %4.0f + PostgreSQL %4.0f)  ratio %.3f%n",
+                    "", unit.equals("tx") ? "transaction" : "row",
+                    1e6 * (clientCpu[0] + serverCpu[0]) / (batches * perBatch),
+                    1e6 * clientCpu[0] / (batches * perBatch), 1e6 * serverCpu[0] / (batches * perBatch),
+                    1e6 * (clientCpu[1] + serverCpu[1]) / (batches * perBatch),
+                    1e6 * clientCpu[1] / (batches * perBatch), 1e6 * serverCpu[1] / (batches * perBatch),
+                    (clientCpu[0] + serverCpu[0]) / (clientCpu[1] + serverCpu[1]));
         }
 
         static double median(List<Double> values) {

@@ -3,7 +3,7 @@
 # bench/ChainAppendBenchmark.java on service-platform's test classpath. PostgreSQL is the one local-infrastructure
 # picks (AIMA_POSTGRES_URL, else Docker, else embedded PostgreSQL 17); nothing else is needed.
 #
-#   bench/chain-benchmark.sh [transactions per batch] [rounds] [threads]      # defaults 2000 6 4
+#   bench/chain-benchmark.sh [transactions per batch] [rounds] [threads]      # defaults 300 30 4
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=../.ci/find-jdk.sh

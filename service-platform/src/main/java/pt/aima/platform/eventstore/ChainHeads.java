@@ -25,9 +25,19 @@ public final class ChainHeads {
         this.capacity = capacity;
     }
 
-    /** The hash of {@code aggregate}'s event {@code sequence}, if it is the newest one remembered. */
+    /**
+     * The hash of {@code aggregate}'s event {@code sequence}, if it is the newest one remembered: committed, or seen by
+     * the current transaction (which the append belongs to: if it rolls back, so does the append).
+     */
     byte[] hashOf(String aggregate, long sequence) {
-        Head head = heads.get(aggregate);
+        Head head = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
+            head = pending.heads.get(aggregate);
+        }
+        if (head == null || head.sequence() != sequence) {
+            head = heads.get(aggregate);
+        }
         return head != null && head.sequence() == sequence ? head.hash() : null;
     }
 

@@ -121,7 +121,7 @@ public final class Checkpointer {
         long previousCount = last.map(Checkpoint::eventCount).orElse(0L);
 
         List<OpenGap> open = openGaps(connection);
-        TreeMap<Long, byte[]> late = eventsInGaps(connection);
+        TreeMap<Long, byte[]> late = eventsInGaps(connection, open);
         List<Long> indexes = new ArrayList<>();
         List<byte[]> hashes = new ArrayList<>();
         eventsAfter(connection, from, indexes, hashes);
@@ -254,18 +254,22 @@ public final class Checkpointer {
         }
     }
 
-    /** Events that committed into a watched gap since the last checkpoint: they join this one. */
-    private static TreeMap<Long, byte[]> eventsInGaps(Connection connection) throws SQLException {
+    /**
+     * Events that committed into a watched gap since the last checkpoint: they join this one. One index range scan per
+     * gap (a join lets the planner scan the whole table once there are many gaps).
+     */
+    private static TreeMap<Long, byte[]> eventsInGaps(Connection connection, List<OpenGap> gaps) throws SQLException {
         TreeMap<Long, byte[]> found = new TreeMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                        """
-                        select e.global_index, e.chain_hash from domain_event_entry e
-                        join integrity_open_gap g on e.global_index between g.first_index and g.last_index
-                        order by e.global_index
-                        """);
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                found.put(rows.getLong(1), rows.getBytes(2));
+        try (PreparedStatement select = connection.prepareStatement("select global_index, chain_hash from"
+                + " domain_event_entry where global_index between ? and ? order by global_index")) {
+            for (OpenGap gap : gaps) {
+                select.setLong(1, gap.range().first());
+                select.setLong(2, gap.range().last());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(rows.getLong(1), rows.getBytes(2));
+                    }
+                }
             }
         }
         return found;
