@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -71,6 +73,13 @@ public final class PostgresEventStorage {
         return new StoredTypeSerializer(json, types, revisions);
     }
 
+    /** Streams whose newest hash a service keeps at hand (about 200 bytes each); a miss costs one indexed lookup. */
+    public static final int CHAIN_HEADS = 50_000;
+
+    /**
+     * The engine every service appends and loads through: Axon's JDBC engine writing each event's chain hash with it
+     * ({@link ChainingJdbcEventStorageEngine}), and reading the hash along with an aggregate's events.
+     */
     public static JdbcEventStorageEngine engine(
             DataSource dataSource,
             TransactionManager transactionManager,
@@ -78,7 +87,7 @@ public final class PostgresEventStorage {
             Serializer snapshotSerializer,
             EventUpcaster upcasters,
             SnapshotFilter snapshots) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
@@ -90,7 +99,22 @@ public final class PostgresEventStorage {
                 // an aggregate's @Revision discards snapshots of an older shape of its state
                 .snapshotFilter(snapshots)
                 .persistenceExceptionResolver(PostgresEventStorage::isUniqueViolation)
-                .build();
+                .readEventDataForAggregate(PostgresEventStorage::readAggregateWithChainHashes);
+        return new ChainingJdbcEventStorageEngine(builder, SCHEMA, new ChainHeads(CHAIN_HEADS));
+    }
+
+    /** Axon's query for an aggregate's events, with each event's chain hash. */
+    static PreparedStatement readAggregateWithChainHashes(
+            Connection connection, EventSchema schema, String aggregate, long firstSequenceNumber, int batchSize)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement("select " + schema.trackedEventFields() + ", "
+                + ChainingJdbcEventStorageEngine.CHAIN_HASH + " from " + schema.domainEventTable() + " where "
+                + schema.aggregateIdentifierColumn() + " = ? and " + schema.sequenceNumberColumn() + " >= ? and "
+                + schema.sequenceNumberColumn() + " < ? order by " + schema.sequenceNumberColumn() + " asc");
+        statement.setString(1, aggregate);
+        statement.setLong(2, firstSequenceNumber);
+        statement.setLong(3, firstSequenceNumber + batchSize);
+        return statement;
     }
 
     /**

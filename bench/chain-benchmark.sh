@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# What the event hash chain costs an append (issue 13), chained vs unchained in the same run on the same PostgreSQL:
+# bench/ChainAppendBenchmark.java on service-platform's test classpath. PostgreSQL is the one local-infrastructure
+# picks (AIMA_POSTGRES_URL, else Docker, else embedded PostgreSQL 17); nothing else is needed.
+#
+#   bench/chain-benchmark.sh [transactions per batch] [rounds] [threads]      # defaults 300 30 4
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=../.ci/find-jdk.sh
+source .ci/find-jdk.sh
+./mvnw -q -B -ntp -pl service-platform -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test -DskipTests
+CP="service-platform/target/classes:service-platform/target/test-classes:$(cat service-platform/target/bench-classpath.txt)"
+mkdir -p service-platform/target/bench-tmp
+exec "$JAVA_HOME/bin/java" -Xmx1g -Djava.io.tmpdir=service-platform/target/bench-tmp -cp "$CP" \
+  bench/ChainAppendBenchmark.java "$@"
