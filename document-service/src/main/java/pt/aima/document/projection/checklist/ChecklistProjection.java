@@ -30,6 +30,9 @@ class ChecklistProjection {
 
     static final String PROCESSING_GROUP = "checklist";
 
+    /** The tables this projection writes for a case (a replay as of an instant copies them). */
+    static final List<String> TABLES = List.of("checklist_case", "checklist_item");
+
     private final JdbcClient jdbc;
     private final ReadModelTable cases;
 

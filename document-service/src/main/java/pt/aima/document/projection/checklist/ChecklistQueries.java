@@ -1,5 +1,6 @@
 package pt.aima.document.projection.checklist;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.asof.AsOfReplay;
 import pt.aima.platform.security.CaseOwners;
 
 /** Reads the checklist read model. */
@@ -19,14 +21,29 @@ public class ChecklistQueries implements CaseOwners {
     private record CaseRow(UUID caseId, String applicantId, LocalDate submittedOn, boolean complete) {}
 
     private final JdbcClient jdbc;
+    private final ChecklistProjection projection;
+    private final AsOfReplay replay;
 
-    ChecklistQueries(JdbcClient jdbc) {
+    ChecklistQueries(JdbcClient jdbc, ChecklistProjection projection, AsOfReplay replay) {
         this.jdbc = jdbc;
+        this.projection = projection;
+        this.replay = replay;
     }
 
     public Optional<ChecklistView> findChecklist(CaseId caseId) {
         return findCase(caseId)
                 .map(row -> new ChecklistView(row.caseId(), row.submittedOn(), row.complete(), members(row)));
+    }
+
+    /**
+     * The checklist as it stood at {@code asOf}: what this service had recorded about the case by then (the
+     * registration it opened the checklist from is recorded in the case's own history), replayed through this read
+     * model's projection.
+     *
+     * @return empty if the checklist was not opened yet at {@code asOf}, or the case is unknown
+     */
+    public Optional<ChecklistView> findChecklistAsOf(CaseId caseId, Instant asOf) {
+        return replay.replay(caseId, asOf, projection, ChecklistProjection.TABLES, () -> findChecklist(caseId));
     }
 
     /** The case's registration date, which decides the policy it is judged by; empty if the case is unknown here. */
