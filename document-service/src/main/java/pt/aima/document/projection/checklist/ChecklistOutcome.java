@@ -15,11 +15,12 @@ class ChecklistOutcome implements OutcomeParts {
 
     @Override
     public List<OutcomePart> outcomeParts() {
-        return List.of(new OutcomePart(
-                "checklists",
-                "every checklist item: case, applicant, submission date, checklist complete, member, position,"
-                        + " document type, reason, status, rejection code and reason",
-                """
+        return List.of(
+                new OutcomePart(
+                        "checklists",
+                        "every checklist item: case, applicant, submission date, checklist complete, member, position,"
+                                + " document type, reason, status, rejection code and reason",
+                        """
                 select c.case_id, c.applicant_id, c.submitted_on, c.complete, i.member_id, i.position, i.document_type,
                        i.reason, i.status, i.rejection_code, i.rejection_reason
                 from checklist_case c left join checklist_item i on i.case_id = c.case_id

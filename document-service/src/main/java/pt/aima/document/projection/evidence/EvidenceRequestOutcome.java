@@ -14,11 +14,12 @@ class EvidenceRequestOutcome implements OutcomeParts {
 
     @Override
     public List<OutcomePart> outcomeParts() {
-        return List.of(new OutcomePart(
-                "evidence-requests",
-                "every evidence request: case, member, document types, reason, requested on, respond by, remind on,"
-                        + " status, reminded, received on, AIMA's response date, AIMA overdue",
-                """
+        return List.of(
+                new OutcomePart(
+                        "evidence-requests",
+                        "every evidence request: case, member, document types, reason, requested on, respond by, remind on,"
+                                + " status, reminded, received on, AIMA's response date, AIMA overdue",
+                        """
                 select case_id, member_id, document_types, reason, requested_on, respond_by, remind_on, status,
                        reminded, received_on, aima_respond_by, aima_overdue
                 from evidence_request
