@@ -16,6 +16,20 @@
 # scheduled at a desk of its region (issue 16), so the desks are spread over the regions in proportion to the
 # generated cases (the file's desk_region; one desk for every region with cases, the others by highest averages),
 # and the run ends by checking that every case got a slot in its region (bench/every-case-in-its-region.sql).
+#
+# Outcome checksums: at the end every service's GET /audit/outcome-checksum (as an AUDITOR) is printed and written to
+# $WORK/outcome-checksums.txt. Two runs of the recovery operation give equal checksums when they are reproductions:
+#
+#   REPRODUCIBLE=1 bench/backlog-benchmark.sh 2000                     # run 1: note its outcome-checksums.txt
+#   REPRODUCIBLE=1 COMPARE_WITH=/tmp/aima-backlog-bench.XXXX/outcome-checksums.txt bench/backlog-benchmark.sh 2000
+#
+# REPRODUCIBLE=1 fixes every service's business clock (AIMA_CLOCK_FIXED, default CLOCK=2026-03-02T10:00:00Z: the same
+# "today" for eligibility, desk calendars and the first bookable day) and holds the scheduler while the file is
+# imported (it holds the scheduler's PostgreSQL advisory lock, which every scheduling pass takes first) until every
+# case is queued and its checklist and receipt are written; the first pass then books the whole queue at once, strictly
+# in order of registration. Without it, passes every 2 s book the cases in the order they happen to arrive, so slot
+# assignments (and the appointment messages) differ from run to run; the other parts still agree. COMPARE_WITH names
+# an earlier run's outcome-checksums.txt and says whether this run reproduced it (exit 5 if not).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO=$(pwd)
@@ -41,6 +55,16 @@ SMTP=$!
 for _ in $(seq 60); do grep -q 'smtp sink on port' "$WORK/smtp.txt" && break; sleep 0.5; done
 SMTP_PORT=$(sed -n 's/^smtp sink on port //p' "$WORK/smtp.txt")
 [[ -n $SMTP_PORT ]] || { echo "the mail sink did not start, see $WORK/smtp.txt" >&2; exit 1; }
+
+REPRODUCIBLE=${REPRODUCIBLE:-}
+CLOCK=${CLOCK:-2026-03-02T10:00:00Z}
+if [[ -n $REPRODUCIBLE ]]; then
+  export AIMA_CLOCK_FIXED=$CLOCK
+  TODAY=$(TZ=Europe/Lisbon date -d "$CLOCK" +%F)
+  echo "== reproducible run: every service's clock stands at $CLOCK (today $TODAY in Lisbon)"
+else
+  TODAY=$(TZ=Europe/Lisbon date +%F)
+fi
 
 echo "== starting the local stack (log: $WORK/stack.log)"
 AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT \
@@ -90,13 +114,35 @@ while read -r region count _; do
     desk="BENCH-${region//_/-}-$d"
     curl -sf -o /dev/null -X PUT "http://127.0.0.1:8083/desks/$desk/capacity" \
       -H "Authorization: Bearer $OPS_TOKEN" -H 'Content-Type: application/json' \
-      -d "{\"effectiveFrom\": \"$(date -u +%F)\", \"openingDays\": [\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"], \"slotsPerDay\": $SLOTS_PER_DAY, \"firstSlot\": \"08:00\", \"slotMinutes\": 3, \"reason\": \"benchmark: the recovery operation's desks\", \"region\": \"$region\"}" \
+      -d "{\"effectiveFrom\": \"$TODAY\", \"openingDays\": [\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"], \"slotsPerDay\": $SLOTS_PER_DAY, \"firstSlot\": \"08:00\", \"slotMinutes\": 3, \"reason\": \"benchmark: the recovery operation's desks\", \"region\": \"$region\"}" \
       || { echo "could not define desk $desk in $region" >&2; exit 1; }
   done
 done < "$WORK/desks.txt"
 CHECK0=$(sql document-service "select count(*) from checklist_case")
 SLOT0=$(sql scheduling-service "select count(*) from appointment where starts_at is not null")
 RECEIPT0=$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'")
+
+psql_of() { # psql_of <service> [psql options]: a psql on the service's database
+  local u=${URL[$1]#jdbc:postgresql://}; local hp=${u%%/*}; local db=${u#*/}; db=${db%%\?*}; shift
+  psql -h "${hp%:*}" -p "${hp#*:}" -U "$DB_USER" -d "$db" "$@"
+}
+# The scheduler's advisory lock (ScheduleSnapshot.SCHEDULER_LOCK, 0x5C4ED01E): every scheduling pass takes it first, so
+# a session holding it holds every pass back until it lets go.
+SCHEDULER_LOCK=1548668958
+hold_scheduler() {
+  coproc SCHEDULER_HOLD { psql_of scheduling-service -tAq -v ON_ERROR_STOP=1 2>&1; }
+  echo "select pg_advisory_lock($SCHEDULER_LOCK); select 'scheduler held';" >&"${SCHEDULER_HOLD[1]}"
+  local line=""
+  while [[ $line != "scheduler held" ]]; do read -r line <&"${SCHEDULER_HOLD[0]}"; done
+  echo "== scheduler held (advisory lock $SCHEDULER_LOCK) until every case is queued"
+}
+release_scheduler() {
+  echo "select pg_advisory_unlock($SCHEDULER_LOCK);" >&"${SCHEDULER_HOLD[1]}"
+  echo '\q' >&"${SCHEDULER_HOLD[1]}"
+  wait "$SCHEDULER_HOLD_PID" 2>/dev/null || true
+  echo "== scheduler released: its next pass books the whole queue"
+}
+[[ -z $REPRODUCIBLE ]] || hold_scheduler
 
 echo "== importing through the API"
 # CPU seconds of a process and the children it has waited for (/proc/<pid>/stat: utime stime cutime cstime)
@@ -115,6 +161,20 @@ T0=$(now)
 "$JAVA" -jar backlog-import/target/backlog-import.jar import "$WORK/legacy.csv" | tee "$WORK/import.txt" || true
 T1=$(now)
 REGISTERED=$(grep -oE '[0-9]+ registered' "$WORK/import.txt" | head -1 | cut -d' ' -f1)
+if [[ -n $REPRODUCIBLE ]]; then
+  echo "== waiting until $REGISTERED cases are queued, with their checklist opened and their receipt and checklist written"
+  while true; do
+    Q=$(sql scheduling-service "select count(*) from queue_entry where state = 'WAITING'")
+    C=$(( $(sql document-service "select count(*) from checklist_case") - CHECK0 ))
+    N=$(sql notification-service "select count(*) from portal_notification where kind in ('RECEIPT', 'CHECKLIST')")
+    printf '\rqueued %d/%d  checklists %d/%d  receipts and checklist messages %d/%d   ' \
+      "$Q" "$REGISTERED" "$C" "$REGISTERED" "$N" $(( 2 * REGISTERED ))
+    [[ $Q -ge $REGISTERED && $C -ge $REGISTERED && $N -ge $(( 2 * REGISTERED )) ]] && break
+    sleep 2
+  done
+  echo
+  release_scheduler
+fi
 echo "== waiting until $REGISTERED cases have their checklist opened, their slot assigned and their receipt stored"
 declare -A DONE_AT
 MOVED_AT=$(now)
@@ -164,6 +224,36 @@ for s in $SERVICES; do
 done
 printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$STACK/status")"
 for pg in $(pgrep -f 'postgres' -P "$STACK" 2>/dev/null || true); do :; done
+
+echo "== outcome checksums (GET /audit/outcome-checksum as an AUDITOR; $WORK/outcome-checksums.txt)"
+if [[ -n $REPRODUCIBLE ]]; then
+  # the appointment messages follow the slots: every case's, before the checksums are read
+  while [[ $(sql notification-service "select count(*) from portal_notification where kind = 'APPOINTMENT'") -lt $REGISTERED ]]; do
+    sleep 2
+  done
+fi
+AUDITOR_TOKEN=$(curl -sf 'http://127.0.0.1:8090/token?sub=auditor-bench&role=AUDITOR')
+outcome_checksum() { # outcome_checksum <port>: "<checksum> <part>=<rows>:<first 12 hex of its sha256> ..." of a service
+  local json sum parts
+  json=$(curl -sf "http://127.0.0.1:$1/audit/outcome-checksum" -H "Authorization: Bearer $AUDITOR_TOKEN") || return 1
+  sum=$(grep -o '"checksum":"[0-9a-f]*"' <<< "$json" | head -1 | cut -d'"' -f4)
+  parts=$(grep -o '"name":"[^"]*","description":"[^"]*","rows":[0-9]*,"sha256":"[0-9a-f]*"' <<< "$json" \
+    | sed -E 's/^"name":"([^"]*)".*"rows":([0-9]*),"sha256":"([0-9a-f]{12})[0-9a-f]*"$/\1=\2:\3/' | tr '\n' ' ')
+  echo "$sum ${parts% }"
+}
+: > "$WORK/outcome-checksums.txt"
+declare -A PORT=([application-service]=8081 [document-service]=8082 [scheduling-service]=8083 [notification-service]=8084)
+for s in $SERVICES; do
+  printf '%-22s %s\n' "$s" "$(outcome_checksum "${PORT[$s]}")" | tee -a "$WORK/outcome-checksums.txt"
+done
+if [[ -n ${COMPARE_WITH:-} ]]; then
+  if diff <(awk '{ print $1, $2 }' "$COMPARE_WITH") <(awk '{ print $1, $2 }' "$WORK/outcome-checksums.txt"); then
+    echo "OUTCOME REPRODUCED: every service's checksum equals $COMPARE_WITH"
+  else
+    echo "OUTCOME DIFFERS from $COMPARE_WITH (parts: compare the two files)" >&2
+    OUTCOME_CHECK=failed
+  fi
+fi
 
 echo "== every case got a slot at a desk of its region (bench/every-case-in-its-region.sql)"
 IFS='|' read -r IN_REGION WAITING OUTSIDE <<< "$(sql scheduling-service "$(cat "$REPO/bench/every-case-in-its-region.sql")")"
@@ -215,5 +305,13 @@ REBUILT=$(sql application-service "$CHECKSUM")
 echo "case_status rebuilt: $REBUILT"
 [[ "$REBUILT" == "$LIVE" && $REBUILDS_OK == yes ]] && echo "checksums equal, every rebuild switched" \
   || echo "CHECKSUMS DIFFER OR A REBUILD DID NOT SWITCH"
+for _ in $(seq 150); do
+  AFTER=$(outcome_checksum 8081 2>/dev/null || true)
+  [[ -n $AFTER ]] && break
+  sleep 2
+done
+BEFORE=$(awk '$1 == "application-service" { $1 = ""; print substr($0, 2) }' "$WORK/outcome-checksums.txt")
+echo "application-service outcome checksum after the rebuild: ${AFTER%% *} ($([[ "$AFTER" == "$BEFORE" ]] && echo equal || echo DIFFERENT))"
 echo "(work files in $WORK)"
 [[ ${REGION_CHECK:-} != failed ]] || exit 4
+[[ ${OUTCOME_CHECK:-} != failed ]] || exit 5

@@ -688,6 +688,119 @@ class ApplicationServiceIT {
         awaitStage(registeredMeanwhile, applicant, "REGISTERED");
     }
 
+    @Test
+    void answersWhereTheCaseStoodAtAPastInstantAsItKnewItThen() {
+        Caller applicant = service.as("applicant-13", "APPLICANT");
+        Instant beforeRegistration = Instant.now();
+        CaseId caseId = caseIdOf(applicant.post("/applications", REGISTRATION));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistOpened(caseId, List.of()));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        service.publish(
+                Topics.SCHEDULING_EVENTS,
+                new BiometricSlotAssigned(caseId, "FARO-1", LocalDateTime.of(2026, 12, 7, 10, 0), 15));
+        service.publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "FARO-1"));
+        JsonNode collected = awaitStage(caseId, applicant, "BIOMETRICS_COLLECTED");
+        Instant beforeDecision = Instant.now();
+        assertThat(decide(service.as("caseworker-13", "CASEWORKER"), caseId, "GRANTED")
+                        .status())
+                .isEqualTo(202);
+        JsonNode decided = awaitStage(caseId, applicant, "DECIDED");
+
+        Response undecided = applicant.get("/applications/{id}?asOf={at}", caseId, beforeDecision);
+        assertThat(undecided.status()).isEqualTo(200);
+        assertThat(undecided.body().get("stage").asString()).isEqualTo("BIOMETRICS_COLLECTED");
+        assertThat(undecided.body().get("decision").isNull()).isTrue();
+        assertThat(undecided.body())
+                .as("exactly what the status said before the decision")
+                .isEqualTo(collected);
+        assertThat(service.as("auditor-13", "AUDITOR")
+                        .get("/applications/{id}?asOf={at}", caseId, Instant.now())
+                        .body())
+                .as("as of now: the live status")
+                .isEqualTo(decided);
+        assertThat(applicant.get("/applications/{id}", caseId).body())
+                .as("the live read model is untouched by the replays")
+                .isEqualTo(decided);
+
+        Response notYetRegistered = applicant.get("/applications/{id}?asOf={at}", caseId, beforeRegistration);
+        assertThat(notYetRegistered.status()).isEqualTo(404);
+        assertThat(notYetRegistered.problem().type()).endsWith("/case-not-found");
+    }
+
+    @Test
+    void asOfFollowsTheLiveAccessRulesAndRefusesBadInstantsNamingTheParameter() {
+        Caller owner = service.as("applicant-14", "APPLICANT");
+        CaseId caseId = caseIdOf(owner.post("/applications", REGISTRATION));
+        awaitStage(caseId, owner, "REGISTERED");
+        Instant now = Instant.now();
+
+        assertThat(service.as("applicant-15", "APPLICANT")
+                        .get("/applications/{id}?asOf={at}", caseId, now)
+                        .status())
+                .as("another applicant's case")
+                .isEqualTo(403);
+        assertThat(service.as("caseworker-14", "CASEWORKER")
+                        .get("/applications/{id}?asOf={at}", caseId, now)
+                        .status())
+                .isEqualTo(200);
+        assertThat(service.as("auditor-14", "AUDITOR")
+                        .get("/applications/{id}?asOf={at}", UUID.randomUUID(), now)
+                        .status())
+                .as("an unknown case")
+                .isEqualTo(404);
+        for (String bad : List.of(
+                "yesterday", "2026-05-01", Instant.now().plusSeconds(3600).toString())) {
+            Response refused = owner.get("/applications/{id}?asOf={at}", caseId, bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(fieldsOf(refused)).as(bad).containsExactly("asOf");
+        }
+    }
+
+    @Test
+    void theOutcomeChecksumIsForAuditorsAndFollowsTheCasesOutcome() {
+        Caller auditor = service.as("auditor-16", "AUDITOR");
+        assertThat(service.as("caseworker-16", "CASEWORKER")
+                        .get("/audit/outcome-checksum")
+                        .status())
+                .isEqualTo(403);
+        JsonNode before = auditor.get("/audit/outcome-checksum").body();
+        assertThat(before.get("service").asString()).isEqualTo("application-service");
+        assertThat(before.get("algorithm").asString()).isEqualTo("SHA-256");
+        List<String> parts = new ArrayList<>();
+        before.get("parts").forEach(part -> parts.add(part.get("name").asString()));
+        assertThat(parts).containsExactly("backlog-import-problems", "backlog-imports", "case-status");
+
+        Caller applicant = service.as("applicant-16", "APPLICANT");
+        CaseId caseId = caseIdOf(applicant.post("/applications", REGISTRATION));
+        awaitStage(caseId, applicant, "REGISTERED");
+        JsonNode registered = await("the same outcome read twice gives the same checksum")
+                .atMost(ServiceHarness.PATIENCE)
+                .until(
+                        () -> auditor.get("/audit/outcome-checksum").body(),
+                        body -> body.equals(
+                                auditor.get("/audit/outcome-checksum").body()));
+        assertThat(caseStatusPart(registered).get("rows").asLong())
+                .isGreaterThan(caseStatusPart(before).get("rows").asLong());
+
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistOpened(caseId, List.of()));
+        awaitStage(caseId, applicant, "DOCUMENTS_REQUIRED");
+
+        assertThat(caseStatusPart(auditor.get("/audit/outcome-checksum").body())
+                        .get("sha256")
+                        .asString())
+                .as("a case's stage is part of the outcome")
+                .isNotEqualTo(caseStatusPart(registered).get("sha256").asString());
+    }
+
+    private static JsonNode caseStatusPart(JsonNode checksum) {
+        for (JsonNode part : checksum.get("parts")) {
+            if (part.get("name").asString().equals("case-status")) {
+                return part;
+            }
+        }
+        throw new AssertionError("no case-status part in " + checksum);
+    }
+
     private static List<Map<String, Object>> caseStatusRows(CaseId... cases) {
         return service.spring()
                 .getBean(JdbcClient.class)

@@ -7,6 +7,7 @@ import static pt.aima.document.Uploads.upload;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -632,6 +633,107 @@ class DocumentServiceIT {
             assertThat(rebuild.get("state").asString()).as(rebuild.toString()).isEqualTo("SWITCHED");
         }
         assertThat(getChecklist(caseId, applicant).body()).isEqualTo(live);
+    }
+
+    @Test
+    void answersWhatTheChecklistShowedAtAPastInstant() {
+        MemberId spouse = MemberId.newId();
+        CaseId caseId = CaseId.newId();
+        Caller applicant = service.as("applicant-asof", "APPLICANT");
+        Instant beforeRegistration = Instant.now();
+        service.kafka()
+                .send(
+                        Topics.APPLICATION_EVENTS,
+                        registered(
+                                caseId,
+                                "applicant-asof",
+                                List.of(new HouseholdMember(
+                                        spouse, Relationship.SPOUSE, LocalDate.of(1990, 1, 1), false))));
+        JsonNode opened = awaitChecklist(caseId, applicant, body -> true);
+        Instant beforeUpload = Instant.now();
+        assertThat(upload(applicant, caseId, spouse.toString(), "PASSPORT", pdf("asof passport"), PDF)
+                        .status())
+                .isEqualTo(201);
+        JsonNode uploaded = awaitChecklist(caseId, applicant, body -> "UPLOADED"
+                .equals(item(body, spouse, "PASSPORT").get("status").asString()));
+
+        Response then = applicant.get("/cases/{caseId}/checklist?asOf={at}", caseId, beforeUpload);
+        assertThat(then.status()).isEqualTo(200);
+        assertThat(item(then.body(), spouse, "PASSPORT").get("status").asString())
+                .as("before the upload the passport was missing")
+                .isEqualTo("MISSING");
+        assertThat(memberOf(then.body(), spouse).get("missing"))
+                .extracting(JsonNode::asString)
+                .contains("PASSPORT");
+        assertThat(then.body()).as("exactly what the checklist said then").isEqualTo(opened);
+        assertThat(service.as("auditor-asof", "AUDITOR")
+                        .get("/cases/{caseId}/checklist?asOf={at}", caseId, Instant.now())
+                        .body())
+                .isEqualTo(uploaded);
+        assertThat(getChecklist(caseId, applicant).body())
+                .as("the live read model, untouched")
+                .isEqualTo(uploaded);
+
+        assertThat(applicant
+                        .get("/cases/{caseId}/checklist?asOf={at}", caseId, beforeRegistration)
+                        .status())
+                .as("not opened yet")
+                .isEqualTo(404);
+        assertThat(service.as("applicant-other", "APPLICANT")
+                        .get("/cases/{caseId}/checklist?asOf={at}", caseId, beforeUpload)
+                        .status())
+                .as("another applicant's case")
+                .isEqualTo(403);
+        assertThat(service.as("caseworker-asof", "CASEWORKER")
+                        .get("/cases/{caseId}/checklist?asOf={at}", CaseId.newId(), beforeUpload)
+                        .status())
+                .as("an unknown case")
+                .isEqualTo(404);
+        assertInvalid(applicant.get("/cases/{caseId}/checklist?asOf={at}", caseId, "last week"), "asOf");
+        assertInvalid(
+                applicant.get(
+                        "/cases/{caseId}/checklist?asOf={at}",
+                        caseId,
+                        Instant.now().plusSeconds(600)),
+                "asOf");
+    }
+
+    @Test
+    void theOutcomeChecksumFollowsTheChecklists() {
+        MemberId spouse = MemberId.newId();
+        CaseId caseId = CaseId.newId();
+        Caller applicant = service.as("applicant-outcome", "APPLICANT");
+        Caller auditor = service.as("auditor-outcome", "AUDITOR");
+        assertThat(applicant.get("/audit/outcome-checksum").status()).isEqualTo(403);
+        service.kafka()
+                .send(
+                        Topics.APPLICATION_EVENTS,
+                        registered(
+                                caseId,
+                                "applicant-outcome",
+                                List.of(new HouseholdMember(
+                                        spouse, Relationship.SPOUSE, LocalDate.of(1990, 1, 1), false))));
+        awaitChecklist(caseId, applicant, body -> true);
+        JsonNode opened = auditor.get("/audit/outcome-checksum").body();
+        assertThat(opened.get("service").asString()).isEqualTo("document-service");
+        List<String> parts = new ArrayList<>();
+        opened.get("parts").forEach(part -> parts.add(part.get("name").asString()));
+        assertThat(parts).containsExactly("checklists", "evidence-requests");
+
+        assertThat(upload(applicant, caseId, spouse.toString(), "PASSPORT", pdf("outcome passport"), PDF)
+                        .status())
+                .isEqualTo(201);
+        awaitChecklist(caseId, applicant, body -> "UPLOADED"
+                .equals(item(body, spouse, "PASSPORT").get("status").asString()));
+
+        assertThat(auditor.get("/audit/outcome-checksum")
+                        .body()
+                        .get("parts")
+                        .get(0)
+                        .get("sha256")
+                        .asString())
+                .as("an item's status is part of the outcome")
+                .isNotEqualTo(opened.get("parts").get(0).get("sha256").asString());
     }
 
     // --- HTTP

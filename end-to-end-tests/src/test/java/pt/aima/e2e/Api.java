@@ -99,6 +99,14 @@ final class Api {
                 .json();
     }
 
+    Response put(String url, String token, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))))
+                .json();
+    }
+
     Response upload(String url, String token, String memberId, String documentType, byte[] pdf) {
         String boundary = "e2e-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,14 @@ final class RunningStack implements AutoCloseable {
     }
 
     static RunningStack start() {
+        return start(Map.of());
+    }
+
+    /**
+     * The stack with {@code environment} added to the launcher's environment, which its services inherit: Spring Boot
+     * reads it as properties ({@code AIMA_CLOCK_FIXED} is {@code aima.clock.fixed}).
+     */
+    static RunningStack start(Map<String, String> environment) {
         Path repo = Path.of("").toAbsolutePath().getParent();
         Path jar = repo.resolve("local-stack/target/local-stack.jar");
         if (!Files.isRegularFile(jar)) {
@@ -35,7 +44,7 @@ final class RunningStack implements AutoCloseable {
         Path output = Path.of("target", "local-stack.out").toAbsolutePath();
         try {
             Files.createDirectories(output.getParent());
-            Process launcher = new ProcessBuilder(
+            ProcessBuilder builder = new ProcessBuilder(
                             ProcessHandle.current().info().command().orElse("java"),
                             "-Xmx768m",
                             "-Daima.stack.health-timeout-seconds=300",
@@ -44,8 +53,9 @@ final class RunningStack implements AutoCloseable {
                             jar.toString(),
                             "--repo=" + repo)
                     .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process launcher = builder.start();
             RunningStack stack = new RunningStack(repo, output, launcher);
             stack.awaitReady();
             return stack;

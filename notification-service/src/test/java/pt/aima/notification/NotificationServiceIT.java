@@ -149,6 +149,32 @@ class NotificationServiceIT extends NotificationServiceTestBase {
     }
 
     @Test
+    void theOutcomeChecksumHoldsEveryMessageForAuditorsOnly() {
+        Caller auditor = service.as("auditor-outcome", "AUDITOR");
+        assertThat(caseworker().get("/audit/outcome-checksum").status()).isEqualTo(403);
+        CaseId caseId = CaseId.newId();
+        Caller applicant = service.as("applicant-outcome", "APPLICANT");
+        service.publish(Topics.APPLICATION_EVENTS, registration(caseId, "applicant-outcome", "pt"));
+        awaitInbox(caseId, applicant, 1);
+        JsonNode received = auditor.get("/audit/outcome-checksum").body();
+        assertThat(received.get("service").asString()).isEqualTo("notification-service");
+        List<String> parts = new java.util.ArrayList<>();
+        received.get("parts").forEach(part -> parts.add(part.get("name").asString()));
+        assertThat(parts).containsExactly("deliveries", "portal-inbox");
+
+        service.publish(
+                Topics.APPLICATION_EVENTS,
+                new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "All conditions are met."));
+        awaitInbox(caseId, applicant, 2);
+
+        JsonNode decided = auditor.get("/audit/outcome-checksum").body();
+        assertThat(decided.get("parts").get(1).get("rows").asLong())
+                .isGreaterThanOrEqualTo(received.get("parts").get(1).get("rows").asLong() + 1);
+        assertThat(decided.get("parts").get(1).get("sha256").asString())
+                .isNotEqualTo(received.get("parts").get(1).get("sha256").asString());
+    }
+
+    @Test
     void aRedeliveredDecisionStoresOneNotification() {
         CaseId caseId = CaseId.newId();
         service.publish(Topics.APPLICATION_EVENTS, registration(caseId, "applicant-redelivery", "pt"));

@@ -1138,6 +1138,88 @@ class SchedulingServiceIT {
         assertThat(schedulerTables(List.of(caseId))).isEqualTo(before);
     }
 
+    @Test
+    void answersWhereTheAppointmentStoodAtAPastInstant() {
+        CaseId caseId = CaseId.newId();
+        Caller applicant = service.as("applicant-asof", "APPLICANT");
+        Instant beforeRegistration = Instant.now();
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-asof"));
+        JsonNode awaiting = awaitStatus(caseId, applicant, "AWAITING_DOCUMENTS");
+        Instant beforeCompletion = Instant.now();
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        JsonNode scheduled = awaitStatus(caseId, applicant, "SCHEDULED");
+        Instant beforeBiometrics = Instant.now();
+        assertThat(collectBiometrics(service.as("caseworker-asof", "CASEWORKER"), caseId.toString())
+                        .status())
+                .isEqualTo(202);
+        JsonNode collected = awaitStatus(caseId, applicant, "BIOMETRICS_COLLECTED");
+
+        Response then = applicant.get("/cases/{id}/appointment?asOf={at}", caseId, beforeCompletion);
+        assertThat(then.status()).isEqualTo(200);
+        assertThat(then.body()).as("before the checklist was complete").isEqualTo(awaiting);
+        assertThat(applicant
+                        .get("/cases/{id}/appointment?asOf={at}", caseId, beforeBiometrics)
+                        .body())
+                .as("scheduled, biometrics not yet collected")
+                .isEqualTo(scheduled);
+        assertThat(service.as("auditor-asof", "AUDITOR")
+                        .get("/cases/{id}/appointment?asOf={at}", caseId, Instant.now())
+                        .body())
+                .isEqualTo(collected);
+        assertThat(getAppointment(caseId, applicant).body())
+                .as("the live read model, untouched")
+                .isEqualTo(collected);
+
+        assertThat(applicant
+                        .get("/cases/{id}/appointment?asOf={at}", caseId, beforeRegistration)
+                        .status())
+                .as("not heard of yet")
+                .isEqualTo(404);
+        assertThat(service.as("applicant-other", "APPLICANT")
+                        .get("/cases/{id}/appointment?asOf={at}", caseId, beforeBiometrics)
+                        .status())
+                .as("another applicant's case")
+                .isEqualTo(403);
+        assertThat(service.as("auditor-asof", "AUDITOR")
+                        .get("/cases/{id}/appointment?asOf={at}", CaseId.newId(), beforeBiometrics)
+                        .status())
+                .as("an unknown case")
+                .isEqualTo(404);
+        for (Object bad : List.of("tomorrow", "2026-05-01T10:00", Instant.now().plusSeconds(600))) {
+            Response refused = applicant.get("/cases/{id}/appointment?asOf={at}", caseId, bad);
+            assertThat(refused.status()).as("%s", bad).isEqualTo(400);
+            assertThat(refused.body().get("errors").get(0).get("field").asString())
+                    .as("%s", bad)
+                    .isEqualTo("asOf");
+        }
+    }
+
+    @Test
+    void theOutcomeChecksumFollowsTheSlotAssignments() {
+        Caller auditor = service.as("auditor-outcome", "AUDITOR");
+        assertThat(service.as("operations-outcome", "OPERATIONS")
+                        .get("/audit/outcome-checksum")
+                        .status())
+                .isEqualTo(403);
+        JsonNode before = auditor.get("/audit/outcome-checksum").body();
+        assertThat(before.get("service").asString()).isEqualTo("scheduling-service");
+        List<String> parts = new ArrayList<>();
+        before.get("parts").forEach(part -> parts.add(part.get("name").asString()));
+        assertThat(parts).containsExactly("appointments", "desk-capacity", "desk-closures", "desk-slots", "queue");
+
+        CaseId caseId = CaseId.newId();
+        service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-outcome"));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        awaitStatus(caseId, service.as("applicant-outcome", "APPLICANT"), "SCHEDULED");
+
+        JsonNode after = auditor.get("/audit/outcome-checksum").body();
+        assertThat(after.get("parts").get(3).get("rows").asLong())
+                .as("the household's two slots (and any other case the pass booked)")
+                .isGreaterThanOrEqualTo(before.get("parts").get(3).get("rows").asLong() + 2);
+        assertThat(after.get("checksum").asString())
+                .isNotEqualTo(before.get("checksum").asString());
+    }
+
     /** A case registered and complete, in the queue, with one slot per member. */
     private CaseId queuedCase(String correlationId, int members) {
         CaseId caseId = CaseId.newId();

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -51,7 +50,12 @@ import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContextCorrelationProvider;
 import pt.aima.platform.acting.CurrentActingContext;
+import pt.aima.platform.asof.AggregateHistory;
+import pt.aima.platform.asof.AsOfReplay;
 import pt.aima.platform.audit.CaseHistoryController;
+import pt.aima.platform.audit.OutcomeChecksum;
+import pt.aima.platform.audit.OutcomeChecksumController;
+import pt.aima.platform.audit.OutcomeParts;
 import pt.aima.platform.eventstore.PostgresEventStorage;
 import pt.aima.platform.eventstore.StoredAs;
 import pt.aima.platform.eventstore.StoredTypeSerializer;
@@ -71,14 +75,28 @@ import pt.aima.platform.web.RequestActingContext;
 
 /** Wires the platform's mechanisms into a service; the service brings its domain, translator and listeners. */
 @AutoConfiguration(before = {ObjectMapperAutoConfiguration.class, JpaEventStoreAutoConfiguration.class})
-@EnableConfigurationProperties(PlatformProperties.class)
+@EnableConfigurationProperties({PlatformProperties.class, ClockSettings.class})
 public class PlatformAutoConfiguration {
 
-    /** Dates of the domain (submission dates, appointment days) are dates in mainland Portugal. */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlatformAutoConfiguration.class);
+
+    /**
+     * Dates of the domain (submission dates, appointment days) are dates in mainland Portugal; the clock is the
+     * system's unless {@code aima.clock.*} sets it for a reproduction run (see {@link ClockSettings}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.system(ZoneId.of("Europe/Lisbon"));
+    Clock clock(ClockSettings settings) {
+        Clock clock = settings.clock(Clock.systemUTC());
+        if (settings.configured()) {
+            log.warn(
+                    "The business clock is set by aima.clock (fixed={}, start={}) and reads {} now; stored events"
+                            + " keep the system's time",
+                    settings.fixed(),
+                    settings.start(),
+                    clock.instant());
+        }
+        return clock;
     }
 
     /** Axon's own Jackson 2 mapper for events, snapshots and tokens (see {@link PostgresEventStorage#objectMapper()}). */
@@ -295,6 +313,30 @@ public class PlatformAutoConfiguration {
     @Bean
     CaseHistoryController caseHistoryController(EventStore eventStore) {
         return new CaseHistoryController(eventStore);
+    }
+
+    /**
+     * Read models as of a past instant ({@code ?asOf=}): "now", the latest instant anything can have been recorded
+     * at, is read from the clock that stamps stored events (Axon's), the time axis of every event's timestamp.
+     */
+    @Bean
+    AsOfReplay asOfReplay(EventStore eventStore, PlatformTransactionManager transactions, JdbcClient jdbc) {
+        return new AsOfReplay(
+                new AggregateHistory(eventStore),
+                transactions,
+                jdbc,
+                () -> org.axonframework.eventhandling.GenericEventMessage.clock.instant());
+    }
+
+    @Bean
+    OutcomeChecksum outcomeChecksum(DataSource dataSource, PlatformTransactionManager transactions) {
+        return new OutcomeChecksum(dataSource, transactions);
+    }
+
+    @Bean
+    OutcomeChecksumController outcomeChecksumController(
+            PlatformProperties platform, OutcomeChecksum checksum, ObjectProvider<OutcomeParts> parts) {
+        return new OutcomeChecksumController(platform.name(), checksum, parts);
     }
 
     @Bean

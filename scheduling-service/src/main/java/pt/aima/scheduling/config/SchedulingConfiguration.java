@@ -143,6 +143,11 @@ class SchedulingConfiguration {
         }
 
         void seed() {
+            if (properties.deskId() == null || properties.deskId().isBlank()) {
+                // A reproduction of the recovery operation defines its desks itself, once the import is queued.
+                log.info("No desk defined by configuration (aima.scheduling.desk-id is empty)");
+                return;
+            }
             DeskId desk = new DeskId(properties.deskId());
             String flow = "desk-seed-" + UUID.randomUUID();
             try {

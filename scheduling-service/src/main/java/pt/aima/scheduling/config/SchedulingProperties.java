@@ -17,7 +17,8 @@ import pt.aima.scheduling.schedule.RegionFallback;
 /**
  * The scheduler's policy and the desk every installation starts with.
  *
- * @param deskId the desk defined out of the box, when no desk of that id exists yet
+ * @param deskId the desk defined out of the box, when no desk of that id exists yet; empty: none (operations define
+ *     every desk)
  * @param deskRegion the region it serves (a desk seeded before regions existed stays in Region.BEFORE_REGIONS)
  * @param openingDays its opening days
  * @param slotsPerDay its appointments per opening day

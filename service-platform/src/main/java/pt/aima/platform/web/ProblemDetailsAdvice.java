@@ -118,6 +118,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A query parameter the endpoint cannot use: 400 naming it, like a bad body field. */
+    @ExceptionHandler(InvalidParameter.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameter e) {
+        return ResponseEntity.badRequest().body(invalidRequest(List.of(new FieldProblem(e.parameter(), e.problem()))));
+    }
+
     @ExceptionHandler({CaseNotFound.class, AggregateNotFoundException.class})
     ProblemDetail caseNotFound(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such case.");

@@ -1,6 +1,7 @@
 package pt.aima.application.projection.casestatus;
 
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,6 +30,9 @@ class CaseStatusProjection {
 
     static final String PROCESSING_GROUP = "case-status";
 
+    /** The tables this projection writes for a case (the read model's rows; a replay as of an instant copies them). */
+    static final List<String> TABLES = List.of("case_status");
+
     private final ReadModelTable caseStatus;
 
     CaseStatusProjection(JdbcClient jdbc) {
@@ -47,7 +51,12 @@ class CaseStatusProjection {
                         .and(
                                 "region",
                                 event.region() == null ? null : event.region().name())
-                        .and("registered_at", ReadModelTable.utc(at)));
+                        .and("registered_at", ReadModelTable.utc(at))
+                        .and(
+                                "legacy_number",
+                                event.provenance() == null
+                                        ? null
+                                        : event.provenance().legacyNumber()));
     }
 
     @EventHandler

@@ -2,6 +2,7 @@ package pt.aima.application.projection.casestatus;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -10,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.application.DecisionDeadlinePolicy;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.asof.AsOfReplay;
 import pt.aima.platform.security.CaseOwners;
 
 /** Reads the case-status read model. */
@@ -18,10 +21,15 @@ public class CaseStatusQueries implements CaseOwners {
 
     private final JdbcClient jdbc;
     private final DecisionDeadlinePolicy deadlines;
+    private final CaseStatusProjection projection;
+    private final AsOfReplay replay;
 
-    CaseStatusQueries(JdbcClient jdbc, DecisionDeadlinePolicy deadlines) {
+    CaseStatusQueries(
+            JdbcClient jdbc, DecisionDeadlinePolicy deadlines, CaseStatusProjection projection, AsOfReplay replay) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
+        this.projection = projection;
+        this.replay = replay;
     }
 
     /** Whose case it is, for the platform's access guard; empty while the case is unknown here. */
@@ -39,6 +47,17 @@ public class CaseStatusQueries implements CaseOwners {
                 .param("caseId", caseId)
                 .query((rs, row) -> view(rs))
                 .optional();
+    }
+
+    /**
+     * Where the case stood at {@code asOf}: what this service had recorded about it by then (every fact from the other
+     * services is recorded in the case's own history first), replayed through this read model's projection.
+     *
+     * @return empty if the case was not registered yet at {@code asOf}, or is unknown
+     */
+    public Optional<CaseStatusView> findCaseStatusAsOf(UUID caseId, Instant asOf) {
+        return replay.replay(
+                new CaseId(caseId), asOf, projection, CaseStatusProjection.TABLES, () -> findCaseStatus(caseId));
     }
 
     private CaseStatusView view(ResultSet rs) throws SQLException {
@@ -76,6 +95,7 @@ public class CaseStatusQueries implements CaseOwners {
         return new CaseStatusView(
                 rs.getObject("case_id", UUID.class),
                 rs.getString("applicant_id"),
+                rs.getString("legacy_number"),
                 submittedOn,
                 deadlines.deadline(submittedOn, extended),
                 extended,

@@ -8,6 +8,8 @@ import java.util.UUID;
 /**
  * Where a case stands and what happens next.
  *
+ * @param legacyNumber the SEF case number of a case imported from the backlog; null for a case registered through the
+ *     portal
  * @param region where the household lives (a code of the published list); null for a case registered before regions
  *     existed
  * @param stage REGISTERED, DOCUMENTS_REQUIRED, DOCUMENTS_COMPLETE, BIOMETRICS_SCHEDULED, BIOMETRICS_COLLECTED or
@@ -20,6 +22,7 @@ import java.util.UUID;
 public record CaseStatusView(
         UUID caseId,
         String applicantId,
+        String legacyNumber,
         LocalDate submittedOn,
         LocalDate decisionDeadline,
         boolean deadlineExtended,

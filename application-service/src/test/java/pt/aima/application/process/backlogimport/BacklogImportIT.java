@@ -473,6 +473,53 @@ class BacklogImportIT {
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
+    @Test
+    void theCaseStatusShowsTheLegacyNumberAlsoOfCasesImportedBeforeItWasShown() throws Exception {
+        Generated file = generate();
+        importAndAwait(service.as("operator-5", "OPERATIONS"), file.csv().getBytes(StandardCharsets.UTF_8));
+        List<UUID> ids = file.valid().stream()
+                .map(legacy -> BacklogImporter.caseIdOf(legacy).value())
+                .toList();
+        await().atMost(ServiceHarness.PATIENCE)
+                .until(() -> jdbc.sql("select count(*) from case_status where case_id in (:ids)")
+                                .param("ids", ids)
+                                .query(Integer.class)
+                                .single()
+                        == ids.size());
+        String first = file.valid().getFirst();
+        assertThat(service.as("auditor-5", "AUDITOR")
+                        .get("/applications/{id}", BacklogImporter.caseIdOf(first))
+                        .body()
+                        .get("legacyNumber")
+                        .asString())
+                .isEqualTo(first);
+
+        // as the rows of cases imported before V180 were: no legacy number; the migration's update fills it in
+        jdbc.sql("update case_status set legacy_number = null where case_id in (:ids)")
+                .param("ids", ids)
+                .update();
+        String migration = new String(
+                getClass()
+                        .getResourceAsStream("/db/service/V180__case_status_legacy_number.sql")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        String backfill = migration.substring(
+                migration.indexOf("update case_status"),
+                migration.indexOf(';', migration.indexOf("update case_status")));
+        jdbc.sql(backfill).update();
+
+        Map<String, String> legacyNumbers = new java.util.HashMap<>();
+        jdbc.sql("select case_id, legacy_number from case_status where case_id in (:ids)")
+                .param("ids", ids)
+                .query((rs, row) -> legacyNumbers.put(rs.getString(1), rs.getString(2)))
+                .list();
+        for (String legacy : file.valid()) {
+            assertThat(legacyNumbers.get(BacklogImporter.caseIdOf(legacy).toString()))
+                    .as(legacy)
+                    .isEqualTo(legacy);
+        }
+    }
+
     private static JsonNode importAndAwait(Caller operator, byte[] csv) {
         Response accepted = upload(operator, csv, "/imports");
         assertThat(accepted.status()).isEqualTo(202);

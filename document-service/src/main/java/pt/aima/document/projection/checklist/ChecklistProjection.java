@@ -36,6 +36,9 @@ class ChecklistProjection {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The tables this projection writes for a case (a replay as of an instant copies them). */
+    static final List<String> TABLES = List.of("checklist_case", "checklist_item");
+
     private final JdbcClient jdbc;
     private final ReadModelTable cases;
 

@@ -1,5 +1,6 @@
 package pt.aima.document.projection.checklist;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.Language;
 import pt.aima.document.casedocuments.ReasonWording;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.asof.AsOfReplay;
 import pt.aima.platform.security.CaseOwners;
 import tools.jackson.core.type.TypeReference;
 
@@ -29,9 +31,13 @@ public class ChecklistQueries implements CaseOwners {
     private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final ChecklistProjection projection;
+    private final AsOfReplay replay;
 
-    ChecklistQueries(JdbcClient jdbc) {
+    ChecklistQueries(JdbcClient jdbc, ChecklistProjection projection, AsOfReplay replay) {
         this.jdbc = jdbc;
+        this.projection = projection;
+        this.replay = replay;
     }
 
     /** The checklist with its reasons in the applicant's language (Portuguese when none was registered). */
@@ -50,6 +56,23 @@ public class ChecklistQueries implements CaseOwners {
                     language.code(),
                     members(row, ReasonWording.in(language)));
         });
+    }
+
+    /**
+     * The checklist as it stood at {@code asOf}: what this service had recorded about the case by then (the
+     * registration it opened the checklist from is recorded in the case's own history), replayed through this read
+     * model's projection.
+     *
+     * @return empty if the checklist was not opened yet at {@code asOf}, or the case is unknown
+     */
+    public Optional<ChecklistView> findChecklistAsOf(CaseId caseId, Instant asOf) {
+        return findChecklistAsOf(caseId, asOf, null);
+    }
+
+    /** As {@link #findChecklistAsOf(CaseId, Instant)}, with the reasons in {@code reader}'s language. */
+    public Optional<ChecklistView> findChecklistAsOf(CaseId caseId, Instant asOf, Language reader) {
+        return replay.replay(
+                caseId, asOf, projection, ChecklistProjection.TABLES, () -> findChecklist(caseId, reader));
     }
 
     /** The case's registration date, which decides the policy it is judged by; empty if the case is unknown here. */

@@ -1,6 +1,7 @@
 package pt.aima.scheduling.projection.appointment;
 
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,6 +32,9 @@ import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
 class AppointmentProjection {
 
     static final String PROCESSING_GROUP = "appointments";
+
+    /** The tables this projection writes for a case (a replay as of an instant copies them). */
+    static final List<String> TABLES = List.of("appointment");
 
     private final ReadModelTable appointments;
 

@@ -2,12 +2,15 @@ package pt.aima.scheduling.projection.appointment;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.asof.AsOfReplay;
 import pt.aima.platform.security.CaseOwners;
 import pt.aima.scheduling.projection.appointment.AppointmentView.Status;
 
@@ -19,9 +22,13 @@ public class AppointmentQueries implements CaseOwners {
     public record FoundAppointment(String applicantId, AppointmentView view) {}
 
     private final JdbcClient jdbc;
+    private final AppointmentProjection projection;
+    private final AsOfReplay replay;
 
-    AppointmentQueries(JdbcClient jdbc) {
+    AppointmentQueries(JdbcClient jdbc, AppointmentProjection projection, AsOfReplay replay) {
         this.jdbc = jdbc;
+        this.projection = projection;
+        this.replay = replay;
     }
 
     /**
@@ -38,6 +45,18 @@ public class AppointmentQueries implements CaseOwners {
                 .param("caseId", caseId)
                 .query((rs, row) -> found(rs))
                 .optional();
+    }
+
+    /**
+     * The appointment as it stood at {@code asOf}: what this service had recorded about the case by then (the
+     * registration, the checklist's completion and court orders are recorded in the case's own history when they
+     * arrive), replayed through this read model's projection.
+     *
+     * @return empty if scheduling-service had not heard of the case yet at {@code asOf}, or never
+     */
+    public Optional<FoundAppointment> findAppointmentAsOf(UUID caseId, Instant asOf) {
+        return replay.replay(
+                new CaseId(caseId), asOf, projection, AppointmentProjection.TABLES, () -> findAppointment(caseId));
     }
 
     private static FoundAppointment found(ResultSet rs) throws SQLException {
