@@ -646,6 +646,9 @@ class ApplicationServiceIT {
             assertThat(fieldsOf(refused)).as(facts).containsExactly("members[0].stayEndsOnConsistent");
         }
         assertThat(service.eventStore().countCausedByThisTest()).isZero();
+    }
+
+    @Test
     void theCaseStatusIsRebuiltBlueGreenAndSwitchedWhileTheServiceKeepsServing() {
         Caller applicant = service.as("applicant-9", "APPLICANT");
         CaseId scheduled = caseIdOf(applicant.post("/applications", REGISTRATION));

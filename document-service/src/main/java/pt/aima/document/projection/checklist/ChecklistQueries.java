@@ -71,8 +71,7 @@ public class ChecklistQueries implements CaseOwners {
 
     /** As {@link #findChecklistAsOf(CaseId, Instant)}, with the reasons in {@code reader}'s language. */
     public Optional<ChecklistView> findChecklistAsOf(CaseId caseId, Instant asOf, Language reader) {
-        return replay.replay(
-                caseId, asOf, projection, ChecklistProjection.TABLES, () -> findChecklist(caseId, reader));
+        return replay.replay(caseId, asOf, projection, ChecklistProjection.TABLES, () -> findChecklist(caseId, reader));
     }
 
     /** The case's registration date, which decides the policy it is judged by; empty if the case is unknown here. */
