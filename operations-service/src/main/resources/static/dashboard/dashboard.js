@@ -239,30 +239,40 @@
             })), 5);
     }
 
+    /**
+     * The projections' lag, where this service reports it ({@code /operations/projections} of the platform), and the
+     * read models with the archive they are rebuilt from (always).
+     */
     async function renderProjections() {
+        let lags = null;
         try {
-            const view = await api('/operations/projections');
-            const list = Array.isArray(view) ? view : (view.projections || []);
-            $('projections-note').textContent = 'Each projection\'s position and lag behind its source.';
-            table('projections-table', ['Projection', 'Status', 'Lag (events)', 'Lag (seconds)'],
-                list.map((p) => ({
-                    attributes: {'data-projection': p.name},
-                    cells: [p.name, p.status || '-', p.lagEvents == null ? '-' : p.lagEvents,
-                        p.lagSeconds == null ? '-' : p.lagSeconds],
-                })), 2);
+            lags = await api('/operations/projections');
         } catch (e) {
             if (e instanceof Unauthorized) {
                 throw e;
             }
-            // no projection-lag endpoint on this service: its read models and the archive they are built from
-            const view = await api('/operations/read-models');
-            $('projections-note').textContent = 'Archived events: ' + view.archivedEvents
-                + '. Every read model is rebuilt from ' + view.source.join(', ') + '.';
-            table('projections-table', ['Read-model table', 'Rows'],
-                Object.entries(view.tables).map(([name, t]) => ({
-                    attributes: {'data-table': name}, cells: [name, t.rows],
-                })), 1);
+            // this service reports no projection lag (yet): its read models are shown alone
         }
+        const section = $('projections-table');
+        if (Array.isArray(lags) && lags.length > 0) {
+            section.hidden = false;
+            table('projections-table', ['Projection', 'Status', 'Lag (events)', 'Lag (seconds)'],
+                lags.map((p) => ({
+                    attributes: {'data-projection': p.name, 'data-status': p.status},
+                    cells: [p.name, el('span', p.status === 'UP' ? {} : {className: 'breached'}, p.status),
+                        p.lagEvents, p.lagSeconds],
+                })), 2);
+        } else {
+            section.hidden = true;
+        }
+        const view = await api('/operations/read-models');
+        $('projections-note').textContent = (Array.isArray(lags) ? '' : 'No projection lag reported here. ')
+            + 'Archived events: ' + view.archivedEvents + '; every read model is rebuilt from '
+            + view.source.join(', ') + '.';
+        table('read-models-table', ['Read-model table', 'Rows'],
+            Object.entries(view.tables).map(([name, t]) => ({
+                attributes: {'data-table': name}, cells: [name, t.rows],
+            })), 1);
     }
 
     // ---- the cycle
