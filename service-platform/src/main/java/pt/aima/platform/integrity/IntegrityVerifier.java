@@ -31,8 +31,8 @@ import java.util.function.Supplier;
  *       global indexes grow along each stream;
  *   <li>the global order: each checkpoint's digest is recomputed from the stored hashes; an index it covered that is
  *       now empty was deleted, an event at an index that was empty when it was signed (and never joined later) was
- *       inserted, and a digest that differs although every chain holds means history was rewritten with recomputed
- *       hashes.
+ *       inserted, and a digest that differs although every chain holds means events were rewritten with recomputed
+ *       hashes (or moved to other global indexes).
  * </ol>
  *
  * A row the database cannot return is reported and skipped ({@link ResilientScan}). One instance verifies one store
