@@ -1,16 +1,14 @@
 package pt.aima.operations;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 import pt.aima.platform.testing.architecture.FloorPlanRules;
 import pt.aima.platform.testing.architecture.FloorPlanTest;
 
 /**
  * The shared floor plan (service-platform's {@link FloorPlanRules}), plus what only operations-service promises: its
- * read models come from the event archive alone, and the fold of a case is pure.
+ * read models come from the event archive alone, and its domain code (the archive's types, the fold of a case) is pure.
  */
 class ArchitectureTest extends FloorPlanTest {
 
@@ -18,16 +16,6 @@ class ArchitectureTest extends FloorPlanTest {
 
     ArchitectureTest() {
         super(BASE);
-    }
-
-    @Test
-    void theDomainIsTheArchiveAndTheFoldOfACase() {
-        assertThat(classes().stream()
-                        .filter(rules().domain())
-                        .map(JavaClass::getPackageName)
-                        .distinct()
-                        .sorted())
-                .containsExactly(BASE + ".archive", BASE + ".casefile");
     }
 
     /** A rebuild reads the archive only: no read model reaches for Kafka, the inbox or the wiring. */
@@ -43,7 +31,7 @@ class ArchitectureTest extends FloorPlanTest {
                 .check(classes());
     }
 
-    /** The same history always folds to the same case: no clock, no storage inside the fold. */
+    /** The same history always folds to the same result: no clock, no storage in the domain packages. */
     @Test
     void theFoldIsAPureFunctionOfTheHistory() {
         noClasses()

@@ -31,7 +31,6 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
     /** The chain hash column, read along with every aggregate's events so their heads are known. */
     public static final String CHAIN_HASH = "chain_hash";
 
-    private final EventSchema schema;
     private final ChainHeads heads;
     private final String insert;
     private final String predecessor;
@@ -39,7 +38,6 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
     public ChainingJdbcEventStorageEngine(
             JdbcEventStorageEngine.Builder builder, EventSchema schema, ChainHeads heads) {
         super(builder);
-        this.schema = schema;
         this.heads = heads;
         this.insert = "insert into " + schema.domainEventTable() + " (" + schema.domainEventFields() + ", " + CHAIN_HASH
                 + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -134,9 +132,5 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
         return event instanceof DomainEventMessage<?> domain
                 ? domain
                 : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
-    }
-
-    EventSchema eventSchema() {
-        return schema;
     }
 }

@@ -209,7 +209,7 @@ public record Checkpoint(
 
     @Override
     public String toString() {
-        return "checkpoint #" + number + " of " + service + " (global indexes " + fromGlobalIndex + "-"
-                + upToGlobalIndex + "], signed " + signedAt + ")";
+        return "checkpoint #" + number + " of " + service + " (global indexes after " + fromGlobalIndex + " up to "
+                + upToGlobalIndex + ", signed " + signedAt + ")";
     }
 }

@@ -31,11 +31,12 @@ import java.util.function.Supplier;
  *       global indexes grow along each stream;
  *   <li>the global order: each checkpoint's digest is recomputed from the stored hashes; an index it covered that is
  *       now empty was deleted, an event at an index that was empty when it was signed (and never joined later) was
- *       inserted, and a digest that differs although every chain holds means history was rewritten with recomputed
- *       hashes.
+ *       inserted, and a digest that differs although every chain holds means events were rewritten with recomputed
+ *       hashes (or moved to other global indexes).
  * </ol>
  *
- * A row the database cannot return is reported and skipped ({@link ResilientScan}).
+ * A row the database cannot return is reported and skipped ({@link ResilientScan}). One instance verifies one store
+ * once.
  */
 public final class IntegrityVerifier {
 
@@ -68,6 +69,7 @@ public final class IntegrityVerifier {
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private long unlisted;
+    private boolean used;
 
     /**
      * @param trusted the key checkpoints must be signed with
@@ -87,6 +89,10 @@ public final class IntegrityVerifier {
      * are restored afterwards.
      */
     public IntegrityReport verify(Connection connection, Supplier<PublishedCheckpoints> published) throws SQLException {
+        if (used) {
+            throw new IllegalStateException("one verification per IntegrityVerifier");
+        }
+        used = true;
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         boolean readOnly = connection.isReadOnly();
@@ -769,8 +775,8 @@ public final class IntegrityVerifier {
                             + EventHash.shortHex(checkpoint.digest()) + "… of " + checkpoint.signedAt()
                             + (explained
                                     ? ": explained by the findings at those indexes"
-                                    : ": every chain holds, so history there was rewritten and its hashes"
-                                            + " recomputed after the checkpoint was signed"));
+                                    : ": every chain holds, so events there were rewritten with recomputed hashes, or"
+                                            + " moved to other global indexes, after the checkpoint was signed"));
         }
 
         /** Indexes of {@code first..last} that the checkpoint covered and that hold no event now. */

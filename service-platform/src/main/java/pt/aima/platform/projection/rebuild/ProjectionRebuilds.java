@@ -154,7 +154,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         if (positions.storedTokens(name).isEmpty()) {
             throw new OperationRefused(
                     "PROJECTION_NOT_STARTED",
-                    name + " has no token yet: it has never run, so there is no position " + "to switch it to.");
+                    name + " has no token yet: it has never run, so there is no position to switch it to.");
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
