@@ -162,13 +162,10 @@ class CaseDocuments {
         if (!code.appliesTo(type)) {
             throw NotOnChecklist.invalid("reasonCode", code + " does not apply to a " + type + " document");
         }
-        String reason = command.reason();
-        if (code == RejectionReason.OUTDATED_MODEL_4) {
-            reason += " (the Model 4 version in force for this case is "
-                    + rules.policyFor(submittedOn).model4Version() + ")";
-        }
+        // The caseworker's note is stored as written: readers word the code in their own language (an English sentence
+        // appended here reached Portuguese applicants inside their Portuguese notice).
         apply(new DocumentVersionRejected(
-                caseId, command.documentId(), version.item().memberId(), type, code.name(), reason));
+                caseId, command.documentId(), version.item().memberId(), type, code.name(), command.reason()));
         reviewAnsweredRequests();
     }
 

@@ -185,7 +185,7 @@ class CaseDocumentsTest {
                         spouse,
                         DocumentType.TERM_OF_RESPONSIBILITY,
                         "OUTDATED_MODEL_4",
-                        "Use the current Model 4. (the Model 4 version in force for this case is 2024)"));
+                        "Use the current Model 4."));
     }
 
     @Test
@@ -328,7 +328,7 @@ class CaseDocumentsTest {
                         spouse,
                         DocumentType.TERM_OF_RESPONSIBILITY,
                         "OUTDATED_MODEL_4",
-                        "Use the current Model 4. (the Model 4 version in force for this case is 2024)"));
+                        "Use the current Model 4."));
     }
 
     @Test
