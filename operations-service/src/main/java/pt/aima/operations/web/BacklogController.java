@@ -30,6 +30,6 @@ class BacklogController {
         if (!withRows && !rows.equals("false")) {
             throw InvalidRequest.of("rows", "must be true or false");
         }
-        return BacklogView.of(counts.latest(), withRows);
+        return BacklogView.of(counts.latestWithState(), withRows);
     }
 }

@@ -13,6 +13,7 @@ import pt.aima.operations.casefile.Origin;
 import pt.aima.operations.casefile.Stage;
 import pt.aima.operations.projection.cases.AgeBucket;
 import pt.aima.operations.projection.cases.Backlog;
+import pt.aima.operations.projection.cases.BacklogCounts;
 import pt.aima.operations.projection.cases.BacklogRow;
 
 /**
@@ -20,6 +21,8 @@ import pt.aima.operations.projection.cases.BacklogRow;
  * {@code total}), by stage and age together, and in {@code rows} by every dimension at once.
  *
  * @param computedAt when the count was taken: every change committed before it is counted
+ * @param upToDate {@code true} when no case changed after the count was taken; {@code false} while a recount is due
+ *     (it follows within seconds)
  * @param asOf the day ages are counted to
  * @param ageBasis how a case's age is counted
  * @param open cases not decided yet
@@ -36,6 +39,7 @@ import pt.aima.operations.projection.cases.BacklogRow;
  */
 record BacklogView(
         Instant computedAt,
+        boolean upToDate,
         LocalDate asOf,
         String ageBasis,
         long total,
@@ -54,7 +58,8 @@ record BacklogView(
             + " decision (decided cases); a bucket holds the cases at least its lower bound old and younger than its"
             + " upper bound";
 
-    static BacklogView of(Backlog backlog, boolean withRows) {
+    static BacklogView of(BacklogCounts.Latest latest, boolean withRows) {
+        Backlog backlog = latest.backlog();
         List<BacklogRow> rows = backlog.rows();
         long total = rows.stream().mapToLong(BacklogRow::count).sum();
         long decided = rows.stream()
@@ -72,6 +77,7 @@ record BacklogView(
         }
         return new BacklogView(
                 backlog.computedAt(),
+                latest.upToDate(),
                 backlog.asOf(),
                 AGE_BASIS,
                 total,

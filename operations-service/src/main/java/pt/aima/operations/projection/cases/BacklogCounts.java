@@ -53,6 +53,26 @@ public class BacklogCounts implements SmartLifecycle {
         return counted == null ? count().backlog() : counted.backlog();
     }
 
+    /**
+     * The last count, and whether it is up to date: {@code true} when no case changed after it was taken (a count that
+     * is not is replaced within {@code refresh}).
+     */
+    public Latest latestWithState() {
+        Counted counted = latest;
+        if (counted == null) {
+            counted = count();
+        }
+        return new Latest(counted.backlog(), counted.version() == changes.version());
+    }
+
+    /**
+     * A count and whether it is up to date.
+     *
+     * @param backlog the count
+     * @param upToDate no case changed after the count was taken
+     */
+    public record Latest(Backlog backlog, boolean upToDate) {}
+
     /** Counts now. */
     public synchronized Backlog recount() {
         return count().backlog();
