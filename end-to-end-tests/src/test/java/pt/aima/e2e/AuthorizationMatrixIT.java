@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  * 5xx. The same documents generate docs/authorization-matrix.md, which must be committed as generated.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(2)
 class AuthorizationMatrixIT {
 
     static final List<String> ROLES = List.of("APPLICANT", "CASEWORKER", "OPERATIONS", "AUDITOR");
@@ -81,7 +82,7 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     void startTheSystemWithOneCase() {
-        stack = RunningStack.start();
+        stack = RunningStack.shared();
         String applicant = api.token(owner, "APPLICANT");
         var registered = api.post(
                 Api.APPLICATIONS + "/applications",
@@ -110,12 +111,6 @@ class AuthorizationMatrixIT {
         endpoints = readEndpoints();
     }
 
-    @AfterAll
-    void stopTheSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void everyOperationAnswersEveryRoleAsItsDeclaredPolicySays() {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * operations-service's backlog, where the case moves from stage to stage.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FamilyReunificationIT {
 
@@ -42,18 +42,12 @@ class FamilyReunificationIT {
 
     @BeforeAll
     void startTheSystem() {
-        stack = RunningStack.start();
+        stack = RunningStack.shared();
         caseworker = api.token("caseworker-e2e", "CASEWORKER");
         auditor = api.token("auditor-e2e", "AUDITOR");
         operator = api.token("operator-e2e", "OPERATIONS");
     }
 
-    @AfterAll
-    void stopTheSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     @Order(1)

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import pt.aima.backlog.LegacyCaseGenerator;
 import pt.aima.backlog.format.LegacyCsv;
@@ -37,6 +38,7 @@ import tools.jackson.databind.JsonNode;
  * they happened to arrive, which no second run repeats. Waiting for the checklist messages before any appointment
  * keeps the appointment's text (which lists the originals to bring) independent of timing too.
  */
+@Order(3)
 class ReproductionIT {
 
     private static final int CASES = 20;
@@ -105,6 +107,7 @@ class ReproductionIT {
     }
 
     private Outcome runOnce(LegacyFile file) {
+        RunningStack.stopShared();
         try (RunningStack stack = RunningStack.start(Map.of(
                 "AIMA_CLOCK_FIXED", CLOCK,
                 "AIMA_SCHEDULING_SCHEDULABLEWHEN", "REGISTERED",

@@ -31,6 +31,34 @@ final class RunningStack implements AutoCloseable {
         return start(Map.of());
     }
 
+    private static RunningStack shared;
+
+    /**
+     * The stack with its default settings, shared by the test classes that need nothing else of it: started by the
+     * first, kept for the next (a start costs a minute or more on a 2-core machine), stopped by {@link #stopShared()}
+     * before a class starts a stack of its own, and at the latest when the test JVM exits. Each class keeps its data
+     * its own (its own applicants, cases and tokens), so what an earlier class left does not matter.
+     */
+    static synchronized RunningStack shared() {
+        if (shared != null && !shared.launcher.isAlive()) {
+            shared = null;
+        }
+        if (shared == null) {
+            shared = start();
+            RunningStack started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-shared-stack-stop"));
+        }
+        return shared;
+    }
+
+    /** Stops the shared stack if it runs (its ports are fixed: a stack of other settings needs them). */
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
     /**
      * The stack with {@code environment} added to the launcher's environment, which its services inherit: Spring Boot
      * reads it as properties ({@code AIMA_CLOCK_FIXED} is {@code aima.clock.fixed}).
@@ -54,6 +82,9 @@ final class RunningStack implements AutoCloseable {
                             "--repo=" + repo)
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
+            // Short-lived stacks of a few cases: C1 alone compiles far less than C1 and C2 together while six JVMs
+            // start at once on two cores (the launcher's services inherit its environment).
+            builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
             builder.environment().putAll(environment);
             Process launcher = builder.start();
             RunningStack stack = new RunningStack(repo, output, launcher);
@@ -114,6 +145,9 @@ final class RunningStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!launcher.isAlive()) {
+            return;
+        }
         launcher.destroy();
         try {
             if (!launcher.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -1,6 +1,7 @@
 package pt.aima.infra;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
@@ -32,6 +33,13 @@ public final class LocalInfrastructure implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalInfrastructure.class);
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z0-9_]{1,63}");
     private static LocalInfrastructure shared;
+    /**
+     * The threads that close Spring contexts when the JVM exits: Spring Boot's for an application, Spring's own for the
+     * contexts the test framework caches. They must finish before the broker stops, or their Kafka clients wait out
+     * their close timeouts against a broker that is gone (and Surefire kills the fork after 30 seconds).
+     */
+    private static final Set<String> SPRING_SHUTDOWN_HOOKS =
+            Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
 
     private final InfrastructureOptions options;
     private final Object postgresLock = new Object();
@@ -269,7 +277,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         while (System.nanoTime() < lookFor) {
             List<Thread> springHooks = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> thread != Thread.currentThread())
-                    .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                    .filter(thread -> SPRING_SHUTDOWN_HOOKS.contains(thread.getName()))
                     .toList();
             if (!springHooks.isEmpty()) {
                 for (Thread hook : springHooks) {
