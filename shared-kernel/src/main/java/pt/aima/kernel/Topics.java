@@ -58,6 +58,15 @@ public final class Topics {
     }
 
     /**
+     * Whether a topic carries personal data that only the services needing it may read: the contacts topic, and every
+     * dead-letter topic of it (a dead letter is a copy of the record, so it is restricted like its source).
+     */
+    public static boolean isRestricted(String topic) {
+        return topic.equals(APPLICANT_CONTACTS)
+                || (topic.startsWith(APPLICANT_CONTACTS + ".") && topic.endsWith(".dlt"));
+    }
+
+    /**
      * The dead-letter topic of one consuming service for one source topic: records that service could not process,
      * with the reason in the headers.
      */

@@ -82,6 +82,9 @@ class ApplicationEventTranslator implements IntegrationEventTranslator {
             case CaseEvent.ChecklistCompletionRecorded ignored -> List.of();
             case CaseEvent.BiometricSlotRecorded ignored -> List.of();
             case CaseEvent.BiometricsCollectionRecorded ignored -> List.of();
+            case CaseEvent.ApplicantDataErased erased ->
+                List.of(new pt.aima.kernel.application.ApplicantDataErased(
+                        erased.caseId(), erased.applicantId(), erased.legalBasis()));
         };
     }
 }

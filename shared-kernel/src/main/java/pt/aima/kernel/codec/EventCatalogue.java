@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import pt.aima.kernel.application.ApplicantContactRegistered;
+import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
@@ -44,6 +45,7 @@ public final class EventCatalogue {
             DecisionIssued.class,
             DecisionDeadlineExtended.class,
             MemberStayUpdated.class,
+            ApplicantDataErased.class,
             DocumentChecklistOpened.class,
             DocumentUploaded.class,
             DocumentAccepted.class,
