@@ -156,6 +156,21 @@ class OperationsServiceIT {
     }
 
     @Test
+    void theArchiveKeepsNoPersonalFactsOfTheHouseholdThatOperationsDoNotUse() {
+        ScriptedHistory script = troubled(CaseId.newId(), legacyNumber(), "Partner minimal", today().minusDays(30));
+        deliver(script.events());
+        String archived = jdbc.sql("select payload::text from event_archive"
+                        + " where case_id = :caseId and event_type = 'ApplicationRegistered'")
+                .param("caseId", script.caseId().value())
+                .query(String.class)
+                .single();
+        assertThat(archived)
+                .contains("memberId", "relationship")
+                .doesNotContain("dateOfBirth", "nationality", "residenceHistory", "presentInPortugalSince");
+        assertThat(snapshot(script.caseId()).get("ops_case")).hasSize(1);
+    }
+
+    @Test
     void anEventRedeliveredAfterItsInboxRowWasLostIsStillArchivedOnce() {
         ScriptedHistory script = troubled(CaseId.newId(), legacyNumber(), "Partner lost", today().minusDays(30));
         deliver(script.events());
