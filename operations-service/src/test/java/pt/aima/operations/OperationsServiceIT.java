@@ -27,8 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.Region;
+import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
 import pt.aima.operations.ScriptedHistory.Published;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.Response;
@@ -168,6 +171,30 @@ class OperationsServiceIT {
                 .contains("memberId", "relationship")
                 .doesNotContain("dateOfBirth", "nationality", "residenceHistory", "presentInPortugalSince");
         assertThat(snapshot(script.caseId()).get("ops_case")).hasSize(1);
+    }
+
+    @Test
+    void version2OfTheRegistrationWithoutTheHouseholdsPersonalFactsRegistersTheCaseAlike() {
+        CaseId caseId = CaseId.newId();
+        MemberId child = MemberId.newId();
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICATION_EVENTS,
+                        new ApplicationRegisteredV2(
+                                caseId,
+                                "applicant-v2",
+                                today().minusDays(10),
+                                List.of(new ApplicationRegisteredV2.Member(
+                                        child, Relationship.MINOR_CHILD, true, today().plusDays(20))),
+                                "pt",
+                                null,
+                                Region.FARO,
+                                null)));
+        Map<String, List<Map<String, Object>>> rows = snapshot(caseId);
+        assertThat(rows.get("ops_case")).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("region", "FARO")
+                .containsEntry("applicant_id", "applicant-v2"));
+        assertThat(rows.get("ops_member_stay")).hasSize(1);
     }
 
     @Test

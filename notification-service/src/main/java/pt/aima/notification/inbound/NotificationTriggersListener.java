@@ -8,6 +8,7 @@ import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.document.DocumentChecklistOpened;
@@ -101,6 +102,17 @@ class NotificationTriggersListener {
         var id = envelope.eventId();
         return switch (envelope.payload()) {
             case ApplicationRegistered registered ->
+                new NotifyRegistration(
+                        registered.caseId(),
+                        id,
+                        registered.applicantId(),
+                        Language.forPreference(registered.preferredLanguage()),
+                        registered.submittedOn(),
+                        registered.household().stream()
+                                .map(member -> new Member(
+                                        member.memberId(), member.relationship().name()))
+                                .toList());
+            case ApplicationRegisteredV2 registered ->
                 new NotifyRegistration(
                         registered.caseId(),
                         id,

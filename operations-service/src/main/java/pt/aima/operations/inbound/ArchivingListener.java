@@ -9,6 +9,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicantContactRegistered;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.kernel.codec.EventCatalogue;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
@@ -33,9 +34,12 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class ArchivingListener {
 
-    /** Every published type but the applicant's contact: this service needs no personal data of that kind. */
+    /**
+     * Every published type but the applicant's contact and the household's personal facts (restricted topics this
+     * service does not read): it needs no personal data of that kind.
+     */
     static final Set<String> SUBSCRIBED = EventCatalogue.PUBLISHED.stream()
-            .filter(type -> type != ApplicantContactRegistered.class)
+            .filter(type -> type != ApplicantContactRegistered.class && type != HouseholdDeclared.class)
             .map(type -> type.getAnnotation(PublishedEvent.class).type())
             .collect(Collectors.toUnmodifiableSet());
 

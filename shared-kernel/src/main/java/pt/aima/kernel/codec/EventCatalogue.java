@@ -7,8 +7,10 @@ import java.util.Optional;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.kernel.application.MemberStayUpdated;
 import pt.aima.kernel.document.DocumentAccepted;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
@@ -41,6 +43,8 @@ public final class EventCatalogue {
 
     public static final List<Class<? extends IntegrationEvent>> PUBLISHED = List.of(
             ApplicationRegistered.class,
+            ApplicationRegisteredV2.class,
+            HouseholdDeclared.class,
             ApplicantContactRegistered.class,
             DecisionIssued.class,
             DecisionDeadlineExtended.class,

@@ -3,6 +3,7 @@ package pt.aima.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,13 +17,20 @@ import org.springframework.kafka.core.KafkaAdmin;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicantDataErased;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
+import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.testing.harness.Caller;
+import tools.jackson.databind.JsonNode;
 
 /**
  * notification-service keeps its own copy of the applicant's contact, and destroys it when application-service erases
- * the applicant's personal data; a contact consumed after the erasure (another topic, another order) is not kept.
+ * the applicant's personal data; a contact consumed after the erasure (another topic, another order) is not kept. It
+ * tells the applicant of a registration published without the household's personal facts ({@code
+ * ApplicationRegistered} v2).
  */
-class ContactErasureIT extends NotificationServiceTestBase {
+class PersonalDataIT extends NotificationServiceTestBase {
 
     @Test
     void theContactCopyIsDestroyedWhenTheApplicantIsErasedAndNotKeptAgain() {
@@ -62,6 +70,27 @@ class ContactErasureIT extends NotificationServiceTestBase {
                     .as("its records go as soon as the contacts topic's")
                     .isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
         }
+    }
+
+    @Test
+    void version2OfTheRegistrationWithoutTheHouseholdsPersonalFactsBringsTheReceipt() {
+        CaseId caseId = CaseId.newId();
+        Caller applicant = service.as("applicant-v2-" + caseId, "APPLICANT");
+        service.publish(
+                Topics.APPLICATION_EVENTS,
+                new ApplicationRegisteredV2(
+                        caseId,
+                        "applicant-v2-" + caseId,
+                        LocalDate.of(2026, 11, 20),
+                        List.of(new ApplicationRegisteredV2.Member(
+                                MemberId.newId(), Relationship.MINOR_CHILD, true, null)),
+                        "en",
+                        null,
+                        null,
+                        null));
+        JsonNode receipt = awaitInbox(caseId, applicant, 1).get(0);
+        assertThat(receipt.get("kind").asString()).isEqualTo("RECEIPT");
+        assertThat(receipt.get("body").asString()).contains("submitted on 20 November 2026");
     }
 
     private static Map<String, Object> contact(CaseId caseId) {
