@@ -32,9 +32,10 @@ import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.ApplicantContactRegistered;
-import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.kernel.application.MemberStayUpdated;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.ResidencePeriod;
@@ -101,7 +102,7 @@ class ApplicationServiceIT {
                 service.kafka().awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered");
         assertThat(published.actor()).isEqualTo(new Actor("applicant-1", "APPLICANT"));
         assertThat(published.correlationId()).isEqualTo("corr-happy-path");
-        var payload = (ApplicationRegistered) published.payload();
+        var payload = (ApplicationRegisteredV2) published.payload();
         assertThat(payload.applicantId()).isEqualTo("applicant-1");
         assertThat(payload.region()).isEqualTo(Region.PORTO);
         assertThat(payload.provenance())
@@ -110,7 +111,16 @@ class ApplicationServiceIT {
         assertThat(payload.household()).singleElement().satisfies(member -> assertThat(member.presentInPortugal())
                 .isTrue());
         assertThat(new String(codec.encode(published), StandardCharsets.UTF_8))
-                .as("personal data stays in application-service")
+                .as("personal data stays in application-service; every reader of the topic gets no household facts")
+                .doesNotContain(
+                        "Ana Sponsor", "ana@example.org", "AR-123456", "Rui Child", "2015-03-01", "BRA", "dateOfBirth");
+        EventEnvelope<?> household =
+                service.kafka().awaitPublished(Topics.HOUSEHOLD_FACTS, caseId, "HouseholdDeclared");
+        assertThat(((HouseholdDeclared) household.payload()).household())
+                .as("the document rules' facts travel on the restricted household topic")
+                .singleElement()
+                .satisfies(member -> assertThat(member.dateOfBirth()).isEqualTo(LocalDate.of(2015, 3, 1)));
+        assertThat(new String(codec.encode(household), StandardCharsets.UTF_8))
                 .doesNotContain("Ana Sponsor", "ana@example.org", "AR-123456", "Rui Child");
         EventEnvelope<?> contact =
                 service.kafka().awaitPublished(Topics.APPLICANT_CONTACTS, caseId, "ApplicantContactRegistered");
@@ -302,11 +312,15 @@ class ApplicationServiceIT {
         assertThat(response.status()).isEqualTo(201);
         CaseId caseId = caseIdOf(response);
 
-        var payload = (ApplicationRegistered) service.kafka()
+        var registered = (ApplicationRegisteredV2) service.kafka()
                 .awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered")
                 .payload();
+        assertThat(registered.addressTitle()).isEqualTo(AddressTitle.TENANT);
+        assertThat(registered.region()).isEqualTo(Region.MADEIRA);
+        var payload = (HouseholdDeclared) service.kafka()
+                .awaitPublished(Topics.HOUSEHOLD_FACTS, caseId, "HouseholdDeclared")
+                .payload();
         assertThat(payload.addressTitle()).isEqualTo(AddressTitle.TENANT);
-        assertThat(payload.region()).isEqualTo(Region.MADEIRA);
         assertThat(payload.household()).singleElement().satisfies(member -> {
             assertThat(member.nationality()).isEqualTo("BRA");
             assertThat(member.presentInPortugalSince()).isEqualTo(LocalDate.of(2023, 5, 1));
@@ -534,7 +548,7 @@ class ApplicationServiceIT {
         CaseId caseId = caseIdOf(registered);
         MemberId child = MemberId.of(registered.body().get("memberIds").get(0).asString());
         MemberId spouse = MemberId.of(registered.body().get("memberIds").get(1).asString());
-        var household = ((ApplicationRegistered) service.kafka()
+        var household = ((ApplicationRegisteredV2) service.kafka()
                         .awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicationRegistered")
                         .payload())
                 .household();
@@ -834,7 +848,8 @@ class ApplicationServiceIT {
         assertThat(published.actor())
                 .as("the actor is the role that allowed the request")
                 .isEqualTo(new Actor("applicant-10", "APPLICANT"));
-        assertThat(((ApplicationRegistered) published.payload()).applicantId()).isEqualTo("applicant-10");
+        assertThat(((ApplicationRegisteredV2) published.payload()).applicantId())
+                .isEqualTo("applicant-10");
     }
 
     @Test

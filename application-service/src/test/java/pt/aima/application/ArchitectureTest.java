@@ -8,7 +8,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.platform.testing.architecture.FloorPlanRules;
 import pt.aima.platform.testing.architecture.FloorPlanTest;
 
@@ -23,9 +25,11 @@ class ArchitectureTest extends FloorPlanTest {
     private static final String BASE = "pt.aima.application";
 
     /** The published events themselves (their nested value types, such as the decision's outcome, are vocabulary). */
-    private static final String PUBLISHED_EVENTS = "\\Q%s\\E|\\Q%s\\E|\\Q%s\\E"
+    private static final String PUBLISHED_EVENTS = "\\Q%s\\E|\\Q%s\\E|\\Q%s\\E|\\Q%s\\E|\\Q%s\\E"
             .formatted(
                     ApplicationRegistered.class.getName(),
+                    ApplicationRegisteredV2.class.getName(),
+                    HouseholdDeclared.class.getName(),
                     ApplicantContactRegistered.class.getName(),
                     DecisionIssued.class.getName());
 

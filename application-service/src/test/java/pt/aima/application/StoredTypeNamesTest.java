@@ -7,6 +7,11 @@ import pt.aima.platform.testing.eventstore.StoredNamesTest;
 class StoredTypeNamesTest extends StoredNamesTest {
 
     StoredTypeNamesTest() {
-        super("pt.aima.application", Set.of("application.DeadlineExtended", "application.MemberStayChanged"));
+        super(
+                "pt.aima.application",
+                Set.of(
+                        "application.DeadlineExtended",
+                        "application.MemberStayChanged",
+                        "application.ApplicantDataErased"));
     }
 }

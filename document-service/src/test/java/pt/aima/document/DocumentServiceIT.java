@@ -39,6 +39,8 @@ import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.AddressTitle;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.application.ResidencePeriod;
@@ -339,6 +341,40 @@ class DocumentServiceIT {
         assertThat(history.body().get(0).get("type").asString()).isEqualTo("ChecklistOpened");
         assertThat(history.body().get(0).get("causationId").asString())
                 .isEqualTo(registration.eventId().toString());
+    }
+
+    @Test
+    void theHouseholdDeclaredOnTheRestrictedTopicOpensTheChecklistAndVersion2OfTheRegistrationNothing() {
+        CaseId caseId = CaseId.newId();
+        MemberId child = MemberId.newId();
+        EventEnvelope<ApplicationRegisteredV2> registration = service.envelope(new ApplicationRegisteredV2(
+                caseId,
+                "applicant-v2",
+                SUBMITTED_ON,
+                List.of(new ApplicationRegisteredV2.Member(child, Relationship.MINOR_CHILD, true, null)),
+                "pt",
+                null,
+                null,
+                null));
+        RecordMetadata slim = service.kafka().send(Topics.APPLICATION_EVENTS, registration);
+        service.awaitConsumed(slim);
+        assertThat(service.eventStore().types(caseId))
+                .as("version 2 has none of the facts the rules need")
+                .isEmpty();
+
+        EventEnvelope<HouseholdDeclared> household = service.envelope(new HouseholdDeclared(
+                caseId,
+                "applicant-v2",
+                SUBMITTED_ON,
+                List.of(new HouseholdMember(child, Relationship.MINOR_CHILD, SUBMITTED_ON.minusYears(8), true)),
+                null,
+                "pt"));
+        service.kafka().send(Topics.HOUSEHOLD_FACTS, household);
+        service.inbox().awaitProcessed(household);
+        assertThat(service.eventStore().types(caseId)).containsExactly("ChecklistOpened");
+        assertThat(awaitChecklist(caseId, service.as("applicant-v2", "APPLICANT"), body -> true)
+                        .get("members"))
+                .hasSize(1);
     }
 
     @Test

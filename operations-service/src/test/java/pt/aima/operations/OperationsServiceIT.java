@@ -27,8 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.Region;
+import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.MemberId;
 import pt.aima.operations.ScriptedHistory.Published;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.Response;
@@ -153,6 +156,45 @@ class OperationsServiceIT {
         assertThat(expected.get("ops_failed_delivery")).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("kind", "APPOINTMENT"));
         assertThat(expected.get("ops_member_stay")).hasSize(2);
+    }
+
+    @Test
+    void theArchiveKeepsNoPersonalFactsOfTheHouseholdThatOperationsDoNotUse() {
+        ScriptedHistory script = troubled(CaseId.newId(), legacyNumber(), "Partner minimal", today().minusDays(30));
+        deliver(script.events());
+        String archived = jdbc.sql("select payload::text from event_archive"
+                        + " where case_id = :caseId and event_type = 'ApplicationRegistered'")
+                .param("caseId", script.caseId().value())
+                .query(String.class)
+                .single();
+        assertThat(archived)
+                .contains("memberId", "relationship")
+                .doesNotContain("dateOfBirth", "nationality", "residenceHistory", "presentInPortugalSince");
+        assertThat(snapshot(script.caseId()).get("ops_case")).hasSize(1);
+    }
+
+    @Test
+    void version2OfTheRegistrationWithoutTheHouseholdsPersonalFactsRegistersTheCaseAlike() {
+        CaseId caseId = CaseId.newId();
+        MemberId child = MemberId.newId();
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICATION_EVENTS,
+                        new ApplicationRegisteredV2(
+                                caseId,
+                                "applicant-v2",
+                                today().minusDays(10),
+                                List.of(new ApplicationRegisteredV2.Member(
+                                        child, Relationship.MINOR_CHILD, true, today().plusDays(20))),
+                                "pt",
+                                null,
+                                Region.FARO,
+                                null)));
+        Map<String, List<Map<String, Object>>> rows = snapshot(caseId);
+        assertThat(rows.get("ops_case")).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("region", "FARO")
+                .containsEntry("applicant_id", "applicant-v2"));
+        assertThat(rows.get("ops_member_stay")).hasSize(1);
     }
 
     @Test

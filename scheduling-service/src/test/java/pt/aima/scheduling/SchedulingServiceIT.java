@@ -60,6 +60,7 @@ import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
@@ -307,6 +308,28 @@ class SchedulingServiceIT {
 
         service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-7"));
         awaitStatus(caseId, service.as("applicant-7", "APPLICANT"), "SCHEDULED");
+        assertThat(slotsHeldBy(caseId)).as("one slot per member").isEqualTo(2);
+    }
+
+    @Test
+    void version2OfTheRegistrationWithoutTheHouseholdsPersonalFactsQueuesTheCaseAlike() {
+        CaseId caseId = CaseId.newId();
+        service.publish(
+                Topics.APPLICATION_EVENTS,
+                new ApplicationRegisteredV2(
+                        caseId,
+                        "applicant-v2",
+                        LocalDate.of(2026, 11, 2),
+                        List.of(
+                                new ApplicationRegisteredV2.Member(MemberId.newId(), Relationship.SPOUSE, true, null),
+                                new ApplicationRegisteredV2.Member(
+                                        MemberId.newId(), Relationship.MINOR_CHILD, true, null)),
+                        "pt",
+                        null,
+                        Region.LISBOA,
+                        null));
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        awaitStatus(caseId, service.as("applicant-v2", "APPLICANT"), "SCHEDULED");
         assertThat(slotsHeldBy(caseId)).as("one slot per member").isEqualTo(2);
     }
 

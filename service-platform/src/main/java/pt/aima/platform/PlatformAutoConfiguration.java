@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -63,6 +64,7 @@ import pt.aima.platform.eventstore.StoredTypes;
 import pt.aima.platform.inbox.DeadLetterErrorHandlerFactory;
 import pt.aima.platform.inbox.InboundEvents;
 import pt.aima.platform.observability.CaseTracing;
+import pt.aima.platform.privacy.PersonalDataKeys;
 import pt.aima.platform.relay.IntegrationEventTranslator;
 import pt.aima.platform.relay.KafkaEventRelay;
 import pt.aima.platform.security.AccessGuard;
@@ -129,8 +131,22 @@ public class PlatformAutoConfiguration {
     Serializer eventSerializer(
             StoredTypes storedTypes,
             @Qualifier("defaultAxonObjectMapper") ObjectMapper defaultAxonObjectMapper,
-            RevisionResolver revisionResolver) {
-        return PostgresEventStorage.serializer(defaultAxonObjectMapper, storedTypes, revisionResolver);
+            RevisionResolver revisionResolver,
+            PersonalDataKeys personalDataKeys) {
+        return PostgresEventStorage.serializer(
+                defaultAxonObjectMapper, storedTypes, revisionResolver, personalDataKeys);
+    }
+
+    /**
+     * Per-applicant data keys for crypto-shredding, wrapped by {@code aima.privacy.key-encryption-key} (base64 of 32
+     * bytes; the platform defaults hold a development key: production mounts its own, never beside the database).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataKeys personalDataKeys(DataSource dataSource, Environment environment) {
+        return PersonalDataKeys.inCurrentSchema(
+                JdbcClient.create(dataSource),
+                Base64.getDecoder().decode(environment.getRequiredProperty("aima.privacy.key-encryption-key")));
     }
 
     /**
@@ -247,18 +263,39 @@ public class PlatformAutoConfiguration {
                     .build());
         }
         for (String restricted : platform.restrictedTopics()) {
-            topics.add(TopicBuilder.name(restricted)
-                    .partitions(platform.partitions())
-                    .replicas(platform.replicationFactor())
+            topics.add(restrictedRetention(
+                            TopicBuilder.name(restricted)
+                                    .partitions(platform.partitions())
+                                    .replicas(platform.replicationFactor()),
+                            restricted,
+                            platform)
                     .build());
         }
         for (String consumed : platform.consumes()) {
-            topics.add(TopicBuilder.name(Topics.deadLetterTopic(consumed, platform.name()))
-                    .partitions(platform.partitions())
-                    .replicas(platform.replicationFactor())
+            String deadLetters = Topics.deadLetterTopic(consumed, platform.name());
+            topics.add(restrictedRetention(
+                            TopicBuilder.name(deadLetters)
+                                    .partitions(platform.partitions())
+                                    .replicas(platform.replicationFactor()),
+                            deadLetters,
+                            platform)
                     .build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * A restricted topic, and the dead-letter topic of one (a copy of its records), keeps its records only for
+     * {@code aima.service.restricted-topic-retention}: who may read it is the broker's ACLs' business in production (the
+     * same ACL for a dead-letter topic as for its source: only the consuming service), how long it holds personal data
+     * is the topic's.
+     */
+    private static TopicBuilder restrictedRetention(TopicBuilder topic, String name, PlatformProperties platform) {
+        return Topics.isRestricted(name)
+                ? topic.config(
+                        org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(platform.restrictedTopicRetention().toMillis()))
+                : topic;
     }
 
     @Bean
@@ -311,8 +348,13 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    CaseHistoryController caseHistoryController(EventStore eventStore) {
-        return new CaseHistoryController(eventStore);
+    CaseHistoryController caseHistoryController(
+            EventStore eventStore,
+            CurrentActingContext acting,
+            ObjectProvider<tools.jackson.databind.json.JsonMapper> json) {
+        return new CaseHistoryController(
+                eventStore, acting, json.getIfAvailable(() -> tools.jackson.databind.json.JsonMapper.builder()
+                        .build()));
     }
 
     /**

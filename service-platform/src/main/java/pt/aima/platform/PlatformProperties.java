@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions partitions of topics this service creates; records are keyed by case id
  * @param replicationFactor replication of topics this service creates
  * @param relayAckTimeout how long the relay waits for the broker to acknowledge a batch before retrying it
+ * @param restrictedTopicRetention how long the broker keeps the records of a restricted topic ({@link
+ *     pt.aima.kernel.Topics#isRestricted}, its dead-letter topics included) that this service creates: far shorter
+ *     than any legal retention, so an erasure never leaves a copy of the personal data on the broker
  */
 @ConfigurationProperties("aima.service")
 public record PlatformProperties(
@@ -25,4 +28,5 @@ public record PlatformProperties(
         @DefaultValue List<String> consumes,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("30s") Duration relayAckTimeout) {}
+        @DefaultValue("30s") Duration relayAckTimeout,
+        @DefaultValue("30d") Duration restrictedTopicRetention) {}

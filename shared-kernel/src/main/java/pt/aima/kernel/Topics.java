@@ -1,7 +1,9 @@
 package pt.aima.kernel;
 
+import java.util.stream.Stream;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationEvent;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.kernel.document.DocumentEvent;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.notification.NotificationEvent;
@@ -24,6 +26,12 @@ public final class Topics {
      */
     public static final String APPLICANT_CONTACTS = "aima.application.contacts.v1";
 
+    /**
+     * The personal facts of each registered household (dates of birth, nationalities, residence histories): published by
+     * application-service, read only by document-service, whose document rules need them.
+     */
+    public static final String HOUSEHOLD_FACTS = "aima.application.household.v1";
+
     /** Record headers, so a consumer can route or skip a record without parsing it. */
     public static final String HEADER_EVENT_ID = "aima-event-id";
 
@@ -42,6 +50,9 @@ public final class Topics {
         if (ApplicantContactRegistered.class.isAssignableFrom(type)) {
             return APPLICANT_CONTACTS;
         }
+        if (HouseholdDeclared.class.isAssignableFrom(type)) {
+            return HOUSEHOLD_FACTS;
+        }
         if (ApplicationEvent.class.isAssignableFrom(type)) {
             return APPLICATION_EVENTS;
         }
@@ -55,6 +66,17 @@ public final class Topics {
             return NOTIFICATION_EVENTS;
         }
         throw new IllegalArgumentException("no topic for " + type.getName());
+    }
+
+    /**
+     * Whether a topic carries personal data that only the services needing it may read: the contacts and household
+     * topics, and every dead-letter topic of them (a dead letter is a copy of the record, so it is restricted like its
+     * source).
+     */
+    public static boolean isRestricted(String topic) {
+        return Stream.of(APPLICANT_CONTACTS, HOUSEHOLD_FACTS)
+                .anyMatch(restricted ->
+                        topic.equals(restricted) || (topic.startsWith(restricted + ".") && topic.endsWith(".dlt")));
     }
 
     /**

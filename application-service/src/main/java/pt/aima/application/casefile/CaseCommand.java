@@ -85,4 +85,8 @@ public sealed interface CaseCommand {
     /** Record the last day of a family member's current lawful stay in Portugal, replacing the one known. */
     record UpdateMemberStay(@TargetAggregateIdentifier CaseId caseId, MemberId memberId, LocalDate stayEndsOn)
             implements CaseCommand {}
+
+    /** Erase the applicant's personal data in this case, at the end of its legal retention. */
+    record EraseApplicantData(@TargetAggregateIdentifier CaseId caseId, String applicantId, String legalBasis)
+            implements CaseCommand {}
 }

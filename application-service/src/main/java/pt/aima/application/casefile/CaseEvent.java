@@ -11,16 +11,20 @@ import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.eventstore.StoredAs;
+import pt.aima.platform.privacy.DataSubject;
+import pt.aima.platform.privacy.Personal;
 
 /**
  * What happened to a case, as application-service records it. Internal: these events hold the personal data the
- * case needs (names, contact) and never leave the service; {@code publishing} decides what is published.
+ * case needs (names, contact) and never leave the service; {@code publishing} decides what is published. Components
+ * marked {@link Personal} are stored encrypted under the key of the event's {@link DataSubject} (the applicant), and
+ * read back as erased once that key was destroyed ({@link ApplicantDataErased}).
  */
 public sealed interface CaseEvent {
 
     CaseId caseId();
 
-    record Sponsor(String fullName, String residencePermitNumber) {}
+    record Sponsor(@Personal String fullName, @Personal String residencePermitNumber) {}
 
     /**
      * One family member. {@code presentInPortugalSince}, {@code residenceHistory}, {@code
@@ -36,13 +40,13 @@ public sealed interface CaseEvent {
      */
     record Member(
             MemberId memberId,
-            String fullName,
+            @Personal String fullName,
             Relationship relationship,
-            LocalDate dateOfBirth,
-            String nationality,
+            @Personal LocalDate dateOfBirth,
+            @Personal String nationality,
             boolean presentInPortugal,
-            LocalDate presentInPortugalSince,
-            List<Residence> residenceHistory,
+            @Personal LocalDate presentInPortugalSince,
+            @Personal List<Residence> residenceHistory,
             Boolean otherParentResidesInPortugal,
             LocalDate stayEndsOn) {
 
@@ -92,7 +96,7 @@ public sealed interface CaseEvent {
     record Residence(String country, LocalDate from, LocalDate to) {}
 
     /** @param phone E.164, or null when the applicant gave none */
-    record Contact(String email, String phone, String preferredLanguage) {}
+    record Contact(@Personal String email, @Personal String phone, String preferredLanguage) {}
 
     /**
      * Where a case recovered from the SEF backlog came from. The operator who imported it is the event's actor.
@@ -120,7 +124,7 @@ public sealed interface CaseEvent {
     @Revision("1")
     record ApplicationSubmitted(
             CaseId caseId,
-            String applicantId,
+            @DataSubject String applicantId,
             LocalDate submittedOn,
             Sponsor sponsor,
             List<Member> members,
@@ -175,4 +179,15 @@ public sealed interface CaseEvent {
     @StoredAs("application.MemberStayChanged")
     @Revision("1")
     record MemberStayChanged(CaseId caseId, MemberId memberId, LocalDate stayEndsOn) implements CaseEvent {}
+
+    /**
+     * The applicant's personal data in this case was erased at the end of its legal retention: the applicant's key
+     * is destroyed, so the personal components of the case's events read as erased from now on. The operator is the
+     * event's actor.
+     *
+     * @param legalBasis why the data may no longer be kept
+     */
+    @StoredAs("application.ApplicantDataErased")
+    @Revision("1")
+    record ApplicantDataErased(CaseId caseId, String applicantId, String legalBasis) implements CaseEvent {}
 }

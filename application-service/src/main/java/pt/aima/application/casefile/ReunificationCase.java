@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import pt.aima.application.casefile.CaseCommand.EraseApplicantData;
 import pt.aima.application.casefile.CaseCommand.ExtendDecisionDeadline;
 import pt.aima.application.casefile.CaseCommand.IssueDecision;
 import pt.aima.application.casefile.CaseCommand.RecordBiometricSlot;
@@ -20,6 +21,7 @@ import pt.aima.application.casefile.CaseCommand.RecordChecklistCompleted;
 import pt.aima.application.casefile.CaseCommand.RecordChecklistOpened;
 import pt.aima.application.casefile.CaseCommand.RegisterApplication;
 import pt.aima.application.casefile.CaseCommand.UpdateMemberStay;
+import pt.aima.application.casefile.CaseEvent.ApplicantDataErased;
 import pt.aima.application.casefile.CaseEvent.ApplicationSubmitted;
 import pt.aima.application.casefile.CaseEvent.BiometricSlotRecorded;
 import pt.aima.application.casefile.CaseEvent.BiometricsCollectionRecorded;
@@ -53,6 +55,7 @@ class ReunificationCase {
     private boolean biometricsCollected;
     private Outcome decision;
     private LocalDate extendedTo;
+    private boolean personalDataErased;
 
     /** Every family member of the case by id, with the last day of their lawful stay when known (else null). */
     private Map<UUID, LocalDate> stays = new HashMap<>();
@@ -155,6 +158,16 @@ class ReunificationCase {
         }
     }
 
+    /** Erased once: the applicant's key is gone, and a second erasure has nothing left to erase. */
+    @CommandHandler
+    void handle(EraseApplicantData command) {
+        if (personalDataErased) {
+            throw new PersonalDataAlreadyErased(caseId);
+        }
+        apply(new ApplicantDataErased(
+                caseId, command.applicantId(), command.legalBasis().strip()));
+    }
+
     @EventSourcingHandler
     void on(ApplicationSubmitted event) {
         caseId = event.caseId();
@@ -187,5 +200,10 @@ class ReunificationCase {
     @EventSourcingHandler
     void on(DecisionMade event) {
         decision = event.outcome();
+    }
+
+    @EventSourcingHandler
+    void on(ApplicantDataErased event) {
+        personalDataErased = true;
     }
 }

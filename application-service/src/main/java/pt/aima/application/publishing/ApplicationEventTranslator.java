@@ -8,9 +8,10 @@ import pt.aima.application.casefile.CaseEvent.DeadlineExtended;
 import pt.aima.application.casefile.CaseEvent.DecisionMade;
 import pt.aima.application.casefile.CaseEvent.MemberStayChanged;
 import pt.aima.kernel.application.ApplicantContactRegistered;
-import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.application.LegacyProvenance;
 import pt.aima.kernel.application.MemberStayUpdated;
@@ -20,7 +21,10 @@ import pt.aima.platform.relay.IntegrationEventTranslator;
 
 /**
  * What application-service publishes. Names and document numbers stay here; other services get ids and the facts
- * their rules need. The applicant's contact goes only to the restricted contacts topic, for notification-service.
+ * their rules need. A registration is published as {@code ApplicationRegistered} v2 (no personal facts of the
+ * household) for everyone, the household's personal facts only to the restricted household topic, for
+ * document-service's rules, and the applicant's contact only to the restricted contacts topic, for
+ * notification-service.
  */
 @Component
 class ApplicationEventTranslator implements IntegrationEventTranslator {
@@ -32,6 +36,24 @@ class ApplicationEventTranslator implements IntegrationEventTranslator {
                 : new LegacyProvenance(provenance.legacyNumber(), provenance.partnerType(), provenance.partnerName());
     }
 
+    /** A member with the personal facts document-service's rules need, for the restricted household topic only. */
+    private static HouseholdMember householdMember(CaseEvent.Member m) {
+        return new HouseholdMember(
+                m.memberId(),
+                m.relationship(),
+                m.dateOfBirth(),
+                m.presentInPortugal(),
+                m.nationality(),
+                m.presentInPortugalSince(),
+                m.residenceHistory() == null
+                        ? null
+                        : m.residenceHistory().stream()
+                                .map(r -> new ResidencePeriod(r.country(), r.from(), r.to()))
+                                .toList(),
+                m.otherParentResidesInPortugal(),
+                m.stayEndsOn());
+    }
+
     @Override
     public List<IntegrationEvent> translate(Object internalEvent) {
         if (!(internalEvent instanceof CaseEvent event)) {
@@ -40,31 +62,27 @@ class ApplicationEventTranslator implements IntegrationEventTranslator {
         return switch (event) {
             case ApplicationSubmitted submitted ->
                 List.of(
-                        new ApplicationRegistered(
+                        new ApplicationRegisteredV2(
                                 submitted.caseId(),
                                 submitted.applicantId(),
                                 submitted.submittedOn(),
                                 submitted.members().stream()
-                                        .map(m -> new HouseholdMember(
-                                                m.memberId(),
-                                                m.relationship(),
-                                                m.dateOfBirth(),
-                                                m.presentInPortugal(),
-                                                m.nationality(),
-                                                m.presentInPortugalSince(),
-                                                m.residenceHistory() == null
-                                                        ? null
-                                                        : m.residenceHistory().stream()
-                                                                .map(r -> new ResidencePeriod(
-                                                                        r.country(), r.from(), r.to()))
-                                                                .toList(),
-                                                m.otherParentResidesInPortugal(),
-                                                m.stayEndsOn()))
+                                        .map(m -> new ApplicationRegisteredV2.Member(
+                                                m.memberId(), m.relationship(), m.presentInPortugal(), m.stayEndsOn()))
                                         .toList(),
                                 submitted.contact().preferredLanguage(),
                                 submitted.addressTitle(),
                                 submitted.region(),
                                 provenance(submitted.provenance())),
+                        new HouseholdDeclared(
+                                submitted.caseId(),
+                                submitted.applicantId(),
+                                submitted.submittedOn(),
+                                submitted.members().stream()
+                                        .map(ApplicationEventTranslator::householdMember)
+                                        .toList(),
+                                submitted.addressTitle(),
+                                submitted.contact().preferredLanguage()),
                         new ApplicantContactRegistered(
                                 submitted.caseId(),
                                 submitted.applicantId(),
@@ -82,6 +100,9 @@ class ApplicationEventTranslator implements IntegrationEventTranslator {
             case CaseEvent.ChecklistCompletionRecorded ignored -> List.of();
             case CaseEvent.BiometricSlotRecorded ignored -> List.of();
             case CaseEvent.BiometricsCollectionRecorded ignored -> List.of();
+            case CaseEvent.ApplicantDataErased erased ->
+                List.of(new pt.aima.kernel.application.ApplicantDataErased(
+                        erased.caseId(), erased.applicantId(), erased.legalBasis()));
         };
     }
 }

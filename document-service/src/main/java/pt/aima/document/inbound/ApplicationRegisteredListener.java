@@ -7,16 +7,23 @@ import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.OpenChecklist;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.inbox.InboundEvents;
 
-/** Opens a case's checklist when its application is registered, once per event. */
+/**
+ * Opens a case's checklist when its application is registered, once per event: from {@code HouseholdDeclared} on the
+ * restricted household topic (the household's personal facts the document rules need), or from {@code
+ * ApplicationRegistered} v1 for records published before it. {@code ApplicationRegistered} v2 carries none of those
+ * facts and opens nothing: the same registration's {@code HouseholdDeclared} does.
+ */
 @Component
 class ApplicationRegisteredListener {
 
-    private static final Set<String> SUBSCRIBED = Set.of("ApplicationRegistered");
+    private static final Set<String> SUBSCRIBED = Set.of("ApplicationRegistered", "HouseholdDeclared");
 
     private final InboundEvents inbound;
     private final ActingCommandGateway commands;
@@ -26,23 +33,35 @@ class ApplicationRegisteredListener {
         this.commands = commands;
     }
 
-    @KafkaListener(topics = Topics.APPLICATION_EVENTS)
+    @KafkaListener(topics = {Topics.APPLICATION_EVENTS, Topics.HOUSEHOLD_FACTS})
     void on(ConsumerRecord<String, byte[]> record) {
         inbound.process(record, SUBSCRIBED, this::apply);
     }
 
     private void apply(EventEnvelope<IntegrationEvent> envelope) {
-        if (!(envelope.payload() instanceof ApplicationRegistered registered)) {
-            throw new IllegalStateException("not subscribed: " + envelope.type());
+        OpenChecklist open =
+                switch (envelope.payload()) {
+                    case HouseholdDeclared declared ->
+                        new OpenChecklist(
+                                declared.caseId(),
+                                declared.applicantId(),
+                                declared.submittedOn(),
+                                declared.household(),
+                                declared.addressTitle(),
+                                declared.preferredLanguage());
+                    case ApplicationRegistered registered ->
+                        new OpenChecklist(
+                                registered.caseId(),
+                                registered.applicantId(),
+                                registered.submittedOn(),
+                                registered.household(),
+                                registered.addressTitle(),
+                                registered.preferredLanguage());
+                    case ApplicationRegisteredV2 ignored -> null;
+                    default -> throw new IllegalStateException("not subscribed: " + envelope.type());
+                };
+        if (open != null) {
+            commands.sendCausedBy(open, envelope);
         }
-        commands.sendCausedBy(
-                new OpenChecklist(
-                        registered.caseId(),
-                        registered.applicantId(),
-                        registered.submittedOn(),
-                        registered.household(),
-                        registered.addressTitle(),
-                        registered.preferredLanguage()),
-                envelope);
     }
 }

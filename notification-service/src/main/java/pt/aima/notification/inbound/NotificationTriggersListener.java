@@ -6,7 +6,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicantContactRegistered;
+import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.document.DocumentChecklistOpened;
@@ -40,7 +42,8 @@ import pt.aima.platform.inbox.InboundEvents;
 
 /**
  * Turns the steps of a case that the applicant must know about into notifications, once per event, and hands the
- * applicant's contact data (from the restricted contacts topic) to the delivery outbox for the e-mail and SMS channels.
+ * applicant's contact data (from the restricted contacts topic) to the delivery outbox for the e-mail and SMS channels;
+ * erases that copy when application-service erases the applicant's personal data.
  *
  * <p>Sending is never done here: the case stores the notifications, the delivery outbox row commits with them, and a
  * sender on its own thread delivers them. A mail server that is down never slows this consumer.
@@ -51,6 +54,7 @@ class NotificationTriggersListener {
     private static final Set<String> SUBSCRIBED = Set.of(
             "ApplicationRegistered",
             "ApplicantContactRegistered",
+            "ApplicantDataErased",
             "DecisionIssued",
             "DecisionDeadlineExtended",
             "DocumentChecklistOpened",
@@ -84,6 +88,10 @@ class NotificationTriggersListener {
     }
 
     private void apply(EventEnvelope<IntegrationEvent> envelope) {
+        if (envelope.payload() instanceof ApplicantDataErased erased) {
+            outbox.contactErased(erased.caseId().value(), erased.applicantId());
+            return;
+        }
         if (envelope.payload() instanceof ApplicantContactRegistered contact) {
             keepContact(contact);
         }
@@ -94,6 +102,17 @@ class NotificationTriggersListener {
         var id = envelope.eventId();
         return switch (envelope.payload()) {
             case ApplicationRegistered registered ->
+                new NotifyRegistration(
+                        registered.caseId(),
+                        id,
+                        registered.applicantId(),
+                        Language.forPreference(registered.preferredLanguage()),
+                        registered.submittedOn(),
+                        registered.household().stream()
+                                .map(member -> new Member(
+                                        member.memberId(), member.relationship().name()))
+                                .toList());
+            case ApplicationRegisteredV2 registered ->
                 new NotifyRegistration(
                         registered.caseId(),
                         id,

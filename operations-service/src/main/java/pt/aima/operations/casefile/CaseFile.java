@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.UUID;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionIssued;
-import pt.aima.kernel.application.HouseholdMember;
+import pt.aima.kernel.application.LegacyProvenance;
 import pt.aima.kernel.application.MemberStayUpdated;
+import pt.aima.kernel.application.Region;
 import pt.aima.kernel.document.DocumentAccepted;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.document.DocumentChecklistOpened;
@@ -156,6 +158,7 @@ public final class CaseFile {
     private void apply(IntegrationEvent event, Instant at) {
         switch (event) {
             case ApplicationRegistered registered -> register(registered, at);
+            case ApplicationRegisteredV2 registered -> register(registered, at);
             case MemberStayUpdated updated -> stayUpdated(updated.memberId().value(), updated.stayEndsOn());
             case DecisionIssued decided -> {
                 if (decision == null) {
@@ -309,21 +312,50 @@ public final class CaseFile {
     }
 
     private void register(ApplicationRegistered registered, Instant at) {
+        register(
+                registered.applicantId(),
+                registered.submittedOn(),
+                registered.regionOrDefault(),
+                registered.provenance(),
+                registered.household().stream()
+                        .map(m -> new ApplicationRegisteredV2.Member(
+                                m.memberId(), m.relationship(), m.presentInPortugal(), m.stayEndsOn()))
+                        .toList(),
+                at);
+    }
+
+    private void register(ApplicationRegisteredV2 registered, Instant at) {
+        register(
+                registered.applicantId(),
+                registered.submittedOn(),
+                registered.regionOrDefault(),
+                registered.provenance(),
+                registered.household(),
+                at);
+    }
+
+    /** The registration as version 2 tells it: version 1 told more, of which operations use nothing. */
+    private void register(
+            String applicantId,
+            LocalDate submittedOn,
+            Region region,
+            LegacyProvenance provenance,
+            List<ApplicationRegisteredV2.Member> household,
+            Instant at) {
         if (registration != null) {
             return;
         }
         List<Member> members = new ArrayList<>();
-        for (HouseholdMember member : registered.household()) {
+        for (ApplicationRegisteredV2.Member member : household) {
             UUID memberId = member.memberId().value();
             members.add(new Member(
                     memberId, member.relationship().name(), stayUpdates.getOrDefault(memberId, member.stayEndsOn())));
         }
-        var provenance = registered.provenance();
         registration = new Registration(
-                registered.applicantId(),
-                registered.submittedOn(),
+                applicantId,
+                submittedOn,
                 at,
-                registered.regionOrDefault().name(),
+                region.name(),
                 provenance == null ? Origin.PORTAL : Origin.SEF_IMPORT,
                 provenance == null ? null : provenance.legacyNumber(),
                 provenance == null ? null : provenance.partnerType(),

@@ -1,6 +1,7 @@
 package pt.aima.operations.inbound;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,6 +9,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicantContactRegistered;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.kernel.codec.EventCatalogue;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
@@ -17,18 +19,27 @@ import pt.aima.operations.projection.ReadModels;
 import pt.aima.platform.inbox.InboundEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Receives every case event of the platform, exactly once (the platform's inbox), keeps it in the archive as it was
  * published, and has the read models recompute its case, all in one transaction. A record that cannot be read goes to
  * this service's dead-letter topic and the partition moves on (the platform's error handler).
+ *
+ * <p>The archive keeps what operations need and no more: of {@code ApplicationRegistered} it drops each member's date
+ * of birth, nationality, residence history, date of entry and the other parent's residence (document-service's rules
+ * need them, operations do not), so no personal data of that kind outlives the topic's retention here.
  */
 @Component
 class ArchivingListener {
 
-    /** Every published type but the applicant's contact: this service needs no personal data of that kind. */
+    /**
+     * Every published type but the applicant's contact and the household's personal facts (restricted topics this
+     * service does not read): it needs no personal data of that kind.
+     */
     static final Set<String> SUBSCRIBED = EventCatalogue.PUBLISHED.stream()
-            .filter(type -> type != ApplicantContactRegistered.class)
+            .filter(type -> type != ApplicantContactRegistered.class && type != HouseholdDeclared.class)
             .map(type -> type.getAnnotation(PublishedEvent.class).type())
             .collect(Collectors.toUnmodifiableSet());
 
@@ -55,8 +66,19 @@ class ArchivingListener {
         inbound.process(record, SUBSCRIBED, envelope -> readModels.receive(archived(record, envelope)));
     }
 
+    /** Personal facts of {@code ApplicationRegistered}'s household members that no read model here uses. */
+    static final List<String> NOT_KEPT = List.of(
+            "dateOfBirth", "nationality", "presentInPortugalSince", "residenceHistory", "otherParentResidesInPortugal");
+
     private ArchivedEvent archived(ConsumerRecord<String, byte[]> record, EventEnvelope<IntegrationEvent> envelope) {
         JsonNode payload = json.readTree(record.value()).get("payload");
+        if ("ApplicationRegistered".equals(envelope.type()) && payload.get("household") instanceof ArrayNode members) {
+            members.forEach(member -> {
+                if (member instanceof ObjectNode fields) {
+                    NOT_KEPT.forEach(fields::remove);
+                }
+            });
+        }
         return new ArchivedEvent(
                 record.topic(), record.partition(), record.offset(), clock.instant(), envelope, payload.toString());
     }

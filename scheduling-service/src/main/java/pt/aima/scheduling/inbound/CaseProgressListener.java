@@ -6,6 +6,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.envelope.EventEnvelope;
@@ -52,6 +53,16 @@ class CaseProgressListener {
                                         .map(HouseholdMember::memberId)
                                         .toList(),
                                 // records from before regions are queued in the documented default, never dropped
+                                registered.regionOrDefault());
+                    case ApplicationRegisteredV2 registered ->
+                        new RecordApplication(
+                                registered.caseId(),
+                                registered.applicantId(),
+                                registered.submittedOn(),
+                                envelope.occurredAt(),
+                                registered.household().stream()
+                                        .map(ApplicationRegisteredV2.Member::memberId)
+                                        .toList(),
                                 registered.regionOrDefault());
                     case DocumentChecklistCompleted completed -> new RecordChecklistCompleted(completed.caseId());
                     default -> throw new IllegalStateException("not subscribed: " + envelope.type());

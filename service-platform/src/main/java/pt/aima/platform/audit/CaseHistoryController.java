@@ -12,10 +12,14 @@ import org.springframework.web.bind.annotation.RestController;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.acting.CurrentActingContext;
+import pt.aima.platform.deadletter.PersonalDataMask;
 import pt.aima.platform.domain.CaseNotFound;
 import pt.aima.platform.observability.CaseTracing;
 import pt.aima.platform.security.AllowedRoles;
 import pt.aima.platform.security.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The complete, ordered history this service holds for one case, read straight from its event store: what happened,
@@ -25,10 +29,17 @@ import pt.aima.platform.security.Role;
 @RestController
 public class CaseHistoryController {
 
-    private final EventStore eventStore;
+    /** The one role that reaches applicants (and may see how): the others read the history with contacts masked. */
+    static final String READS_CONTACTS = Role.CASEWORKER.name();
 
-    public CaseHistoryController(EventStore eventStore) {
+    private final EventStore eventStore;
+    private final CurrentActingContext acting;
+    private final JsonMapper json;
+
+    public CaseHistoryController(EventStore eventStore, CurrentActingContext acting, JsonMapper json) {
         this.eventStore = eventStore;
+        this.acting = acting;
+        this.json = json;
     }
 
     public record HistoryEntryView(
@@ -45,18 +56,38 @@ public class CaseHistoryController {
 
     @GetMapping("/audit/cases/{caseId}/events")
     @AllowedRoles({Role.CASEWORKER, Role.OPERATIONS, Role.AUDITOR})
-    @Operation(summary = "The case's full event history in this service, in order")
+    @Operation(
+            summary = "The case's full event history in this service, in order",
+            description = "Contact data (e-mail addresses, phone numbers) in the payloads is masked for every role"
+                    + " but CASEWORKER; personal data erased with its applicant's key reads \"[erased]\" or null.")
     public List<HistoryEntryView> history(@PathVariable UUID caseId) {
+        boolean maskContacts = !READS_CONTACTS.equals(acting.get().actor().role());
         // From sequence 0, not readEvents(id): that starts at the latest snapshot and would hide earlier events.
         List<HistoryEntryView> history = eventStore
                 .readEvents(new CaseId(caseId).toString(), 0)
                 .asStream()
                 .map(CaseHistoryController::entry)
+                .map(entry -> maskContacts ? withContactsMasked(entry) : entry)
                 .toList();
         if (history.isEmpty()) {
             throw new CaseNotFound(new CaseId(caseId));
         }
         return history;
+    }
+
+    private HistoryEntryView withContactsMasked(HistoryEntryView entry) {
+        JsonNode payload = PersonalDataMask.contactsMasked(json.valueToTree(entry.payload()));
+        return new HistoryEntryView(
+                entry.sequence(),
+                entry.eventId(),
+                entry.type(),
+                entry.revision(),
+                entry.occurredAt(),
+                entry.actor(),
+                entry.correlationId(),
+                entry.causationId(),
+                entry.traceId(),
+                payload);
     }
 
     /** The trace id of a W3C traceparent ({@code 00-<trace id>-<span id>-<flags>}); null for events without one. */

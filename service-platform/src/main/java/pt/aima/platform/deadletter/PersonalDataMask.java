@@ -52,6 +52,30 @@ public final class PersonalDataMask {
         }
     }
 
+    /** Lower-case fragments of field names that hold contact data (how to reach a person). */
+    static final List<String> CONTACT = List.of("email", "phone");
+
+    /**
+     * {@code tree} with the text of every contact field (e-mail addresses, phone numbers) masked, for readers whose
+     * role has no need to reach the applicant; flags such as {@code emailGiven} stay.
+     */
+    public static JsonNode contactsMasked(JsonNode tree) {
+        if (tree instanceof ObjectNode object) {
+            for (String field : List.copyOf(object.propertyNames())) {
+                JsonNode value = object.get(field);
+                String key = field.toLowerCase(Locale.ROOT);
+                if (value.isString() && CONTACT.stream().anyMatch(key::contains)) {
+                    object.put(field, MASK);
+                } else {
+                    contactsMasked(value);
+                }
+            }
+        } else if (tree instanceof ArrayNode array) {
+            array.forEach(PersonalDataMask::contactsMasked);
+        }
+        return tree;
+    }
+
     public static JsonNode masked(String payload) {
         return payload == null ? null : masked(payload.getBytes(StandardCharsets.UTF_8));
     }

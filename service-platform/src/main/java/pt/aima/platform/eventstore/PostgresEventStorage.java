@@ -20,6 +20,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.util.ClassUtils;
+import pt.aima.platform.privacy.PersonalDataKeys;
+import pt.aima.platform.privacy.PersonalDataSerializer;
 
 /**
  * The service's event store on PostgreSQL through plain JDBC: the tables of {@code V1_0__axon_event_store.sql}
@@ -65,12 +67,25 @@ public final class PostgresEventStorage {
     /** Events, snapshots and dead letters as JSON, under the logical names of {@code types}. */
     public static StoredTypeSerializer serializer(
             ObjectMapper objectMapper, StoredTypes types, RevisionResolver revisions) {
-        JacksonSerializer json = JacksonSerializer.builder()
+        return new StoredTypeSerializer(json(objectMapper, revisions), types, revisions);
+    }
+
+    /**
+     * As {@link #serializer(ObjectMapper, StoredTypes, RevisionResolver)}, with the personal fields of every event
+     * encrypted under its data subject's key (see {@link PersonalDataSerializer}).
+     */
+    public static StoredTypeSerializer serializer(
+            ObjectMapper objectMapper, StoredTypes types, RevisionResolver revisions, PersonalDataKeys keys) {
+        return new StoredTypeSerializer(
+                new PersonalDataSerializer(json(objectMapper, revisions), objectMapper, keys), types, revisions);
+    }
+
+    private static JacksonSerializer json(ObjectMapper objectMapper, RevisionResolver revisions) {
+        return JacksonSerializer.builder()
                 .objectMapper(objectMapper)
                 .revisionResolver(revisions)
                 .converter(new ChainingConverter(ClassUtils.getDefaultClassLoader()))
                 .build();
-        return new StoredTypeSerializer(json, types, revisions);
     }
 
     /** Streams whose newest hash a service keeps at hand (about 200 bytes each); a miss costs one indexed lookup. */

@@ -36,6 +36,27 @@ class PersonalDataMaskTest {
     }
 
     @Test
+    void masksOnlyTheContactsTextsForReadersWhoNeedTheRestButNotTheContact() {
+        JsonNode tree = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(
+                        """
+                {"sponsor": {"fullName": "Maria Silva"},
+                 "contact": {"email": "maria@example.pt", "phone": "+351900000000", "preferredLanguage": "pt"},
+                 "channels": [{"emailGiven": true, "phoneNumber": "+351911111111"}]}
+                """);
+
+        JsonNode masked = PersonalDataMask.contactsMasked(tree);
+
+        assertThat(masked.get("contact").get("email").asString()).isEqualTo(PersonalDataMask.MASK);
+        assertThat(masked.get("contact").get("phone").asString()).isEqualTo(PersonalDataMask.MASK);
+        assertThat(masked.get("contact").get("preferredLanguage").asString()).isEqualTo("pt");
+        assertThat(masked.get("sponsor").get("fullName").asString()).isEqualTo("Maria Silva");
+        assertThat(masked.get("channels").get(0).get("emailGiven").asBoolean()).isTrue();
+        assertThat(masked.get("channels").get(0).get("phoneNumber").asString()).isEqualTo(PersonalDataMask.MASK);
+    }
+
+    @Test
     void aPayloadThatIsNotJsonIsNotShown() {
         JsonNode masked = PersonalDataMask.masked("{\"fullName\": \"Rui Sousa\", oops");
         assertThat(masked.asString()).startsWith("(not JSON").doesNotContain("Rui");

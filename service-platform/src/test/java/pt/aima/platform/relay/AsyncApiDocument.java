@@ -159,6 +159,11 @@ final class AsyncApiDocument {
             return "Applicants' contact data (personal data): published by application-service, read only by"
                     + " notification-service; kept off the case-event topics.";
         }
+        if (topic.equals(Topics.HOUSEHOLD_FACTS)) {
+            return "The personal facts of each registered household (dates of birth, nationalities, residence"
+                    + " histories; personal data): published by application-service, read only by document-service,"
+                    + " whose document rules need them; kept off the case-event topics.";
+        }
         return "The case events " + publisher(topic) + " publishes for the other services.";
     }
 

@@ -4,4 +4,9 @@ import pt.aima.kernel.envelope.IntegrationEvent;
 
 /** What application-service publishes on {@link pt.aima.kernel.Topics#APPLICATION_EVENTS}. */
 public sealed interface ApplicationEvent extends IntegrationEvent
-        permits ApplicationRegistered, DecisionIssued, DecisionDeadlineExtended, MemberStayUpdated {}
+        permits ApplicationRegistered,
+                ApplicationRegisteredV2,
+                DecisionIssued,
+                DecisionDeadlineExtended,
+                MemberStayUpdated,
+                ApplicantDataErased {}

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import pt.aima.kernel.application.ApplicantContactRegistered;
+import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.kernel.application.MemberStayUpdated;
 import pt.aima.kernel.document.DocumentAccepted;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
@@ -40,10 +43,13 @@ public final class EventCatalogue {
 
     public static final List<Class<? extends IntegrationEvent>> PUBLISHED = List.of(
             ApplicationRegistered.class,
+            ApplicationRegisteredV2.class,
+            HouseholdDeclared.class,
             ApplicantContactRegistered.class,
             DecisionIssued.class,
             DecisionDeadlineExtended.class,
             MemberStayUpdated.class,
+            ApplicantDataErased.class,
             DocumentChecklistOpened.class,
             DocumentUploaded.class,
             DocumentAccepted.class,

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.application.casefile.CaseEvent.ApplicantDataErased;
 import pt.aima.application.casefile.CaseEvent.ApplicationSubmitted;
 import pt.aima.application.casefile.CaseEvent.BiometricSlotRecorded;
 import pt.aima.application.casefile.CaseEvent.BiometricsCollectionRecorded;
@@ -96,6 +97,13 @@ class CaseStatusProjection {
     @EventHandler
     void on(DeadlineExtended event, @SequenceNumber long sequence, @Timestamp Instant at) {
         caseStatus.update(event.caseId().value(), sequence, at, Columns.set("deadline_extended", true));
+    }
+
+    /** The case keeps its facts; the view says that the applicant's personal data is gone. */
+    @EventHandler
+    void on(ApplicantDataErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        caseStatus.update(
+                event.caseId().value(), sequence, at, Columns.set("personal_data_erased_at", ReadModelTable.utc(at)));
     }
 
     @ResetHandler

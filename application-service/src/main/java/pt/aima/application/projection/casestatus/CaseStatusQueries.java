@@ -42,6 +42,14 @@ public class CaseStatusQueries implements CaseOwners {
                 .map(Owner::new);
     }
 
+    /** The cases of one applicant (their account id), oldest first. */
+    public java.util.List<UUID> casesOf(String applicantId) {
+        return jdbc.sql("select case_id from case_status where applicant_id = :applicantId order by registered_at")
+                .param("applicantId", applicantId)
+                .query(UUID.class)
+                .list();
+    }
+
     public Optional<CaseStatusView> findCaseStatus(UUID caseId) {
         return jdbc.sql("select * from case_status where case_id = :caseId")
                 .param("caseId", caseId)
@@ -109,6 +117,7 @@ public class CaseStatusQueries implements CaseOwners {
                 collected,
                 decision,
                 rs.getObject("decided_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getObject("personal_data_erased_at", OffsetDateTime.class));
     }
 }

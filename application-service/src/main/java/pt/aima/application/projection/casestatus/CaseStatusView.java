@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param decisionDeadline the last day AIMA has to decide the case (policy: the legal deadline in force on the
  *     registration date, extended when {@code deadlineExtended})
  * @param deadlineExtended whether a caseworker extended the deadline (once, for the complexity of the case)
+ * @param personalDataErasedAt when the applicant's personal data in this case was erased (end of its legal retention);
+ *     null while it is kept
  */
 public record CaseStatusView(
         UUID caseId,
@@ -36,7 +38,8 @@ public record CaseStatusView(
         boolean biometricsCollected,
         String decision,
         OffsetDateTime decidedAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        OffsetDateTime personalDataErasedAt) {
 
     public record Appointment(String deskId, LocalDateTime startsAt) {}
 }

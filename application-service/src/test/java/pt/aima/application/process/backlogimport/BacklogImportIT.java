@@ -31,7 +31,7 @@ import pt.aima.application.backlog.LegacyCaseFile.LegacyCase;
 import pt.aima.backlog.format.LegacyColumn;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
-import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
@@ -225,12 +225,12 @@ class BacklogImportIT {
         String first = file.valid().getFirst();
         EventEnvelope<?> published = service.kafka()
                 .awaitPublished(Topics.APPLICATION_EVENTS, BacklogImporter.caseIdOf(first), "ApplicationRegistered");
-        assertThat(((ApplicationRegistered) published.payload()).submittedOn())
+        assertThat(((ApplicationRegisteredV2) published.payload()).submittedOn())
                 .isEqualTo(file.submitted().get(first));
-        assertThat(((ApplicationRegistered) published.payload()).region())
+        assertThat(((ApplicationRegisteredV2) published.payload()).region())
                 .as("the file's desk_region")
                 .isEqualTo(Region.valueOf(file.regions().get(first)));
-        assertThat(((ApplicationRegistered) published.payload()).provenance())
+        assertThat(((ApplicationRegisteredV2) published.payload()).provenance())
                 .as("the SEF number and the recovering partner, for operations")
                 .satisfies(provenance -> {
                     assertThat(provenance.legacyNumber()).isEqualTo(first);
@@ -290,7 +290,7 @@ class BacklogImportIT {
             assertThat(problem.get("code").asString()).isEqualTo("MALFORMED");
             assertThat(problem.get("reason").asString()).contains("stay_ends_on", "present in Portugal");
         });
-        var registered = (ApplicationRegistered) service.kafka()
+        var registered = (ApplicationRegisteredV2) service.kafka()
                 .awaitPublished(
                         Topics.APPLICATION_EVENTS, BacklogImporter.caseIdOf(run + "-S1"), "ApplicationRegistered")
                 .payload();

@@ -61,6 +61,14 @@ public class DeliveryOutbox {
         store.releaseWaitingForContact(caseId);
     }
 
+    /**
+     * The applicant's personal data was erased in application-service: this service's copy of the contact goes too.
+     * E-mails and SMS of the case still waiting then wait for good (listed as PENDING); the portal inbox keeps working.
+     */
+    public void contactErased(UUID caseId, String applicantId) {
+        store.eraseContact(caseId, applicantId);
+    }
+
     /** Operations put a failed delivery back in the queue; false when there is no failed delivery by that id. */
     public boolean retry(UUID notificationId) {
         return store.requeueFailed(notificationId);

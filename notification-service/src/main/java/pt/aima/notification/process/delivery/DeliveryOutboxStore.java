@@ -63,12 +63,30 @@ public class DeliveryOutboxStore {
                 on conflict (case_id) do update
                     set applicant_id = excluded.applicant_id, email = excluded.email, phone = excluded.phone,
                         language = excluded.language, updated_at = excluded.updated_at
+                    where applicant_contact.erased_at is null
                 """)
                 .param("caseId", caseId)
                 .param("applicantId", applicantId)
                 .param("email", blankToNull(email))
                 .param("phone", blankToNull(phone))
                 .param("language", language.name().toLowerCase(Locale.ROOT))
+                .update();
+    }
+
+    /**
+     * The applicant's personal data was erased: the address and phone number are deleted, and the row remembers it so
+     * that a contact record consumed later (the contacts topic is not ordered with the case's events) is not kept.
+     */
+    void eraseContact(UUID caseId, String applicantId) {
+        jdbc.sql(
+                        """
+                insert into applicant_contact (case_id, applicant_id, email, phone, language, updated_at, erased_at)
+                values (:caseId, :applicantId, null, null, 'pt', now(), now())
+                on conflict (case_id) do update
+                    set email = null, phone = null, updated_at = now(), erased_at = coalesce(applicant_contact.erased_at, now())
+                """)
+                .param("caseId", caseId)
+                .param("applicantId", applicantId)
                 .update();
     }
 

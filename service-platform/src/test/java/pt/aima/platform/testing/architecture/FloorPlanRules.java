@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.eventstore.StoredAs;
+import pt.aima.platform.privacy.DataSubject;
+import pt.aima.platform.privacy.Personal;
 
 /**
  * The floor plan of every service as ArchUnit rules, by package pattern: a package a service adds later is covered
@@ -165,7 +167,8 @@ public final class FloorPlanRules {
     /**
      * The platform's typed refusals ({@code pt.aima.platform.domain}) are domain vocabulary, and so is the
      * {@link StoredAs} name an event or a snapshotted aggregate is stored under (an annotation, like Axon's
-     * {@code @Revision}); the rest is machinery.
+     * {@code @Revision}), and the {@link Personal} and {@link DataSubject} marks saying which of an event's fields are
+     * whose personal data (encrypted in the store, erased with the subject's key); the rest is machinery.
      */
     public ArchRule domainUsesOnlyTheDomainPartOfThePlatform() {
         return noClasses()
@@ -173,7 +176,9 @@ public final class FloorPlanRules {
                 .should()
                 .dependOnClassesThat(inPackageTree("pt.aima.platform")
                         .and(not(inPackageTree("pt.aima.platform.domain")))
-                        .and(not(JavaClass.Predicates.equivalentTo(StoredAs.class))))
+                        .and(not(JavaClass.Predicates.equivalentTo(StoredAs.class)))
+                        .and(not(JavaClass.Predicates.equivalentTo(Personal.class)))
+                        .and(not(JavaClass.Predicates.equivalentTo(DataSubject.class))))
                 .because("acting, inbox, relay, security and web of the platform are machinery, not domain")
                 .allowEmptyShould(true);
     }

@@ -1,0 +1,231 @@
+package pt.aima.application.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import pt.aima.infra.SpringTestInfrastructure;
+import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.ApplicantDataErased;
+import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.privacy.Personal;
+import pt.aima.platform.testing.harness.Caller;
+import pt.aima.platform.testing.harness.Response;
+import pt.aima.platform.testing.harness.ServiceHarness;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Crypto-shredding against a real PostgreSQL and Kafka: personal data is stored encrypted under the applicant's key
+ * from the start; erasure destroys the key, every read (history, read model, a full blue/green rebuild from the event
+ * store) shows it erased, nothing personal is left in the stored bytes, and the hash chains still verify.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PersonalDataErasureIT {
+
+    @RegisterExtension
+    static final ServiceHarness service = new ServiceHarness();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SpringTestInfrastructure.registerSpringProperties(registry, "application_service_privacy_it");
+    }
+
+    private final String marker = UUID.randomUUID().toString().substring(0, 8);
+    private final String applicantId = "applicant-erasure-" + marker;
+    private final String sponsorName = "Sponsor Erasable " + marker;
+    private final String childName = "Child Erasable " + marker;
+    private final String permit = "AR-" + marker;
+    private final String email = "erasable-" + marker + "@example.org";
+
+    private String registration() {
+        return """
+            {"region": "PORTO",
+             "sponsor": {"fullName": "%s", "residencePermitNumber": "%s"},
+             "members": [{"fullName": "%s", "relationship": "MINOR_CHILD",
+                          "dateOfBirth": "2013-07-19", "nationality": "BRA", "presentInPortugal": true}],
+             "contact": {"email": "%s", "phone": "+351912345678", "preferredLanguage": "pt"}}
+            """
+                .formatted(sponsorName, permit, childName, email);
+    }
+
+    /** What a person typed, as the stored bytes could show it. */
+    private List<String> personal() {
+        return List.of(sponsorName, childName, permit, email, "+351912345678", "2013-07-19", "[2013,7,19]", "BRA");
+    }
+
+    @Test
+    void anErasureThenAFullRebuildShowsNothingPersonal() {
+        Caller applicant = service.as(applicantId, "APPLICANT");
+        Response registered = applicant.post("/applications", registration());
+        assertThat(registered.status()).as("%s", registered.body()).isEqualTo(201);
+        CaseId caseId = CaseId.of(registered.body().get("caseId").asString());
+        Caller operations = service.as("operations-erasure", "OPERATIONS");
+        awaitCase(operations, caseId, body -> body.has("stage"));
+
+        assertThat(storedText(caseId))
+                .as("personal fields are stored encrypted from the start")
+                .isNotEmpty()
+                .allSatisfy(payload -> assertThat(payload).doesNotContain(personal()));
+        JsonNode before = submitted(service.as("caseworker-erasure", "CASEWORKER"), caseId);
+        assertThat(before.get("sponsor").get("fullName").asString()).isEqualTo(sponsorName);
+        assertThat(before.get("members").get(0).get("dateOfBirth").isNull()).isFalse();
+        assertThat(before.get("contact").get("email").asString())
+                .as("a caseworker reaches the applicant")
+                .isEqualTo(email);
+        JsonNode audited = submitted(service.as("auditor-erasure", "AUDITOR"), caseId);
+        assertThat(audited.get("contact").get("email").asString())
+                .as("an auditor has no need of the contact")
+                .isEqualTo("***");
+        assertThat(audited.get("contact").get("phone").asString()).isEqualTo("***");
+        assertThat(audited.get("contact").get("preferredLanguage").asString()).isEqualTo("pt");
+
+        Response erased = operations.post(
+                "/privacy/applicants/{id}/erasure",
+                Map.of("legalBasis", "Lei 58/2019 art. 21: retention of the case file ended"),
+                applicantId);
+        assertThat(erased.status()).as("%s", erased.body()).isEqualTo(200);
+        assertThat(erased.body().get("cases").get(0).asString()).isEqualTo(caseId.toString());
+        assertThat(erased.body().get("erasedBy").asString()).isEqualTo("operations-erasure");
+
+        JdbcClient jdbc = service.spring().getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select wrapped_key is null and erased_at is not null from personal_data_key"
+                                + " where data_subject = ?")
+                        .param(applicantId)
+                        .query(Boolean.class)
+                        .single())
+                .as("the key is destroyed")
+                .isTrue();
+        EventEnvelope<?> published =
+                service.kafka().awaitPublished(Topics.APPLICATION_EVENTS, caseId, "ApplicantDataErased");
+        assertThat(((ApplicantDataErased) published.payload()).applicantId()).isEqualTo(applicantId);
+
+        awaitCase(operations, caseId, body -> !body.get("personalDataErasedAt").isNull());
+        assertErased(caseId);
+
+        Response started = operations.post(
+                "/operations/projections/case-status/rebuilds", Map.of("reason", "prove the erasure survives"));
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        JsonNode rebuild = await("the rebuild of case-status")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> operations
+                                .get(started.headers().getLocation().getPath())
+                                .body(),
+                        body -> !List.of("RUNNING", "CAUGHT_UP")
+                                .contains(body.get("state").asString()));
+        assertThat(rebuild.get("state").asString()).as("%s", rebuild).isEqualTo("SWITCHED");
+        JsonNode rebuilt = operations.get("/applications/{id}", caseId).body();
+        assertThat(rebuilt.get("personalDataErasedAt").isNull())
+                .as("rebuilt from the event store, the case still shows its data erased")
+                .isFalse();
+        assertThat(rebuilt.toString()).doesNotContain(personal());
+        assertErased(caseId);
+
+        JsonNode integrity =
+                service.as("auditor-erasure", "AUDITOR").get("/audit/integrity").body();
+        assertThat(integrity.get("findings")).as("%s", integrity).isEmpty();
+        assertThat(integrity.get("status").asString()).isEqualTo("INTACT");
+    }
+
+    @Test
+    void refusesAnErasureWithoutLegalBasisOfAnUnknownApplicantOrTwice() {
+        Caller operations = service.as("operations-erasure", "OPERATIONS");
+        assertThat(operations
+                        .post(
+                                "/privacy/applicants/{id}/erasure",
+                                Map.of("legalBasis", "retention ended"),
+                                "nobody-" + marker)
+                        .status())
+                .isEqualTo(404);
+
+        Caller applicant = service.as(applicantId, "APPLICANT");
+        CaseId caseId = CaseId.of(applicant
+                .post("/applications", registration())
+                .body()
+                .get("caseId")
+                .asString());
+        awaitCase(operations, caseId, body -> body.has("stage"));
+        Response missing = operations.post("/privacy/applicants/{id}/erasure", Map.of("legalBasis", " "), applicantId);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.problem().json().get("errors").get(0).get("field").asString())
+                .isEqualTo("legalBasis");
+        assertThat(service.as("caseworker-erasure", "CASEWORKER")
+                        .post("/privacy/applicants/{id}/erasure", Map.of("legalBasis", "retention ended"), applicantId)
+                        .status())
+                .isEqualTo(403);
+
+        assertThat(operations
+                        .post("/privacy/applicants/{id}/erasure", Map.of("legalBasis", "retention ended"), applicantId)
+                        .status())
+                .isEqualTo(200);
+        Response again = operations.post(
+                "/privacy/applicants/{id}/erasure", Map.of("legalBasis", "retention ended"), applicantId);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problem().rule()).isEqualTo("PERSONAL_DATA_ALREADY_ERASED");
+    }
+
+    private void assertErased(CaseId caseId) {
+        assertThat(storedText(caseId)).allSatisfy(payload -> assertThat(payload).doesNotContain(personal()));
+        JsonNode after = submitted(service.as("caseworker-erasure", "CASEWORKER"), caseId);
+        assertThat(after.get("sponsor").get("fullName").asString()).isEqualTo(Personal.ERASED);
+        assertThat(after.get("sponsor").get("residencePermitNumber").asString()).isEqualTo(Personal.ERASED);
+        assertThat(after.get("members").get(0).get("fullName").asString()).isEqualTo(Personal.ERASED);
+        assertThat(after.get("members").get(0).get("dateOfBirth").isNull()).isTrue();
+        assertThat(after.get("members").get(0).get("nationality").asString()).isEqualTo(Personal.ERASED);
+        assertThat(after.get("contact").get("email").asString()).isEqualTo(Personal.ERASED);
+        assertThat(after.get("contact").get("phone").asString()).isEqualTo(Personal.ERASED);
+        assertThat(after.get("members").get(0).get("relationship").asString())
+                .as("the case's facts stay")
+                .isEqualTo("MINOR_CHILD");
+        assertThat(after.toString()).doesNotContain(personal());
+    }
+
+    /** The payload of the case's registration, as the audit history shows it. */
+    private static JsonNode submitted(Caller reader, CaseId caseId) {
+        JsonNode history = reader.get("/audit/cases/{id}/events", caseId).body();
+        for (JsonNode entry : history) {
+            if ("ApplicationSubmitted".equals(entry.get("type").asString())) {
+                return entry.get("payload");
+            }
+        }
+        throw new AssertionError("no ApplicationSubmitted in " + history);
+    }
+
+    /** Every stored byte of the case's events and snapshots, and every read-model row of it, as text. */
+    private static List<String> storedText(CaseId caseId) {
+        JdbcClient jdbc = service.spring().getBean(JdbcClient.class);
+        List<String> texts = new java.util.ArrayList<>(jdbc.sql(
+                        """
+                select convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8') from domain_event_entry
+                 where aggregate_identifier = :id
+                union all
+                select convert_from(payload, 'UTF8') from snapshot_event_entry where aggregate_identifier = :id
+                """)
+                .param("id", caseId.toString())
+                .query(String.class)
+                .list());
+        texts.addAll(jdbc.sql("select cast(row_to_json(c) as text) from case_status c where case_id = :id")
+                .param("id", caseId.value())
+                .query(String.class)
+                .list());
+        return texts;
+    }
+
+    private static JsonNode awaitCase(Caller reader, CaseId caseId, java.util.function.Predicate<JsonNode> condition) {
+        return await("case " + caseId)
+                .atMost(ServiceHarness.PATIENCE)
+                .until(
+                        () -> reader.get("/applications/{id}", caseId).body(),
+                        body -> body != null && condition.test(body));
+    }
+}

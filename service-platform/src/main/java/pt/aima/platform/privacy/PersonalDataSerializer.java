@@ -1,0 +1,262 @@
+package pt.aima.platform.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+/**
+ * Encrypts the {@link Personal} components of what the event store writes with the key of its {@link DataSubject},
+ * and decrypts them on read. Stored, such an event is the delegate's JSON without its personal fields, plus one field
+ * {@value #SEALED}: {@code {"subject": "<data subject>", "data": "<base64 of AES-256-GCM(key, personal fields as
+ * JSON)>"}}. Everything else (ids, dates of the case, facts the rules and read models use) stays readable, so an
+ * erased event still replays. When the subject's key is gone the personal fields read as {@link Personal#ERASED}
+ * (text) or null.
+ *
+ * <p>The event store's hash chain is computed over these stored bytes, so destroying the key changes no stored byte
+ * and the history still verifies. Types without personal components pass through untouched.
+ */
+public final class PersonalDataSerializer implements Serializer {
+
+    static final String SEALED = "__personalData";
+
+    private final Serializer delegate;
+    private final ObjectMapper json;
+    private final PersonalDataKeys keys;
+    private final ClassValue<Optional<Plan>> plans = new ClassValue<>() {
+        @Override
+        protected Optional<Plan> computeValue(Class<?> type) {
+            return Plan.of(type, 0).filter(plan -> plan.subject != null);
+        }
+    };
+
+    public PersonalDataSerializer(Serializer delegate, ObjectMapper json, PersonalDataKeys keys) {
+        this.delegate = delegate;
+        this.json = json;
+        this.keys = keys;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        Optional<Plan> plan = object == null ? Optional.empty() : plans.get(object.getClass());
+        if (plan.isEmpty()) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
+        ObjectNode tree = (ObjectNode) read(plain.getData());
+        JsonNode subjectNode = tree.get(plan.get().subject);
+        ObjectNode personal = json.createObjectNode();
+        plan.get().extract(tree, personal);
+        if (!personal.isEmpty()) {
+            if (subjectNode == null || subjectNode.isNull()) {
+                throw new IllegalStateException(object.getClass().getSimpleName() + " holds personal data of nobody");
+            }
+            String subject = subjectNode.asText();
+            byte[] sealed = PersonalDataKeys.seal(keys.keyFor(subject), write(personal), subject);
+            tree.putObject(SEALED).put("subject", subject).put("data", sealed);
+        }
+        byte[] stored = write(tree);
+        return new SimpleSerializedObject<>(
+                getConverter().convert(stored, byte[].class, expectedRepresentation),
+                expectedRepresentation,
+                plain.getType());
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        Optional<Plan> plan = plans.get(delegate.classForType(serializedObject.getType()));
+        if (plan.isEmpty()) {
+            return delegate.deserialize(serializedObject);
+        }
+        byte[] data =
+                getConverter().convert(serializedObject.getData(), serializedObject.getContentType(), byte[].class);
+        JsonNode tree = read(data);
+        if (!(tree instanceof ObjectNode object) || !(object.remove(SEALED) instanceof ObjectNode sealed)) {
+            return delegate.deserialize(serializedObject);
+        }
+        String subject = sealed.get("subject").asText();
+        Optional<SecretKey> key = keys.existingKey(subject);
+        if (key.isPresent()) {
+            byte[] personal = PersonalDataKeys.open(key.get(), binary(sealed.get("data")), subject);
+            merge(object, read(personal));
+        } else {
+            plan.get().markErased(object);
+        }
+        return delegate.deserialize(
+                new SimpleSerializedObject<>(write(object), byte[].class, serializedObject.getType()));
+    }
+
+    /** Puts the decrypted fields back where {@link Plan#extract} took them from. */
+    private static void merge(ObjectNode target, JsonNode personal) {
+        personal.fields().forEachRemaining(field -> {
+            JsonNode existing = target.get(field.getKey());
+            JsonNode value = field.getValue();
+            if (existing instanceof ObjectNode object && value.isObject()) {
+                merge(object, value);
+            } else if (existing instanceof ArrayNode array && value.isArray()) {
+                for (int i = 0; i < array.size() && i < value.size(); i++) {
+                    if (array.get(i) instanceof ObjectNode element) {
+                        merge(element, value.get(i));
+                    }
+                }
+            } else {
+                target.set(field.getKey(), value);
+            }
+        });
+    }
+
+    private JsonNode read(byte[] data) {
+        try {
+            return json.readTree(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] write(JsonNode tree) {
+        try {
+            return json.writeValueAsBytes(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] binary(JsonNode node) {
+        try {
+            return node.binaryValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+
+    /**
+     * Where a record type keeps personal data: its {@link Personal} components, and the records (alone or in lists)
+     * below it that hold some. JSON property names are the component names (the event store's mapper reads fields).
+     */
+    record Plan(String subject, List<Part> parts) {
+
+        record Part(String name, boolean personal, boolean text, Plan nested) {}
+
+        static Optional<Plan> of(Class<?> type, int depth) {
+            if (!type.isRecord() || depth > 8) {
+                return Optional.empty();
+            }
+            String subject = null;
+            List<Part> parts = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.isAnnotationPresent(DataSubject.class)) {
+                    subject = component.getName();
+                }
+                if (component.isAnnotationPresent(Personal.class)) {
+                    parts.add(new Part(component.getName(), true, component.getType() == String.class, null));
+                    continue;
+                }
+                Optional<Plan> nested = of(component.getType(), depth + 1)
+                        .or(() -> elementType(component.getGenericType()).flatMap(e -> of(e, depth + 1)));
+                nested.ifPresent(plan -> parts.add(new Part(component.getName(), false, false, plan)));
+            }
+            return parts.isEmpty() ? Optional.empty() : Optional.of(new Plan(subject, List.copyOf(parts)));
+        }
+
+        private static Optional<Class<?>> elementType(Type type) {
+            if (type instanceof ParameterizedType list
+                    && list.getRawType() instanceof Class<?> raw
+                    && java.util.Collection.class.isAssignableFrom(raw)
+                    && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+                return Optional.of(element);
+            }
+            return Optional.empty();
+        }
+
+        /** Moves the personal fields of {@code node} into {@code personal}, keeping the tree's shape. */
+        void extract(ObjectNode node, ObjectNode personal) {
+            for (Part part : parts) {
+                JsonNode value = node.get(part.name);
+                if (value == null || value.isNull()) {
+                    continue;
+                }
+                if (part.personal) {
+                    personal.set(part.name, node.remove(part.name));
+                } else if (value instanceof ObjectNode object) {
+                    ObjectNode child = personal.objectNode();
+                    part.nested.extract(object, child);
+                    if (!child.isEmpty()) {
+                        personal.set(part.name, child);
+                    }
+                } else if (value instanceof ArrayNode array) {
+                    ArrayNode children = personal.arrayNode();
+                    boolean any = false;
+                    for (JsonNode element : array) {
+                        ObjectNode child = personal.objectNode();
+                        if (element instanceof ObjectNode object) {
+                            part.nested.extract(object, child);
+                        }
+                        any |= !child.isEmpty();
+                        children.add(child);
+                    }
+                    if (any) {
+                        personal.set(part.name, children);
+                    }
+                }
+            }
+        }
+
+        /** The subject's key is gone: personal texts read {@link Personal#ERASED}, everything else personal null. */
+        void markErased(ObjectNode node) {
+            for (Part part : parts) {
+                JsonNode value = node.get(part.name);
+                if (part.personal) {
+                    if (part.text) {
+                        node.put(part.name, Personal.ERASED);
+                    } else {
+                        node.remove(part.name);
+                    }
+                } else if (value instanceof ObjectNode object) {
+                    part.nested.markErased(object);
+                } else if (value instanceof ArrayNode array) {
+                    array.forEach(element -> {
+                        if (element instanceof ObjectNode object) {
+                            part.nested.markErased(object);
+                        }
+                    });
+                }
+            }
+        }
+    }
+}
