@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -93,6 +95,82 @@ class FamilyReunificationIT {
         assertThat(tracesInEveryService(registered.caseId()))
                 .as("one request's W3C trace reaches the case's history in all four services (through Kafka)")
                 .isNotEmpty();
+        assertTheTimelineTellsTheWholeCaseInCausalOrder(registered.caseId());
+    }
+
+    /**
+     * operations-service's timeline of the case, as an auditor reads it: the events of all four services in one list,
+     * each after the event that caused it (one level deeper), the registration a root (a request caused it), the
+     * checklist under the registration it answers; and the same list as JSON Lines.
+     */
+    private void assertTheTimelineTellsTheWholeCaseInCausalOrder(String caseId) {
+        String url = Api.OPERATIONS + "/audit/cases/" + caseId + "/timeline";
+        List<String> expectedTypes = List.of(
+                "ApplicationRegistered",
+                "DocumentChecklistOpened",
+                "DocumentUploaded",
+                "DocumentAccepted",
+                "DocumentChecklistCompleted",
+                "BiometricSlotAssigned",
+                "BiometricsCollected",
+                "DecisionIssued",
+                "NotificationSent");
+        JsonNode entries = await().atMost(FLOW)
+                .ignoreExceptions()
+                .until(() -> api.get(url, auditor), r -> {
+                    if (r.status() != 200) {
+                        return false;
+                    }
+                    Set<String> types = new HashSet<>();
+                    Set<String> services = new HashSet<>();
+                    r.body().get("entries").forEach(e -> {
+                        types.add(e.get("type").asString());
+                        services.add(e.get("service").asString());
+                    });
+                    return types.containsAll(expectedTypes) && services.size() == 4;
+                })
+                .body()
+                .get("entries");
+
+        Map<String, Integer> depthOf = new HashMap<>();
+        Set<String> services = new TreeSet<>();
+        for (JsonNode entry : entries) {
+            String id = entry.get("eventId").asString();
+            JsonNode parent = entry.get("parentId");
+            if (parent == null || parent.isNull()) {
+                assertThat(entry.get("depth").asInt()).as("a root " + entry).isZero();
+            } else {
+                assertThat(depthOf)
+                        .as("the parent of " + entry + " comes before it")
+                        .containsKey(parent.asString());
+                assertThat(entry.get("depth").asInt()).isEqualTo(depthOf.get(parent.asString()) + 1);
+            }
+            assertThat(entry.get("summary").asString()).isNotBlank().doesNotContain("Rui", "Ana", "2016-05-20");
+            assertThat(entry.get("actor").get("role").asString()).isNotBlank();
+            depthOf.put(id, entry.get("depth").asInt());
+            services.add(entry.get("service").asString());
+        }
+        assertThat(services)
+                .containsExactly(
+                        "application-service", "document-service", "notification-service", "scheduling-service");
+        JsonNode registration = entries.get(0);
+        assertThat(registration.get("type").asString()).isEqualTo("ApplicationRegistered");
+        assertThat(registration.get("actor").get("role").asString()).isEqualTo("APPLICANT");
+        for (JsonNode entry : entries) {
+            if (entry.get("type").asString().equals("DocumentChecklistOpened")) {
+                assertThat(entry.get("parentId").asString())
+                        .isEqualTo(registration.get("eventId").asString());
+            }
+        }
+        assertThat(depthOf.values()).as("some event is under its cause").anyMatch(depth -> depth > 0);
+
+        Api.Answer lines = api.call("GET", url + "?format=jsonl", auditor, null, null);
+        assertThat(lines.status()).isEqualTo(200);
+        assertThat(lines.contentType()).startsWith("application/jsonl");
+        Api.Answer page = api.call("GET", url + "?format=html", auditor, null, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(api.call("GET", url, caseworker, null, null).status()).isEqualTo(403);
     }
 
     @Test
