@@ -6,10 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import pt.aima.kernel.application.ApplicantContactRegistered;
+import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.kernel.application.ApplicationRegistered;
+import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.HouseholdDeclared;
 import pt.aima.kernel.application.HouseholdMember;
+import pt.aima.kernel.application.LegacyProvenance;
 import pt.aima.kernel.application.MemberStayUpdated;
 import pt.aima.kernel.document.DocumentAccepted;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
@@ -54,6 +58,13 @@ public final class EventSummaries {
         String line =
                 switch (event) {
                     case ApplicationRegistered e -> registered(e);
+                    case ApplicationRegisteredV2 e -> registered(e);
+                    case HouseholdDeclared e ->
+                        "Household's personal facts declared for the document rules, "
+                                + e.household().size()
+                                + " member(s) (on the restricted household topic; not shown here)";
+                    case ApplicantDataErased e ->
+                        "Applicant's personal data erased: key destroyed (the legal basis, as typed, is in the event)";
                     case ApplicantContactRegistered e ->
                         "Applicant's contact data registered (kept by notification-service only; not shown here)";
                     case DecisionIssued e ->
@@ -126,16 +137,28 @@ public final class EventSummaries {
         return Optional.ofNullable(line).map(EventSummaries::oneLine);
     }
 
+    private static String registered(ApplicationRegisteredV2 e) {
+        String members = e.household().stream()
+                .map(ApplicationRegisteredV2.Member::relationship)
+                .map(relationship -> relationship == null ? "unknown" : relationship.name())
+                .collect(Collectors.joining(", "));
+        return "Application registered " + origin(e.provenance()) + ": submitted on " + e.submittedOn() + ", "
+                + e.household().size() + " family member(s) (" + members + "), region " + e.regionOrDefault();
+    }
+
+    private static String origin(LegacyProvenance provenance) {
+        return provenance == null
+                ? "through the portal"
+                : "imported from SEF case " + provenance.legacyNumber() + " (recovered by a "
+                        + orNone(provenance.partnerType()) + ")";
+    }
+
     private static String registered(ApplicationRegistered e) {
         String members = e.household().stream()
                 .map(HouseholdMember::relationship)
                 .map(relationship -> relationship == null ? "unknown" : relationship.name())
                 .collect(Collectors.joining(", "));
-        String origin = e.provenance() == null
-                ? "through the portal"
-                : "imported from SEF case " + e.provenance().legacyNumber() + " (recovered by a "
-                        + orNone(e.provenance().partnerType()) + ")";
-        return "Application registered " + origin + ": submitted on " + e.submittedOn() + ", "
+        return "Application registered " + origin(e.provenance()) + ": submitted on " + e.submittedOn() + ", "
                 + e.household().size() + " family member(s) (" + members + "), region " + e.regionOrDefault();
     }
 
