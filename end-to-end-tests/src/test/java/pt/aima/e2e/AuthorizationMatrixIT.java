@@ -111,7 +111,6 @@ class AuthorizationMatrixIT {
         endpoints = readEndpoints();
     }
 
-
     @Test
     void everyOperationAnswersEveryRoleAsItsDeclaredPolicySays() {
         assertThat(endpoints).hasSizeGreaterThan(20);

@@ -50,7 +50,6 @@ class FamilyReunificationIT {
         operator = api.token("operator-e2e", "OPERATIONS");
     }
 
-
     @Test
     @Order(1)
     void carriesACaseFromRegistrationToDecisionAcrossAllFourServices() {
