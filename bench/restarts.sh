@@ -12,7 +12,8 @@
 # - PostgreSQL: a private cluster of the PostgreSQL on the PATH (initdb/pg_ctl; PG_BIN names another bin directory),
 #   port PG_PORT (55433), with durable commits: fsync, synchronous_commit and full_page_writes on (the embedded
 #   zonky server the stack starts by default runs with fsync and synchronous_commit off: fast, not durable);
-# - Kafka: one KRaft broker (kafka.Kafka from the Kafka jars inside local-stack.jar) on KAFKA_PORT (19092).
+# - Kafka: one KRaft broker on KAFKA_PORT (19092): kafka.Kafka from the Kafka jars inside local-stack.jar (Spring
+#   Boot's PropertiesLauncher with -Dloader.main), in a JVM of its own.
 # The script generates N cases (bench/lib.sh, as the backlog benchmark), starts a mail sink that counts what it
 # receives, the stack (--instances=n), defines desks and imports the file with the command-line importer (with two
 # instances: the same file through both application-service instances at once). In the middle of the flow it kills
@@ -107,19 +108,18 @@ transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
 EOF
-kafka_tool() { # kafka_tool <main class> <arguments>: a Kafka main class from the jars inside local-stack.jar
-  "$JAVA" -Xmx512m -cp local-stack/target/local-stack.jar -Dloader.main="$1" \
-    org.springframework.boot.loader.launch.PropertiesLauncher "${@:2}"
-}
-kafka_start() {
-  kafka_tool kafka.Kafka "$KDIR/server.properties" >> "$KDIR/broker.log" 2>&1 &
+kafka_start() { # the broker in the background (KAFKA_PID is the broker's JVM itself, for kill -9)
+  "$JAVA" -Xmx512m -cp local-stack/target/local-stack.jar -Dloader.main=kafka.Kafka \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$KDIR/server.properties" >> "$KDIR/broker.log" 2>&1 &
   KAFKA_PID=$!
   for _ in $(seq 180); do port_open "$KAFKA_PORT" && return; sleep 1; done
   echo "the broker did not start, see $KDIR/broker.log" >&2; exit 1
 }
 echo "== starting Kafka on port $KAFKA_PORT (log directory: $KDIR/logs)"
 CLUSTER_ID=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-22)
-kafka_tool kafka.tools.StorageTool format -t "$CLUSTER_ID" -c "$KDIR/server.properties" > "$KDIR/format.log" 2>&1
+"$JAVA" -cp local-stack/target/local-stack.jar -Dloader.main=kafka.tools.StorageTool \
+  org.springframework.boot.loader.launch.PropertiesLauncher format -t "$CLUSTER_ID" -c "$KDIR/server.properties" \
+  > "$KDIR/format.log" 2>&1
 kafka_start
 
 start_smtp_sink -Dsmtp.sink.count=true
@@ -135,13 +135,14 @@ define_desks $((8083 + SECOND))
 count() { # count <service> <stored event type>: how many such events its event store holds
   sql "$1" "select count(*) from domain_event_entry where payload_type = '$2'"
 }
-progress() { # "<registered> <checklists> <slots> <receipts>"
-  echo "$(count application-service application.ApplicationSubmitted)" \
-    "$(sql document-service "select count(*) from checklist_case")" \
-    "$(sql scheduling-service "select count(*) from appointment where starts_at is not null")" \
-    "$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'")"
+progress() { # "<registered> <checklists> <slots> <receipts>", or "? ? ? ?" while a database does not answer
+  local r c s m
+  r=$(count application-service application.ApplicationSubmitted 2>/dev/null) || r=""
+  c=$(sql document-service "select count(*) from checklist_case" 2>/dev/null) || c=""
+  s=$(sql scheduling-service "select count(*) from appointment where starts_at is not null" 2>/dev/null) || s=""
+  m=$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'" 2>/dev/null) || m=""
+  if [[ $r =~ ^[0-9]+$ && $c =~ ^[0-9]+$ && $s =~ ^[0-9]+$ && $m =~ ^[0-9]+$ ]]; then echo "$r $c $s $m"; else echo "? ? ? ?"; fi
 }
-quiet_progress() { progress 2>/dev/null || echo "? ? ? ?"; }
 
 IMPORTS=0
 start_imports() { # the command-line importer, through each application-service instance at once
@@ -163,7 +164,7 @@ KAFKA_KILLED="" PG_KILLED=""
 declare -A DONE_AT
 LAST="" MOVED_AT=$(now)
 while true; do
-  read -r R C S M <<< "$(quiet_progress)"
+  read -r R C S M <<< "$(progress)"
   printf '\r%6.1f s  registered %s/%s  checklists %s  slots %s  receipts %s   ' \
     "$(secs "$T0" "$(now)")" "$R" "$VALID" "$C" "$S" "$M"
   if [[ $RESTARTS == yes && -z $KAFKA_KILLED && $R != "?" && $R -ge $((VALID / 4)) ]]; then
@@ -277,14 +278,14 @@ echo "cases: $N generated, $VALID valid; every case through after $(secs "$T0" "
 for stage in checklists slots receipts; do echo "all $stage after $(secs "$T0" "${DONE_AT[$stage]:-$T1}") s"; done
 [[ $RESTARTS == no ]] || echo "Kafka killed at: ${KAFKA_KILLED:-never}; PostgreSQL killed at: ${PG_KILLED:-never}"
 if [[ $INSTANCES -gt 1 ]]; then
-  echo "work shared by the instances (Axon token store: segments claimed per owner; Kafka: partitions assigned per log):"
+  echo "work shared by the instances: Axon segments claimed per owner (token_entry; owner = pid@host)"
   for s in $SERVICES; do
-    echo "   $s: $(sql "$s" "select coalesce(string_agg(owner || ' ' || n, ', '), 'none claimed') from (select split_part(owner, '@', 1) owner, count(*) n from token_entry where owner is not null group by 1) t")"
-    for i in $(seq "$INSTANCES"); do
-      log=.local-stack/logs/$s$([[ $i == 1 ]] || echo "-$i").log
-      echo "      instance $i (pid $(awk -v s="$([[ $i == 1 ]] && echo "$s" || echo "$s#$i")" '$1 == s { print $4 }' "$WORK/stack.log" | tail -1)): $(grep -c 'partitions assigned' "$log" 2>/dev/null || echo 0) partition assignments logged"
-    done
+    echo "   $s: $(sql "$s" "select coalesce(string_agg(owner || ' ' || n || ' segments', ', ' order by owner), 'none claimed')
+                          from (select owner, count(*) n from token_entry where owner is not null group by owner) t")"
   done
+  echo "Kafka consumer groups (bench/ConsumerGroups.java): members and the partitions each holds"
+  CP="$(ls "$M2"/org/apache/kafka/kafka-clients/*/kafka-clients-*.jar | grep -v -e test -e sources | tail -1):$(ls "$M2"/org/slf4j/slf4j-api/2.*/slf4j-api-2.*.jar | tail -1)"
+  "$JAVA" -cp "$CP" bench/ConsumerGroups.java "$KAFKA" 2>/dev/null | sed 's/^/   /' || echo "   (could not describe the groups)"
 fi
 echo "(work files in $WORK)"
 [[ $FAILED == 0 ]] && echo "ALL CHECKS PASSED" || { echo "SOME CHECKS FAILED"; exit 1; }
