@@ -54,6 +54,7 @@ TODAY=$(TZ=Europe/Lisbon date +%F)
 STACK="" SMTP="" KAFKA_PID=""
 PGDIR="$WORK/postgres"
 cleanup() {
+  set +e
   [[ -z $STACK ]] || { kill "$STACK" 2>/dev/null; wait "$STACK" 2>/dev/null || true; }
   [[ -z $SMTP ]] || kill "$SMTP" 2>/dev/null || true
   [[ -z $KAFKA_PID ]] || kill "$KAFKA_PID" 2>/dev/null || true
