@@ -13,10 +13,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * run, which would measure the retries rather than the system.
  *
  * <pre>java bench/SmtpSink.java [port]     (prints "smtp sink on port N"; the count of messages on exit)</pre>
+ *
+ * <p>With {@code -Dsmtp.sink.count=true} it also prints "accepted N" after each message, so a script can compare the
+ * messages the sink really received with the deliveries notification-service marked sent (bench/restarts.sh: none
+ * sent twice).
  */
 public class SmtpSink {
 
     private static final AtomicLong messages = new AtomicLong();
+    private static final boolean COUNT = Boolean.getBoolean("smtp.sink.count");
 
     public static void main(String[] args) throws Exception {
         ServerSocket server = new ServerSocket(args.length > 0 ? Integer.parseInt(args[0]) : 0, 200,
@@ -45,7 +50,10 @@ public class SmtpSink {
                         while ((line = in.readLine()) != null && !line.equals(".")) {
                             // discarded
                         }
-                        messages.incrementAndGet();
+                        long accepted = messages.incrementAndGet();
+                        if (COUNT) {
+                            System.out.println("accepted " + accepted);
+                        }
                         reply(out, "250 accepted and dropped");
                     }
                     case "QUIT" -> {

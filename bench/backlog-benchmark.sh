@@ -32,29 +32,14 @@
 # an earlier run's outcome-checksums.txt and says whether this run reproduced it (exit 5 if not).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-REPO=$(pwd)
 N=${1:-347000}
-# shellcheck source=../.ci/find-jdk.sh
-source .ci/find-jdk.sh
-JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=lib.sh
+source bench/lib.sh
 WORK=$(mktemp -d /tmp/aima-backlog-bench.XXXXXX)
-M2=${M2_REPO:-$HOME/.m2/repository}
-for jar in local-stack/target/local-stack.jar backlog-import/target/backlog-import.jar; do
-  [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -q install -DskipTests first" >&2; exit 2; }
-done
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+require_jars local-stack/target/local-stack.jar backlog-import/target/backlog-import.jar
 
-echo "== generating $N cases"
-"$JAVA" -cp backlog-import/target/backlog-import.jar pt.aima.backlog.LegacyCaseGenerator "$N" "$WORK/legacy.csv" | tee "$WORK/generated.txt"
-VALID=$(sed -E 's/.*\(([0-9]+) valid\).*/\1/' "$WORK/generated.txt")
-
-echo "== starting a mail server that accepts and drops every message (bench/SmtpSink.java)"
-"$JAVA" bench/SmtpSink.java > "$WORK/smtp.txt" 2>&1 &
-SMTP=$!
-for _ in $(seq 60); do grep -q 'smtp sink on port' "$WORK/smtp.txt" && break; sleep 0.5; done
-SMTP_PORT=$(sed -n 's/^smtp sink on port //p' "$WORK/smtp.txt")
-[[ -n $SMTP_PORT ]] || { echo "the mail sink did not start, see $WORK/smtp.txt" >&2; exit 1; }
+generate_cases "$N"
+start_smtp_sink
 
 REPRODUCIBLE=${REPRODUCIBLE:-}
 CLOCK=${CLOCK:-2026-03-02T10:00:00Z}
@@ -66,66 +51,16 @@ else
   TODAY=$(TZ=Europe/Lisbon date +%F)
 fi
 
-echo "== starting the local stack (log: $WORK/stack.log)"
-AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT \
-  "$JAVA" -jar local-stack/target/local-stack.jar > "$WORK/stack.log" 2>&1 &
-STACK=$!
+AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT start_stack
 trap 'kill $STACK $SMTP 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
-for _ in $(seq 600); do grep -q 'Press Ctrl-C' "$WORK/stack.log" && break; sleep 1; done
-grep -q 'Press Ctrl-C' "$WORK/stack.log" || { echo "the stack did not start, see $WORK/stack.log" >&2; exit 1; }
-pid_of() { awk -v s="$1" '$1 == s { print $4 }' "$WORK/stack.log" | tail -1; }
-KAFKA=$(awk '/^Kafka:/ { print $2 }' "$WORK/stack.log")
-SERVICES="application-service document-service scheduling-service notification-service"
-declare -A PID URL
-for s in $SERVICES; do
-  PID[$s]=$(pid_of "$s")
-  URL[$s]=$(tr '\0' '\n' < "/proc/${PID[$s]}/cmdline" | sed -n 's/^--spring.datasource.url=//p')
-done
-DB_USER=$(tr '\0' '\n' < "/proc/${PID[application-service]}/cmdline" | sed -n 's/^--spring.datasource.username=//p')
-export PGPASSWORD=$(tr '\0' '\n' < "/proc/${PID[application-service]}/cmdline" | sed -n 's/^--spring.datasource.password=//p')
-sql() { # sql <service> <statement>
-  local u=${URL[$1]#jdbc:postgresql://}; local hp=${u%%/*}; local db=${u#*/}; db=${db%%\?*}
-  psql -h "${hp%:*}" -p "${hp#*:}" -U "$DB_USER" -d "$db" -tAqc "$2"
-}
+discover_services
 declare -A EV0
 for s in $SERVICES; do EV0[$s]=$(sql "$s" "select count(*) from domain_event_entry"); done
-DESKS=${DESKS:-15}
-SLOTS_PER_DAY=${SLOTS_PER_DAY:-200}
-# cases per region in the generated file (distinct legacy numbers, by the header's column names)
-awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "legacy_number") l = i; if ($i == "desk_region") r = i }; next }
-         !seen[$l]++ && $r != "" { n[$r]++ } END { for (k in n) print k, n[k] }' "$WORK/legacy.csv" | sort > "$WORK/regions.txt"
-# DESKS desks in proportion to the cases (highest averages): one for every region with cases, then each further desk
-# to the region with the most cases per desk, so the region that clears last clears as early as it can
-awk -v desks="$DESKS" '{ region[NR] = $1; cases[NR] = $2; d[NR] = 1 }
-  END {
-    if (desks < NR) { printf "need at least %d desks, one for each region with cases\n", NR > "/dev/stderr"; exit 1 }
-    for (given = NR; given < desks; given++) {
-      best = 1
-      for (i = 2; i <= NR; i++) if (cases[i] / d[i] > cases[best] / d[best]) best = i
-      d[best]++
-    }
-    for (i = 1; i <= NR; i++) print region[i], d[i], cases[i]
-  }' "$WORK/regions.txt" > "$WORK/desks.txt"
-echo "== defining $DESKS desks of $SLOTS_PER_DAY slots a working day, by region (region desks cases):"
-sed 's/^/   /' "$WORK/desks.txt"
-OPS_TOKEN=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS')
-while read -r region count _; do
-  for d in $(seq -w 1 "$count"); do
-    desk="BENCH-${region//_/-}-$d"
-    curl -sf -o /dev/null -X PUT "http://127.0.0.1:8083/desks/$desk/capacity" \
-      -H "Authorization: Bearer $OPS_TOKEN" -H 'Content-Type: application/json' \
-      -d "{\"effectiveFrom\": \"$TODAY\", \"openingDays\": [\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"], \"slotsPerDay\": $SLOTS_PER_DAY, \"firstSlot\": \"08:00\", \"slotMinutes\": 3, \"reason\": \"benchmark: the recovery operation's desks\", \"region\": \"$region\"}" \
-      || { echo "could not define desk $desk in $region" >&2; exit 1; }
-  done
-done < "$WORK/desks.txt"
+define_desks
 CHECK0=$(sql document-service "select count(*) from checklist_case")
 SLOT0=$(sql scheduling-service "select count(*) from appointment where starts_at is not null")
 RECEIPT0=$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'")
 
-psql_of() { # psql_of <service> [psql options]: a psql on the service's database
-  local u=${URL[$1]#jdbc:postgresql://}; local hp=${u%%/*}; local db=${u#*/}; db=${db%%\?*}; shift
-  psql -h "${hp%:*}" -p "${hp#*:}" -U "$DB_USER" -d "$db" "$@"
-}
 # The scheduler's advisory lock (ScheduleSnapshot.SCHEDULER_LOCK, 0x5C4ED01E): every scheduling pass takes it first, so
 # a session holding it holds every pass back until it lets go.
 SCHEDULER_LOCK=1548668958
@@ -242,7 +177,6 @@ outcome_checksum() { # outcome_checksum <port>: "<checksum> <part>=<rows>:<first
   echo "$sum ${parts% }"
 }
 : > "$WORK/outcome-checksums.txt"
-declare -A PORT=([application-service]=8081 [document-service]=8082 [scheduling-service]=8083 [notification-service]=8084)
 for s in $SERVICES; do
   printf '%-22s %s\n' "$s" "$(outcome_checksum "${PORT[$s]}")" | tee -a "$WORK/outcome-checksums.txt"
 done

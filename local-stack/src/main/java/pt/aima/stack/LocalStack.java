@@ -105,25 +105,55 @@ public final class LocalStack {
 
         Path java = ChildCommand.currentJava();
         StringBuilder leftOut = new StringBuilder();
+        List<List<SupervisedService>> waves = new ArrayList<>();
+        for (int number = 1; number <= options.instances(); number++) {
+            waves.add(new ArrayList<>());
+        }
         for (ServiceSpec service : ServiceSpec.ALL) {
             DatabaseSettings database = infrastructure.createDatabase(service.databaseName());
             List<ChildCommand.Setting> settings = ChildCommand.settings(service, database, kafka, issuer.jwkSetUri());
             if (options.without().contains(service)) {
                 leftOut.append(System.lineSeparator()).append(DevelopmentRun.instructions(service, settings, java));
             } else {
-                List<String> command = ChildCommand.build(java, service.jar(repo), settings);
-                services.add(new SupervisedService(service, command, service.logFile(repo), out));
+                // Every instance gets the service's database (so its Axon token store: the instances share the
+                // processors' segments) and the service's Kafka consumer group (they share the partitions); only
+                // the port differs.
+                for (int number = 1; number <= options.instances(); number++) {
+                    ServiceSpec instance = service.instance(number);
+                    List<String> command = ChildCommand.build(
+                            java,
+                            service.jar(repo),
+                            ChildCommand.settings(instance, database, kafka, issuer.jwkSetUri()));
+                    SupervisedService child = new SupervisedService(
+                            instance, service.label(number), command, service.logFile(repo, number), out);
+                    services.add(child);
+                    waves.get(number - 1).add(child);
+                }
             }
         }
         out.println("Starting " + services.size() + " services (logs in " + LocalData.logDirectory(repo) + ") ...");
-        for (SupervisedService service : services) {
-            service.start();
+        // First instances first: each migrates its database and creates its processors' token entries before a second
+        // instance of the same service joins them.
+        for (List<SupervisedService> wave : waves) {
+            wave.forEach(SupervisedService::start);
+            awaitHealthy(wave);
         }
-        List<CompletableFuture<Void>> healthy = services.stream()
+        Duration readyAfter = Duration.ofMillis(System.currentTimeMillis() - startedAt);
+        out.println();
+        out.print(summary(services, options.without(), issuer.baseUrl(), kafka, readyAfter));
+        out.print(leftOut);
+        if (!leftOut.isEmpty()) {
+            out.println();
+        }
+        out.println("Press Ctrl-C to stop everything.");
+    }
+
+    private static void awaitHealthy(List<SupervisedService> started) {
+        List<CompletableFuture<Void>> healthy = started.stream()
                 .map(service -> {
                     CompletableFuture<Void> done = new CompletableFuture<>();
                     Thread.ofPlatform()
-                            .name("health-" + service.spec().name())
+                            .name("health-" + service.label())
                             .daemon(true)
                             .start(() -> {
                                 try {
@@ -143,14 +173,6 @@ public final class LocalStack {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
         }
-        Duration readyAfter = Duration.ofMillis(System.currentTimeMillis() - startedAt);
-        out.println();
-        out.print(summary(services, options.without(), issuer.baseUrl(), kafka, readyAfter));
-        out.print(leftOut);
-        if (!leftOut.isEmpty()) {
-            out.println();
-        }
-        out.println("Press Ctrl-C to stop everything.");
     }
 
     /** {@code --reset} deletes; otherwise a hint when killed runs left data behind. */
@@ -211,8 +233,8 @@ public final class LocalStack {
     }
 
     /**
-     * The table printed when every started service is healthy. The service name is the first column and its PID the
-     * fourth, and the Kafka line reads {@code Kafka: <bootstrap>}: bench/backlog-benchmark.sh reads them.
+     * The table printed when every started service is healthy. The service name is the first column (a second
+     * instance's is {@code <service>#2}) and its PID the fourth, and the Kafka line reads {@code Kafka: <bootstrap>}: bench/backlog-benchmark.sh reads them.
      */
     static String summary(
             List<SupervisedService> services,
@@ -228,7 +250,7 @@ public final class LocalStack {
             ServiceSpec spec = service.spec();
             table.append(String.format(
                     format,
-                    spec.name(),
+                    service.label(),
                     spec.baseUrl(),
                     spec.swaggerUiUrl(),
                     service.pid(),

@@ -24,6 +24,7 @@ final class SupervisedService {
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(Long.getLong("aima.stack.health-timeout-seconds", 120));
 
     private final ServiceSpec spec;
+    private final String label;
     private final List<String> command;
     private final Path logFile;
     private final PrintStream console;
@@ -33,7 +34,13 @@ final class SupervisedService {
     private volatile boolean stopping;
 
     SupervisedService(ServiceSpec spec, List<String> command, Path logFile, PrintStream console) {
+        this(spec, spec.name(), command, logFile, console);
+    }
+
+    /** {@code label} names this child in messages and in the stack's table ({@code application-service#2}). */
+    SupervisedService(ServiceSpec spec, String label, List<String> command, Path logFile, PrintStream console) {
         this.spec = spec;
+        this.label = label;
         this.command = command;
         this.logFile = logFile;
         this.console = console;
@@ -41,6 +48,10 @@ final class SupervisedService {
 
     ServiceSpec spec() {
         return spec;
+    }
+
+    String label() {
+        return label;
     }
 
     Path logFile() {
@@ -60,7 +71,7 @@ final class SupervisedService {
                     logFile,
                     "%n===== local-stack starting %s at %s =====%n%s%n"
                             .formatted(
-                                    spec.name(),
+                                    label,
                                     DateTimeFormatter.ISO_INSTANT.format(Instant.now()),
                                     ChildCommand.describe(command)),
                     java.nio.file.StandardOpenOption.CREATE,
@@ -75,7 +86,7 @@ final class SupervisedService {
             process = started;
             started.onExit().thenAccept(this::exited);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + spec.name() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not start " + label + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,15 +103,15 @@ final class SupervisedService {
                 return;
             }
             if (!watched.isAlive()) {
-                throw new IllegalStateException(spec.name() + " exited with code " + watched.exitValue()
-                        + " before it was healthy; see " + logFile);
+                throw new IllegalStateException(
+                        label + " exited with code " + watched.exitValue() + " before it was healthy; see " + logFile);
             }
             if (health.isUp(spec.healthUrl())) {
                 return;
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException(spec.name() + " did not answer UP at " + spec.healthUrl() + " within "
+        throw new IllegalStateException(label + " did not answer UP at " + spec.healthUrl() + " within "
                 + HEALTH_TIMEOUT.toSeconds() + " s; see " + logFile);
     }
 
@@ -117,7 +128,7 @@ final class SupervisedService {
         current.destroy();
         try {
             if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                console.println(spec.name() + " did not stop within " + grace.toSeconds() + " s; killing it");
+                console.println(label + " did not stop within " + grace.toSeconds() + " s; killing it");
                 current.destroyForcibly();
                 current.waitFor(5, TimeUnit.SECONDS);
             }
@@ -142,12 +153,12 @@ final class SupervisedService {
         }
         int code = gone.exitValue();
         if (!allowRestart(Instant.now())) {
-            console.println(spec.name() + " exited with code " + code + "; it exited more than "
-                    + MAX_RESTARTS_PER_MINUTE + " times in a minute, not restarting it (see " + logFile + ")");
+            console.println(label + " exited with code " + code + "; it exited more than " + MAX_RESTARTS_PER_MINUTE
+                    + " times in a minute, not restarting it (see " + logFile + ")");
             return;
         }
-        console.println(spec.name() + " exited with code " + code + "; restarting");
-        Thread.ofPlatform().name("restart-" + spec.name()).daemon(true).start(() -> {
+        console.println(label + " exited with code " + code + "; restarting");
+        Thread.ofPlatform().name("restart-" + label).daemon(true).start(() -> {
             try {
                 synchronized (this) {
                     if (stopping) {
@@ -157,11 +168,11 @@ final class SupervisedService {
                 }
                 awaitHealthy();
                 if (!stopping) {
-                    console.println(spec.name() + " restarted, healthy again with PID " + pid());
+                    console.println(label + " restarted, healthy again with PID " + pid());
                 }
             } catch (RuntimeException e) {
                 if (!stopping) {
-                    console.println("Restarting " + spec.name() + " failed: " + e.getMessage());
+                    console.println("Restarting " + label + " failed: " + e.getMessage());
                 }
             }
         });

@@ -37,6 +37,29 @@ class LocalStackSummaryTest {
     }
 
     @Test
+    void aSecondInstanceIsNamedWithItsNumberOnItsOwnPort() {
+        SupervisedService second = new SupervisedService(
+                APPLICATION.instance(2),
+                APPLICATION.label(2),
+                List.of("true"),
+                Path.of("/repo/.local-stack/logs/application-service-2.log"),
+                System.out);
+
+        String summary = LocalStack.summary(
+                List.of(application, second), List.of(), "http://127.0.0.1:8090", "k:9092", Duration.ZERO);
+
+        assertThat(summary.lines()).anySatisfy(line -> assertThat(line.split("\\s+"))
+                .containsExactly(
+                        "application-service#2",
+                        "http://127.0.0.1:8181",
+                        "http://127.0.0.1:8181/swagger-ui.html",
+                        "-1",
+                        "http://127.0.0.1:8181/actuator/health",
+                        "/repo/.local-stack/logs/application-service-2.log"));
+        assertThat(summary).contains("(2 services healthy)");
+    }
+
+    @Test
     void aServiceLeftOutSaysSo() {
         assertThat(summary())
                 .contains("notification-service  http://127.0.0.1:8084  not started (--without): run it yourself");

@@ -98,8 +98,46 @@ class StackOptionsTest {
     }
 
     @Test
+    void oneInstanceOfEachServiceUnlessToldOtherwise() {
+        assertThat(StackOptions.parse().instances()).isEqualTo(1);
+        assertThat(StackOptions.parse("--instances=2").instances()).isEqualTo(2);
+    }
+
+    @Test
+    void instancesMustBeANumberFromOneToThree() {
+        assertThatThrownBy(() -> StackOptions.parse("--instances=two")).hasMessageContaining("needs a number");
+        assertThatThrownBy(() -> StackOptions.parse("--instances=0")).hasMessageContaining("between 1 and 3");
+        assertThatThrownBy(() -> StackOptions.parse("--instances=4")).hasMessageContaining("between 1 and 3");
+        assertThatThrownBy(() -> StackOptions.parse("--issuer-only", "--instances=2"))
+                .hasMessageContaining("--issuer-only");
+    }
+
+    @Test
+    void aSecondInstanceSharesTheNameJarAndDatabaseOnAPortAHundredHigher() {
+        ServiceSpec second = APPLICATION.instance(2);
+
+        assertThat(second.port()).isEqualTo(8181);
+        assertThat(second.healthUrl()).isEqualTo("http://127.0.0.1:8181/actuator/health");
+        assertThat(second.databaseName()).isEqualTo(APPLICATION.databaseName());
+        assertThat(second.jar(Path.of("/repo"))).isEqualTo(APPLICATION.jar(Path.of("/repo")));
+        assertThat(APPLICATION.instance(1)).isEqualTo(APPLICATION);
+        assertThat(OPERATIONS.instance(3).port()).isEqualTo(8285);
+        assertThat(APPLICATION.label(1)).isEqualTo("application-service");
+        assertThat(APPLICATION.label(2)).isEqualTo("application-service#2");
+        assertThat(APPLICATION.logFile(Path.of("/repo"), 2).getFileName()).hasToString("application-service-2.log");
+        assertThatThrownBy(() -> APPLICATION.instance(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void usageNamesEveryOption() {
         assertThat(StackOptions.USAGE)
-                .contains("--repo=", "--issuer-port=", "--without=", "--reset", "--issuer-only", "--help");
+                .contains(
+                        "--repo=",
+                        "--issuer-port=",
+                        "--without=",
+                        "--instances=",
+                        "--reset",
+                        "--issuer-only",
+                        "--help");
     }
 }

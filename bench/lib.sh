@@ -1,0 +1,107 @@
+# Shell pieces the bench scripts share (bench/backlog-benchmark.sh, bench/restarts.sh). Source it from the repository
+# root after `set -euo pipefail`; it sets REPO, JAVA and M2 and defines the functions below. Each script makes its
+# own $WORK directory and its own EXIT trap.
+# shellcheck shell=bash
+
+REPO=$(pwd)
+# shellcheck source=../.ci/find-jdk.sh
+source .ci/find-jdk.sh
+JAVA="$JAVA_HOME/bin/java"
+M2=${M2_REPO:-$HOME/.m2/repository}
+SERVICES="application-service document-service scheduling-service notification-service"
+declare -A PORT=([application-service]=8081 [document-service]=8082 [scheduling-service]=8083 [notification-service]=8084)
+
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+require_jars() { # require_jars <jar>...: stops the script unless every jar is built
+  for jar in "$@"; do
+    [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -q install -DskipTests first" >&2; exit 2; }
+  done
+}
+
+generate_cases() { # generate_cases <n>: $WORK/legacy.csv with n legacy cases; sets VALID (the valid ones among them)
+  echo "== generating $1 cases"
+  "$JAVA" -cp backlog-import/target/backlog-import.jar pt.aima.backlog.LegacyCaseGenerator "$1" "$WORK/legacy.csv" \
+    | tee "$WORK/generated.txt"
+  VALID=$(sed -E 's/.*\(([0-9]+) valid\).*/\1/' "$WORK/generated.txt")
+}
+
+start_smtp_sink() { # start_smtp_sink [java options]: bench/SmtpSink.java in the background; sets SMTP (pid), SMTP_PORT
+  echo "== starting a mail server that accepts and drops every message (bench/SmtpSink.java)"
+  "$JAVA" "$@" bench/SmtpSink.java > "$WORK/smtp.txt" 2>&1 &
+  SMTP=$!
+  for _ in $(seq 60); do grep -q 'smtp sink on port' "$WORK/smtp.txt" && break; sleep 0.5; done
+  SMTP_PORT=$(sed -n 's/^smtp sink on port //p' "$WORK/smtp.txt")
+  [[ -n $SMTP_PORT ]] || { echo "the mail sink did not start, see $WORK/smtp.txt" >&2; exit 1; }
+}
+
+start_stack() { # start_stack [launcher arguments]: local-stack.jar in the background (its environment is this shell's,
+  # so scheduling's policy and the mail server can be set before), waits for "Press Ctrl-C"; sets STACK (pid)
+  echo "== starting the local stack (log: $WORK/stack.log)"
+  # a service may take minutes to answer UP on a loaded machine (RunningStack allows 300 s too)
+  "$JAVA" "-Daima.stack.health-timeout-seconds=${HEALTH_TIMEOUT:-300}" -jar local-stack/target/local-stack.jar "$@" \
+    > "$WORK/stack.log" 2>&1 &
+  STACK=$!
+  for _ in $(seq 600); do grep -q 'Press Ctrl-C' "$WORK/stack.log" && break; kill -0 "$STACK" 2>/dev/null || break; sleep 1; done
+  grep -q 'Press Ctrl-C' "$WORK/stack.log" || {
+    echo "the stack did not start, see $WORK/stack.log" >&2; kill "$STACK" 2>/dev/null; exit 1; }
+}
+
+pid_of() { awk -v s="$1" '$1 == s { print $4 }' "$WORK/stack.log" | tail -1; }
+
+discover_services() { # reads the stack's table and the children's command lines: KAFKA, PID, URL, DB_USER, PGPASSWORD
+  KAFKA=$(awk '/^Kafka:/ { print $2 }' "$WORK/stack.log")
+  declare -gA PID URL
+  for s in $SERVICES; do
+    PID[$s]=$(pid_of "$s")
+    URL[$s]=$(tr '\0' '\n' < "/proc/${PID[$s]}/cmdline" | sed -n 's/^--spring.datasource.url=//p')
+  done
+  DB_USER=$(tr '\0' '\n' < "/proc/${PID[application-service]}/cmdline" | sed -n 's/^--spring.datasource.username=//p')
+  PGPASSWORD=$(tr '\0' '\n' < "/proc/${PID[application-service]}/cmdline" | sed -n 's/^--spring.datasource.password=//p')
+  export PGPASSWORD
+}
+
+psql_of() { # psql_of <service> [psql options]: a psql on the service's database
+  local u=${URL[$1]#jdbc:postgresql://}; local hp=${u%%/*}; local db=${u#*/}; db=${db%%\?*}; shift
+  psql -h "${hp%:*}" -p "${hp#*:}" -U "$DB_USER" -d "$db" "$@"
+}
+
+sql() { # sql <service> <statement>: its answer, unaligned, one row a line
+  psql_of "$1" -tAqc "$2"
+}
+
+define_desks() { # define_desks [scheduling port]: DESKS desks (default 15) of SLOTS_PER_DAY slots (default 200) from
+  # TODAY, spread over the regions of $WORK/legacy.csv in proportion to its cases
+  local port=${1:-8083}
+  DESKS=${DESKS:-15}
+  SLOTS_PER_DAY=${SLOTS_PER_DAY:-200}
+  # cases per region in the generated file (distinct legacy numbers, by the header's column names)
+  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "legacy_number") l = i; if ($i == "desk_region") r = i }; next }
+           !seen[$l]++ && $r != "" { n[$r]++ } END { for (k in n) print k, n[k] }' "$WORK/legacy.csv" | sort > "$WORK/regions.txt"
+  # DESKS desks in proportion to the cases (highest averages): one for every region with cases, then each further desk
+  # to the region with the most cases per desk, so the region that clears last clears as early as it can
+  awk -v desks="$DESKS" '{ region[NR] = $1; cases[NR] = $2; d[NR] = 1 }
+    END {
+      if (desks < NR) { printf "need at least %d desks, one for each region with cases\n", NR > "/dev/stderr"; exit 1 }
+      for (given = NR; given < desks; given++) {
+        best = 1
+        for (i = 2; i <= NR; i++) if (cases[i] / d[i] > cases[best] / d[best]) best = i
+        d[best]++
+      }
+      for (i = 1; i <= NR; i++) print region[i], d[i], cases[i]
+    }' "$WORK/regions.txt" > "$WORK/desks.txt"
+  echo "== defining $DESKS desks of $SLOTS_PER_DAY slots a working day, by region (region desks cases):"
+  sed 's/^/   /' "$WORK/desks.txt"
+  local token region count desk
+  token=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS')
+  while read -r region count _; do
+    for d in $(seq -w 1 "$count"); do
+      desk="BENCH-${region//_/-}-$d"
+      curl -sf -o /dev/null -X PUT "http://127.0.0.1:$port/desks/$desk/capacity" \
+        -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -d "{\"effectiveFrom\": \"$TODAY\", \"openingDays\": [\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"], \"slotsPerDay\": $SLOTS_PER_DAY, \"firstSlot\": \"08:00\", \"slotMinutes\": 3, \"reason\": \"benchmark: the recovery operation's desks\", \"region\": \"$region\"}" \
+        || { echo "could not define desk $desk in $region" >&2; exit 1; }
+    done
+  done < "$WORK/desks.txt"
+}
