@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
 # The backlog benchmark (run by hand; not a test): generates N legacy cases (default 347000), starts the local stack
-# (all four services, real PostgreSQL and Kafka), imports the file through the API with the command-line importer,
+# (all five services, real PostgreSQL and Kafka), imports the file through the API with the command-line importer,
 # waits until every valid case has its checklist opened (document-service), its biometric slot assigned
-# (scheduling-service) and its receipt stored (notification-service), and prints wall time, cases/s, events/s per service, peak memory per process, a raw
-# baseline on the same PostgreSQL and broker (batched JDBC insert, plain Kafka producer) with the ratios, and a blue/green
-# rebuild of case-status (REBUILD names more projections) while the stack runs: switched only if equal to the live one.
+# (scheduling-service), its receipt stored (notification-service) and is counted in operations-service's backlog
+# (GET /operations/backlog), and prints wall time, cases/s, events/s per service (operations-service: the integration
+# events it received, its event_archive), peak memory per process, a raw baseline on the same PostgreSQL and broker
+# (batched JDBC insert, plain Kafka producer) with the ratios, and a blue/green rebuild of case-status (REBUILD names
+# more projections) while the stack runs: switched only if equal to the live one.
 #
-#   ./mvnw -q install -DskipTests      # once: the service jars, local-stack.jar, backlog-import.jar
-#   bench/backlog-benchmark.sh [N]     # e.g. bench/backlog-benchmark.sh 2000 for a quick run
+#   ./mvnw -B -ntp -q package -DskipTests   # once: the service jars, local-stack.jar, backlog-import.jar (all in
+#                                           # target/; nothing needs installing in ~/.m2)
+#   bench/backlog-benchmark.sh [N]          # e.g. bench/backlog-benchmark.sh 2000 for a quick run
 #
-# Needs psql on the PATH. E-mails go to bench/SmtpSink.java, which accepts and drops them. Scheduling runs with the policy that queues a case at registration
+# Operations-service's backlog is checked against the file: the valid cases in total, by desk_region and by
+# partner_name, computed from the legacy file alone by bench/backlog-expected.py (the format's rules, cross-checked with
+# the importer's report of rejected lines), must equal what the import added to GET /operations/backlog (as
+# OPERATIONS): EQUAL or DIFFERENT per dimension, exit 6 if any differs. Then bench/operations-load.sh measures the
+# latency of operations-service's reads (backlog, every work queue, case searches) under 20 concurrent clients, p99
+# target 50 ms (LOAD=0 skips it; LOAD_REQUESTS requests per endpoint, default 1000; exit 7 if a request failed).
+#
+# Needs psql and python3 on the PATH. E-mails go to bench/SmtpSink.java, which accepts and drops them. Scheduling runs with the policy that queues a case at registration
 # (AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED; the default waits for a complete checklist, which an import alone never
 # makes true), and operations define the recovery operation's desks first: DESKS desks (default 15) of
 # SLOTS_PER_DAY slots (default 200) each, 3,000 attendances a working day as in the mega-operation. Every case is
@@ -40,7 +50,7 @@ JAVA="$JAVA_HOME/bin/java"
 WORK=$(mktemp -d /tmp/aima-backlog-bench.XXXXXX)
 M2=${M2_REPO:-$HOME/.m2/repository}
 for jar in local-stack/target/local-stack.jar backlog-import/target/backlog-import.jar; do
-  [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -q install -DskipTests first" >&2; exit 2; }
+  [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -B -ntp -q package -DskipTests first" >&2; exit 2; }
 done
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
@@ -76,8 +86,9 @@ grep -q 'Press Ctrl-C' "$WORK/stack.log" || { echo "the stack did not start, see
 pid_of() { awk -v s="$1" '$1 == s { print $4 }' "$WORK/stack.log" | tail -1; }
 KAFKA=$(awk '/^Kafka:/ { print $2 }' "$WORK/stack.log")
 SERVICES="application-service document-service scheduling-service notification-service"
+OPS=operations-service
 declare -A PID URL
-for s in $SERVICES; do
+for s in $SERVICES $OPS; do
   PID[$s]=$(pid_of "$s")
   URL[$s]=$(tr '\0' '\n' < "/proc/${PID[$s]}/cmdline" | sed -n 's/^--spring.datasource.url=//p')
 done
@@ -121,6 +132,17 @@ done < "$WORK/desks.txt"
 CHECK0=$(sql document-service "select count(*) from checklist_case")
 SLOT0=$(sql scheduling-service "select count(*) from appointment where starts_at is not null")
 RECEIPT0=$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'")
+ARCHIVE0=$(sql $OPS "select count(*) from event_archive")
+# operations-service's backlog before the import: the import's cases are what it adds
+backlog() { # backlog <file>: GET /operations/backlog?rows=false as OPERATIONS (a fresh token each time) into <file>
+  local token
+  token=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS') || return 1
+  curl -sf 'http://127.0.0.1:8085/operations/backlog?rows=false' -H "Authorization: Bearer $token" -o "$1.tmp" \
+    && mv "$1.tmp" "$1"
+}
+json_of() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$@"; }
+for _ in $(seq 60); do backlog "$WORK/backlog-before.json" && break; sleep 1; done
+BACKLOG0=$(json_of "$WORK/backlog-before.json" total)
 
 psql_of() { # psql_of <service> [psql options]: a psql on the service's database
   local u=${URL[$1]#jdbc:postgresql://}; local hp=${u%%/*}; local db=${u#*/}; db=${db%%\?*}; shift
@@ -155,7 +177,7 @@ pg_cpu() { # the embedded PostgreSQL: its postmaster, the backends it reaped and
   echo "$total"
 }
 declare -A CPU0
-for s in $SERVICES; do CPU0[$s]=$(cpu_of "${PID[$s]}"); done
+for s in $SERVICES $OPS; do CPU0[$s]=$(cpu_of "${PID[$s]}"); done
 CPU0[stack]=$(cpu_of "$STACK"); CPU0[pg]=$(pg_cpu)
 T0=$(now)
 "$JAVA" -jar backlog-import/target/backlog-import.jar import "$WORK/legacy.csv" | tee "$WORK/import.txt" || true
@@ -175,23 +197,26 @@ if [[ -n $REPRODUCIBLE ]]; then
   echo
   release_scheduler
 fi
-echo "== waiting until $REGISTERED cases have their checklist opened, their slot assigned and their receipt stored"
+echo "== waiting until $REGISTERED cases have their checklist opened, their slot assigned, their receipt stored and are in operations-service's backlog"
 declare -A DONE_AT
 MOVED_AT=$(now)
 while true; do
   C=$(( $(sql document-service "select count(*) from checklist_case") - CHECK0 ))
   S=$(( $(sql scheduling-service "select count(*) from appointment where starts_at is not null") - SLOT0 ))
   R=$(( $(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'") - RECEIPT0 ))
-  for stage in checklists:$C slots:$S receipts:$R; do
+  # the backlog is counted in the background (every few seconds while cases change): its total, not the table
+  O=0; backlog "$WORK/backlog-after.json" && O=$(( $(json_of "$WORK/backlog-after.json" total) - BACKLOG0 ))
+  for stage in checklists:$C slots:$S receipts:$R backlog:$O; do
     [[ ${stage#*:} -ge $REGISTERED && -z ${DONE_AT[${stage%%:*}]:-} ]] && DONE_AT[${stage%%:*}]=$(now)
   done
-  printf '\rchecklists %d/%d  slots %d/%d  receipts %d/%d   ' "$C" "$REGISTERED" "$S" "$REGISTERED" "$R" "$REGISTERED"
-  [[ $C -ge $REGISTERED && $S -ge $REGISTERED && $R -ge $REGISTERED ]] && break
+  printf '\rchecklists %d/%d  slots %d/%d  receipts %d/%d  backlog %d/%d   ' \
+    "$C" "$REGISTERED" "$S" "$REGISTERED" "$R" "$REGISTERED" "$O" "$REGISTERED"
+  [[ $C -ge $REGISTERED && $S -ge $REGISTERED && $R -ge $REGISTERED && $O -ge $REGISTERED ]] && break
   # a stage that stops moving for STALL seconds after the import has lost something (or is stuck): say so and stop
-  PROGRESS="$C/$S/$R"
+  PROGRESS="$C/$S/$R/$O"
   if [[ $PROGRESS != "${LAST_PROGRESS:-}" ]]; then LAST_PROGRESS=$PROGRESS; MOVED_AT=$(now); fi
   if awk -v a="$MOVED_AT" -v b="$(now)" -v s="${STALL:-180}" 'BEGIN { exit !(b - a > s) }'; then
-    echo; echo "STALLED: no progress for ${STALL:-180} s (checklists $C, slots $S, receipts $R of $REGISTERED)" >&2
+    echo; echo "STALLED: no progress for ${STALL:-180} s (checklists $C, slots $S, receipts $R, backlog $O of $REGISTERED)" >&2
     exit 3
   fi
   sleep 2
@@ -202,7 +227,7 @@ WALL=$(secs "$T0" "$T2")
 echo "== results for $N cases ($VALID valid, $REGISTERED registered by this run)"
 echo "wall time:        ${WALL} s (import call $(secs "$T0" "$T1") s, then downstream $(secs "$T1" "$T2") s)"
 awk -v n="$REGISTERED" -v w="$WALL" 'BEGIN { printf "cases/s:          %.1f\n", n / w }'
-for stage in checklists slots receipts; do
+for stage in checklists slots receipts backlog; do
   echo "all $stage done after $(secs "$T0" "${DONE_AT[$stage]}") s"
 done
 TOTAL_EVENTS=0
@@ -211,7 +236,11 @@ for s in $SERVICES; do
   TOTAL_EVENTS=$(( TOTAL_EVENTS + E ))
   awk -v s="$s" -v e="$E" -v w="$WALL" 'BEGIN { printf "events/s %-22s %8d events  %8.1f/s\n", s, e, e / w }'
 done
-for s in $SERVICES; do
+# operations-service stores no events of its own: it archives every integration event it receives
+E=$(( $(sql $OPS "select count(*) from event_archive") - ARCHIVE0 ))
+awk -v s="$OPS" -v e="$E" -v w="$WALL" \
+  'BEGIN { printf "events/s %-22s %8d events  %8.1f/s (integration events received and archived)\n", s, e, e / w }'
+for s in $SERVICES $OPS; do
   awk -v s="$s" -v c="$(cpu_of "${PID[$s]}")" -v c0="${CPU0[$s]}" -v n="$REGISTERED" \
     'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", s, c - c0, (c - c0) * 1000 / n }'
 done
@@ -219,7 +248,7 @@ awk -v c="$(cpu_of "$STACK")" -v c0="${CPU0[stack]}" -v n="$REGISTERED" \
   'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", "local-stack (Kafka, issuer)", c - c0, (c - c0) * 1000 / n }'
 awk -v c="$(pg_cpu)" -v c0="${CPU0[pg]}" -v n="$REGISTERED" \
   'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", "PostgreSQL", c - c0, (c - c0) * 1000 / n }'
-for s in $SERVICES; do
+for s in $SERVICES $OPS; do
   printf 'peak memory %-22s %s\n' "$s" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/${PID[$s]}/status")"
 done
 printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$STACK/status")"
@@ -312,6 +341,31 @@ for _ in $(seq 150); do
 done
 BEFORE=$(awk '$1 == "application-service" { $1 = ""; print substr($0, 2) }' "$WORK/outcome-checksums.txt")
 echo "application-service outcome checksum after the rebuild: ${AFTER%% *} ($([[ "$AFTER" == "$BEFORE" ]] && echo equal || echo DIFFERENT))"
+
+echo "== operations-service's backlog against the file (bench/backlog-expected.py; $WORK/backlog-expected.json)"
+python3 bench/backlog-expected.py expected "$WORK/legacy.csv" "$TODAY" "$WORK/legacy.csv.report.json" \
+  > "$WORK/backlog-expected.json"
+python3 -c 'import json, sys; [print(f"   {k}: {v}") for k, v in json.load(open(sys.argv[1]))["notes"].items()]' \
+  "$WORK/backlog-expected.json"
+# the count the comparison reads must be up to date (no case changed after it was taken)
+for _ in $(seq 120); do
+  backlog "$WORK/backlog-after.json" && [[ $(json_of "$WORK/backlog-after.json" upToDate) == True ]] && break
+  sleep 1
+done
+echo "backlog computed at $(json_of "$WORK/backlog-after.json" computedAt), up to date: $(json_of "$WORK/backlog-after.json" upToDate)"
+python3 bench/backlog-expected.py compare "$WORK/backlog-expected.json" "$WORK/backlog-before.json" \
+  "$WORK/backlog-after.json" || BACKLOG_CHECK=failed
+
+if [[ ${LOAD:-1} != 0 ]]; then
+  echo "== operations-service under load (bench/operations-load.sh; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  FIRST=$(sed -n 2p "$WORK/legacy.csv" | cut -d, -f1)
+  APPLICANT="legacy-${FIRST##*-}"   # the generator's applicant of case n is legacy-<n>, its number SEF-RF-<year>-<n>
+  bench/operations-load.sh --requests "${LOAD_REQUESTS:-1000}" --clients "${LOAD_CLIENTS:-20}" \
+    --legacy-number "$FIRST" --applicant-id "$APPLICANT" | tee "$WORK/operations-load.txt" || LOAD_CHECK=failed
+fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(work files in $WORK)"
 [[ ${REGION_CHECK:-} != failed ]] || exit 4
 [[ ${OUTCOME_CHECK:-} != failed ]] || exit 5
+[[ ${BACKLOG_CHECK:-} != failed ]] || exit 6
+[[ ${LOAD_CHECK:-} != failed ]] || exit 7
