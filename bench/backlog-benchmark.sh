@@ -224,7 +224,7 @@ done
 T2=$(now)
 echo
 WALL=$(secs "$T0" "$T2")
-echo "== results for $N cases ($VALID valid, $REGISTERED registered by this run)"
+echo "== results for $N cases ($VALID valid, $REGISTERED registered by this run; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "wall time:        ${WALL} s (import call $(secs "$T0" "$T1") s, then downstream $(secs "$T1" "$T2") s)"
 awk -v n="$REGISTERED" -v w="$WALL" 'BEGIN { printf "cases/s:          %.1f\n", n / w }'
 for stage in checklists slots receipts backlog; do
