@@ -78,10 +78,16 @@ fi
 
 echo "== starting the local stack (log: $WORK/stack.log)"
 AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT \
-  "$JAVA" -jar local-stack/target/local-stack.jar > "$WORK/stack.log" 2>&1 &
+  "$JAVA" -Daima.stack.health-timeout-seconds="${HEALTH_TIMEOUT:-300}" -jar local-stack/target/local-stack.jar \
+  > "$WORK/stack.log" 2>&1 &
 STACK=$!
 trap 'kill $STACK $SMTP 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
-for _ in $(seq 600); do grep -q 'Press Ctrl-C' "$WORK/stack.log" && break; sleep 1; done
+# (HEALTH_TIMEOUT: how long each service may take to answer UP, 300 s by default: a loaded 2-core machine needs it)
+for _ in $(seq 600); do
+  grep -q 'Press Ctrl-C' "$WORK/stack.log" && break
+  kill -0 $STACK 2>/dev/null || break   # the stack gave up (see its log)
+  sleep 1
+done
 grep -q 'Press Ctrl-C' "$WORK/stack.log" || { echo "the stack did not start, see $WORK/stack.log" >&2; exit 1; }
 pid_of() { awk -v s="$1" '$1 == s { print $4 }' "$WORK/stack.log" | tail -1; }
 KAFKA=$(awk '/^Kafka:/ { print $2 }' "$WORK/stack.log")
