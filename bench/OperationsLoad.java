@@ -3,7 +3,8 @@
 //        [--warmup N] [--target-ms MS] [--legacy-number NUMBER] [--applicant-id ID]
 // For each endpoint in turn (the backlog, every work queue, the list of queues, case searches with several filter
 // combinations) it sends --warmup requests (not counted), then --requests requests from --clients concurrent clients
-// (a fixed pool of platform threads sharing one java.net.http.HttpClient), each endpoint stopped early after --seconds,
+// (a fixed pool of platform threads sharing one java.net.http.HttpClient), each endpoint stopped early after --seconds
+// (10 by default; the warm-up after at most 5 s),
 // and prints count, errors (a status other than 200, or no answer), p50, p99 and max latency (nearest rank), requests/s
 // and PASS when p99 <= --target-ms and nothing failed, MISS otherwise. Exit status 1 when a request failed.
 import java.net.URI;
@@ -43,7 +44,7 @@ public class OperationsLoad {
                 "issuer", "http://127.0.0.1:8090",
                 "clients", "20",
                 "requests", "1000",
-                "seconds", "30",
+                "seconds", "10",
                 "warmup", "50",
                 "target-ms", "50"));
         for (int i = 0; i < args.length; i += 2) {
@@ -109,7 +110,7 @@ public class OperationsLoad {
                         .timeout(Duration.ofSeconds(30))
                         .GET()
                         .build();
-                run(http, pool, clients, request, warmup, seconds, endpoint.getKey());
+                run(http, pool, clients, request, warmup, Math.min(seconds, 5), endpoint.getKey());
                 Result result = run(http, pool, clients, request, requests, seconds, endpoint.getKey());
                 results.add(result);
                 print(result, targetMs);
