@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
 # The backlog benchmark (run by hand; not a test): generates N legacy cases (default 347000), starts the local stack
-# (all four services, real PostgreSQL and Kafka), imports the file through the API with the command-line importer,
+# (all five services, real PostgreSQL and Kafka), imports the file through the API with the command-line importer,
 # waits until every valid case has its checklist opened (document-service), its biometric slot assigned
-# (scheduling-service) and its receipt stored (notification-service), and prints wall time, cases/s, events/s per service, peak memory per process, a raw
-# baseline on the same PostgreSQL and broker (batched JDBC insert, plain Kafka producer) with the ratios, and a blue/green
-# rebuild of case-status (REBUILD names more projections) while the stack runs: switched only if equal to the live one.
+# (scheduling-service), its receipt stored (notification-service) and is counted in operations-service's backlog
+# (GET /operations/backlog), and prints wall time, cases/s, events/s per service (operations-service: the integration
+# events it received, its event_archive), peak memory per process, a raw baseline on the same PostgreSQL and broker
+# (batched JDBC insert, plain Kafka producer) with the ratios, and a blue/green rebuild of case-status (REBUILD names
+# more projections) while the stack runs: switched only if equal to the live one.
 #
-#   ./mvnw -q install -DskipTests      # once: the service jars, local-stack.jar, backlog-import.jar
-#   bench/backlog-benchmark.sh [N]     # e.g. bench/backlog-benchmark.sh 2000 for a quick run
+#   ./mvnw -B -ntp -q package -DskipTests   # once: the service jars, local-stack.jar, backlog-import.jar (all in
+#                                           # target/; nothing needs installing in ~/.m2)
+#   bench/backlog-benchmark.sh [N]          # e.g. bench/backlog-benchmark.sh 2000 for a quick run
 #
-# Needs psql on the PATH. E-mails go to bench/SmtpSink.java, which accepts and drops them. Scheduling runs with the policy that queues a case at registration
+# Operations-service's backlog is checked against the file: the valid cases in total, by desk_region and by
+# partner_name, computed from the legacy file alone by bench/backlog-expected.py (the format's rules, cross-checked with
+# the importer's report of rejected lines), must equal what the import added to GET /operations/backlog (as
+# OPERATIONS): EQUAL or DIFFERENT per dimension, exit 6 if any differs. Then bench/operations-load.sh measures the
+# latency of operations-service's reads (backlog, every work queue, case searches) under 20 concurrent clients, p99
+# target 50 ms (LOAD=0 skips it; LOAD_REQUESTS requests per endpoint, default 1000; exit 7 if a request failed).
+#
+# Needs psql and python3 on the PATH. E-mails go to bench/SmtpSink.java, which accepts and drops them. Scheduling runs with the policy that queues a case at registration
 # (AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED; the default waits for a complete checklist, which an import alone never
 # makes true), and operations define the recovery operation's desks first: DESKS desks (default 15) of
 # SLOTS_PER_DAY slots (default 200) each, 3,000 attendances a working day as in the mega-operation. Every case is
@@ -32,14 +42,29 @@
 # an earlier run's outcome-checksums.txt and says whether this run reproduced it (exit 5 if not).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO=$(pwd)
 N=${1:-347000}
-# shellcheck source=lib.sh
-source bench/lib.sh
+# shellcheck source=../.ci/find-jdk.sh
+source .ci/find-jdk.sh
+JAVA="$JAVA_HOME/bin/java"
 WORK=$(mktemp -d /tmp/aima-backlog-bench.XXXXXX)
-require_jars local-stack/target/local-stack.jar backlog-import/target/backlog-import.jar
+M2=${M2_REPO:-$HOME/.m2/repository}
+for jar in local-stack/target/local-stack.jar backlog-import/target/backlog-import.jar; do
+  [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -B -ntp -q package -DskipTests first" >&2; exit 2; }
+done
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-generate_cases "$N"
-start_smtp_sink
+echo "== generating $N cases"
+"$JAVA" -cp backlog-import/target/backlog-import.jar pt.aima.backlog.LegacyCaseGenerator "$N" "$WORK/legacy.csv" | tee "$WORK/generated.txt"
+VALID=$(sed -E 's/.*\(([0-9]+) valid\).*/\1/' "$WORK/generated.txt")
+
+echo "== starting a mail server that accepts and drops every message (bench/SmtpSink.java)"
+"$JAVA" bench/SmtpSink.java > "$WORK/smtp.txt" 2>&1 &
+SMTP=$!
+for _ in $(seq 60); do grep -q 'smtp sink on port' "$WORK/smtp.txt" && break; sleep 0.5; done
+SMTP_PORT=$(sed -n 's/^smtp sink on port //p' "$WORK/smtp.txt")
+[[ -n $SMTP_PORT ]] || { echo "the mail sink did not start, see $WORK/smtp.txt" >&2; exit 1; }
 
 REPRODUCIBLE=${REPRODUCIBLE:-}
 CLOCK=${CLOCK:-2026-03-02T10:00:00Z}
@@ -51,16 +76,94 @@ else
   TODAY=$(TZ=Europe/Lisbon date +%F)
 fi
 
-AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT start_stack
+echo "== starting the local stack (log: $WORK/stack.log)"
+AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT \
+  "$JAVA" -Daima.stack.health-timeout-seconds="${HEALTH_TIMEOUT:-300}" -jar local-stack/target/local-stack.jar \
+  > "$WORK/stack.log" 2>&1 &
+STACK=$!
 trap 'kill $STACK $SMTP 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
-discover_services
+# (HEALTH_TIMEOUT: how long each service may take to answer UP, 300 s by default: a loaded 2-core machine needs it)
+for _ in $(seq 600); do
+  grep -q 'Press Ctrl-C' "$WORK/stack.log" && break
+  kill -0 $STACK 2>/dev/null || break   # the stack gave up (see its log)
+  sleep 1
+done
+grep -q 'Press Ctrl-C' "$WORK/stack.log" || { echo "the stack did not start, see $WORK/stack.log" >&2; exit 1; }
+pid_of() { awk -v s="$1" '$1 == s { print $4 }' "$WORK/stack.log" | tail -1; }
+KAFKA=$(awk '/^Kafka:/ { print $2 }' "$WORK/stack.log")
+SERVICES="application-service document-service scheduling-service notification-service"
+OPS=operations-service
+declare -A PID URL
+for s in $SERVICES $OPS; do
+  PID[$s]=$(pid_of "$s")
+  URL[$s]=$(tr '\0' '\n' < "/proc/${PID[$s]}/cmdline" | sed -n 's/^--spring.datasource.url=//p')
+done
+DB_USER=$(tr '\0' '\n' < "/proc/${PID[application-service]}/cmdline" | sed -n 's/^--spring.datasource.username=//p')
+export PGPASSWORD=$(tr '\0' '\n' < "/proc/${PID[application-service]}/cmdline" | sed -n 's/^--spring.datasource.password=//p')
+sql() { # sql <service> <statement>
+  local u=${URL[$1]#jdbc:postgresql://}; local hp=${u%%/*}; local db=${u#*/}; db=${db%%\?*}
+  psql -h "${hp%:*}" -p "${hp#*:}" -U "$DB_USER" -d "$db" -tAqc "$2"
+}
 declare -A EV0
 for s in $SERVICES; do EV0[$s]=$(sql "$s" "select count(*) from domain_event_entry"); done
-define_desks
+DESKS=${DESKS:-15}
+SLOTS_PER_DAY=${SLOTS_PER_DAY:-200}
+# cases per region in the generated file (distinct legacy numbers, by the header's column names), read as the CSV it is
+# (a quoted name holds commas: splitting lines at commas would take a partner's name for a region)
+python3 -c 'import csv, sys
+from collections import Counter
+rows = csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline=""))
+seen, n = set(), Counter()
+for row in rows:
+    legacy, region = row["legacy_number"], (row["desk_region"] or "").strip()
+    if legacy not in seen and region:
+        n[region] += 1
+    seen.add(legacy)
+for region, count in n.items():
+    print(region, count)' "$WORK/legacy.csv" | sort > "$WORK/regions.txt"
+# DESKS desks in proportion to the cases (highest averages): one for every region with cases, then each further desk
+# to the region with the most cases per desk, so the region that clears last clears as early as it can
+awk -v desks="$DESKS" '{ region[NR] = $1; cases[NR] = $2; d[NR] = 1 }
+  END {
+    if (desks < NR) { printf "need at least %d desks, one for each region with cases\n", NR > "/dev/stderr"; exit 1 }
+    for (given = NR; given < desks; given++) {
+      best = 1
+      for (i = 2; i <= NR; i++) if (cases[i] / d[i] > cases[best] / d[best]) best = i
+      d[best]++
+    }
+    for (i = 1; i <= NR; i++) print region[i], d[i], cases[i]
+  }' "$WORK/regions.txt" > "$WORK/desks.txt"
+echo "== defining $DESKS desks of $SLOTS_PER_DAY slots a working day, by region (region desks cases):"
+sed 's/^/   /' "$WORK/desks.txt"
+OPS_TOKEN=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS')
+while read -r region count _; do
+  for d in $(seq -w 1 "$count"); do
+    desk="BENCH-${region//_/-}-$d"
+    curl -sf -o /dev/null -X PUT "http://127.0.0.1:8083/desks/$desk/capacity" \
+      -H "Authorization: Bearer $OPS_TOKEN" -H 'Content-Type: application/json' \
+      -d "{\"effectiveFrom\": \"$TODAY\", \"openingDays\": [\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"], \"slotsPerDay\": $SLOTS_PER_DAY, \"firstSlot\": \"08:00\", \"slotMinutes\": 3, \"reason\": \"benchmark: the recovery operation's desks\", \"region\": \"$region\"}" \
+      || { echo "could not define desk $desk in $region" >&2; exit 1; }
+  done
+done < "$WORK/desks.txt"
 CHECK0=$(sql document-service "select count(*) from checklist_case")
 SLOT0=$(sql scheduling-service "select count(*) from appointment where starts_at is not null")
 RECEIPT0=$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'")
+ARCHIVE0=$(sql $OPS "select count(*) from event_archive")
+# operations-service's backlog before the import: the import's cases are what it adds
+backlog() { # backlog <file>: GET /operations/backlog?rows=false as OPERATIONS (a fresh token each time) into <file>
+  local token
+  token=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS') || return 1
+  curl -sf 'http://127.0.0.1:8085/operations/backlog?rows=false' -H "Authorization: Bearer $token" -o "$1.tmp" \
+    && mv "$1.tmp" "$1"
+}
+json_of() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$@"; }
+for _ in $(seq 60); do backlog "$WORK/backlog-before.json" && break; sleep 1; done
+BACKLOG0=$(json_of "$WORK/backlog-before.json" total)
 
+psql_of() { # psql_of <service> [psql options]: a psql on the service's database
+  local u=${URL[$1]#jdbc:postgresql://}; local hp=${u%%/*}; local db=${u#*/}; db=${db%%\?*}; shift
+  psql -h "${hp%:*}" -p "${hp#*:}" -U "$DB_USER" -d "$db" "$@"
+}
 # The scheduler's advisory lock (ScheduleSnapshot.SCHEDULER_LOCK, 0x5C4ED01E): every scheduling pass takes it first, so
 # a session holding it holds every pass back until it lets go.
 SCHEDULER_LOCK=1548668958
@@ -90,7 +193,7 @@ pg_cpu() { # the embedded PostgreSQL: its postmaster, the backends it reaped and
   echo "$total"
 }
 declare -A CPU0
-for s in $SERVICES; do CPU0[$s]=$(cpu_of "${PID[$s]}"); done
+for s in $SERVICES $OPS; do CPU0[$s]=$(cpu_of "${PID[$s]}"); done
 CPU0[stack]=$(cpu_of "$STACK"); CPU0[pg]=$(pg_cpu)
 T0=$(now)
 "$JAVA" -jar backlog-import/target/backlog-import.jar import "$WORK/legacy.csv" | tee "$WORK/import.txt" || true
@@ -110,23 +213,26 @@ if [[ -n $REPRODUCIBLE ]]; then
   echo
   release_scheduler
 fi
-echo "== waiting until $REGISTERED cases have their checklist opened, their slot assigned and their receipt stored"
+echo "== waiting until $REGISTERED cases have their checklist opened, their slot assigned, their receipt stored and are in operations-service's backlog"
 declare -A DONE_AT
 MOVED_AT=$(now)
 while true; do
   C=$(( $(sql document-service "select count(*) from checklist_case") - CHECK0 ))
   S=$(( $(sql scheduling-service "select count(*) from appointment where starts_at is not null") - SLOT0 ))
   R=$(( $(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'") - RECEIPT0 ))
-  for stage in checklists:$C slots:$S receipts:$R; do
+  # the backlog is counted in the background (every few seconds while cases change): its total, not the table
+  O=0; backlog "$WORK/backlog-after.json" && O=$(( $(json_of "$WORK/backlog-after.json" total) - BACKLOG0 ))
+  for stage in checklists:$C slots:$S receipts:$R backlog:$O; do
     [[ ${stage#*:} -ge $REGISTERED && -z ${DONE_AT[${stage%%:*}]:-} ]] && DONE_AT[${stage%%:*}]=$(now)
   done
-  printf '\rchecklists %d/%d  slots %d/%d  receipts %d/%d   ' "$C" "$REGISTERED" "$S" "$REGISTERED" "$R" "$REGISTERED"
-  [[ $C -ge $REGISTERED && $S -ge $REGISTERED && $R -ge $REGISTERED ]] && break
+  printf '\rchecklists %d/%d  slots %d/%d  receipts %d/%d  backlog %d/%d   ' \
+    "$C" "$REGISTERED" "$S" "$REGISTERED" "$R" "$REGISTERED" "$O" "$REGISTERED"
+  [[ $C -ge $REGISTERED && $S -ge $REGISTERED && $R -ge $REGISTERED && $O -ge $REGISTERED ]] && break
   # a stage that stops moving for STALL seconds after the import has lost something (or is stuck): say so and stop
-  PROGRESS="$C/$S/$R"
+  PROGRESS="$C/$S/$R/$O"
   if [[ $PROGRESS != "${LAST_PROGRESS:-}" ]]; then LAST_PROGRESS=$PROGRESS; MOVED_AT=$(now); fi
   if awk -v a="$MOVED_AT" -v b="$(now)" -v s="${STALL:-180}" 'BEGIN { exit !(b - a > s) }'; then
-    echo; echo "STALLED: no progress for ${STALL:-180} s (checklists $C, slots $S, receipts $R of $REGISTERED)" >&2
+    echo; echo "STALLED: no progress for ${STALL:-180} s (checklists $C, slots $S, receipts $R, backlog $O of $REGISTERED)" >&2
     exit 3
   fi
   sleep 2
@@ -134,10 +240,10 @@ done
 T2=$(now)
 echo
 WALL=$(secs "$T0" "$T2")
-echo "== results for $N cases ($VALID valid, $REGISTERED registered by this run)"
+echo "== results for $N cases ($VALID valid, $REGISTERED registered by this run; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "wall time:        ${WALL} s (import call $(secs "$T0" "$T1") s, then downstream $(secs "$T1" "$T2") s)"
 awk -v n="$REGISTERED" -v w="$WALL" 'BEGIN { printf "cases/s:          %.1f\n", n / w }'
-for stage in checklists slots receipts; do
+for stage in checklists slots receipts backlog; do
   echo "all $stage done after $(secs "$T0" "${DONE_AT[$stage]}") s"
 done
 TOTAL_EVENTS=0
@@ -146,7 +252,11 @@ for s in $SERVICES; do
   TOTAL_EVENTS=$(( TOTAL_EVENTS + E ))
   awk -v s="$s" -v e="$E" -v w="$WALL" 'BEGIN { printf "events/s %-22s %8d events  %8.1f/s\n", s, e, e / w }'
 done
-for s in $SERVICES; do
+# operations-service stores no events of its own: it archives every integration event it receives
+E=$(( $(sql $OPS "select count(*) from event_archive") - ARCHIVE0 ))
+awk -v s="$OPS" -v e="$E" -v w="$WALL" \
+  'BEGIN { printf "events/s %-22s %8d events  %8.1f/s (integration events received and archived)\n", s, e, e / w }'
+for s in $SERVICES $OPS; do
   awk -v s="$s" -v c="$(cpu_of "${PID[$s]}")" -v c0="${CPU0[$s]}" -v n="$REGISTERED" \
     'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", s, c - c0, (c - c0) * 1000 / n }'
 done
@@ -154,7 +264,7 @@ awk -v c="$(cpu_of "$STACK")" -v c0="${CPU0[stack]}" -v n="$REGISTERED" \
   'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", "local-stack (Kafka, issuer)", c - c0, (c - c0) * 1000 / n }'
 awk -v c="$(pg_cpu)" -v c0="${CPU0[pg]}" -v n="$REGISTERED" \
   'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", "PostgreSQL", c - c0, (c - c0) * 1000 / n }'
-for s in $SERVICES; do
+for s in $SERVICES $OPS; do
   printf 'peak memory %-22s %s\n' "$s" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/${PID[$s]}/status")"
 done
 printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$STACK/status")"
@@ -177,6 +287,7 @@ outcome_checksum() { # outcome_checksum <port>: "<checksum> <part>=<rows>:<first
   echo "$sum ${parts% }"
 }
 : > "$WORK/outcome-checksums.txt"
+declare -A PORT=([application-service]=8081 [document-service]=8082 [scheduling-service]=8083 [notification-service]=8084)
 for s in $SERVICES; do
   printf '%-22s %s\n' "$s" "$(outcome_checksum "${PORT[$s]}")" | tee -a "$WORK/outcome-checksums.txt"
 done
@@ -246,6 +357,31 @@ for _ in $(seq 150); do
 done
 BEFORE=$(awk '$1 == "application-service" { $1 = ""; print substr($0, 2) }' "$WORK/outcome-checksums.txt")
 echo "application-service outcome checksum after the rebuild: ${AFTER%% *} ($([[ "$AFTER" == "$BEFORE" ]] && echo equal || echo DIFFERENT))"
+
+echo "== operations-service's backlog against the file (bench/backlog-expected.py; $WORK/backlog-expected.json)"
+python3 bench/backlog-expected.py expected "$WORK/legacy.csv" "$TODAY" "$WORK/legacy.csv.report.json" \
+  > "$WORK/backlog-expected.json"
+python3 -c 'import json, sys; [print(f"   {k}: {v}") for k, v in json.load(open(sys.argv[1]))["notes"].items()]' \
+  "$WORK/backlog-expected.json"
+# the count the comparison reads must be up to date (no case changed after it was taken)
+for _ in $(seq 120); do
+  backlog "$WORK/backlog-after.json" && [[ $(json_of "$WORK/backlog-after.json" upToDate) == True ]] && break
+  sleep 1
+done
+echo "backlog computed at $(json_of "$WORK/backlog-after.json" computedAt), up to date: $(json_of "$WORK/backlog-after.json" upToDate)"
+python3 bench/backlog-expected.py compare "$WORK/backlog-expected.json" "$WORK/backlog-before.json" \
+  "$WORK/backlog-after.json" || BACKLOG_CHECK=failed
+
+if [[ ${LOAD:-1} != 0 ]]; then
+  echo "== operations-service under load (bench/operations-load.sh; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  FIRST=$(sed -n 2p "$WORK/legacy.csv" | cut -d, -f1)
+  APPLICANT="legacy-${FIRST##*-}"   # the generator's applicant of case n is legacy-<n>, its number SEF-RF-<year>-<n>
+  bench/operations-load.sh --requests "${LOAD_REQUESTS:-1000}" --clients "${LOAD_CLIENTS:-20}" \
+    --legacy-number "$FIRST" --applicant-id "$APPLICANT" | tee "$WORK/operations-load.txt" || LOAD_CHECK=failed
+fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(work files in $WORK)"
 [[ ${REGION_CHECK:-} != failed ]] || exit 4
 [[ ${OUTCOME_CHECK:-} != failed ]] || exit 5
+[[ ${BACKLOG_CHECK:-} != failed ]] || exit 6
+[[ ${LOAD_CHECK:-} != failed ]] || exit 7
