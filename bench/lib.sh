@@ -16,7 +16,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 require_jars() { # require_jars <jar>...: stops the script unless every jar is built
   for jar in "$@"; do
-    [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -q install -DskipTests first" >&2; exit 2; }
+    [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -B -ntp -q package -DskipTests first" >&2; exit 2; }
   done
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Restarts survived, and two instances side by side (issue 11, items 4 and 7). Run by hand, not a test:
 #
-#   ./mvnw -q install -DskipTests                        # once: the service jars, local-stack.jar, backlog-import.jar
+#   ./mvnw -B -ntp -q package -DskipTests                  # once: the service jars, local-stack.jar, backlog-import.jar
 #   bench/restarts.sh [N]                                # N legacy cases (default 1000); kills the broker and PostgreSQL
 #   bench/restarts.sh [N] --instances=2                  # the same with two instances of every service
 #   bench/restarts.sh [N] --instances=2 --no-restarts    # two instances only
