@@ -1,5 +1,8 @@
 package pt.aima.infra;
 
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -8,6 +11,15 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * are made under {@code java.io.tmpdir} by Kafka's test kit.
  */
 final class EmbeddedKafka implements KafkaServer {
+
+    /**
+     * How long a stop may take. When the JVM exits, Kafka's test kit deletes the broker's log directories in a
+     * shutdown hook of its own, running beside ours; a broker whose directories are gone never finishes stopping (its
+     * controller waits for them), and Surefire kills a test JVM whose exit takes 30 seconds.
+     */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
 
     private final EmbeddedKafkaKraftBroker broker;
 
@@ -35,6 +47,16 @@ final class EmbeddedKafka implements KafkaServer {
 
     @Override
     public void close() {
-        broker.destroy();
+        Thread stopper = new Thread(broker::destroy, "aima-kafka-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            log.warn("The Kafka broker did not stop within {}; it is left to the JVM's exit", STOP_TIMEOUT);
+        }
     }
 }

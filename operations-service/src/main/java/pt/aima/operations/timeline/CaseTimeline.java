@@ -1,5 +1,6 @@
 package pt.aima.operations.timeline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,7 +25,11 @@ import pt.aima.operations.archive.LogicalOrder;
  *
  * <p>An event's cause is the archived event its envelope names as causation; a notification whose envelope names
  * something else (the delivery that reported it) hangs under the event it answers ({@code triggeringEventId}). An
- * event whose cause is not in the archive (a REST request, a scheduled run, a command) is a root. Roots, and the
+ * event whose cause is not in the archive (a REST request, a scheduled run, a command) is a root. A cause that is not
+ * archived itself but was published from the same stored event as an archived one (one stored event becomes several
+ * integration events: a registration is {@code ApplicationRegistered} for everyone and {@code HouseholdDeclared} on
+ * a restricted topic operations-service does not read) is represented by that archived event: the relay gives the
+ * first integration event the stored event's id and the k-th the name-based UUID of {@code "<id>#k"}. Roots, and the
  * children of one parent, are in {@link LogicalOrder} (occurred-at first), and the list is the tree walked depth
  * first, so every entry comes after its parent.
  */
@@ -37,7 +42,15 @@ public final class CaseTimeline {
             Topics.NOTIFICATION_EVENTS, "notification-service",
             Topics.APPLICANT_CONTACTS, "application-service");
 
+    /** The most integration events the relay publishes from one stored event (a registration: three). */
+    private static final int MAX_PUBLISHED_PER_STORED_EVENT = 4;
+
     private CaseTimeline() {}
+
+    /** The id the relay gives the {@code index}-th integration event published from the stored event {@code first}. */
+    static UUID publishedSibling(UUID first, int index) {
+        return UUID.nameUUIDFromBytes((first + "#" + index).getBytes(StandardCharsets.UTF_8));
+    }
 
     /**
      * @param events the case's archived events, in any order
@@ -50,10 +63,16 @@ public final class CaseTimeline {
                 known.put(event.eventId(), event);
             }
         }
+        Map<UUID, UUID> siblings = new HashMap<>();
+        for (UUID id : known.keySet()) {
+            for (int index = 1; index <= MAX_PUBLISHED_PER_STORED_EVENT; index++) {
+                siblings.putIfAbsent(publishedSibling(id, index), id);
+            }
+        }
         Map<UUID, List<ArchivedEvent>> children = new HashMap<>();
         List<ArchivedEvent> roots = new ArrayList<>();
         for (ArchivedEvent event : known.values()) {
-            UUID parent = causeOf(event, known);
+            UUID parent = causeOf(event, known, siblings);
             if (parent == null) {
                 roots.add(event);
             } else {
@@ -109,10 +128,14 @@ public final class CaseTimeline {
         }
     }
 
-    private static UUID causeOf(ArchivedEvent event, Map<UUID, ArchivedEvent> known) {
+    private static UUID causeOf(ArchivedEvent event, Map<UUID, ArchivedEvent> known, Map<UUID, UUID> siblings) {
         UUID named = uuid(event.envelope().causationId());
         if (named != null && !named.equals(event.eventId()) && known.containsKey(named)) {
             return named;
+        }
+        UUID sibling = named == null ? null : siblings.get(named);
+        if (sibling != null && !sibling.equals(event.eventId())) {
+            return sibling;
         }
         UUID answered =
                 switch (event.payload()) {

@@ -129,6 +129,26 @@ class CaseTimelineTest {
         });
     }
 
+    @Test
+    void aCauseNotArchivedButPublishedFromTheSameStoredEventAsAnArchivedOneHangsUnderThatOne() {
+        CaseId caseId = CaseId.newId();
+        UUID registered = UUID.randomUUID();
+        // document-service opens the checklist from HouseholdDeclared, the registration's second integration event,
+        // on a topic operations-service does not read
+        UUID householdDeclared = CaseTimeline.publishedSibling(registered, 1);
+        UUID checklist = UUID.randomUUID();
+
+        List<TimelineEntry> timeline = CaseTimeline.of(
+                List.of(
+                        looped(caseId, checklist, householdDeclared, START.plusSeconds(1)),
+                        looped(caseId, registered, "a-request", START)),
+                null);
+
+        assertThat(timeline).extracting(TimelineEntry::eventId).containsExactly(registered, checklist);
+        assertThat(timeline.get(1).parentId()).isEqualTo(registered);
+        assertThat(timeline.get(1).depth()).isEqualTo(1);
+    }
+
     private static ArchivedEvent looped(CaseId caseId, UUID id, Object cause, Instant at) {
         return new ArchivedEvent(
                 Topics.DOCUMENT_EVENTS,
