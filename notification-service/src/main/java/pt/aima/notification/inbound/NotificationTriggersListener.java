@@ -1,6 +1,7 @@
 package pt.aima.notification.inbound;
 
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -98,31 +99,24 @@ class NotificationTriggersListener {
         commands.sendCausedBy(command(envelope), envelope);
     }
 
+    private static NotifyRegistration notifyRegistration(ApplicationRegisteredV2 registered, UUID triggeringEventId) {
+        return new NotifyRegistration(
+                registered.caseId(),
+                triggeringEventId,
+                registered.applicantId(),
+                Language.forPreference(registered.preferredLanguage()),
+                registered.submittedOn(),
+                registered.household().stream()
+                        .map(member -> new Member(
+                                member.memberId(), member.relationship().name()))
+                        .toList());
+    }
+
     private static NotificationCommand command(EventEnvelope<IntegrationEvent> envelope) {
         var id = envelope.eventId();
         return switch (envelope.payload()) {
-            case ApplicationRegistered registered ->
-                new NotifyRegistration(
-                        registered.caseId(),
-                        id,
-                        registered.applicantId(),
-                        Language.forPreference(registered.preferredLanguage()),
-                        registered.submittedOn(),
-                        registered.household().stream()
-                                .map(member -> new Member(
-                                        member.memberId(), member.relationship().name()))
-                                .toList());
-            case ApplicationRegisteredV2 registered ->
-                new NotifyRegistration(
-                        registered.caseId(),
-                        id,
-                        registered.applicantId(),
-                        Language.forPreference(registered.preferredLanguage()),
-                        registered.submittedOn(),
-                        registered.household().stream()
-                                .map(member -> new Member(
-                                        member.memberId(), member.relationship().name()))
-                                .toList());
+            case ApplicationRegistered registered -> notifyRegistration(registered.withoutPersonalFacts(), id);
+            case ApplicationRegisteredV2 registered -> notifyRegistration(registered, id);
             case ApplicantContactRegistered contact ->
                 new RegisterContact(
                         contact.caseId(),

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.ApplicationRegisteredV2;
-import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.envelope.IntegrationEvent;
@@ -40,30 +39,27 @@ class CaseProgressListener {
         inbound.process(record, SUBSCRIBED, this::apply);
     }
 
+    private static RecordApplication recordApplication(
+            ApplicationRegisteredV2 registered, EventEnvelope<IntegrationEvent> envelope) {
+        return new RecordApplication(
+                registered.caseId(),
+                registered.applicantId(),
+                registered.submittedOn(),
+                envelope.occurredAt(),
+                registered.household().stream()
+                        .map(ApplicationRegisteredV2.Member::memberId)
+                        .toList(),
+                registered.regionOrDefault());
+    }
+
     private void apply(EventEnvelope<IntegrationEvent> envelope) {
         AppointmentCommand command =
                 switch (envelope.payload()) {
+                    // a version 1 record reads as version 2 (records from before regions are queued in the
+                    // documented default, never dropped)
                     case ApplicationRegistered registered ->
-                        new RecordApplication(
-                                registered.caseId(),
-                                registered.applicantId(),
-                                registered.submittedOn(),
-                                envelope.occurredAt(),
-                                registered.household().stream()
-                                        .map(HouseholdMember::memberId)
-                                        .toList(),
-                                // records from before regions are queued in the documented default, never dropped
-                                registered.regionOrDefault());
-                    case ApplicationRegisteredV2 registered ->
-                        new RecordApplication(
-                                registered.caseId(),
-                                registered.applicantId(),
-                                registered.submittedOn(),
-                                envelope.occurredAt(),
-                                registered.household().stream()
-                                        .map(ApplicationRegisteredV2.Member::memberId)
-                                        .toList(),
-                                registered.regionOrDefault());
+                        recordApplication(registered.withoutPersonalFacts(), envelope);
+                    case ApplicationRegisteredV2 registered -> recordApplication(registered, envelope);
                     case DocumentChecklistCompleted completed -> new RecordChecklistCompleted(completed.caseId());
                     default -> throw new IllegalStateException("not subscribed: " + envelope.type());
                 };

@@ -76,4 +76,26 @@ public record ApplicationRegistered(
     public Region regionOrDefault() {
         return region == null ? Region.BEFORE_REGIONS : region;
     }
+
+    /**
+     * What this record says in version 2's terms (the household without its personal facts): consumers that need
+     * only those read both versions through one path.
+     */
+    public ApplicationRegisteredV2 withoutPersonalFacts() {
+        return new ApplicationRegisteredV2(
+                caseId,
+                applicantId,
+                submittedOn,
+                household.stream()
+                        .map(member -> new ApplicationRegisteredV2.Member(
+                                member.memberId(),
+                                member.relationship(),
+                                member.presentInPortugal(),
+                                member.stayEndsOn()))
+                        .toList(),
+                preferredLanguage,
+                addressTitle,
+                region,
+                provenance);
+    }
 }
