@@ -196,6 +196,20 @@ declare -A CPU0
 for s in $SERVICES $OPS; do CPU0[$s]=$(cpu_of "${PID[$s]}"); done
 CPU0[stack]=$(cpu_of "$STACK"); CPU0[pg]=$(pg_cpu)
 T0=$(now)
+# The throughput curve: every CURVE_EVERY seconds (5) the cases registered and the downstream counts, to $WORK/curve.tsv
+# (seconds since the import began, then cumulative counts): a flat rate is a straight line, a decay bends it.
+CASES0=$(sql application-service "select count(*) from case_status")
+( printf 'seconds\tregistered\tchecklists\tslots\treceipts\n'
+  while true; do
+    printf '%s\t%s\t%s\t%s\t%s\n' "$(secs "$T0" "$(now)")" \
+      $(( $(sql application-service "select count(*) from case_status") - CASES0 )) \
+      $(( $(sql document-service "select count(*) from checklist_case") - CHECK0 )) \
+      $(( $(sql scheduling-service "select count(*) from appointment where starts_at is not null") - SLOT0 )) \
+      $(( $(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'") - RECEIPT0 ))
+    sleep "${CURVE_EVERY:-5}"
+  done ) > "$WORK/curve.tsv" 2>/dev/null &
+CURVE=$!
+trap 'kill $STACK $SMTP $CURVE 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
 "$JAVA" -jar backlog-import/target/backlog-import.jar import "$WORK/legacy.csv" | tee "$WORK/import.txt" || true
 T1=$(now)
 REGISTERED=$(grep -oE '[0-9]+ registered' "$WORK/import.txt" | head -1 | cut -d' ' -f1)
@@ -238,6 +252,7 @@ while true; do
   sleep 2
 done
 T2=$(now)
+kill $CURVE 2>/dev/null || true
 echo
 WALL=$(secs "$T0" "$T2")
 echo "== results for $N cases ($VALID valid, $REGISTERED registered by this run; load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -268,7 +283,21 @@ for s in $SERVICES $OPS; do
   printf 'peak memory %-22s %s\n' "$s" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/${PID[$s]}/status")"
 done
 printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$STACK/status")"
-for pg in $(pgrep -f 'postgres' -P "$STACK" 2>/dev/null || true); do :; done
+# the same figures as one record, for the table at the end and $WORK/results.json
+{
+  echo "n $N"; echo "registered $REGISTERED"; echo "wall $WALL"; echo "import $(secs "$T0" "$T1")"
+  echo "loadavg $(cut -d' ' -f1 /proc/loadavg)"
+  for stage in checklists slots receipts backlog; do echo "stage $stage $(secs "$T0" "${DONE_AT[$stage]}")"; done
+  for s in $SERVICES; do echo "events $s $(( $(sql "$s" "select count(*) from domain_event_entry") - EV0[$s] ))"; done
+  echo "events $OPS $(( $(sql $OPS "select count(*) from event_archive") - ARCHIVE0 ))"
+  for s in $SERVICES $OPS; do
+    echo "cpu $s $(awk -v c="$(cpu_of "${PID[$s]}")" -v c0="${CPU0[$s]}" 'BEGIN { print c - c0 }')"
+    echo "memory $s $(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/${PID[$s]}/status")"
+  done
+  echo "cpu local-stack $(awk -v c="$(cpu_of "$STACK")" -v c0="${CPU0[stack]}" 'BEGIN { print c - c0 }')"
+  echo "memory local-stack $(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$STACK/status")"
+  echo "cpu PostgreSQL $(awk -v c="$(pg_cpu)" -v c0="${CPU0[pg]}" 'BEGIN { print c - c0 }')"
+} > "$WORK/results.txt"
 
 echo "== outcome checksums (GET /audit/outcome-checksum as an AUDITOR; $WORK/outcome-checksums.txt)"
 if [[ -n $REPRODUCIBLE ]]; then
@@ -313,6 +342,9 @@ CP="$(ls "$M2"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | 
 "$JAVA" -cp "$CP" bench/RawBaseline.java "${URL[application-service]}" "$DB_USER" "$PGPASSWORD" "$KAFKA" "$TOTAL_EVENTS" | tee "$WORK/baseline.txt"
 JDBC=$(awk '/^jdbc/ { print $2 }' "$WORK/baseline.txt"); KPROD=$(awk '/^kafka/ { print $2 }' "$WORK/baseline.txt")
 awk -v w="$WALL" -v j="$JDBC" -v k="$KPROD" 'BEGIN { printf "ratio system / raw JDBC insert: %.1fx   system / raw Kafka producer: %.1fx\n", w / j, w / k }'
+{ echo "baseline jdbc $JDBC"; echo "baseline kafka $KPROD"; } >> "$WORK/results.txt"
+echo "== the run in one table (also $WORK/results.json, with the throughput curve)"
+python3 bench/results-table.py "$WORK/results.txt" "$WORK/curve.tsv" "$WORK/results.json"
 
 echo "== blue/green rebuilds from the event store while the stack runs (REBUILD: service-port:projection ...)"
 # Each projection is rebuilt into a copy of its tables, compared with the live tables at the same global index and

@@ -76,9 +76,18 @@ define_desks() { # define_desks [scheduling port]: DESKS desks (default 15) of S
   local port=${1:-8083}
   DESKS=${DESKS:-15}
   SLOTS_PER_DAY=${SLOTS_PER_DAY:-200}
-  # cases per region in the generated file (distinct legacy numbers, by the header's column names)
-  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "legacy_number") l = i; if ($i == "desk_region") r = i }; next }
-           !seen[$l]++ && $r != "" { n[$r]++ } END { for (k in n) print k, n[k] }' "$WORK/legacy.csv" | sort > "$WORK/regions.txt"
+  # cases per region in the generated file (distinct legacy numbers, by the header's column names), read as the CSV it
+  # is (a quoted name holds commas: splitting lines at commas would take a partner's name for a region)
+  python3 -c 'import csv, sys
+from collections import Counter
+seen, n = set(), Counter()
+for row in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
+    legacy, region = row["legacy_number"], (row["desk_region"] or "").strip()
+    if legacy not in seen and region:
+        n[region] += 1
+    seen.add(legacy)
+for region, count in n.items():
+    print(region, count)' "$WORK/legacy.csv" | sort > "$WORK/regions.txt"
   # DESKS desks in proportion to the cases (highest averages): one for every region with cases, then each further desk
   # to the region with the most cases per desk, so the region that clears last clears as early as it can
   awk -v desks="$DESKS" '{ region[NR] = $1; cases[NR] = $2; d[NR] = 1 }

@@ -244,7 +244,11 @@ check "slots booked twice (desk_slot: same desk and start, or same case and memb
                                  || ' ' || (select count(*) from (select 1 from desk_slot group by case_id, member_index having count(*) > 1) m)")"
 check "bookings overlapping another case's at the same desk (BiometricSlotBooked events)" "0" \
   "$(sql scheduling-service "with booked as (
-       select aggregate_identifier as case_id, p->>'deskId' as desk, (p->>'startsAt')::timestamp as starts,
+       select aggregate_identifier as case_id, p->>'deskId' as desk,
+              case jsonb_typeof(p->'startsAt') when 'array' -- a LocalDateTime as Jackson writes it: [y, m, d, h, min(, s)]
+                then make_timestamp((p->'startsAt'->>0)::int, (p->'startsAt'->>1)::int, (p->'startsAt'->>2)::int,
+                       (p->'startsAt'->>3)::int, (p->'startsAt'->>4)::int, coalesce((p->'startsAt'->>5)::float, 0))
+                else (p->>'startsAt')::timestamp end as starts,
               make_interval(mins => (p->>'durationMinutes')::int) as lasts
        from (select aggregate_identifier, convert_from(payload, 'UTF8')::jsonb as p from domain_event_entry
              where payload_type = 'scheduling.BiometricSlotBooked') e)

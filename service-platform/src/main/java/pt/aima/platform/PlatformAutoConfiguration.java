@@ -14,14 +14,19 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -76,7 +81,12 @@ import pt.aima.platform.web.ProblemDetailsAdvice;
 import pt.aima.platform.web.RequestActingContext;
 
 /** Wires the platform's mechanisms into a service; the service brings its domain, translator and listeners. */
-@AutoConfiguration(before = {ObjectMapperAutoConfiguration.class, JpaEventStoreAutoConfiguration.class})
+@AutoConfiguration(
+        before = {
+            ObjectMapperAutoConfiguration.class,
+            JpaEventStoreAutoConfiguration.class,
+            org.axonframework.springboot.autoconfig.JpaAutoConfiguration.class
+        })
 @EnableConfigurationProperties({PlatformProperties.class, ClockSettings.class})
 public class PlatformAutoConfiguration {
 
@@ -167,6 +177,35 @@ public class PlatformAutoConfiguration {
                 eventSerializer,
                 axon.upcasterChain(),
                 axon.snapshotFilter());
+    }
+
+    /**
+     * Tracking tokens through plain JDBC on the Flyway table {@code token_entry} (the columns the JPA token store used,
+     * so tokens stored by either are read by the other). Every batch a processor handles stores its token: through JPA
+     * that was a locking select, an entity merge and a flush, here it is one update in the batch's transaction.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    TokenStore tokenStore(
+            DataSource dataSource,
+            Serializer serializer,
+            ObjectProvider<org.axonframework.springboot.TokenStoreProperties> properties) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .serializer(serializer)
+                .contentType(byte[].class)
+                .schema(TokenSchema.builder()
+                        .setTokenTable("token_entry")
+                        .setProcessorNameColumn("processor_name")
+                        .setSegmentColumn("segment")
+                        .setTokenColumn("token")
+                        .setTokenTypeColumn("token_type")
+                        .setTimestampColumn("timestamp")
+                        .setOwnerColumn("owner")
+                        .build());
+        properties.ifAvailable(p -> builder.claimTimeout(p.getClaimTimeout()));
+        return builder.build();
     }
 
     @Bean

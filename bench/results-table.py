@@ -1,0 +1,84 @@
+"""The backlog benchmark's figures as one table, and as JSON beside the log so two runs can be compared.
+
+    python3 bench/results-table.py results.txt curve.tsv results.json
+
+results.txt holds the figures the script measured, one per line ("cpu <process> <seconds>", "events <service> <n>",
+"stage <name> <seconds>", ...); curve.tsv the cumulative counts sampled during the run.
+"""
+import csv
+import json
+import sys
+
+figures, stages, events, cpu, memory, baseline = {}, {}, {}, {}, {}, {}
+for line in open(sys.argv[1]):
+    kind, *rest = line.split()
+    if kind == "stage":
+        stages[rest[0]] = float(rest[1])
+    elif kind == "events":
+        events[rest[0]] = int(rest[1])
+    elif kind == "cpu":
+        cpu[rest[0]] = float(rest[1])
+    elif kind == "memory":
+        memory[rest[0]] = int(rest[1])
+    elif kind == "baseline":
+        baseline[rest[0]] = float(rest[1])
+    else:
+        figures[kind] = float(rest[0])
+cases = int(figures["registered"])
+wall = figures["wall"]
+curve = [{k: float(v) for k, v in row.items()} for row in csv.DictReader(open(sys.argv[2]), delimiter="\t")]
+
+# the rate of registration in each quarter of the import (the time each quarter's last case was reached, interpolated
+# between samples): equal rates mean the system does not slow down as its stores grow
+def reached(count):
+    previous = (0.0, 0.0)
+    for point in curve:
+        t, n = point["seconds"], point["registered"]
+        if n >= count:
+            (t0, n0) = previous
+            return t0 + (t - t0) * ((count - n0) / (n - n0) if n > n0 else 1)
+        previous = (t, n)
+    return None
+
+
+marks = [reached(cases * q / 4) if q else 0.0 for q in range(5)]
+quarters = [
+    round(cases / 4 / (marks[q + 1] - marks[q]), 1)
+    for q in range(4)
+    if marks[q] is not None and marks[q + 1] is not None and marks[q + 1] > marks[q]
+]
+
+result = {
+    "cases": cases,
+    "wallSeconds": wall,
+    "casesPerSecond": round(cases / wall, 1),
+    "loadAverage": figures.get("loadavg"),
+    "stages": {name: {"finishedAfterSeconds": t, "casesPerSecond": round(cases / t, 1)} for name, t in stages.items()},
+    "cpuMsPerCase": {p: round(s * 1000 / cases, 2) for p, s in cpu.items()},
+    "cpuMsPerCaseTotal": round(sum(cpu.values()) * 1000 / cases, 1),
+    "eventsPerCase": {s: round(n / cases, 2) for s, n in events.items()},
+    "peakMemoryMiB": memory,
+    "rawBaselineSeconds": baseline,
+    "ratioToRawJdbc": round(wall / baseline["jdbc"], 1) if baseline.get("jdbc") else None,
+    "ratioToRawKafkaProducer": round(wall / baseline["kafka"], 1) if baseline.get("kafka") else None,
+    "registrationRateByQuarter": quarters,
+    "curve": curve,
+}
+json.dump(result, open(sys.argv[3], "w"), indent=2)
+
+print(f"{'stage':<22}{'finished after':>16}{'cases/s':>10}")
+print(f"{'import (registered)':<22}{figures['import']:>14.1f} s{cases / figures['import']:>10.1f}")
+for name, t in stages.items():
+    print(f"{name:<22}{t:>14.1f} s{cases / t:>10.1f}")
+print(f"{'whole run':<22}{wall:>14.1f} s{cases / wall:>10.1f}")
+print()
+print(f"{'process':<24}{'CPU ms/case':>12}{'events/case':>13}{'peak MiB':>10}")
+for p in cpu:
+    ev = f"{events[p] / cases:.2f}" if p in events else ""
+    mem = str(memory.get(p, "")) if p in memory else ""
+    print(f"{p:<24}{cpu[p] * 1000 / cases:>12.1f}{ev:>13}{mem:>10}")
+print(f"{'all processes':<24}{result['cpuMsPerCaseTotal']:>12.1f}")
+print()
+print(f"registration rate by quarter of the import (cases/s): {quarters}")
+if result["ratioToRawJdbc"]:
+    print(f"system / raw JDBC: {result['ratioToRawJdbc']}x   system / raw Kafka producer: {result['ratioToRawKafkaProducer']}x")
