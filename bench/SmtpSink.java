@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java bench/SmtpSink.java [port]     (prints "smtp sink on port N"; the count of messages on exit)</pre>
  *
- * <p>With {@code -Dsmtp.sink.count=true} it also prints "accepted N" after each message, so a script can compare the
+ * <p>With {@code -Dsmtp.sink.count=true} it also prints "accepted N <X-AIMA-Notification-Id>" after each message, so a script can compare the
  * messages the sink really received with the deliveries notification-service marked sent (bench/restarts.sh: none
  * sent twice).
  */
@@ -47,12 +47,16 @@ public class SmtpSink {
                     case "EHLO", "HELO" -> reply(out, "250 smtp-sink");
                     case "DATA" -> {
                         reply(out, "354 end with <CRLF>.<CRLF>");
+                        String notification = "-";
                         while ((line = in.readLine()) != null && !line.equals(".")) {
-                            // discarded
+                            // discarded, but for the notification id notification-service puts in every e-mail
+                            if (line.regionMatches(true, 0, "X-AIMA-Notification-Id:", 0, 23)) {
+                                notification = line.substring(23).trim();
+                            }
                         }
                         long accepted = messages.incrementAndGet();
                         if (COUNT) {
-                            System.out.println("accepted " + accepted);
+                            System.out.println("accepted " + accepted + " " + notification);
                         }
                         reply(out, "250 accepted and dropped");
                     }
