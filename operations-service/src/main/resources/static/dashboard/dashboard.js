@@ -240,33 +240,34 @@
     }
 
     /**
-     * The projections' lag, where this service reports it ({@code /operations/projections} of the platform), and the
-     * read models with the archive they are rebuilt from (always).
+     * Every service's projections and their lag (operations-service asks each service's /operations/projections with
+     * this page's token; a service that does not answer is shown as unreachable), and this service's read models with
+     * the archive they are rebuilt from.
      */
     async function renderProjections() {
-        let lags = null;
-        try {
-            lags = await api('/operations/projections');
-        } catch (e) {
-            if (e instanceof Unauthorized) {
-                throw e;
+        const services = await api('/operations/platform/projections');
+        const rows = [];
+        services.forEach((service) => {
+            if (!service.reachable) {
+                rows.push({
+                    attributes: {'data-service': service.service, 'data-status': 'UNREACHABLE'},
+                    cells: [service.service, '—', el('span', {className: 'breached'}, 'UNREACHABLE'),
+                        service.problem || '', ''],
+                });
+                return;
             }
-            // this service reports no projection lag (yet): its read models are shown alone
-        }
+            service.projections.forEach((p) => rows.push({
+                attributes: {'data-service': service.service, 'data-projection': p.name, 'data-status': p.status},
+                cells: [service.service, p.name, el('span', p.status === 'UP' ? {} : {className: 'breached'}, p.status),
+                    p.lagEvents, p.lagSeconds],
+            }));
+        });
         const section = $('projections-table');
-        if (Array.isArray(lags) && lags.length > 0) {
-            section.hidden = false;
-            table('projections-table', ['Projection', 'Status', 'Lag (events)', 'Lag (seconds)'],
-                lags.map((p) => ({
-                    attributes: {'data-projection': p.name, 'data-status': p.status},
-                    cells: [p.name, el('span', p.status === 'UP' ? {} : {className: 'breached'}, p.status),
-                        p.lagEvents, p.lagSeconds],
-                })), 2);
-        } else {
-            section.hidden = true;
-        }
+        section.hidden = rows.length === 0;
+        table('projections-table', ['Service', 'Projection', 'Status', 'Lag (events)', 'Lag (seconds)'], rows, 3);
+        const unreachable = services.filter((service) => !service.reachable).map((service) => service.service);
         const view = await api('/operations/read-models');
-        $('projections-note').textContent = (Array.isArray(lags) ? '' : 'No projection lag reported here. ')
+        $('projections-note').textContent = (unreachable.length ? 'Not answering: ' + unreachable.join(', ') + '. ' : '')
             + 'Archived events: ' + view.archivedEvents + '; every read model is rebuilt from '
             + view.source.join(', ') + '.';
         table('read-models-table', ['Read-model table', 'Rows'],

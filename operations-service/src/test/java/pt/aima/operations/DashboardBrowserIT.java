@@ -80,7 +80,11 @@ import pt.aima.platform.testing.harness.ServiceHarness;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.kafka.consumer.group-id=operations-service-dashboard-it",
-            "aima.operations-service.backlog.refresh=300ms"
+            "aima.operations-service.backlog.refresh=300ms",
+            "aima.operations-service.services[0].name=operations-service",
+            "aima.operations-service.services[0].url=http://127.0.0.1:${local.server.port}",
+            "aima.operations-service.services[1].name=nowhere-service",
+            "aima.operations-service.services[1].url=http://127.0.0.1:9"
         })
 class DashboardBrowserIT {
 
@@ -239,9 +243,14 @@ class DashboardBrowserIT {
             assertThat(waiting.getAttribute("data-length")).isEqualTo("1");
             assertThat(waiting.getText()).contains("COIMBRA", "documentType PASSPORT");
 
-            // the read models (this service's own, while no projection-lag endpoint exists here)
+            // the read models, and every service's projections: one that does not answer is shown, not left out
             assertThat(row(browser, "read-models-table", "data-table", "ops_case"))
                     .containsExactly("ops_case", "5");
+            WebElement nowhere =
+                    browser.findElement(By.cssSelector("#projections-table tr[data-service='nowhere-service']"));
+            assertThat(nowhere.getAttribute("data-status")).isEqualTo("UNREACHABLE");
+            assertThat(browser.findElement(By.id("projections-note")).getText())
+                    .startsWith("Not answering: nowhere-service.");
 
             // every chart drew something on its canvas
             for (String chart : List.of("burndown-chart", "stage-age-chart", "times-chart")) {

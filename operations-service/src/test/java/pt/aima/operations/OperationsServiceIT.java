@@ -49,7 +49,12 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "aima.operations-service.gauge-refresh=500ms",
             "aima.operations-service.backlog.refresh=100ms",
-            "aima.operations-service.backlog.max-age=1s"
+            "aima.operations-service.backlog.max-age=1s",
+            "aima.operations-service.services[0].name=operations-service",
+            "aima.operations-service.services[0].url=http://127.0.0.1:${local.server.port}",
+            "aima.operations-service.services[1].name=nowhere-service",
+            "aima.operations-service.services[1].url=http://127.0.0.1:9",
+            "aima.operations-service.projections-timeout=2s"
         })
 class OperationsServiceIT {
 
@@ -385,6 +390,40 @@ class OperationsServiceIT {
         deliver(decided.events());
         assertThat(items("ready-for-decision", caseId)).isEmpty();
         assertThat(caseRow(caseId).orElseThrow()).containsEntry("stage", "GRANTED");
+    }
+
+    @Test
+    void everyServicesProjectionsAreAskedWithTheCallersTokenAndOneThatDoesNotAnswerIsListedAsUnreachable() {
+        Response answered = operations().get("/operations/platform/projections");
+
+        assertThat(answered.status()).isEqualTo(200);
+        JsonNode services = answered.body();
+        assertThat(services.size()).isEqualTo(2);
+        JsonNode self = services.get(0);
+        assertThat(self.get("service").asString()).isEqualTo("operations-service");
+        assertThat(self.get("reachable").asBoolean())
+                .as("asked with the operator's token, which /operations/projections requires: %s", self)
+                .isTrue();
+        assertThat(self.get("projections").isArray()).isTrue();
+        Response direct = operations().get("/operations/projections");
+        assertThat(self.get("projections").size()).isEqualTo(direct.body().size());
+        JsonNode nowhere = services.get(1);
+        assertThat(nowhere.get("service").asString()).isEqualTo("nowhere-service");
+        assertThat(nowhere.get("reachable").asBoolean()).isFalse();
+        assertThat(nowhere.get("problem").asString()).isNotBlank();
+        assertThat(nowhere.get("projections").size()).isZero();
+
+        assertThat(service.as("auditor-1", "AUDITOR")
+                        .get("/operations/platform/projections")
+                        .body()
+                        .get(0)
+                        .get("reachable")
+                        .asBoolean())
+                .isTrue();
+        assertThat(service.as("caseworker-1", "CASEWORKER")
+                        .get("/operations/platform/projections")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test

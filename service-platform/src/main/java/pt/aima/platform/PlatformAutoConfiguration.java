@@ -8,12 +8,15 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -56,6 +59,8 @@ import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContextCorrelationProvider;
 import pt.aima.platform.acting.CurrentActingContext;
+import pt.aima.platform.aggregate.AggregateCache;
+import pt.aima.platform.aggregate.StoredEventVersions;
 import pt.aima.platform.asof.AggregateHistory;
 import pt.aima.platform.asof.AsOfReplay;
 import pt.aima.platform.audit.CaseHistoryController;
@@ -157,6 +162,22 @@ public class PlatformAutoConfiguration {
         return PersonalDataKeys.inCurrentSchema(
                 JdbcClient.create(dataSource),
                 Base64.getDecoder().decode(environment.getRequiredProperty("aima.privacy.key-encryption-key")));
+    }
+
+    /**
+     * The cache of a service's busiest aggregate (its case), named on the aggregate: {@code @Aggregate(cache =
+     * "aggregateCache")}. {@code aima.aggregate-cache.maximum-size} aggregates at most (0 turns caching off), each
+     * dropped {@code aima.aggregate-cache.expire-after-access} after its last use. See {@link AggregateCache}.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "aggregateCache")
+    Cache aggregateCache(Environment environment, DataSource dataSource) {
+        long maximumSize = environment.getProperty("aima.aggregate-cache.maximum-size", Long.class, 5_000L);
+        Duration expireAfterAccess = environment.getProperty(
+                "aima.aggregate-cache.expire-after-access", Duration.class, Duration.ofMinutes(10));
+        return maximumSize <= 0
+                ? NoCache.INSTANCE
+                : new AggregateCache(maximumSize, expireAfterAccess, new StoredEventVersions(dataSource));
     }
 
     /**

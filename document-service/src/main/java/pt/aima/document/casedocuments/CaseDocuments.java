@@ -43,7 +43,7 @@ import pt.aima.platform.eventstore.StoredAs;
  * an accepted document.
  */
 @StoredAs("document.CaseDocuments")
-@Aggregate(snapshotTriggerDefinition = "caseDocumentsSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "caseDocumentsSnapshotTrigger", cache = "aggregateCache")
 @Revision("3") // 3: items keyed by ItemKey, evidence requests as entities; Axon ignores snapshots of other revisions
 class CaseDocuments {
 

@@ -79,7 +79,7 @@ import pt.aima.platform.eventstore.StoredAs;
  * to see) if it never comes.
  */
 @StoredAs("notification.CaseNotifications")
-@Aggregate(snapshotTriggerDefinition = "caseNotificationsSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "caseNotificationsSnapshotTrigger", cache = "aggregateCache")
 class CaseNotifications {
 
     /**

@@ -49,7 +49,7 @@ import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
  * scheduler plans with are built from its events.
  */
 @StoredAs("scheduling.BiometricAppointment")
-@Aggregate(snapshotTriggerDefinition = "appointmentSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "appointmentSnapshotTrigger", cache = "aggregateCache")
 class BiometricAppointment {
 
     static final String APPLICANT_REQUEST = "APPLICANT_REQUEST";

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 
@@ -39,7 +40,21 @@ public class ActingCommandGateway {
                         service, cause.correlationId(), cause.eventId().toString()));
     }
 
+    /**
+     * A command that collides with an append made elsewhere (a {@link ConcurrencyException}: another instance changed
+     * the aggregate after this one cached it, see {@link pt.aima.platform.aggregate.AggregateCache}) was rolled back
+     * whole and its cached aggregate evicted; it is sent once more, on the aggregate as stored. A second collision
+     * reaches the caller.
+     */
     public <R> R send(Object command, ActingContext context) {
+        try {
+            return sendOnce(command, context);
+        } catch (ConcurrencyException collided) {
+            return sendOnce(command, context);
+        }
+    }
+
+    private <R> R sendOnce(Object command, ActingContext context) {
         MetaData metaData = context.asMetaData();
         try {
             return commandGateway.sendAndWait(

@@ -70,14 +70,15 @@ public class DeadLetterOperations {
 
         Set<String> closed = closedTopicEntries();
         List<QueueCount> topicCounts = new ArrayList<>();
-        for (String topic : topics.topics()) {
+        for (Map.Entry<String, List<KafkaDeadLetters.Entry>> topic :
+                topics.readAll(topics.topics()).entrySet()) {
             Map<String, Long> reasons = new TreeMap<>();
-            for (KafkaDeadLetters.Entry entry : topics.readAll(topic)) {
+            for (KafkaDeadLetters.Entry entry : topic.getValue()) {
                 if (!closed.contains(entry.id())) {
                     reasons.merge(reasonKind(entry.reason()), 1L, Long::sum);
                 }
             }
-            topicCounts.add(queueCount(DeadLetterSource.TOPIC, topic, reasons));
+            topicCounts.add(queueCount(DeadLetterSource.TOPIC, topic.getKey(), reasons));
         }
         long total = groupCounts.stream().mapToLong(QueueCount::entries).sum()
                 + topicCounts.stream().mapToLong(QueueCount::entries).sum();

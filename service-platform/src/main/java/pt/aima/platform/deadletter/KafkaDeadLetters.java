@@ -87,26 +87,45 @@ public class KafkaDeadLetters {
 
     /** Every record the topic holds now. */
     public List<Entry> readAll(String topic) {
+        return readAll(List.of(topic)).getOrDefault(topic, List.of());
+    }
+
+    /**
+     * Every record each topic holds now, read with one consumer (creating a consumer costs more than reading an empty
+     * topic); partitions with nothing in them are not read at all.
+     */
+    public Map<String, List<Entry>> readAll(List<String> topics) {
+        Map<String, List<Entry>> entries = new LinkedHashMap<>();
+        topics.forEach(topic -> entries.put(topic, new ArrayList<>()));
         try (Consumer<String, byte[]> consumer = consumer()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, patience);
-            if (infos == null || infos.isEmpty()) {
-                return List.of();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, patience);
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                }
             }
-            List<TopicPartition> partitions = infos.stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
+            if (partitions.isEmpty()) {
+                return entries;
+            }
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, patience);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<Entry> entries = new ArrayList<>();
+            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, patience);
+            List<TopicPartition> holding = partitions.stream()
+                    .filter(partition -> end.get(partition) > start.get(partition))
+                    .toList();
+            if (holding.isEmpty()) {
+                return entries;
+            }
+            consumer.assign(holding);
+            consumer.seekToBeginning(holding);
             Instant deadline = Instant.now().plus(patience);
-            while (!allRead(consumer, partitions, end)) {
+            while (!allRead(consumer, holding, end)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within " + patience);
+                    throw new IllegalStateException("could not read " + topics + " to their end within " + patience);
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        entries.add(entry(record));
+                        entries.get(record.topic()).add(entry(record));
                     }
                 }
             }

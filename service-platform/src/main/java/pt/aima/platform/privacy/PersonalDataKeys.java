@@ -17,8 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * personal data is stored and kept wrapped by the service's key-encryption key, so a copy of the database alone
  * reads no personal data either. {@link #erase} destroys the key: crypto-shredding.
  *
- * <p>Keys are read from the table on every use, never cached, so an erasure takes effect at once on every instance.
- * A new key joins the transaction that stores the event it encrypts.
+ * <p>Keys are never cached across transactions, so an erasure takes effect on every instance for every transaction
+ * that starts after it commits. Within one transaction a subject's key is read once (an aggregate loaded, its events
+ * appended and published in one unit of work would otherwise read it for every event). A new key joins the
+ * transaction that stores the event it encrypts.
  */
 public final class PersonalDataKeys {
 
@@ -80,15 +82,32 @@ public final class PersonalDataKeys {
         }
         byte[] fresh = new byte[KEY_BYTES];
         RANDOM.nextBytes(fresh);
-        jdbc.sql("insert into " + table + " (data_subject, wrapped_key) values (?, ?) on conflict do nothing")
+        int created = jdbc.sql(
+                        "insert into " + table + " (data_subject, wrapped_key) values (?, ?) on conflict do nothing")
                 .params(subject, seal(keyEncryptionKey, fresh, subject))
                 .update();
-        // Another transaction may have created it first: the row now in the table is the key.
+        TransactionKeys.forget(this, subject);
+        if (created == 1) {
+            SecretKey key = new SecretKeySpec(fresh, "AES");
+            TransactionKeys.remember(this, subject, Optional.of(key));
+            return key;
+        }
+        // Another transaction created it first (or erased the subject): the row now in the table decides.
         return existingKey(subject).orElseThrow(() -> new SubjectErased(subject));
     }
 
     /** The subject's key; empty when it never had one or when it was erased. */
     public Optional<SecretKey> existingKey(String subject) {
+        Optional<SecretKey> known = TransactionKeys.known(this, subject);
+        if (known != null) {
+            return known;
+        }
+        Optional<SecretKey> read = readKey(subject);
+        TransactionKeys.remember(this, subject, read);
+        return read;
+    }
+
+    private Optional<SecretKey> readKey(String subject) {
         return jdbc.sql("select wrapped_key from " + table + " where data_subject = ?")
                 .param(subject)
                 .query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
@@ -121,6 +140,7 @@ public final class PersonalDataKeys {
      * @return false when the subject's data was already erased: nothing changed
      */
     public boolean erase(String subject, String legalBasis, String erasedBy, Instant at) {
+        TransactionKeys.forget(this, subject);
         return jdbc.sql("insert into " + table
                                 + " as k (data_subject, wrapped_key, erased_at, legal_basis, erased_by)"
                                 + " values (:subject, null, :at, :basis, :by)"

@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,6 +59,7 @@ public class KafkaEventRelay {
     private final String service;
     private final CaseTracing tracing;
     private final MeterRegistry meters;
+    private final Map<String, Counter> acknowledged = new ConcurrentHashMap<>();
 
     /** @param service the publishing service's name, the records' CloudEvents source */
     public KafkaEventRelay(
@@ -134,11 +137,7 @@ public class KafkaEventRelay {
         record.headers().add(Topics.HEADER_EVENT_TYPE, bytes(envelope.type()));
         record.headers().add(Topics.HEADER_SCHEMA_VERSION, bytes(Integer.toString(envelope.version())));
         CloudEventsHeaders.add(record.headers(), envelope, service);
-        Counter acknowledged = Counter.builder("aima.relay.published")
-                .description("integration events the broker acknowledged")
-                .tag("topic", record.topic())
-                .tag("type", envelope.type())
-                .register(meters);
+        Counter acknowledged = acknowledgedCounter(record.topic(), envelope.type());
         try (CaseTracing.Scope named = tracing.nameCase(envelope.caseId().toString(), envelope.correlationId())) {
             CompletableFuture<?> sent = kafka.send(record);
             sent.thenRun(acknowledged::increment);
@@ -146,6 +145,14 @@ public class KafkaEventRelay {
         } catch (RuntimeException e) {
             throw new RelayFailed("could not hand the record to the producer", e);
         }
+    }
+
+    private Counter acknowledgedCounter(String topic, String type) {
+        return acknowledged.computeIfAbsent(topic + ' ' + type, key -> Counter.builder("aima.relay.published")
+                .description("integration events the broker acknowledged")
+                .tag("topic", topic)
+                .tag("type", type)
+                .register(meters));
     }
 
     private List<CompletableFuture<?>> pendingSendsOfThisBatch() {

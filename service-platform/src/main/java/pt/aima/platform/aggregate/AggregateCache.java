@@ -1,0 +1,128 @@
+package pt.aima.platform.aggregate;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+
+/**
+ * Aggregates kept between commands, so a command on a case just changed does not read and deserialize its events again
+ * (each record a service's inbox takes in is a command on its case, and a case's records arrive close together).
+ * Bounded by a number of aggregates and by time since last use (Caffeine, least recently used out first).
+ *
+ * <p>Several instances of a service share one event store, so an entry can fall behind it. Two things keep a command
+ * from ever deciding on such an entry: before an entry is handed out, the stream's last sequence number in the store
+ * (one index lookup, in the command's transaction) must equal the entry's version, or the aggregate is read from the
+ * store instead; and if another instance appends between that check and this command's append, the append collides
+ * with the store's unique (aggregate, sequence number), the unit of work rolls back, Axon's {@code
+ * CachingEventSourcingRepository} evicts the entry, and the command is sent once more on the stored aggregate ({@link
+ * pt.aima.platform.acting.ActingCommandGateway}). Aggregates that hold personal data clear it by an event of their own
+ * on erasure; the time bound is how long an instance that did not handle the erasure can hold such data in memory.
+ */
+public final class AggregateCache implements Cache {
+
+    /** The last sequence number the store holds for an aggregate identifier; null when it holds none. */
+    @FunctionalInterface
+    public interface StoredVersions {
+        Long lastSequenceNumber(String aggregateIdentifier);
+    }
+
+    private static final VarHandle ENTRY_VERSION = entryVersion();
+
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
+    private final StoredVersions store;
+
+    public AggregateCache(long maximumSize, Duration expireAfterAccess, StoredVersions store) {
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .expireAfterAccess(expireAfterAccess)
+                .build();
+        this.store = store;
+    }
+
+    /** The entry, if it is as recent as the store; an entry behind the store is dropped and the aggregate read anew. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        Object entry = entries.getIfPresent(key);
+        if (entry == null) {
+            return null;
+        }
+        if (entry instanceof AggregateCacheEntry<?> cached) {
+            Long version = (Long) ENTRY_VERSION.get(cached);
+            if (version == null || !version.equals(store.lastSequenceNumber(key.toString()))) {
+                entries.asMap().remove(key, entry);
+                return null;
+            }
+        }
+        return (V) entry;
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        if (value == null) {
+            entries.invalidate(key);
+        } else {
+            entries.put(key, value);
+        }
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        return entries.asMap().putIfAbsent(key, value) == null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+        return (T) entries.get(key, any -> valueSupplier.get());
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        return entries.asMap().remove(key) != null;
+    }
+
+    @Override
+    public void removeAll() {
+        entries.invalidateAll();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return entries.getIfPresent(key) != null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        entries.asMap().computeIfPresent(key, (any, value) -> update.apply((V) value));
+    }
+
+    /** Axon's entry listeners serve sagas' caches, not aggregates': not supported here. */
+    @Override
+    public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
+        throw new UnsupportedOperationException("the aggregate cache has no entry listeners");
+    }
+
+    /** Axon keeps the cached aggregate's version private; it is read, never written. */
+    private static VarHandle entryVersion() {
+        try {
+            return MethodHandles.privateLookupIn(AggregateCacheEntry.class, MethodHandles.lookup())
+                    .findVarHandle(AggregateCacheEntry.class, "version", Long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Aggregates cached now (an estimate; for tests and diagnostics). */
+    public long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+}

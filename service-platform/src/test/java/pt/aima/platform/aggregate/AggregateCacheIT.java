@@ -1,0 +1,111 @@
+package pt.aima.platform.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import pt.aima.fixture.cachedapp.CachedTestApplication;
+import pt.aima.fixture.cachedapp.Counter;
+import pt.aima.fixture.cachedapp.OtherInstance;
+import pt.aima.infra.SpringTestInfrastructure;
+import pt.aima.kernel.envelope.Actor;
+import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.acting.ActingContext;
+
+/**
+ * The aggregate cache on a real event store, with a second instance appending to the same aggregates: a command finds
+ * its aggregate cached; an entry behind the store is never used (the aggregate is read from the store instead); and an
+ * append by the other instance while the command is handled makes the command collide, roll back and run once more on
+ * the stored aggregate. Every count the counter answers is the number of events in its stream.
+ */
+@SpringBootTest(
+        classes = CachedTestApplication.class,
+        properties = {"spring.application.name=aggregate-cache-it", "aima.service.name=aggregate-cache-it"})
+class AggregateCacheIT {
+
+    private static final ActingContext OPERATOR =
+            new ActingContext(new Actor("operator-1", "OPERATIONS"), "it-aggregate-cache", "it-aggregate-cache");
+
+    @Autowired
+    ActingCommandGateway commands;
+
+    @Autowired
+    @Qualifier("aggregateCache")
+    Cache cache;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    OtherInstance other;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SpringTestInfrastructure.registerSpringProperties(registry, "platform_aggregate_cache_it");
+    }
+
+    @Test
+    void aCommandFindsItsAggregateCachedAfterTheFirst() {
+        String counter = UUID.randomUUID().toString();
+
+        assertThat(increment(counter)).isEqualTo(1);
+        assertThat(cache.containsKey(counter)).isTrue();
+        assertThat(increment(counter)).isEqualTo(2);
+        assertThat(increment(counter)).isEqualTo(3);
+        assertThat(other.timesHandled(counter)).as("no command repeated").isEqualTo(3);
+    }
+
+    @Test
+    void anEntryBehindTheStoreIsNotUsed() {
+        String counter = UUID.randomUUID().toString();
+        assertThat(increment(counter)).isEqualTo(1);
+        assertThat(cache.containsKey(counter)).isTrue();
+
+        other.append(counter, 1);
+
+        assertThat(increment(counter))
+                .as("counted on the stored aggregate, which holds the other instance's increment")
+                .isEqualTo(3);
+        assertThat(other.timesHandled(counter))
+                .as("the stale entry was never handed out: no collision, no repeat")
+                .isEqualTo(2);
+        assertThat(sequenceNumbers(counter)).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void aCommandThatCollidesWithAnAppendMadeWhileItRanIsRepeatedOnTheStoredAggregate() {
+        String counter = UUID.randomUUID().toString();
+        assertThat(increment(counter)).isEqualTo(1);
+
+        other.appendWhileTheNextCommandIsHandled(counter);
+
+        assertThat(increment(counter)).isEqualTo(3);
+        assertThat(other.timesHandled(counter))
+                .as("the second command ran twice")
+                .isEqualTo(3);
+        assertThat(sequenceNumbers(counter)).containsExactly(0L, 1L, 2L);
+        assertThat(increment(counter))
+                .as("the entry now is the stored aggregate")
+                .isEqualTo(4);
+    }
+
+    private int increment(String counter) {
+        return commands.<Integer>send(new Counter.Increment(counter), OPERATOR);
+    }
+
+    private java.util.List<Long> sequenceNumbers(String counter) {
+        return eventStore
+                .readEvents(counter)
+                .asStream()
+                .map(DomainEventMessage::getSequenceNumber)
+                .toList();
+    }
+}
