@@ -60,7 +60,6 @@ import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContextCorrelationProvider;
 import pt.aima.platform.acting.CurrentActingContext;
 import pt.aima.platform.aggregate.AggregateCache;
-import pt.aima.platform.aggregate.StoredEventVersions;
 import pt.aima.platform.asof.AggregateHistory;
 import pt.aima.platform.asof.AsOfReplay;
 import pt.aima.platform.audit.CaseHistoryController;
@@ -171,13 +170,13 @@ public class PlatformAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(name = "aggregateCache")
-    Cache aggregateCache(Environment environment, DataSource dataSource) {
+    Cache aggregateCache(Environment environment, EventStorageEngine eventStorageEngine) {
         long maximumSize = environment.getProperty("aima.aggregate-cache.maximum-size", Long.class, 5_000L);
         Duration expireAfterAccess = environment.getProperty(
                 "aima.aggregate-cache.expire-after-access", Duration.class, Duration.ofMinutes(10));
         return maximumSize <= 0
                 ? NoCache.INSTANCE
-                : new AggregateCache(maximumSize, expireAfterAccess, new StoredEventVersions(dataSource));
+                : new AggregateCache(maximumSize, expireAfterAccess, eventStorageEngine::lastSequenceNumberFor);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -55,11 +56,9 @@ class PlatformProjectionsController {
     private final RestClient http;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
-    PlatformProjectionsController(Environment environment) {
+    PlatformProjectionsController(
+            Environment environment, @Value("${aima.operations-service.projections-timeout:3s}") Duration timeout) {
         this.environment = environment;
-        Duration timeout = Binder.get(environment)
-                .bind("aima.operations-service.projections-timeout", Duration.class)
-                .orElse(Duration.ofSeconds(3));
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(timeout).build());
         requests.setReadTimeout(timeout);

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
@@ -17,7 +18,7 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
  *
  * <p>Several instances of a service share one event store, so an entry can fall behind it. Two things keep a command
  * from ever deciding on such an entry: before an entry is handed out, the stream's last sequence number in the store
- * (one index lookup, in the command's transaction) must equal the entry's version, or the aggregate is read from the
+ * (the storage engine's {@code lastSequenceNumberFor}: one index lookup, in the command's transaction) must equal the entry's version, or the aggregate is read from the
  * store instead; and if another instance appends between that check and this command's append, the append collides
  * with the store's unique (aggregate, sequence number), the unit of work rolls back, Axon's {@code
  * CachingEventSourcingRepository} evicts the entry, and the command is sent once more on the stored aggregate ({@link
@@ -26,10 +27,13 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
  */
 public final class AggregateCache implements Cache {
 
-    /** The last sequence number the store holds for an aggregate identifier; null when it holds none. */
+    /**
+     * The last sequence number the store holds for an aggregate identifier, empty when it holds none: the event
+     * storage engine's {@code lastSequenceNumberFor}, on the connection of the current transaction.
+     */
     @FunctionalInterface
     public interface StoredVersions {
-        Long lastSequenceNumber(String aggregateIdentifier);
+        Optional<Long> lastSequenceNumberFor(String aggregateIdentifier);
     }
 
     private static final VarHandle ENTRY_VERSION = entryVersion();
@@ -55,7 +59,7 @@ public final class AggregateCache implements Cache {
         }
         if (entry instanceof AggregateCacheEntry<?> cached) {
             Long version = (Long) ENTRY_VERSION.get(cached);
-            if (version == null || !version.equals(store.lastSequenceNumber(key.toString()))) {
+            if (version == null || !Optional.of(version).equals(store.lastSequenceNumberFor(key.toString()))) {
                 entries.asMap().remove(key, entry);
                 return null;
             }

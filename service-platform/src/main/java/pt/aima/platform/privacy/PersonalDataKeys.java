@@ -86,13 +86,13 @@ public final class PersonalDataKeys {
                         "insert into " + table + " (data_subject, wrapped_key) values (?, ?) on conflict do nothing")
                 .params(subject, seal(keyEncryptionKey, fresh, subject))
                 .update();
-        TransactionKeys.forget(this, subject);
         if (created == 1) {
             SecretKey key = new SecretKeySpec(fresh, "AES");
             TransactionKeys.remember(this, subject, Optional.of(key));
             return key;
         }
         // Another transaction created it first (or erased the subject): the row now in the table decides.
+        TransactionKeys.forget(this, subject);
         return existingKey(subject).orElseThrow(() -> new SubjectErased(subject));
     }
 
