@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,12 +22,15 @@ import pt.aima.kernel.application.DecisionDeadlineExtended;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.codec.IntegrationEventCodec;
+import pt.aima.kernel.document.DocumentChecklistOpened;
+import pt.aima.kernel.document.RequiredDocument;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.kernel.notification.NotificationSent;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
+import pt.aima.notification.process.hold.HoldSweep;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.Response;
 import pt.aima.platform.testing.harness.ServiceHarness;
@@ -46,16 +50,19 @@ class NotificationServiceIT extends NotificationServiceTestBase {
         var registered = service.envelope(registration(caseId, "applicant-pt", "pt"));
         var slot = service.envelope(
                 new BiometricSlotAssigned(caseId, "LISBOA-1", LocalDateTime.of(2026, 12, 3, 9, 30), 30));
+        var checklist = service.envelope(checklist(caseId));
         var refused = service.envelope(
                 new DecisionIssued(caseId, Outcome.REFUSED, List.of("ENTRY_BAN"), "Interdição de entrada em vigor."));
         Caller applicant = service.as("applicant-pt", "APPLICANT");
         service.kafka().send(Topics.APPLICATION_EVENTS, registered);
         service.kafka().send(Topics.SCHEDULING_EVENTS, slot);
-        // The two topics are consumed side by side: the slot may be stored before or after the receipt.
-        awaitInbox(caseId, applicant, 2);
+        service.kafka().send(Topics.DOCUMENT_EVENTS, checklist);
+        // The three topics are consumed side by side, in any order: the appointment waits for the registration and
+        // the checklist (its originals to bring) whichever comes first.
+        awaitInbox(caseId, applicant, 3);
         service.kafka().send(Topics.APPLICATION_EVENTS, refused);
 
-        JsonNode inbox = awaitInbox(caseId, applicant, 3);
+        JsonNode inbox = awaitInbox(caseId, applicant, 4);
         JsonNode receipt = notificationAnswering(inbox, registered);
         assertThat(receipt.get("kind").asString()).isEqualTo("RECEIPT");
         assertThat(receipt.get("channel").asString()).isEqualTo("PORTAL_INBOX");
@@ -75,13 +82,20 @@ class NotificationServiceIT extends NotificationServiceTestBase {
         assertThat(decision.get("subject").asString()).contains("indeferido");
         assertThat(decision.get("body").asString())
                 .contains("interdição de entrada em Portugal", "Interdição de entrada em vigor.", "Direito de recurso");
-        assertThat(inbox.get(2)).as("the decision came last").isEqualTo(decision);
+        assertThat(inbox.get(3)).as("the decision came last").isEqualTo(decision);
 
         for (var trigger : List.of(registered, slot, refused)) {
             EventEnvelope<?> published = awaitPublished(caseId, trigger.eventId());
             assertThat(published.actor()).isEqualTo(Actor.system("notification-service"));
             assertThat(published.correlationId()).isEqualTo(service.correlationId());
-            assertThat(published.causationId()).isEqualTo(trigger.eventId().toString());
+            // A held notification is written when what it waited for arrives: caused by that event, answering its own.
+            assertThat(published.causationId())
+                    .isIn(
+                            trigger.eventId().toString(),
+                            registered.eventId().toString(),
+                            checklist.eventId().toString());
+            assertThat(((NotificationSent) published.payload()).triggeringEventId())
+                    .isEqualTo(trigger.eventId());
             var sent = (NotificationSent) published.payload();
             assertThat(sent.channel()).isEqualTo("PORTAL_INBOX");
             assertThat(sent.notificationId().toString())
@@ -215,6 +229,7 @@ class NotificationServiceIT extends NotificationServiceTestBase {
                 .containsExactly(
                         "RecipientIdentified",
                         "HouseholdNoted",
+                        "RegistrationNoted",
                         "NotificationStored",
                         "NotificationStored",
                         "NotificationStored",
@@ -226,25 +241,49 @@ class NotificationServiceIT extends NotificationServiceTestBase {
     }
 
     @Test
-    void keepsAnAppointmentThatArrivesBeforeTheRegistrationForTheCase() {
+    void holdsAnAppointmentThatArrivesBeforeTheRegistrationAndWritesItInTheApplicantsLanguage() {
         CaseId caseId = CaseId.newId();
-        service.publish(
-                Topics.SCHEDULING_EVENTS,
+        var slot = service.envelope(
                 new BiometricSlotAssigned(caseId, "PORTO-2", LocalDateTime.of(2026, 12, 4, 14, 0), 15));
-        JsonNode early = awaitInbox(caseId, service.as("operations-1", "OPERATIONS"), 1);
-        assertThat(early.get(0).get("language").asString())
-                .as("Portuguese until a preference is known")
-                .isEqualTo("pt");
-        Caller applicant = service.as("applicant-early", "APPLICANT");
-        assertThat(applicant.get("/cases/{id}/notifications", caseId).status())
-                .as("nobody can show it is their case yet")
-                .isEqualTo(403);
+        service.awaitConsumed(service.kafka().send(Topics.SCHEDULING_EVENTS, slot));
+        assertThat(service.eventStore().types(caseId)).containsExactly("NotificationHeld");
+        assertThat(heldNotifications(caseId)).isEqualTo(1);
+        assertThat(inboxKinds(caseId)).as("nothing written yet").isEmpty();
 
         service.publish(Topics.APPLICATION_EVENTS, registration(caseId, "applicant-early", "en"));
-        JsonNode inbox = awaitInbox(caseId, applicant, 2);
-        assertThat(kinds(inbox)).containsExactly("APPOINTMENT", "RECEIPT");
-        assertThat(inbox.get(0).get("language").asString()).isEqualTo("pt");
-        assertThat(inbox.get(1).get("language").asString()).isEqualTo("en");
+        service.publish(Topics.DOCUMENT_EVENTS, checklist(caseId));
+        JsonNode inbox = awaitInbox(caseId, service.as("applicant-early", "APPLICANT"), 3);
+        assertThat(kinds(inbox)).containsExactlyInAnyOrder("RECEIPT", "CHECKLIST", "APPOINTMENT");
+        inbox.forEach(notification ->
+                assertThat(notification.get("language").asString()).isEqualTo("en"));
+        assertThat(notificationAnswering(inbox, slot).get("body").asString()).contains("Passport");
+        assertThat(heldNotifications(caseId)).isZero();
+    }
+
+    @Test
+    void aHoldThatRunsOutWritesTheNotificationWithWhatIsKnown() {
+        CaseId caseId = CaseId.newId();
+        var slot =
+                service.envelope(new BiometricSlotAssigned(caseId, "FARO-3", LocalDateTime.of(2026, 12, 7, 10, 0), 15));
+        service.awaitConsumed(service.kafka().send(Topics.SCHEDULING_EVENTS, slot));
+        assertThat(heldNotifications(caseId)).isEqualTo(1);
+        HoldSweep configured = service.spring().getBean(HoldSweep.class);
+        configured.releaseExpired();
+        assertThat(heldNotifications(caseId)).as("not held for 15 minutes yet").isEqualTo(1);
+
+        assertThat(releaseHeldNotificationsNow()).isPositive();
+
+        JsonNode early = awaitInbox(caseId, service.as("operations-1", "OPERATIONS"), 1);
+        assertThat(early.get(0).get("kind").asString()).isEqualTo("APPOINTMENT");
+        assertThat(early.get(0).get("language").asString())
+                .as("Portuguese while no preference is known")
+                .isEqualTo("pt");
+        assertThat(service.as("applicant-late", "APPLICANT")
+                        .get("/cases/{id}/notifications", caseId)
+                        .status())
+                .as("nobody can show it is their case yet")
+                .isEqualTo(403);
+        assertThat(heldNotifications(caseId)).isZero();
     }
 
     @Test
@@ -324,17 +363,18 @@ class NotificationServiceIT extends NotificationServiceTestBase {
     @Test
     void rebuildingTheInboxFromTheEventStoreGivesTheSameInbox() {
         CaseId caseId = CaseId.newId();
-        // The appointment arrives first: the case's inbox row is started by a notification and only later learns
-        // whose inbox it is, both of which the rebuild must reproduce.
+        // The appointment arrives first and is held: the rebuild must reproduce it written after the receipt.
         service.publish(
                 Topics.SCHEDULING_EVENTS,
                 new BiometricSlotAssigned(caseId, "FARO-1", LocalDateTime.of(2026, 12, 9, 11, 0), 20));
-        awaitInbox(caseId, caseworker(), 1);
         service.publish(Topics.APPLICATION_EVENTS, registration(caseId, "applicant-rebuild", "en"));
-        service.publish(Topics.APPLICATION_EVENTS, new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "All met."));
         Caller applicant = service.as("applicant-rebuild", "APPLICANT");
-        JsonNode live = awaitInbox(caseId, applicant, 3);
-        assertThat(kinds(live)).containsExactly("APPOINTMENT", "RECEIPT", "DECISION");
+        awaitInbox(caseId, applicant, 1);
+        service.publish(Topics.DOCUMENT_EVENTS, checklist(caseId));
+        awaitInbox(caseId, applicant, 3);
+        service.publish(Topics.APPLICATION_EVENTS, new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "All met."));
+        JsonNode live = awaitInbox(caseId, applicant, 4);
+        assertThat(kinds(live)).containsExactly("RECEIPT", "CHECKLIST", "APPOINTMENT", "DECISION");
 
         rebuildPortalInbox();
 
@@ -353,6 +393,18 @@ class NotificationServiceIT extends NotificationServiceTestBase {
         return service.eventStore().types(caseId).stream()
                 .filter("NotificationStored"::equals)
                 .count();
+    }
+
+    /** A checklist of one document, a passport, for a member the registration does not name. */
+    private static DocumentChecklistOpened checklist(CaseId caseId) {
+        return new DocumentChecklistOpened(
+                caseId,
+                List.of(new RequiredDocument(
+                        MemberId.newId(),
+                        "PASSPORT",
+                        "A valid passport or travel document of the member",
+                        "VALID_TRAVEL_DOCUMENT",
+                        Map.of())));
     }
 
     private static ApplicationRegistered registration(CaseId caseId, String applicantId, String language) {

@@ -2,6 +2,8 @@ package pt.aima.notification;
 
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,9 @@ import pt.aima.kernel.application.HouseholdMember;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.notification.process.hold.HeldNotifications;
+import pt.aima.notification.process.hold.HoldSweep;
+import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.ServiceHarness;
 import pt.aima.platform.testing.tracing.FinishedSpans;
@@ -78,6 +83,27 @@ public abstract class NotificationServiceTestBase {
     /** The case's portal inbox as {@code caller} reads it (null body for a refusal). */
     static JsonNode inbox(CaseId caseId, Caller caller) {
         return caller.get("/cases/{id}/notifications", caseId).body();
+    }
+
+    /**
+     * Ends every hold now, as the hold sweep does once {@code aima.notification.hold.max-wait} has passed: the held
+     * notifications are written with what is known. Answers how many cases were asked.
+     */
+    static int releaseHeldNotificationsNow() {
+        return new HoldSweep(
+                        service.spring().getBean(HeldNotifications.class),
+                        service.spring().getBean(ActingCommandGateway.class),
+                        new SimpleMeterRegistry(),
+                        Duration.ZERO)
+                .releaseExpired();
+    }
+
+    /** How many notifications the case holds, as the hold sweep sees them. */
+    static long heldNotifications(CaseId caseId) {
+        return jdbc().sql("select count(*) from held_notification where case_id = :id")
+                .param("id", caseId.value())
+                .query(Long.class)
+                .single();
     }
 
     /** Waits until the case's portal inbox holds exactly {@code notifications}; answers it. */

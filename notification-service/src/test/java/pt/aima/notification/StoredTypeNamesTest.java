@@ -7,6 +7,7 @@ import pt.aima.platform.testing.eventstore.StoredNamesTest;
 class StoredTypeNamesTest extends StoredNamesTest {
 
     StoredTypeNamesTest() {
-        super("pt.aima.notification", Set.of());
+        // born after the V200 rename, so never stored under a class name
+        super("pt.aima.notification", Set.of("notification.RegistrationNoted", "notification.NotificationHeld"));
     }
 }

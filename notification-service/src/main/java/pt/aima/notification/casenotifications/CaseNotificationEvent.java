@@ -31,6 +31,28 @@ public sealed interface CaseNotificationEvent {
     record ContactChannelsIdentified(CaseId caseId, boolean emailGiven, boolean phoneGiven)
             implements CaseNotificationEvent {}
 
+    /**
+     * The case's registration reached this service (its recipient and household are known from it). Until then,
+     * notifications are held rather than written.
+     */
+    @StoredAs("notification.RegistrationNoted")
+    @Revision("1")
+    record RegistrationNoted(CaseId caseId) implements CaseNotificationEvent {}
+
+    /**
+     * A notification's trigger arrived before what its words depend on (the registration with the applicant's
+     * language and household, for an appointment the checklist): it is kept, as the trigger's
+     * facts, and written once they are known, so the same case history always gives the same words whatever order
+     * the topics delivered it in. A hold ends at the latest after {@code aima.notification.hold.max-wait}; the
+     * notification is then written with what is known.
+     *
+     * @param awaiting what it waits for: {@code REGISTRATION} or {@code CHECKLIST}
+     */
+    @StoredAs("notification.NotificationHeld")
+    @Revision("1")
+    record NotificationHeld(CaseId caseId, UUID triggeringEventId, NotificationCommand trigger, String awaiting)
+            implements CaseNotificationEvent {}
+
     /** The family members of the case, so texts can say whose document is meant. */
     @StoredAs("notification.HouseholdNoted")
     @Revision("1")

@@ -22,6 +22,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.ids.CaseId;
@@ -32,10 +33,13 @@ import pt.aima.notification.casenotifications.CaseNotificationEvent.ContactChann
 import pt.aima.notification.casenotifications.CaseNotificationEvent.HouseholdNoted;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDelivered;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDeliveryFailed;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationHeld;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.RegistrationNoted;
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDelivered;
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDeliveryFailed;
+import pt.aima.notification.casenotifications.DeliveryCommand.ReleaseHeldNotifications;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistRequirement;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentMissed;
@@ -74,12 +78,19 @@ import pt.aima.platform.eventstore.StoredAs;
  * channel. The inbox of the Kafka consumer already drops a redelivered record; the case remembers what it stored as
  * well, so a replay, a reset inbox or a second path to the same event cannot tell the applicant twice.
  *
- * <p>Every notification goes to the portal inbox and by e-mail; by SMS too once the applicant gave a phone number.
- * An e-mail written before the contact data arrived waits for it in the delivery outbox, and fails (for operations
- * to see) if it never comes.
+ * <p>Every notification goes to the portal inbox and by e-mail; by SMS too when the applicant gave a phone number.
+ *
+ * <p>What a notification says depends on more than its trigger: the applicant's language and household (from the
+ * registration), for an appointment the originals to bring (from the checklist). So that the same history always gives
+ * the same words, whatever order the topics delivered it in (auditors replay the recovery operation and compare), a
+ * trigger that arrives before these is held in the case ({@code NotificationHeld}) and written when they are known;
+ * what was written before the contact arrived goes by SMS too once the contact gives a phone number. A hold is bounded ({@code aima.notification.hold.max-wait}): then the notification
+ * is written with what is known (in Portuguese and addressed to the case before a registration; an e-mail then waits
+ * for the contact data in the delivery outbox, and fails for operations to see if it never comes).
  */
 @StoredAs("notification.CaseNotifications")
 @Aggregate(snapshotTriggerDefinition = "caseNotificationsSnapshotTrigger", cache = "aggregateCache")
+@Revision("2") // 2: held notifications, registration and checklist known; Axon ignores snapshots of other revisions
 class CaseNotifications {
 
     /**
@@ -95,14 +106,21 @@ class CaseNotifications {
     private String recipientId;
 
     /**
-     * Until the registration tells the applicant's preference, notifications are written in Portuguese, the language
-     * of the administration: an appointment or a decision that arrives first is stored at once, addressed to the
-     * case, rather than held back.
+     * Portuguese, the language of the administration, until the registration or the contact tells the applicant's
+     * preference; a notification is written in it only when a hold ran out before either arrived.
      */
     private Language language = Language.PT;
 
+    private boolean registrationKnown;
     private boolean contactKnown;
     private boolean phoneGiven;
+    private boolean checklistKnown;
+
+    /** Triggers held until their words can be written ({@link NotificationHeld}), in the order they arrived. */
+    private Map<UUID, NotificationCommand> held = new LinkedHashMap<>();
+
+    /** The inbox copy of each notification written before the first contact arrived, by trigger; then emptied. */
+    private Map<UUID, NotificationStored> writtenBeforeContact = new LinkedHashMap<>();
 
     private Map<UUID, String> relationships = new HashMap<>();
     private List<ChecklistItem> checklist = new ArrayList<>();
@@ -124,106 +142,213 @@ class CaseNotifications {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NotifyRegistration command, NotificationTexts texts) {
+    void handle(NotifyRegistration command, NotificationTexts texts, AppealPolicy appeal) {
         if (recipientId == null) {
             apply(new RecipientIdentified(command.caseId(), command.applicantId(), command.language()));
         }
         if (relationships.isEmpty() && !command.household().isEmpty()) {
             apply(new HouseholdNoted(command.caseId(), command.household()));
         }
-        store(command, new Receipt(caseNumber(command.caseId()), command.submittedOn()), texts);
+        if (!registrationKnown) {
+            apply(new RegistrationNoted(command.caseId()));
+        }
+        notify(command, texts, appeal);
+        releaseReady(texts, appeal);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RegisterContact command) {
+    void handle(RegisterContact command, NotificationTexts texts, AppealPolicy appeal) {
         if (recipientId == null) {
             apply(new RecipientIdentified(command.caseId(), command.applicantId(), command.language()));
         }
         if (!contactKnown || phoneGiven != command.phoneGiven()) {
+            List<NotificationStored> before = List.copyOf(writtenBeforeContact.values());
             apply(new ContactChannelsIdentified(command.caseId(), command.emailGiven(), command.phoneGiven()));
+            if (command.phoneGiven()) {
+                before.forEach(this::catchUpBySms);
+            }
         }
+        releaseReady(texts, appeal);
+    }
+
+    /**
+     * A notification written before the first contact arrived goes by SMS too when the contact gives a phone number,
+     * with the same words: so which of the two topics delivered first never decides whether the applicant was texted.
+     */
+    private void catchUpBySms(NotificationStored inbox) {
+        Delivery sms = new Delivery(inbox.triggeringEventId(), Channel.SMS);
+        if (stored.contains(sms)) {
+            return;
+        }
+        apply(new NotificationStored(
+                inbox.caseId(),
+                notificationIdOf(inbox.caseId(), sms),
+                inbox.triggeringEventId(),
+                inbox.kind(),
+                Channel.SMS,
+                inbox.recipientId(),
+                inbox.language(),
+                inbox.subject(),
+                inbox.body()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NotifyChecklist command, NotificationTexts texts) {
-        if (!stored.contains(new Delivery(command.triggeringEventId(), Channel.PORTAL_INBOX))) {
+    void handle(NotifyChecklist command, NotificationTexts texts, AppealPolicy appeal) {
+        UUID trigger = command.triggeringEventId();
+        if (!stored.contains(new Delivery(trigger, Channel.PORTAL_INBOX)) && !held.containsKey(trigger)) {
             apply(new ChecklistNoted(
                     command.caseId(),
                     command.items().stream().map(ChecklistRequirement::item).toList()));
         }
-        List<MemberDocuments> members = byMember(
-                command.items(),
-                ChecklistRequirement::memberId,
-                (member, items) -> new MemberDocuments(
-                        member,
-                        items.stream()
-                                .map(item -> new RequiredDocument(document(item.documentType()), reason(item)))
-                                .toList()));
-        store(command, new Checklist(caseNumber(command.caseId()), members), texts);
+        notify(command, texts, appeal);
+        releaseReady(texts, appeal);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NotifyDocumentRejected command, NotificationTexts texts) {
-        store(
-                command,
+    void handle(NotifyDocumentRejected command, NotificationTexts texts, AppealPolicy appeal) {
+        notify(command, texts, appeal);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(NotifyEvidenceRequest command, NotificationTexts texts, AppealPolicy appeal) {
+        notify(command, texts, appeal);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(NotifyBiometricAppointment command, NotificationTexts texts, AppealPolicy appeal) {
+        notify(command, texts, appeal);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(NotifyAppointmentRescheduled command, NotificationTexts texts, AppealPolicy appeal) {
+        notify(command, texts, appeal);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(NotifyAppointmentMissed command, NotificationTexts texts, AppealPolicy appeal) {
+        notify(command, texts, appeal);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(NotifyDecision command, NotificationTexts texts, AppealPolicy appeal) {
+        notify(command, texts, appeal);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(NotifyDeadlineExtended command, NotificationTexts texts, AppealPolicy appeal) {
+        notify(command, texts, appeal);
+    }
+
+    /** The hold has lasted long enough: everything held is written with what is known now. */
+    @CommandHandler
+    void handle(ReleaseHeldNotifications command, NotificationTexts texts, AppealPolicy appeal) {
+        for (NotificationCommand trigger : List.copyOf(held.values())) {
+            store(trigger, message(trigger, appeal), texts);
+        }
+    }
+
+    /**
+     * Writes the notification a trigger asks for, or holds the trigger while something its words depend on is not
+     * known yet. A trigger already written on some channel is never held again (a redelivery only adds a channel the
+     * applicant gained since).
+     */
+    private void notify(NotificationCommand command, NotificationTexts texts, AppealPolicy appeal) {
+        UUID trigger = command.triggeringEventId();
+        if (held.containsKey(trigger)) {
+            return;
+        }
+        String awaiting = awaiting(command);
+        if (awaiting != null && !storedFor(trigger)) {
+            apply(new NotificationHeld(command.caseId(), trigger, command, awaiting));
+            return;
+        }
+        store(command, message(command, appeal), texts);
+    }
+
+    /** Writes every held notification whose words can now be written, in the order their triggers arrived. */
+    private void releaseReady(NotificationTexts texts, AppealPolicy appeal) {
+        for (NotificationCommand trigger : List.copyOf(held.values())) {
+            if (awaiting(trigger) == null) {
+                store(trigger, message(trigger, appeal), texts);
+            }
+        }
+    }
+
+    /**
+     * What a notification's words still wait for, or {@code null}: the registration (the applicant, their language
+     * and household), and for an appointment the checklist (the originals to bring). Every registered case gets its
+     * checklist, so a hold normally lasts only as long as one topic is behind another. The contact is not waited for:
+     * what is written before it arrives goes by SMS too once it gives a phone number ({@link #catchUpBySms}).
+     */
+    private String awaiting(NotificationCommand command) {
+        if (!registrationKnown) {
+            return "REGISTRATION";
+        }
+        boolean appointment =
+                command instanceof NotifyBiometricAppointment || command instanceof NotifyAppointmentRescheduled;
+        return appointment && !checklistKnown ? "CHECKLIST" : null;
+    }
+
+    private boolean storedFor(UUID trigger) {
+        for (Channel channel : Channel.values()) {
+            if (stored.contains(new Delivery(trigger, channel))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message a trigger asks for, from the case as it is known now. */
+    private NotificationMessage message(NotificationCommand trigger, AppealPolicy appeal) {
+        String caseNumber = caseNumber(trigger.caseId());
+        return switch (trigger) {
+            case NotifyRegistration command -> new Receipt(caseNumber, command.submittedOn());
+            case NotifyChecklist command ->
+                new Checklist(
+                        caseNumber,
+                        byMember(
+                                command.items(),
+                                ChecklistRequirement::memberId,
+                                (member, items) -> new MemberDocuments(
+                                        member,
+                                        items.stream()
+                                                .map(item -> new RequiredDocument(
+                                                        document(item.documentType()), reason(item)))
+                                                .toList())));
+            case NotifyDocumentRejected command ->
                 new DocumentRejected(
-                        caseNumber(command.caseId()),
+                        caseNumber,
                         document(command.documentType()),
                         member(command.memberId()),
                         Label.orGeneric("reject.", command.reasonCode(), Map.of()),
                         command.reason(),
-                        command.reasonCode() == null ? null : Label.orEmpty("fix.", command.reasonCode())),
-                texts);
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NotifyEvidenceRequest command, NotificationTexts texts) {
-        String caseNumber = caseNumber(command.caseId());
-        List<Label> documents = command.documentTypes().stream()
-                .map(CaseNotifications::document)
-                .toList();
-        Label member = member(command.memberId());
-        NotificationMessage message =
-                switch (command.kind()) {
-                    case EVIDENCE_REQUESTED ->
-                        new EvidenceRequested(caseNumber, documents, member, command.reason(), command.respondBy());
-                    case EVIDENCE_REMINDER -> new EvidenceReminder(caseNumber, documents, member, command.respondBy());
-                    case EVIDENCE_EXPIRED -> new EvidenceExpired(caseNumber, documents, member, command.respondBy());
-                    default -> throw new IllegalArgumentException("not an evidence notification: " + command.kind());
-                };
-        store(command, message, texts);
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NotifyBiometricAppointment command, NotificationTexts texts) {
-        List<MemberOriginals> originals = originalsToBring();
-        store(
-                command,
-                new Appointment(
-                        caseNumber(command.caseId()),
+                        command.reasonCode() == null ? null : Label.orEmpty("fix.", command.reasonCode()));
+            case NotifyEvidenceRequest command -> evidenceMessage(caseNumber, command);
+            case NotifyBiometricAppointment command -> {
+                List<MemberOriginals> originals = originalsToBring();
+                yield new Appointment(
+                        caseNumber,
                         command.deskId(),
                         command.startsAt().toLocalDate(),
                         command.startsAt().toLocalTime(),
                         command.durationMinutes(),
                         originals,
-                        !originals.isEmpty()),
-                texts);
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NotifyAppointmentRescheduled command, NotificationTexts texts) {
-        List<MemberOriginals> originals = originalsToBring();
-        LocalDateTime previous = command.previousStartsAt();
-        store(
-                command,
-                new AppointmentRescheduled(
-                        caseNumber(command.caseId()),
+                        !originals.isEmpty());
+            }
+            case NotifyAppointmentRescheduled command -> {
+                List<MemberOriginals> originals = originalsToBring();
+                LocalDateTime previous = command.previousStartsAt();
+                yield new AppointmentRescheduled(
+                        caseNumber,
                         command.deskId(),
                         command.startsAt().toLocalDate(),
                         command.startsAt().toLocalTime(),
@@ -236,45 +361,45 @@ class CaseNotifications {
                         Label.orGeneric("reschedule.", command.reasonCode(), Map.of()),
                         command.reasonCode() != null && PERSONAL_RESCHEDULING_REASONS.contains(command.reasonCode())
                                 ? command.reason()
-                                : null),
-                texts);
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NotifyAppointmentMissed command, NotificationTexts texts) {
-        store(
-                command,
+                                : null);
+            }
+            case NotifyAppointmentMissed command ->
                 new AppointmentMissed(
-                        caseNumber(command.caseId()),
+                        caseNumber,
                         command.deskId(),
                         command.startsAt().toLocalDate(),
                         command.startsAt().toLocalTime(),
-                        command.rescheduled()),
-                texts);
+                        command.rescheduled());
+            case NotifyDecision command ->
+                command.outcome() == Outcome.REFUSED
+                        ? new DecisionRefused(
+                                caseNumber,
+                                command.grounds().stream()
+                                        .map(ground -> Label.orGeneric("ground.", ground, Map.of()))
+                                        .toList(),
+                                command.reasoning(),
+                                appeal.administrativeAppealDays(),
+                                appeal.courtActionMonths())
+                        : new DecisionGranted(caseNumber, command.reasoning());
+            case NotifyDeadlineExtended command ->
+                new DeadlineExtended(caseNumber, command.decideBy(), command.reason());
+            case RegisterContact command ->
+                throw new IllegalArgumentException("a contact is not a notification: " + command.triggeringEventId());
+        };
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NotifyDecision command, NotificationTexts texts, AppealPolicy appeal) {
-        String caseNumber = caseNumber(command.caseId());
-        NotificationMessage message = command.outcome() == Outcome.REFUSED
-                ? new DecisionRefused(
-                        caseNumber,
-                        command.grounds().stream()
-                                .map(ground -> Label.orGeneric("ground.", ground, Map.of()))
-                                .toList(),
-                        command.reasoning(),
-                        appeal.administrativeAppealDays(),
-                        appeal.courtActionMonths())
-                : new DecisionGranted(caseNumber, command.reasoning());
-        store(command, message, texts);
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NotifyDeadlineExtended command, NotificationTexts texts) {
-        store(command, new DeadlineExtended(caseNumber(command.caseId()), command.decideBy(), command.reason()), texts);
+    private NotificationMessage evidenceMessage(String caseNumber, NotifyEvidenceRequest command) {
+        List<Label> documents = command.documentTypes().stream()
+                .map(CaseNotifications::document)
+                .toList();
+        Label member = member(command.memberId());
+        return switch (command.kind()) {
+            case EVIDENCE_REQUESTED ->
+                new EvidenceRequested(caseNumber, documents, member, command.reason(), command.respondBy());
+            case EVIDENCE_REMINDER -> new EvidenceReminder(caseNumber, documents, member, command.respondBy());
+            case EVIDENCE_EXPIRED -> new EvidenceExpired(caseNumber, documents, member, command.respondBy());
+            default -> throw new IllegalArgumentException("not an evidence notification: " + command.kind());
+        };
     }
 
     @CommandHandler
@@ -422,10 +547,23 @@ class CaseNotifications {
     }
 
     @EventSourcingHandler
+    void on(RegistrationNoted event) {
+        caseId = event.caseId();
+        registrationKnown = true;
+    }
+
+    @EventSourcingHandler
+    void on(NotificationHeld event) {
+        caseId = event.caseId();
+        held.put(event.triggeringEventId(), event.trigger());
+    }
+
+    @EventSourcingHandler
     void on(ContactChannelsIdentified event) {
         caseId = event.caseId();
         contactKnown = true;
         phoneGiven = event.phoneGiven();
+        writtenBeforeContact.clear();
     }
 
     @EventSourcingHandler
@@ -438,12 +576,20 @@ class CaseNotifications {
     void on(ChecklistNoted event) {
         caseId = event.caseId();
         checklist = new ArrayList<>(event.items());
+        checklistKnown = true;
     }
 
     @EventSourcingHandler
     void on(NotificationStored event) {
         caseId = event.caseId();
         stored.add(new Delivery(event.triggeringEventId(), event.channel()));
+        held.remove(event.triggeringEventId());
+        if (!contactKnown && event.channel() == Channel.PORTAL_INBOX) {
+            writtenBeforeContact.put(event.triggeringEventId(), event);
+        }
+        if (event.kind() == NotificationKind.RECEIPT) {
+            registrationKnown = true; // the receipt answers the registration (cases from before RegistrationNoted)
+        }
         if (!event.channel().deliveredByStoring()) {
             outbound.put(
                     event.notificationId().value(), new Sent(event.triggeringEventId(), event.kind(), event.channel()));

@@ -24,4 +24,10 @@ public sealed interface DeliveryCommand {
     record RecordDeliveryFailed(
             @TargetAggregateIdentifier CaseId caseId, NotificationId notificationId, String reasonCode, String reason)
             implements DeliveryCommand {}
+
+    /**
+     * The notifications the case holds have waited long enough ({@code aima.notification.hold.max-wait}): write them
+     * with what is known now. Sent by the hold sweep; a case with nothing held ignores it.
+     */
+    record ReleaseHeldNotifications(@TargetAggregateIdentifier CaseId caseId) {}
 }

@@ -1,5 +1,7 @@
 package pt.aima.notification.casenotifications;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -13,7 +15,27 @@ import pt.aima.kernel.ids.MemberId;
 /**
  * Something happened that the applicant must be told (or that tells how to reach them). Each command names the
  * integration event that triggered it: a notification is stored at most once per triggering event and channel.
+ *
+ * <p>A trigger that arrives before what its words depend on is kept in the case's events ({@code NotificationHeld}),
+ * so each command has a stored name that never changes (the {@code command} property).
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "command")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = NotificationCommand.NotifyRegistration.class, name = "NotifyRegistration"),
+    @JsonSubTypes.Type(value = NotificationCommand.RegisterContact.class, name = "RegisterContact"),
+    @JsonSubTypes.Type(value = NotificationCommand.NotifyChecklist.class, name = "NotifyChecklist"),
+    @JsonSubTypes.Type(value = NotificationCommand.NotifyDocumentRejected.class, name = "NotifyDocumentRejected"),
+    @JsonSubTypes.Type(value = NotificationCommand.NotifyEvidenceRequest.class, name = "NotifyEvidenceRequest"),
+    @JsonSubTypes.Type(
+            value = NotificationCommand.NotifyBiometricAppointment.class,
+            name = "NotifyBiometricAppointment"),
+    @JsonSubTypes.Type(
+            value = NotificationCommand.NotifyAppointmentRescheduled.class,
+            name = "NotifyAppointmentRescheduled"),
+    @JsonSubTypes.Type(value = NotificationCommand.NotifyAppointmentMissed.class, name = "NotifyAppointmentMissed"),
+    @JsonSubTypes.Type(value = NotificationCommand.NotifyDecision.class, name = "NotifyDecision"),
+    @JsonSubTypes.Type(value = NotificationCommand.NotifyDeadlineExtended.class, name = "NotifyDeadlineExtended")
+})
 public sealed interface NotificationCommand {
 
     CaseId caseId();

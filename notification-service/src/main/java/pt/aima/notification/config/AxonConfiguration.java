@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pt.aima.notification.casenotifications.AppealPolicy;
 import pt.aima.notification.process.delivery.DeliveryOutbox;
+import pt.aima.notification.process.hold.HeldNotifications;
 
 /** Axon wiring of the domain, kept out of the domain package so that stays free of Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -46,5 +47,15 @@ class AxonConfiguration {
                 .registerSubscribingEventProcessor(DELIVERY_OUTBOX)
                 .registerListenerInvocationErrorHandler(
                         DELIVERY_OUTBOX, configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** The held notifications' rows, likewise in the command's own transaction (see {@link HeldNotifications}). */
+    @Bean
+    ConfigurerModule heldNotificationsProcessing() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerSubscribingEventProcessor(HeldNotifications.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(
+                        HeldNotifications.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.EventMessage;
@@ -24,11 +26,14 @@ import pt.aima.notification.casenotifications.CaseNotificationEvent.ContactChann
 import pt.aima.notification.casenotifications.CaseNotificationEvent.HouseholdNoted;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDelivered;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDeliveryFailed;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationHeld;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.RegistrationNoted;
 import pt.aima.notification.casenotifications.CaseNotifications.Delivery;
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDelivered;
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDeliveryFailed;
+import pt.aima.notification.casenotifications.DeliveryCommand.ReleaseHeldNotifications;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistRequirement;
 import pt.aima.notification.casenotifications.NotificationCommand.Member;
@@ -84,11 +89,12 @@ class CaseNotificationsTest {
         UUID registration = UUID.randomUUID();
         List<Member> household = List.of(new Member(CHILD, "MINOR_CHILD"));
         String body = new Receipt(CASE.toString(), SUBMITTED).toString();
-        fixture.givenNoPriorActivity()
+        fixture.given(new ContactChannelsIdentified(CASE, true, false))
                 .when(new NotifyRegistration(CASE, registration, "applicant-1", Language.EN, SUBMITTED, household))
                 .expectEvents(
                         new RecipientIdentified(CASE, "applicant-1", Language.EN),
                         new HouseholdNoted(CASE, household),
+                        new RegistrationNoted(CASE),
                         stored(
                                 registration,
                                 Channel.PORTAL_INBOX,
@@ -136,7 +142,7 @@ class CaseNotificationsTest {
     @Test
     void writesBySmsOnceTheApplicantGaveAPhoneNumber() {
         UUID decision = UUID.randomUUID();
-        fixture.given(new RecipientIdentified(CASE, "applicant-1", Language.PT))
+        fixture.given(registered(Language.PT))
                 .andGivenCommands(new RegisterContact(CASE, UUID.randomUUID(), "applicant-1", Language.PT, true, true))
                 .when(new NotifyDecision(CASE, decision, Outcome.GRANTED, List.of(), "ok"))
                 .expectEventsMatching(channels(Channel.PORTAL_INBOX, Channel.EMAIL, Channel.SMS));
@@ -157,6 +163,8 @@ class CaseNotificationsTest {
         fixture.given(
                         new RecipientIdentified(CASE, "applicant-1", Language.EN),
                         new HouseholdNoted(CASE, List.of(new Member(CHILD, "MINOR_CHILD"))),
+                        new RegistrationNoted(CASE),
+                        new ContactChannelsIdentified(CASE, true, false),
                         new ChecklistNoted(
                                 CASE,
                                 List.of(
@@ -184,15 +192,56 @@ class CaseNotificationsTest {
     }
 
     @Test
-    void listsNoOriginalsWhileTheChecklistIsNotKnown() {
-        fixture.given(new RecipientIdentified(CASE, "applicant-1", Language.EN))
-                .when(new NotifyBiometricAppointment(CASE, UUID.randomUUID(), "LISBOA-1", SLOT, 30))
+    void holdsAnAppointmentUntilTheChecklistIsKnownThenListsItsOriginals() {
+        UUID slot = UUID.randomUUID();
+        NotifyBiometricAppointment appointment = new NotifyBiometricAppointment(CASE, slot, "LISBOA-1", SLOT, 30);
+        fixture.given(registered(Language.EN))
+                .when(appointment)
+                .expectEvents(new NotificationHeld(CASE, slot, appointment, "CHECKLIST"));
+        assertThat(written).isEmpty();
+
+        fixture.given(registered(Language.EN))
+                .andGivenCommands(appointment)
+                .when(new NotifyChecklist(
+                        CASE,
+                        UUID.randomUUID(),
+                        List.of(new ChecklistRequirement(CHILD, "PASSPORT", "identity", null, null))))
                 .expectSuccessfulHandlerExecution();
 
-        assertThat(written).singleElement().isInstanceOfSatisfying(Appointment.class, appointment -> {
-            assertThat(appointment.originals()).isEmpty();
-            assertThat(appointment.checklistKnown()).isFalse();
+        assertThat(written)
+                .filteredOn(Appointment.class::isInstance)
+                .singleElement()
+                .isInstanceOfSatisfying(Appointment.class, written -> {
+                    assertThat(written.checklistKnown()).isTrue();
+                    assertThat(written.originals())
+                            .singleElement()
+                            .extracting(MemberOriginals::documents)
+                            .isEqualTo(List.of(new Original(document("PASSPORT"))));
+                });
+    }
+
+    @Test
+    void writesWhatItHoldsWithWhatIsKnownOnceTheHoldRunsOut() {
+        UUID slot = UUID.randomUUID();
+        NotifyBiometricAppointment appointment = new NotifyBiometricAppointment(CASE, slot, "PORTO-2", SLOT, 15);
+        fixture.givenNoPriorActivity()
+                .andGivenCommands(appointment)
+                .when(new ReleaseHeldNotifications(CASE))
+                .expectEventsMatching(eventsWhere(events -> events.size() == 2
+                        && events.stream()
+                                .map(NotificationStored.class::cast)
+                                .allMatch(stored -> stored.recipientId() == null
+                                        && stored.language() == Language.PT
+                                        && stored.triggeringEventId().equals(slot))));
+
+        assertThat(written).singleElement().isInstanceOfSatisfying(Appointment.class, written -> {
+            assertThat(written.originals()).isEmpty();
+            assertThat(written.checklistKnown()).isFalse();
         });
+        fixture.givenNoPriorActivity()
+                .andGivenCommands(appointment, new ReleaseHeldNotifications(CASE))
+                .when(new ReleaseHeldNotifications(CASE))
+                .expectNoEvents();
     }
 
     @Test
@@ -200,7 +249,9 @@ class CaseNotificationsTest {
         MemberId unknown = MemberId.of("2c8b8d0a-55c3-4e2a-9b9c-5d3b8b3d4e5f");
         fixture.given(
                         new RecipientIdentified(CASE, "applicant-1", Language.PT),
-                        new HouseholdNoted(CASE, List.of(new Member(CHILD, "MINOR_CHILD"))))
+                        new HouseholdNoted(CASE, List.of(new Member(CHILD, "MINOR_CHILD"))),
+                        new RegistrationNoted(CASE),
+                        new ContactChannelsIdentified(CASE, true, false))
                 .when(new NotifyChecklist(
                         CASE,
                         UUID.randomUUID(),
@@ -252,7 +303,7 @@ class CaseNotificationsTest {
                 NotificationKind.EVIDENCE_REQUESTED,
                 NotificationKind.EVIDENCE_REMINDER,
                 NotificationKind.EVIDENCE_EXPIRED)) {
-            fixture.given(new RecipientIdentified(CASE, "applicant-1", Language.PT))
+            fixture.given(registered(Language.PT))
                     .when(new NotifyEvidenceRequest(
                             CASE,
                             UUID.randomUUID(),
@@ -282,7 +333,7 @@ class CaseNotificationsTest {
     @Test
     void tellsARefusalItsGroundsAndTheConfiguredAppealTimeLimits() {
         UUID decision = UUID.randomUUID();
-        fixture.given(new RecipientIdentified(CASE, "applicant-1", Language.PT))
+        fixture.given(registered(Language.PT))
                 .when(new NotifyDecision(CASE, decision, Outcome.REFUSED, List.of("ENTRY_BAN"), "Entry ban."))
                 .expectEventsMatching(eventsWhere(
                         events -> ((NotificationStored) events.get(0)).subject().equals("decision-refused/PT")));
@@ -297,13 +348,98 @@ class CaseNotificationsTest {
     }
 
     @Test
-    void addressesANotificationThatArrivesBeforeTheRegistrationToTheCaseInPortuguese() {
-        UUID slot = UUID.randomUUID();
+    void holdsANotificationThatArrivesBeforeTheRegistrationAndWritesItToTheApplicantInTheirLanguage() {
+        UUID decision = UUID.randomUUID();
+        NotifyDecision decided = new NotifyDecision(CASE, decision, Outcome.GRANTED, List.of(), "ok");
         fixture.givenNoPriorActivity()
-                .when(new NotifyBiometricAppointment(CASE, slot, "PORTO-2", SLOT, 15))
+                .when(decided)
+                .expectEvents(new NotificationHeld(CASE, decision, decided, "REGISTRATION"));
+
+        fixture.givenNoPriorActivity()
+                .andGivenCommands(
+                        decided,
+                        new NotifyRegistration(
+                                CASE, UUID.randomUUID(), "applicant-1", Language.EN, SUBMITTED, List.of()))
+                .when(new RegisterContact(CASE, UUID.randomUUID(), "applicant-1", Language.EN, true, false))
                 .expectEventsMatching(eventsWhere(events -> events.stream()
+                        .filter(NotificationStored.class::isInstance)
                         .map(NotificationStored.class::cast)
-                        .allMatch(stored -> stored.recipientId() == null && stored.language() == Language.PT)));
+                        .filter(stored -> stored.triggeringEventId().equals(decision))
+                        .allMatch(stored ->
+                                "applicant-1".equals(stored.recipientId()) && stored.language() == Language.EN)));
+    }
+
+    /**
+     * The same case history, delivered in every order the topics could deliver it (registration, contact, checklist,
+     * appointment, decision: 120 orders), gives the same notifications, word for word: the recovery operation can be
+     * replayed and compared.
+     */
+    @Test
+    void writesTheSameNotificationsWhateverOrderTheTriggersArriveIn() {
+        List<Object> history = List.of(
+                new NotifyRegistration(
+                        CASE,
+                        UUID.randomUUID(),
+                        "applicant-1",
+                        Language.EN,
+                        SUBMITTED,
+                        List.of(new Member(CHILD, "MINOR_CHILD"))),
+                new RegisterContact(CASE, UUID.randomUUID(), "applicant-1", Language.EN, true, true),
+                new NotifyChecklist(
+                        CASE,
+                        UUID.randomUUID(),
+                        List.of(new ChecklistRequirement(CHILD, "PASSPORT", "identity", null, null))),
+                new NotifyBiometricAppointment(CASE, UUID.randomUUID(), "LISBOA-1", SLOT, 30),
+                new NotifyDecision(CASE, UUID.randomUUID(), Outcome.GRANTED, List.of(), "ok"));
+        Set<List<String>> outcomes = new HashSet<>();
+        for (List<Object> order : permutations(history)) {
+            AggregateTestFixture<CaseNotifications> replay = new AggregateTestFixture<>(CaseNotifications.class);
+            replay.registerInjectableResource(texts);
+            replay.registerInjectableResource(APPEAL);
+            List<String> notifications = new ArrayList<>();
+            replay.givenNoPriorActivity()
+                    .andGivenCommands(order.subList(0, order.size() - 1))
+                    .when(order.get(order.size() - 1))
+                    .expectSuccessfulHandlerExecution();
+            replay.getEventStore().readEvents(CASE.toString()).asStream().forEach(event -> {
+                if (event.getPayload() instanceof NotificationStored stored) {
+                    notifications.add(stored.notificationId() + " " + stored.kind() + " " + stored.channel() + " "
+                            + stored.recipientId() + " " + stored.language() + " " + stored.subject() + " "
+                            + stored.body());
+                }
+            });
+            notifications.sort(null);
+            outcomes.add(notifications);
+        }
+        assertThat(outcomes).singleElement().satisfies(notifications -> assertThat(notifications)
+                .hasSize(12) // 4 notifications (receipt, checklist, appointment, decision) x inbox, e-mail, SMS
+                .allMatch(notification -> notification.contains(" applicant-1 EN ")));
+    }
+
+    private static List<List<Object>> permutations(List<Object> items) {
+        if (items.size() <= 1) {
+            return List.of(items);
+        }
+        List<List<Object>> all = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<Object> rest = new ArrayList<>(items);
+            Object first = rest.remove(i);
+            for (List<Object> tail : permutations(rest)) {
+                List<Object> order = new ArrayList<>();
+                order.add(first);
+                order.addAll(tail);
+                all.add(order);
+            }
+        }
+        return all;
+    }
+
+    /** A case whose registration and contact (e-mail, no phone) are known: notifications are written at once. */
+    private static List<Object> registered(Language language) {
+        return List.of(
+                new RecipientIdentified(CASE, "applicant-1", language),
+                new RegistrationNoted(CASE),
+                new ContactChannelsIdentified(CASE, true, false));
     }
 
     @Test
