@@ -1,20 +1,40 @@
 package pt.aima.operations.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import pt.aima.operations.projection.cases.Backlog;
 import pt.aima.operations.projection.cases.BacklogCounts;
 import pt.aima.platform.security.AllowedRoles;
 import pt.aima.platform.security.Role;
+import tools.jackson.databind.json.JsonMapper;
 
 /** How many cases wait where, for how long, and for whom: the recovery operation's backlog. */
 @RestController
 class BacklogController {
 
     private final BacklogCounts counts;
+    private final JsonMapper json;
 
-    BacklogController(BacklogCounts counts) {
+    /**
+     * The last answer of each kind (with and without rows), written once per count: the count changes every few
+     * seconds at most, while the dashboard and every operator ask for it all the time, and writing the full cross of
+     * a national backlog as JSON costs far more than the count itself.
+     */
+    private volatile Written withRows;
+
+    private volatile Written summary;
+
+    private record Written(Backlog backlog, boolean upToDate, byte[] json) {}
+
+    BacklogController(BacklogCounts counts, JsonMapper json) {
         this.counts = counts;
+        this.json = json;
     }
 
     /**
@@ -25,11 +45,28 @@ class BacklogController {
      */
     @GetMapping("/operations/backlog")
     @AllowedRoles({Role.OPERATIONS, Role.AUDITOR})
-    BacklogView backlog(@RequestParam(name = "rows", required = false) String rows) {
-        boolean withRows = rows == null || rows.equals("true");
-        if (!withRows && !rows.equals("false")) {
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = BacklogView.class)))
+    ResponseEntity<byte[]> backlog(@RequestParam(name = "rows", required = false) String rows) {
+        boolean full = rows == null || rows.equals("true");
+        if (!full && !rows.equals("false")) {
             throw InvalidRequest.of("rows", "must be true or false");
         }
-        return BacklogView.of(counts.latestWithState(), withRows);
+        BacklogCounts.Latest latest = counts.latestWithState();
+        Written written = full ? withRows : summary;
+        if (written == null || written.backlog() != latest.backlog() || written.upToDate() != latest.upToDate()) {
+            written = new Written(
+                    latest.backlog(), latest.upToDate(), json.writeValueAsBytes(BacklogView.of(latest, full)));
+            if (full) {
+                withRows = written;
+            } else {
+                summary = written;
+            }
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(written.json());
     }
 }

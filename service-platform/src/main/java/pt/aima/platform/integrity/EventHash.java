@@ -1,6 +1,5 @@
 package pt.aima.platform.integrity;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,20 +25,24 @@ public final class EventHash {
     private EventHash() {}
 
     public static byte[] chain(byte[] previous, StoredEvent event) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = CHAIN_DIGEST.get(); // reset by every digest(); one per thread, not one per event
+        byte[] number = new byte[Long.BYTES];
         sha256.update(previous == null ? GENESIS : previous);
-        ByteBuffer number = ByteBuffer.allocate(Long.BYTES);
-        text(sha256, event.eventIdentifier());
-        text(sha256, event.type());
-        text(sha256, event.aggregateIdentifier());
-        sha256.update(number.putLong(0, event.sequenceNumber()).array());
-        text(sha256, event.payloadType());
-        text(sha256, event.payloadRevision());
-        text(sha256, event.timeStamp());
-        bytes(sha256, event.payload());
-        bytes(sha256, event.metaData());
+        text(sha256, number, event.eventIdentifier());
+        text(sha256, number, event.type());
+        text(sha256, number, event.aggregateIdentifier());
+        putLong(number, event.sequenceNumber());
+        sha256.update(number, 0, Long.BYTES);
+        text(sha256, number, event.payloadType());
+        text(sha256, number, event.payloadRevision());
+        text(sha256, number, event.timeStamp());
+        bytes(sha256, number, event.payload());
+        bytes(sha256, number, event.metaData());
         return sha256.digest();
     }
+
+    /** Each appending or verifying thread's own digest: {@code MessageDigest.getInstance} looks up the provider. */
+    private static final ThreadLocal<MessageDigest> CHAIN_DIGEST = ThreadLocal.withInitial(EventHash::sha256);
 
     public static MessageDigest sha256() {
         try {
@@ -62,16 +65,27 @@ public final class EventHash {
         return hash == null ? "none" : hex(hash).substring(0, 12);
     }
 
-    private static void text(MessageDigest sha256, String value) {
-        bytes(sha256, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    private static void text(MessageDigest sha256, byte[] scratch, String value) {
+        bytes(sha256, scratch, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void bytes(MessageDigest sha256, byte[] value) {
-        sha256.update(ByteBuffer.allocate(Integer.BYTES)
-                .putInt(value == null ? -1 : value.length)
-                .array());
+    /** The length (4 big-endian bytes, -1 for null), then the bytes. */
+    private static void bytes(MessageDigest sha256, byte[] scratch, byte[] value) {
+        int length = value == null ? -1 : value.length;
+        scratch[0] = (byte) (length >>> 24);
+        scratch[1] = (byte) (length >>> 16);
+        scratch[2] = (byte) (length >>> 8);
+        scratch[3] = (byte) length;
+        sha256.update(scratch, 0, Integer.BYTES);
         if (value != null) {
             sha256.update(value);
+        }
+    }
+
+    private static void putLong(byte[] target, long value) {
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            target[i] = (byte) value;
+            value >>>= 8;
         }
     }
 }
