@@ -38,6 +38,7 @@ import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.AddressTitle;
+import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.kernel.application.ApplicationRegistered;
 import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.HouseholdDeclared;
@@ -319,6 +320,99 @@ class DocumentServiceIT {
                         + " lived in for more than one year before coming to Portugal (BRA, IND)");
         assertThat(french.getHeaders().getFirst("Content-Language")).isEqualTo("pt");
         assertThat(JSON.readTree(french.getBody())).isEqualTo(inPortuguese);
+    }
+
+    @Test
+    void erasingTheApplicantsDataDeletesTheUploadsAndTheCountriesTheChecklistNames() {
+        CaseId caseId = CaseId.newId();
+        MemberId spouse = MemberId.newId();
+        String applicantId = "applicant-erased-" + caseId;
+        HouseholdMember member = new HouseholdMember(
+                spouse,
+                Relationship.SPOUSE,
+                SUBMITTED_ON.minusYears(40),
+                true,
+                "BRA",
+                SUBMITTED_ON.minusYears(3),
+                List.of(
+                        new ResidencePeriod(
+                                "IND",
+                                SUBMITTED_ON.minusYears(10),
+                                SUBMITTED_ON.minusYears(3).minusDays(1)),
+                        new ResidencePeriod("PRT", SUBMITTED_ON.minusYears(3), null)),
+                null);
+        service.kafka()
+                .send(
+                        Topics.HOUSEHOLD_FACTS,
+                        service.envelope(
+                                new HouseholdDeclared(caseId, applicantId, SUBMITTED_ON, List.of(member), null, "en")));
+        Caller applicant = service.as(applicantId, "APPLICANT");
+        awaitChecklist(caseId, applicant, body -> true);
+        byte[] passport = pdf("the spouse's passport");
+        assertThat(upload(applicant, caseId, spouse.toString(), "PASSPORT", passport, PDF)
+                        .status())
+                .isEqualTo(201);
+        JsonNode before = awaitChecklist(caseId, applicant, body -> "UPLOADED"
+                .equals(item(body, spouse, "PASSPORT").get("status").asString()));
+        assertThat(item(before, spouse, "CRIMINAL_RECORD")
+                        .get("reasonValues")
+                        .get("countries")
+                        .asString())
+                .isEqualTo("BRA, IND");
+        assertThat(storedPayloads(caseId))
+                .as("the countries a member lived in are stored encrypted under the applicant's key")
+                .noneMatch(payload -> payload.contains("IND"));
+        String documentId = item(before, spouse, "PASSPORT").get("documentId").asString();
+        Caller caseworker = service.as("caseworker-1", "CASEWORKER");
+        assertThat(content(caseworker, caseId, documentId)).isEqualTo(passport);
+
+        EventEnvelope<ApplicantDataErased> erasure =
+                service.envelope(new ApplicantDataErased(caseId, applicantId, "RGPD art. 17(1)(a), retention ended"));
+        service.kafka().send(Topics.APPLICATION_EVENTS, erasure);
+        service.inbox().awaitProcessed(erasure);
+
+        assertThat(service.eventStore().types(caseId)).endsWith("DocumentDataErased");
+        Response gone = caseworker.get("/cases/{caseId}/documents/{documentId}/content", caseId, documentId);
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.body().get("rule").asString()).isEqualTo("PERSONAL_DATA_ERASED");
+        assertThat(jdbc.sql("select content is null and sha256 = :sha from document_content where document_id = :id")
+                        .param("sha", sha256(passport))
+                        .param("id", UUID.fromString(documentId))
+                        .query(Boolean.class)
+                        .single())
+                .as("the bytes are gone, the digest stays")
+                .isTrue();
+        JsonNode after =
+                awaitChecklist(caseId, caseworker, body -> !body.toString().contains("IND"));
+        JsonNode criminalRecord = item(after, spouse, "CRIMINAL_RECORD");
+        assertThat(criminalRecord.get("reasonCode").asString()).isEqualTo("CRIMINAL_RECORD_ABROAD");
+        assertThat(criminalRecord.get("reasonValues").isEmpty()).isTrue();
+        assertThat(after.toString()).doesNotContain("BRA");
+        assertThat(item(after, spouse, "PASSPORT").get("status").asString())
+                .as("what was uploaded and verified stays")
+                .isEqualTo("UPLOADED");
+        assertThat(upload(applicant, caseId, spouse.toString(), "MARRIAGE_CERTIFICATE", pdf("late"), PDF)
+                        .status())
+                .as("nothing personal is taken any more")
+                .isEqualTo(409);
+
+        // A second erasure (another record of it) changes nothing.
+        EventEnvelope<ApplicantDataErased> again =
+                service.envelope(new ApplicantDataErased(caseId, applicantId, "RGPD art. 17(1)(a), retention ended"));
+        service.kafka().send(Topics.APPLICATION_EVENTS, again);
+        service.inbox().awaitProcessed(again);
+        assertThat(service.eventStore().types(caseId).stream()
+                        .filter("DocumentDataErased"::equals)
+                        .count())
+                .isEqualTo(1);
+    }
+
+    /** The case's events as stored, payloads as text. */
+    private List<String> storedPayloads(CaseId caseId) {
+        return jdbc.sql("select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = :id")
+                .param("id", caseId.toString())
+                .query(String.class)
+                .list();
     }
 
     @Test

@@ -7,6 +7,7 @@ import pt.aima.platform.testing.eventstore.StoredNamesTest;
 class StoredTypeNamesTest extends StoredNamesTest {
 
     StoredTypeNamesTest() {
-        super("pt.aima.document", Set.of());
+        // born after the V200 rename, so never stored under a class name
+        super("pt.aima.document", Set.of("document.DocumentDataErased"));
     }
 }

@@ -17,12 +17,14 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.AcceptDocument;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.CheckEvidenceDeadlines;
+import pt.aima.document.casedocuments.CaseDocumentsCommand.EraseDocumentData;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.OpenChecklist;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.RejectDocument;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.RequestEvidence;
 import pt.aima.document.casedocuments.CaseDocumentsCommand.UploadDocument;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistCompleted;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistOpened;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentDataErased;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionAccepted;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionRejected;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionUploaded;
@@ -79,13 +81,29 @@ class CaseDocuments {
 
     private boolean complete;
 
+    /** The applicant's personal data was erased ({@link DocumentDataErased}). */
+    private boolean erased;
+
     CaseDocuments() {}
+
+    /**
+     * Erases the applicant's data once (a redelivery changes nothing); also for a case whose checklist was never
+     * opened here, which then never opens.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EraseDocumentData command) {
+        if (erased) {
+            return;
+        }
+        apply(new DocumentDataErased(command.caseId(), command.applicantId(), command.legalBasis()));
+    }
 
     /** A registration delivered again under another event id finds the checklist open and changes nothing. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OpenChecklist command, ChecklistRules rules) {
-        if (caseId != null) {
+        if (caseId != null || erased) {
             return;
         }
         if (command.household().isEmpty()) {
@@ -108,6 +126,9 @@ class CaseDocuments {
         }
         if (isAccepted(item)) {
             throw new UploadNotAllowed();
+        }
+        if (erased) {
+            throw UploadNotAllowed.erased();
         }
         apply(new DocumentVersionUploaded(
                 caseId,
@@ -252,6 +273,12 @@ class CaseDocuments {
         return checklist.keySet().stream()
                 .filter(item -> item.isAskedBy(member, types))
                 .toList();
+    }
+
+    @EventSourcingHandler
+    void on(DocumentDataErased event) {
+        caseId = event.caseId();
+        erased = true;
     }
 
     @EventSourcingHandler

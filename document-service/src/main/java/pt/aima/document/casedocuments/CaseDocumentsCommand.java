@@ -82,4 +82,11 @@ public sealed interface CaseDocumentsCommand {
      */
     record CheckEvidenceDeadlines(@TargetAggregateIdentifier CaseId caseId, String requestId, LocalDate today)
             implements CaseDocumentsCommand {}
+
+    /**
+     * The applicant's personal data was erased in application-service ({@code ApplicantDataErased}): this service's
+     * copies go too (the uploaded contents, the data key the checklist's reasons are encrypted with).
+     */
+    record EraseDocumentData(@TargetAggregateIdentifier CaseId caseId, String applicantId, String legalBasis)
+            implements CaseDocumentsCommand {}
 }

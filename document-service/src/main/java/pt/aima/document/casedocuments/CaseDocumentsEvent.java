@@ -7,6 +7,7 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.eventstore.StoredAs;
+import pt.aima.platform.privacy.DataSubject;
 
 /**
  * What happened to a case's documents, as document-service records it. Internal: {@code publishing} decides what other
@@ -28,7 +29,7 @@ public sealed interface CaseDocumentsEvent {
     @Revision("1")
     record ChecklistOpened(
             CaseId caseId,
-            String applicantId,
+            @DataSubject String applicantId,
             LocalDate submittedOn,
             List<RequiredItem> items,
             String preferredLanguage)
@@ -38,6 +39,16 @@ public sealed interface CaseDocumentsEvent {
             items = List.copyOf(items);
         }
     }
+
+    /**
+     * The applicant's personal data was erased (application-service's {@code ApplicantDataErased}, with its legal
+     * basis): the uploaded contents of the case are deleted (their digests and sizes stay, so the history still says
+     * what was verified) and the applicant's data key is destroyed, so the checklist's reasons (which name the
+     * countries the members lived in) read as erased in every event. No personal data.
+     */
+    @StoredAs("document.DocumentDataErased")
+    @Revision("1")
+    record DocumentDataErased(CaseId caseId, String applicantId, String legalBasis) implements CaseDocumentsEvent {}
 
     /** @param supersedes the item's previous version, if any; it can no longer be verified */
     @StoredAs("document.DocumentVersionUploaded")

@@ -3,6 +3,7 @@ package pt.aima.document.casedocuments;
 import java.util.Map;
 import java.util.Objects;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.privacy.Personal;
 
 /**
  * One document a family member must provide, and why: the reason's {@link ChecklistReason} code with the facts it
@@ -16,13 +17,17 @@ import pt.aima.kernel.ids.MemberId;
  * @param reasonCode the {@link ChecklistReason} code; null only for an item stored before codes whose sentence is not
  *     recognised
  * @param reasonValues the facts the reason names, by name (see {@link ChecklistReason}); empty when it names none
+ *
+ * <p>The reason and its facts are personal data (they name the countries a member lived in, derived from the residence
+ * history): stored encrypted under the applicant's key, they read as erased ({@code reason} {@code "[erased]"}, no
+ * facts; the code stays) once the applicant's data is erased.
  */
 public record RequiredItem(
         MemberId memberId,
         DocumentType documentType,
-        String reason,
+        @Personal String reason,
         String reasonCode,
-        Map<String, String> reasonValues) {
+        @Personal Map<String, String> reasonValues) {
 
     public RequiredItem {
         Objects.requireNonNull(memberId, "memberId");

@@ -1,5 +1,7 @@
 package pt.aima.document.config;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -7,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pt.aima.document.casedocuments.ChecklistRules;
 import pt.aima.document.casedocuments.PolicyCalendar;
+import pt.aima.document.process.erasure.DocumentDataErasure;
 
 /** Wires the case-documents domain, which itself knows nothing of Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -30,5 +33,18 @@ class CaseDocumentsConfiguration {
     @Bean
     ChecklistRules checklistRules(PolicyCalendar policies) {
         return new ChecklistRules(policies);
+    }
+
+    /**
+     * An erasure's effects (contents deleted, data key destroyed) run in the thread and transaction of the command that
+     * records it; a failure fails the command (and so the Kafka record's processing, which is retried).
+     */
+    @Bean
+    ConfigurerModule documentDataErasureProcessing() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerSubscribingEventProcessor(DocumentDataErasure.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(
+                        DocumentDataErasure.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

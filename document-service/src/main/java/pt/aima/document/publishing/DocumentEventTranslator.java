@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.CaseDocumentsEvent;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistCompleted;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistOpened;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentDataErased;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionAccepted;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionRejected;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionUploaded;
@@ -102,6 +103,8 @@ class DocumentEventTranslator implements IntegrationEventTranslator {
                 List.of(new EvidenceResponseOverdue(overdue.caseId(), overdue.requestId(), overdue.aimaRespondBy()));
             // internal only: it stops AIMA's response clock inside this service
             case EvidenceReviewed reviewed -> List.of();
+            // application-service published the erasure itself; what this service did about it stays here
+            case DocumentDataErased erased -> List.of();
         };
     }
 

@@ -36,6 +36,9 @@ class DocumentContentController {
         CaseId id = new CaseId(caseId);
         DocumentContentStore.StoredContent stored = contents.find(id, new DocumentId(documentId))
                 .orElseThrow(() -> new DocumentNotFound(id, new DocumentId(documentId)));
+        if (stored.content() == null) {
+            throw new ContentErased(id, new DocumentId(documentId));
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(stored.mediaType()))
                 .header(HttpHeaders.ETAG, "\"" + stored.sha256() + "\"")

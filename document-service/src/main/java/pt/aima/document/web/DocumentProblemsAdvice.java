@@ -27,6 +27,17 @@ class DocumentProblemsAdvice {
         return ProblemDetailsAdvice.invalidRequest(List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
+    @ExceptionHandler(ContentErased.class)
+    ProblemDetail contentErased(ContentErased e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.GONE,
+                "The uploaded copy was deleted when the applicant's personal data was erased; its digest and size"
+                        + " remain in the case's history.");
+        problem.setTitle("Document content erased");
+        problem.setProperty("rule", "PERSONAL_DATA_ERASED");
+        return problem;
+    }
+
     @ExceptionHandler(DocumentNotFound.class)
     ProblemDetail documentNotFound(DocumentNotFound e) {
         ProblemDetail problem =

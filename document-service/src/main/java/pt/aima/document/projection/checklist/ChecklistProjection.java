@@ -11,10 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistCompleted;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistOpened;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentDataErased;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionAccepted;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionRejected;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentVersionUploaded;
 import pt.aima.document.casedocuments.RequiredItem;
+import pt.aima.platform.privacy.Personal;
 import pt.aima.platform.projection.Columns;
 import pt.aima.platform.projection.ReadModelTable;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,6 +79,17 @@ class ChecklistProjection {
                     .param("reason", item.reason())
                     .param("reasonCode", item.reasonCode())
                     .param("reasonValues", JSON.writeValueAsString(item.reasonValues()))
+                    .update();
+        }
+    }
+
+    /** The reasons name the countries the members lived in: erased with the applicant's data (the codes stay). */
+    @EventHandler
+    void on(DocumentDataErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (cases.advance(event.caseId().value(), sequence, at)) {
+            jdbc.sql("update checklist_item set reason = :erased, reason_values = '{}'::jsonb where case_id = :caseId")
+                    .param("erased", Personal.ERASED)
+                    .param("caseId", event.caseId().value())
                     .update();
         }
     }

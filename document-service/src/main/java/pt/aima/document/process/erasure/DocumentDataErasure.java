@@ -1,0 +1,56 @@
+package pt.aima.document.process.erasure;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentDataErased;
+import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.privacy.PersonalDataKeys;
+
+/**
+ * Destroys document-service's copies of an erased applicant's personal data in the transaction that records the
+ * erasure: a <b>subscribing</b> processing group (registered in {@code config.CaseDocumentsConfiguration}), so the
+ * erasure commits with its effects or not at all, and nothing replays it.
+ *
+ * <ul>
+ *   <li>the uploaded contents of the case: the bytes are deleted, the row keeps digest, size and type;
+ *   <li>the applicant's data key in this service: every checklist reason stored under it (the countries the members
+ *       lived in) reads as erased from then on, in the event store, its snapshots and the processors' dead letters.
+ * </ul>
+ */
+@Component
+@ProcessingGroup(DocumentDataErasure.PROCESSING_GROUP)
+public class DocumentDataErasure {
+
+    public static final String PROCESSING_GROUP = "document-data-erasure";
+
+    private final JdbcClient jdbc;
+    private final PersonalDataKeys keys;
+
+    DocumentDataErasure(JdbcClient jdbc, PersonalDataKeys keys) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+    }
+
+    @EventHandler
+    void on(
+            DocumentDataErased event,
+            @Timestamp Instant at,
+            @MetaDataValue(ActingContext.ACTOR_SUBJECT) String erasedBy) {
+        jdbc.sql(
+                        """
+                update document_content set content = null, erased_at = :at
+                where case_id = :caseId and erased_at is null
+                """)
+                .param("caseId", event.caseId().value())
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+        // false when another of the applicant's cases destroyed it first: nothing left to do
+        keys.erase(event.applicantId(), event.legalBasis(), erasedBy == null ? "document-service" : erasedBy, at);
+    }
+}
