@@ -36,6 +36,8 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -49,6 +51,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,6 +82,7 @@ import pt.aima.platform.relay.IntegrationEventTranslator;
 import pt.aima.platform.relay.KafkaEventRelay;
 import pt.aima.platform.security.AccessGuard;
 import pt.aima.platform.security.AllowedRoles;
+import pt.aima.platform.security.CachingJwtDecoder;
 import pt.aima.platform.security.CaseOwners;
 import pt.aima.platform.security.PlatformSecurity;
 import pt.aima.platform.web.CorrelationIdFilter;
@@ -355,6 +360,35 @@ public class PlatformAutoConfiguration {
                         org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG,
                         Long.toString(platform.restrictedTopicRetention().toMillis()))
                 : topic;
+    }
+
+    /**
+     * Spring Security's observations (a span and timer per filter, per authentication and per authorization) stay off:
+     * the request's own observation covers them, and wrapping every filter of every request cost more CPU than the
+     * operations read models' queries themselves.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Every service's token decoder (Boot's, from the issuer's key set, with the issuer, audience and expiry checks)
+     * verifies each token once and then answers it from a cache for {@code aima.security.verified-token-cache}.
+     */
+    @Bean
+    static BeanPostProcessor cachingJwtDecoder(
+            @Value("${aima.security.verified-token-cache:PT1M}") Duration keepFor,
+            @Value("${aima.security.verified-token-cache-size:10000}") long maximumSize) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        // a token expires in real time, whatever the business clock says (aima.clock.*)
+                        ? new CachingJwtDecoder(decoder, Clock.systemUTC(), keepFor, maximumSize)
+                        : bean;
+            }
+        };
     }
 
     @Bean
