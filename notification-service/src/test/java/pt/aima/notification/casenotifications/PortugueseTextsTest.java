@@ -33,6 +33,7 @@ import pt.aima.notification.casenotifications.CaseNotificationEvent.ChecklistNot
 import pt.aima.notification.casenotifications.CaseNotificationEvent.HouseholdNoted;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.RegistrationNoted;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistRequirement;
 import pt.aima.notification.casenotifications.NotificationCommand.Member;
@@ -288,6 +289,7 @@ class PortugueseTextsTest {
         fixture.given(
                         new RecipientIdentified(CASE, "applicant-1", language),
                         new HouseholdNoted(CASE, household),
+                        new RegistrationNoted(CASE),
                         new ChecklistNoted(CASE, checklist))
                 .when(command)
                 .expectEventsMatching(new CustomTypeSafeMatcher<List<EventMessage<?>>>("notifications") {
