@@ -41,7 +41,7 @@ final class DevelopmentRun {
                 .append(" ./mvnw -pl ")
                 .append(service.name())
                 .append(" spring-boot:run -Dspring-boot.run.jvmArguments=")
-                .append(ChildCommand.HEAP)
+                .append(shellQuote(String.join(" ", ChildCommand.jvmOptions(service.name()))))
                 .append(" \\")
                 .append(nl)
                 .append("      -Dspring-boot.run.arguments=")
@@ -52,11 +52,14 @@ final class DevelopmentRun {
         text.append("  ")
                 .append(environmentPrefix)
                 .append(' ')
-                .append(
-                        ChildCommand.build(java, Path.of(service.name(), "target", service.name() + ".jar"), settings)
-                                .stream()
-                                .map(DevelopmentRun::shellQuote)
-                                .collect(Collectors.joining(" ")))
+                .append(ChildCommand.build(
+                                java,
+                                Path.of(service.name(), "target", service.name() + ".jar"),
+                                service.name(),
+                                settings)
+                        .stream()
+                        .map(DevelopmentRun::shellQuote)
+                        .collect(Collectors.joining(" ")))
                 .append(nl)
                 .append(nl);
         text.append("  or in the IDE: main class ")
@@ -64,7 +67,7 @@ final class DevelopmentRun {
                 .append(" (module ")
                 .append(service.name())
                 .append("), VM options ")
-                .append(ChildCommand.HEAP)
+                .append(String.join(" ", ChildCommand.jvmOptions(service.name())))
                 .append(", program arguments:")
                 .append(nl)
                 .append("    ")

@@ -59,6 +59,21 @@ class ChildCommandTest {
     }
 
     @Test
+    void theReadSideRunsOnTheSerialCollectorTheOthersOnTheDefault() {
+        DatabaseSettings database = new DatabaseSettings("jdbc:postgresql://h/d", "u", "");
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            List<String> command =
+                    ChildCommand.build(Path.of("java"), service.jar(REPO), service, database, "k:1", "http://i/jwks");
+            assertThat(command.subList(1, command.indexOf("-jar")))
+                    .as(service.name())
+                    .isEqualTo(
+                            service.name().equals("operations-service")
+                                    ? List.of("-Xmx512m", "-XX:+UseSerialGC")
+                                    : List.of("-Xmx512m"));
+        }
+    }
+
+    @Test
     void describedCommandHidesThePassword() {
         DatabaseSettings database = new DatabaseSettings("jdbc:postgresql://h/d", "u", "s3cret");
         List<String> command = ChildCommand.build(

@@ -52,7 +52,10 @@ class DevelopmentRunTest {
     void theJarCommandIsTheSupervisedChildsCommandOnAJarPathRelativeToTheRepository() {
         String printed = DevelopmentRun.instructions(NOTIFICATION, SETTINGS, Path.of("/jdk/bin/java"));
         List<String> childCommand = ChildCommand.build(
-                Path.of("/jdk/bin/java"), Path.of("notification-service/target/notification-service.jar"), SETTINGS);
+                Path.of("/jdk/bin/java"),
+                Path.of("notification-service/target/notification-service.jar"),
+                NOTIFICATION.name(),
+                SETTINGS);
 
         assertThat(printed).contains(String.join(" ", childCommand));
     }
