@@ -30,6 +30,12 @@ import tools.jackson.databind.JsonNode;
  * and policies, gives the same outcome in every service (case ids, checklists, slot assignments, notifications), as
  * each service's outcome checksum shows. The stack is started twice, so the file is small.
  *
+ * <p>The second system runs <b>two instances of every service</b> side by side ({@code --instances=2}: same databases,
+ * same topics), so the same outcome also shows that each case was processed once however the work was shared: every
+ * service's consumer group has twice the members, each holding partitions, the checklists, slots and messages are the
+ * same rows as with one instance (no slot booked twice, no message written twice), and every e-mail reached the mail
+ * server exactly once in both runs (counted by its notification id at the server, not by what was marked sent).
+ *
  * <p>The protocol a reproduction follows, and why: every service's business clock is fixed at one instant ({@code
  * aima.clock.fixed}: the same "today" for eligibility, the first bookable day and every date the services decide);
  * cases join the queue at registration; no desk is defined at start-up, and one desk per region is defined once every
@@ -58,8 +64,11 @@ class ReproductionIT {
 
     private final Api api = new Api();
 
-    /** One run's outcome: each service's checksum report. */
-    record Outcome(Map<String, JsonNode> checksums) {
+    /**
+     * One run's outcome: each service's checksum report; and, of how it was reached, the members of each service's
+     * consumer group and the e-mails the mail server received.
+     */
+    record Outcome(Map<String, JsonNode> checksums, Map<String, Integer> groupMembers, int emails) {
 
         Map<String, String> checksumByService() {
             Map<String, String> sums = new TreeMap<>();
@@ -85,8 +94,8 @@ class ReproductionIT {
     void theSameLegacyFileImportedIntoTwoFreshSystemsGivesTheSameOutcomeInEveryService() throws IOException {
         LegacyFile file = generate();
 
-        Outcome first = runOnce(file);
-        Outcome second = runOnce(file);
+        Outcome first = runOnce(file, 1, Map.of());
+        Outcome second = runOnce(file, 2, first.groupMembers());
 
         assertThat(second.checksumByService())
                 .as("every service's outcome checksum, run 1 and run 2:\n%s\n%s", first.checksums(), second.checksums())
@@ -104,14 +113,28 @@ class ReproductionIT {
         assertThat(first.rows("application-service", "backlog-import-problems"))
                 .as("the generated file's bad rows are reported, the same in both runs")
                 .isPositive();
+        assertThat(first.emails())
+                .as("an e-mail for each receipt, checklist and appointment")
+                .isEqualTo(3 * (int) registered);
+        assertThat(second.emails())
+                .as("the same e-mails with two instances, none sent twice")
+                .isEqualTo(first.emails());
     }
 
-    private Outcome runOnce(LegacyFile file) {
+    /**
+     * Imports the file into a fresh stack of {@code instances} instances of every service and returns the outcome.
+     * With more than one, each service's consumer group must have {@code instances} times the members of {@code
+     * oneInstance}'s (the first run's), each holding partitions: the instances share the work.
+     */
+    private Outcome runOnce(LegacyFile file, int instances, Map<String, Integer> oneInstance) {
         RunningStack.stopShared();
-        try (RunningStack stack = RunningStack.start(Map.of(
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
                 "AIMA_CLOCK_FIXED", CLOCK,
                 "AIMA_SCHEDULING_SCHEDULABLEWHEN", "REGISTERED",
-                "AIMA_SCHEDULING_DESKID", ""))) {
+                "AIMA_SCHEDULING_DESKID", ""));
+        try (MailSink mail = new MailSink();
+                RunningStack stack = RunningStack.start(
+                        withAll(environment, mail.environment()), List.of("--instances=" + instances))) {
             String operations = api.token("operations-repro", "OPERATIONS");
             String auditor = api.token("auditor-repro", "AUDITOR");
             assertThat(api.get(Api.SCHEDULING + "/desks", operations).body())
@@ -160,14 +183,79 @@ class ReproductionIT {
                         Topics.DOCUMENT_EVENTS,
                         Topics.SCHEDULING_EVENTS);
             }
+            Map<String, Integer> members = groupMembers(stack, instances, oneInstance);
+            int emails = awaitEveryEmailReceivedOnce(mail, operations);
             Map<String, JsonNode> checksums = new LinkedHashMap<>();
             for (String service : SERVICES) {
                 Api.Response answer = api.get(URLS.get(service) + "/audit/outcome-checksum", auditor);
                 assertThat(answer.status()).as(service).isEqualTo(200);
                 checksums.put(service, answer.body());
             }
-            return new Outcome(checksums);
+            return new Outcome(checksums, members, emails);
         }
+    }
+
+    private static Map<String, String> withAll(Map<String, String> environment, Map<String, String> more) {
+        environment.putAll(more);
+        return environment;
+    }
+
+    /**
+     * Each service's consumer group, as the number of its members, once every member holds partitions (no rebalance
+     * under way); with several instances, once the group has that many times the members of one instance's.
+     */
+    private static Map<String, Integer> groupMembers(
+            RunningStack stack, int instances, Map<String, Integer> oneInstance) {
+        Map<String, Integer> members = new TreeMap<>();
+        try (var kafka = new IntegrationEventsClient(stack.kafkaBootstrapServers(), FLOW)) {
+            for (String service : SERVICES) {
+                List<Integer> partitions = await(
+                                service + "'s consumer group settled with the members of " + instances + " instance(s)")
+                        .atMost(FLOW)
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(
+                                () -> kafka.groupMembers(service),
+                                held -> !held.isEmpty()
+                                        && held.stream().allMatch(count -> count > 0)
+                                        && (instances == 1 || held.size() == instances * oneInstance.get(service)));
+                members.put(service, partitions.size());
+            }
+        }
+        return members;
+    }
+
+    /**
+     * Waits until notification-service has no e-mail left to send, then compares what it marked sent with what the
+     * mail server received: each sent e-mail's notification id exactly once, nothing else. Returns the count.
+     */
+    private int awaitEveryEmailReceivedOnce(MailSink mail, String operations) {
+        await("every e-mail sent")
+                .atMost(FLOW)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> emailDeliveries("PENDING", operations).isEmpty());
+        assertThat(emailDeliveries("FAILED", operations)).as("failed e-mails").isEmpty();
+        Set<String> sent = emailDeliveries("SENT", operations);
+        Map<String, Integer> received = mail.messagesByNotification();
+        assertThat(received.keySet()).as("the e-mails the mail server received").isEqualTo(sent);
+        assertThat(received.values())
+                .as("messages per notification at the mail server")
+                .containsOnly(1);
+        return sent.size();
+    }
+
+    private Set<String> emailDeliveries(String status, String operations) {
+        Api.Response answer =
+                api.get(Api.NOTIFICATIONS + "/operations/deliveries?status=" + status + "&limit=1000", operations);
+        assertThat(answer.status())
+                .as("%s deliveries: %s", status, answer.body())
+                .isEqualTo(200);
+        Set<String> ids = new TreeSet<>();
+        answer.body().forEach(delivery -> {
+            if ("EMAIL".equals(delivery.get("channel").asString())) {
+                ids.add(delivery.get("notificationId").asString());
+            }
+        });
+        return ids;
     }
 
     /** The generator's file (fixed seed, a share of bad rows), and each case's region as the file names it. */

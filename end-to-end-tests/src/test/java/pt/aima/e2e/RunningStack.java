@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,6 +66,14 @@ final class RunningStack implements AutoCloseable {
      * reads it as properties ({@code AIMA_CLOCK_FIXED} is {@code aima.clock.fixed}).
      */
     static RunningStack start(Map<String, String> environment) {
+        return start(environment, List.of());
+    }
+
+    /**
+     * The stack with {@code environment} added to its environment and {@code options} given to the launcher (for
+     * example {@code --instances=2}: two instances of every service, the second ones on ports 100 higher).
+     */
+    static RunningStack start(Map<String, String> environment, List<String> options) {
         Path repo = Path.of("").toAbsolutePath().getParent();
         Path jar = repo.resolve("local-stack/target/local-stack.jar");
         if (!Files.isRegularFile(jar)) {
@@ -72,16 +82,17 @@ final class RunningStack implements AutoCloseable {
         Path output = Path.of("target", "local-stack.out").toAbsolutePath();
         try {
             Files.createDirectories(output.getParent());
-            ProcessBuilder builder = new ProcessBuilder(
-                            ProcessHandle.current().info().command().orElse("java"),
-                            "-Xmx768m",
-                            "-Daima.stack.health-timeout-seconds=300",
-                            "-Djava.io.tmpdir=" + output.getParent(),
-                            "-jar",
-                            jar.toString(),
-                            "--repo=" + repo)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx768m",
+                    "-Daima.stack.health-timeout-seconds=300",
+                    "-Djava.io.tmpdir=" + output.getParent(),
+                    "-jar",
+                    jar.toString(),
+                    "--repo=" + repo));
+            command.addAll(options);
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             // Short-lived stacks of a few cases: C1 alone compiles far less than C1 and C2 together while six JVMs
             // start at once on two cores (the launcher's services inherit its environment).
             builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");

@@ -197,6 +197,30 @@ public final class IntegrationEventsClient implements AutoCloseable {
     }
 
     /**
+     * The members of {@code consumerGroup} as the broker knows them now, each as the number of partitions it holds: with
+     * several instances of a service, each instance's consumers are members of the service's one group, and a member
+     * holding no partition does no work.
+     */
+    public List<Integer> groupMembers(String consumerGroup) {
+        try {
+            return admin()
+                    .describeConsumerGroups(List.of(consumerGroup))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(consumerGroup)
+                    .members()
+                    .stream()
+                    .map(member -> member.assignment().topicPartitions().size())
+                    .toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + consumerGroup, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not describe " + consumerGroup, e);
+        }
+    }
+
+    /**
      * Waits until {@code consumerGroup} has committed past the record {@code sent} (as answered by {@link #send}): the
      * service is done with it, whatever it made of it, and nothing more will come of it. This is how a test shows
      * that a duplicate or an unsubscribed record changed nothing, without sleeping. Fails the test after the
