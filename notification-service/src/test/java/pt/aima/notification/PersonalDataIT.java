@@ -1,9 +1,11 @@
 package pt.aima.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,10 +20,16 @@ import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.kernel.application.ApplicationRegisteredV2;
+import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.kernel.scheduling.BiometricSlotAssigned;
+import pt.aima.platform.privacy.Personal;
+import pt.aima.platform.privacy.PersonalDataKeys;
 import pt.aima.platform.testing.harness.Caller;
+import pt.aima.platform.testing.harness.ServiceHarness;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,6 +64,117 @@ class PersonalDataIT extends NotificationServiceTestBase {
                         Topics.APPLICANT_CONTACTS,
                         new ApplicantContactRegistered(caseId, applicantId, email, "+351911111111", "pt")));
         assertThat(contact(caseId)).as("a late copy is not kept").containsEntry("email", null);
+    }
+
+    @Test
+    void theWordsAreStoredEncryptedAndAfterTheErasureEveryCopyAndEveryRebuildReadsThemAsErased() {
+        CaseId caseId = CaseId.newId();
+        String applicantId = "applicant-erased-" + caseId;
+        Caller applicant = service.as(applicantId, "APPLICANT");
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICANT_CONTACTS,
+                        new ApplicantContactRegistered(
+                                caseId, applicantId, "erased-" + caseId + "@example.org", null, "en")));
+        service.publish(Topics.APPLICATION_EVENTS, registrationV2(caseId, applicantId));
+        assertThat(awaitInbox(caseId, applicant, 1).get(0).get("body").asString())
+                .contains("submitted on 20 November 2026");
+        assertThat(storedPayloads(caseId))
+                .as("the words are in the event store only encrypted")
+                .isNotEmpty()
+                .noneMatch(payload -> payload.contains("submitted on"));
+        assertThat(deliveryBodies(caseId)).anyMatch(body -> body.contains("submitted on"));
+
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICATION_EVENTS, new ApplicantDataErased(caseId, applicantId, "retention ended")));
+
+        assertThat(service.eventStore().types(caseId)).contains("NotificationDataErased");
+        await().atMost(ServiceHarness.PATIENCE).untilAsserted(() -> assertThat(inbox(caseId, applicant))
+                .singleElement()
+                .satisfies(receipt -> {
+                    assertThat(receipt.get("kind").asString()).isEqualTo("RECEIPT");
+                    assertThat(receipt.get("subject").asString()).isEqualTo(Personal.ERASED);
+                    assertThat(receipt.get("body").asString()).isEqualTo(Personal.ERASED);
+                }));
+        assertThat(deliveryBodies(caseId)).isNotEmpty().containsOnly(Personal.ERASED);
+        assertThat(service.spring().getBean(PersonalDataKeys.class).stateOf(applicantId))
+                .isEqualTo(PersonalDataKeys.State.ERASED);
+
+        rebuildPortalInbox();
+        await().atMost(ServiceHarness.PATIENCE).untilAsserted(() -> assertThat(inbox(caseId, applicant))
+                .as("rebuilt from the event store")
+                .singleElement()
+                .satisfies(receipt -> assertThat(receipt.get("body").asString()).isEqualTo(Personal.ERASED)));
+
+        long events = service.eventStore().count(caseId);
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICATION_EVENTS, new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "All met.")));
+        assertThat(service.eventStore().count(caseId))
+                .as("nothing more is written to an erased applicant")
+                .isEqualTo(events);
+    }
+
+    @Test
+    void aNotificationWrittenBeforeTheApplicantWasKnownIsErasedWithTheApplicant() {
+        CaseId caseId = CaseId.newId();
+        String applicantId = "applicant-late-" + caseId;
+        service.publish(
+                Topics.SCHEDULING_EVENTS,
+                new BiometricSlotAssigned(caseId, "FARO-1", LocalDateTime.of(2026, 12, 9, 11, 0), 20));
+        await().atMost(ServiceHarness.PATIENCE).until(() -> heldNotifications(caseId) == 1);
+        releaseHeldNotificationsNow(); // its hold ran out before the registration came: written to the case
+        await().atMost(ServiceHarness.PATIENCE).until(() -> inboxKinds(caseId).equals(List.of("APPOINTMENT")));
+        assertThat(inbox(caseId, caseworker()).get(0).get("body").asString()).contains("FARO");
+        assertThat(storedPayloads(caseId))
+                .as("encrypted under the case's key")
+                .anyMatch(payload -> payload.contains("\"subject\":\"caseId:" + caseId + "\""))
+                .noneMatch(payload -> payload.contains("FARO"));
+
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICATION_EVENTS, new ApplicantDataErased(caseId, applicantId, "retention ended")));
+
+        assertThat(service.spring().getBean(PersonalDataKeys.class).stateOf("caseId:" + caseId))
+                .isEqualTo(PersonalDataKeys.State.ERASED);
+        await().atMost(ServiceHarness.PATIENCE).untilAsserted(() -> assertThat(inbox(caseId, caseworker()))
+                .singleElement()
+                .satisfies(appointment ->
+                        assertThat(appointment.get("body").asString()).isEqualTo(Personal.ERASED)));
+        assertThat(heldNotifications(caseId)).isZero();
+    }
+
+    /** A registration without the household's personal facts, submitted on 20 November 2026, in English. */
+    private static ApplicationRegisteredV2 registrationV2(CaseId caseId, String applicantId) {
+        return new ApplicationRegisteredV2(
+                caseId,
+                applicantId,
+                LocalDate.of(2026, 11, 20),
+                List.of(new ApplicationRegisteredV2.Member(MemberId.newId(), Relationship.MINOR_CHILD, true, null)),
+                "en",
+                null,
+                null,
+                null);
+    }
+
+    /** The case's NotificationStored payloads exactly as the event store holds them. */
+    private static List<String> storedPayloads(CaseId caseId) {
+        return jdbc().sql(
+                        """
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = :id and payload_type = 'notification.NotificationStored'
+                """)
+                .param("id", caseId.toString())
+                .query(String.class)
+                .list();
+    }
+
+    private static List<String> deliveryBodies(CaseId caseId) {
+        return jdbc().sql("select body from notification_delivery where case_id = :id")
+                .param("id", caseId.value())
+                .query(String.class)
+                .list();
     }
 
     @Test

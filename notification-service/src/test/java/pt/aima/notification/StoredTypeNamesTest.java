@@ -8,6 +8,11 @@ class StoredTypeNamesTest extends StoredNamesTest {
 
     StoredTypeNamesTest() {
         // born after the V200 rename, so never stored under a class name
-        super("pt.aima.notification", Set.of("notification.RegistrationNoted", "notification.NotificationHeld"));
+        super(
+                "pt.aima.notification",
+                Set.of(
+                        "notification.RegistrationNoted",
+                        "notification.NotificationHeld",
+                        "notification.NotificationDataErased"));
     }
 }

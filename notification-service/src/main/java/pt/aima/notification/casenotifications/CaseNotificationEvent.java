@@ -8,10 +8,14 @@ import pt.aima.kernel.ids.NotificationId;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
 import pt.aima.notification.casenotifications.NotificationCommand.Member;
 import pt.aima.platform.eventstore.StoredAs;
+import pt.aima.platform.privacy.DataSubject;
+import pt.aima.platform.privacy.Personal;
 
 /**
  * What notification-service records for a case. Internal: these events hold the recipient and the words the
- * applicant was told, and never leave the service; {@code publishing} decides what is published.
+ * applicant was told, and never leave the service; {@code publishing} decides what is published. The words are the
+ * applicant's personal data: stored encrypted under the applicant's key ({@link Personal}), destroyed with it when
+ * the applicant's data is erased ({@link NotificationDataErased}).
  */
 public sealed interface CaseNotificationEvent {
 
@@ -70,6 +74,8 @@ public sealed interface CaseNotificationEvent {
      * @param recipientId the applicant it is addressed to; {@code null} when it was written before the case's
      *     registration reached this service, and so is addressed to the case
      * @param triggeringEventId the integration event it answers
+     * @param subject the words, stored encrypted under the recipient's key (the case's while it has no recipient);
+     *     {@value Personal#ERASED} once that key was destroyed. Stored in clear before the encryption existed.
      */
     @StoredAs("notification.NotificationStored")
     @Revision("1")
@@ -79,11 +85,29 @@ public sealed interface CaseNotificationEvent {
             UUID triggeringEventId,
             NotificationKind kind,
             Channel channel,
-            String recipientId,
+            @DataSubject(orElse = "caseId") String recipientId,
             Language language,
-            String subject,
-            String body)
+            @Personal String subject,
+            @Personal String body)
             implements CaseNotificationEvent {}
+
+    /**
+     * The applicant's personal data was erased (application-service's {@code ApplicantDataErased}): the keys the
+     * case's words were stored under are destroyed, every copy of them reads as erased, and nothing more is written
+     * to the applicant about this case.
+     *
+     * @param legalBasis why the data may no longer be kept, as the operator recorded it
+     */
+    @StoredAs("notification.NotificationDataErased")
+    @Revision("1")
+    record NotificationDataErased(CaseId caseId, String applicantId, String legalBasis)
+            implements CaseNotificationEvent {
+
+        /** The key of the words written before the case's applicant was known ({@link DataSubject#orElse()}). */
+        public String caseSubject() {
+            return "caseId:" + caseId;
+        }
+    }
 
     /** An e-mail or SMS notification was accepted by its channel. */
     @StoredAs("notification.NotificationDelivered")

@@ -31,6 +31,7 @@ import pt.aima.kernel.ids.NotificationId;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.ChecklistNoted;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.ContactChannelsIdentified;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.HouseholdNoted;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDataErased;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDelivered;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDeliveryFailed;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationHeld;
@@ -116,6 +117,9 @@ class CaseNotifications {
     private boolean phoneGiven;
     private boolean checklistKnown;
 
+    /** The applicant's personal data was erased: nothing more is written or held for this case. */
+    private boolean erased;
+
     /** Triggers held until their words can be written ({@link NotificationHeld}), in the order they arrived. */
     private Map<UUID, NotificationCommand> held = new LinkedHashMap<>();
 
@@ -178,7 +182,7 @@ class CaseNotifications {
      */
     private void catchUpBySms(NotificationStored inbox) {
         Delivery sms = new Delivery(inbox.triggeringEventId(), Channel.SMS);
-        if (stored.contains(sms)) {
+        if (erased || stored.contains(sms)) {
             return;
         }
         apply(new NotificationStored(
@@ -248,6 +252,18 @@ class CaseNotifications {
         notify(command, texts, appeal);
     }
 
+    /**
+     * The applicant's data was erased in application-service: recorded once (a redelivery changes nothing), whether or
+     * not this service ever wrote to the applicant, so the erasure's effects ({@code process.erasure}) always run.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EraseNotificationData command) {
+        if (!erased) {
+            apply(new NotificationDataErased(command.caseId(), command.applicantId(), command.legalBasis()));
+        }
+    }
+
     /** The hold has lasted long enough: everything held is written with what is known now. */
     @CommandHandler
     void handle(ReleaseHeldNotifications command, NotificationTexts texts, AppealPolicy appeal) {
@@ -263,7 +279,7 @@ class CaseNotifications {
      */
     private void notify(NotificationCommand command, NotificationTexts texts, AppealPolicy appeal) {
         UUID trigger = command.triggeringEventId();
-        if (held.containsKey(trigger)) {
+        if (erased || held.containsKey(trigger)) {
             return;
         }
         String awaiting = awaiting(command);
@@ -433,6 +449,9 @@ class CaseNotifications {
      * stored on for this triggering event.
      */
     private void store(NotificationCommand command, NotificationMessage message, NotificationTexts texts) {
+        if (erased) {
+            return;
+        }
         RenderedText text = null;
         for (Channel channel : channelsOfRecipient()) {
             Delivery delivery = new Delivery(command.triggeringEventId(), channel);
@@ -594,6 +613,14 @@ class CaseNotifications {
             outbound.put(
                     event.notificationId().value(), new Sent(event.triggeringEventId(), event.kind(), event.channel()));
         }
+    }
+
+    @EventSourcingHandler
+    void on(NotificationDataErased event) {
+        caseId = event.caseId();
+        erased = true;
+        held.clear();
+        writtenBeforeContact.clear();
     }
 
     @EventSourcingHandler

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pt.aima.notification.casenotifications.AppealPolicy;
 import pt.aima.notification.process.delivery.DeliveryOutbox;
+import pt.aima.notification.process.erasure.NotificationDataErasure;
 import pt.aima.notification.process.hold.HeldNotifications;
 
 /** Axon wiring of the domain, kept out of the domain package so that stays free of Spring. */
@@ -47,6 +48,16 @@ class AxonConfiguration {
                 .registerSubscribingEventProcessor(DELIVERY_OUTBOX)
                 .registerListenerInvocationErrorHandler(
                         DELIVERY_OUTBOX, configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** An erasure's effects, likewise in the command's own transaction (see {@link NotificationDataErasure}). */
+    @Bean
+    ConfigurerModule notificationDataErasureProcessing() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerSubscribingEventProcessor(NotificationDataErasure.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(
+                        NotificationDataErasure.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
     /** The held notifications' rows, likewise in the command's own transaction (see {@link HeldNotifications}). */

@@ -22,8 +22,8 @@ import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.scheduling.BiometricAppointmentMissed;
 import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
+import pt.aima.notification.casenotifications.EraseNotificationData;
 import pt.aima.notification.casenotifications.Language;
-import pt.aima.notification.casenotifications.NotificationCommand;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistRequirement;
 import pt.aima.notification.casenotifications.NotificationCommand.Member;
 import pt.aima.notification.casenotifications.NotificationCommand.NotifyAppointmentMissed;
@@ -44,7 +44,8 @@ import pt.aima.platform.inbox.InboundEvents;
 /**
  * Turns the steps of a case that the applicant must know about into notifications, once per event, and hands the
  * applicant's contact data (from the restricted contacts topic) to the delivery outbox for the e-mail and SMS channels;
- * erases that copy when application-service erases the applicant's personal data.
+ * has the case erase what it keeps of the applicant (the words, the contact) when application-service erases the
+ * applicant's personal data.
  *
  * <p>Sending is never done here: the case stores the notifications, the delivery outbox row commits with them, and a
  * sender on its own thread delivers them. A mail server that is down never slows this consumer.
@@ -89,10 +90,6 @@ class NotificationTriggersListener {
     }
 
     private void apply(EventEnvelope<IntegrationEvent> envelope) {
-        if (envelope.payload() instanceof ApplicantDataErased erased) {
-            outbox.contactErased(erased.caseId().value(), erased.applicantId());
-            return;
-        }
         if (envelope.payload() instanceof ApplicantContactRegistered contact) {
             keepContact(contact);
         }
@@ -112,9 +109,12 @@ class NotificationTriggersListener {
                         .toList());
     }
 
-    private static NotificationCommand command(EventEnvelope<IntegrationEvent> envelope) {
+    /** The notification command an event triggers, or the erasure. */
+    private static Object command(EventEnvelope<IntegrationEvent> envelope) {
         var id = envelope.eventId();
         return switch (envelope.payload()) {
+            case ApplicantDataErased erased ->
+                new EraseNotificationData(erased.caseId(), erased.applicantId(), erased.legalBasis());
             case ApplicationRegistered registered -> notifyRegistration(registered.withoutPersonalFacts(), id);
             case ApplicationRegisteredV2 registered -> notifyRegistration(registered, id);
             case ApplicantContactRegistered contact ->

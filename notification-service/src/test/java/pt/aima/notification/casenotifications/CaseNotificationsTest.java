@@ -114,6 +114,53 @@ class CaseNotificationsTest {
     }
 
     @Test
+    void anErasureIsRecordedOnceAndAfterItNothingIsWrittenHeldOrCaughtUp() {
+        UUID registration = UUID.randomUUID();
+        List<Member> household = List.of(new Member(CHILD, "MINOR_CHILD"));
+        fixture.given(
+                        new RecipientIdentified(CASE, "applicant-1", Language.EN),
+                        new RegistrationNoted(CASE),
+                        stored(
+                                registration,
+                                Channel.PORTAL_INBOX,
+                                NotificationKind.RECEIPT,
+                                "applicant-1",
+                                Language.EN,
+                                "receipt",
+                                "words"))
+                .andGivenCommands(new EraseNotificationData(CASE, "applicant-1", "retention ended"))
+                .when(new EraseNotificationData(CASE, "applicant-1", "retention ended"))
+                .expectNoEvents();
+
+        fixture.given(new RecipientIdentified(CASE, "applicant-1", Language.EN), new RegistrationNoted(CASE))
+                .when(new EraseNotificationData(CASE, "applicant-1", "retention ended"))
+                .expectEvents(new CaseNotificationEvent.NotificationDataErased(CASE, "applicant-1", "retention ended"));
+
+        fixture.given(new CaseNotificationEvent.NotificationDataErased(CASE, "applicant-1", "retention ended"))
+                .andGivenCommands(
+                        new NotifyRegistration(CASE, registration, "applicant-1", Language.EN, SUBMITTED, household),
+                        new NotifyBiometricAppointment(CASE, UUID.randomUUID(), "FARO-1", SLOT, 20))
+                .when(new NotifyDecision(CASE, UUID.randomUUID(), Outcome.GRANTED, List.of(), "All met."))
+                .expectNoEvents();
+        assertThat(written).isEmpty();
+
+        fixture.given(
+                        new RecipientIdentified(CASE, "applicant-1", Language.EN),
+                        new RegistrationNoted(CASE),
+                        stored(
+                                registration,
+                                Channel.PORTAL_INBOX,
+                                NotificationKind.RECEIPT,
+                                "applicant-1",
+                                Language.EN,
+                                "receipt",
+                                "words"),
+                        new CaseNotificationEvent.NotificationDataErased(CASE, "applicant-1", "retention ended"))
+                .when(new RegisterContact(CASE, UUID.randomUUID(), "applicant-1", Language.EN, true, true))
+                .expectEvents(new ContactChannelsIdentified(CASE, true, true));
+    }
+
+    @Test
     void neverStoresASecondNotificationForTheSameTriggeringEventAndChannel() {
         UUID decision = UUID.randomUUID();
         fixture.given(

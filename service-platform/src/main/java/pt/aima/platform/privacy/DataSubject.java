@@ -7,8 +7,18 @@ import java.lang.annotation.Target;
 
 /**
  * The top-level record component of a stored event that names whose personal data its {@link Personal} components
- * are (the applicant's account id): the key they are encrypted with is that person's.
+ * are (the applicant's account id): the key they are encrypted with is that person's (see {@link #orElse()} for an
+ * event written before that person is known).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
-public @interface DataSubject {}
+public @interface DataSubject {
+
+    /**
+     * Another top-level component that names whose data it is while this one is null (a notification addressed to
+     * its case before the case's applicant was known): the subject is then {@code "<component>:<value>"}, e.g.
+     * {@code "caseId:…"}, and whoever erases the applicant's data erases that subject too. Empty: an event whose
+     * subject is null and that holds personal data is refused.
+     */
+    String orElse() default "";
+}

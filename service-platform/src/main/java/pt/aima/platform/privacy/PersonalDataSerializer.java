@@ -58,14 +58,13 @@ public final class PersonalDataSerializer implements Serializer {
         }
         SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
         ObjectNode tree = (ObjectNode) read(plain.getData());
-        JsonNode subjectNode = tree.get(plan.get().subject);
+        String subject = plan.get().subjectOf(tree);
         ObjectNode personal = json.createObjectNode();
         plan.get().extract(tree, personal);
         if (!personal.isEmpty()) {
-            if (subjectNode == null || subjectNode.isNull()) {
+            if (subject == null) {
                 throw new IllegalStateException(object.getClass().getSimpleName() + " holds personal data of nobody");
             }
-            String subject = subjectNode.asText();
             byte[] sealed = PersonalDataKeys.seal(keys.keyFor(subject), write(personal), subject);
             tree.putObject(SEALED).put("subject", subject).put("data", sealed);
         }
@@ -169,19 +168,37 @@ public final class PersonalDataSerializer implements Serializer {
      * Where a record type keeps personal data: its {@link Personal} components, and the records (alone or in lists)
      * below it that hold some. JSON property names are the component names (the event store's mapper reads fields).
      */
-    record Plan(String subject, List<Part> parts) {
+    record Plan(String subject, String subjectOrElse, List<Part> parts) {
 
         record Part(String name, boolean personal, boolean text, Plan nested) {}
+
+        /**
+         * Whose data the event holds: its {@link DataSubject} component, or while that is null the component its
+         * {@link DataSubject#orElse()} names, as {@code "<name>:<value>"}; null when neither is there.
+         */
+        String subjectOf(ObjectNode tree) {
+            JsonNode subjectNode = tree.get(subject);
+            if (subjectNode != null && !subjectNode.isNull()) {
+                return subjectNode.asText();
+            }
+            JsonNode orElse = subjectOrElse.isEmpty() ? null : tree.get(subjectOrElse);
+            return orElse == null || orElse.isNull() || orElse.isContainerNode()
+                    ? null
+                    : subjectOrElse + ":" + orElse.asText();
+        }
 
         static Optional<Plan> of(Class<?> type, int depth) {
             if (!type.isRecord() || depth > 8) {
                 return Optional.empty();
             }
             String subject = null;
+            String subjectOrElse = "";
             List<Part> parts = new ArrayList<>();
             for (RecordComponent component : type.getRecordComponents()) {
-                if (component.isAnnotationPresent(DataSubject.class)) {
+                DataSubject dataSubject = component.getAnnotation(DataSubject.class);
+                if (dataSubject != null) {
                     subject = component.getName();
+                    subjectOrElse = dataSubject.orElse();
                 }
                 if (component.isAnnotationPresent(Personal.class)) {
                     parts.add(new Part(component.getName(), true, component.getType() == String.class, null));
@@ -191,7 +208,9 @@ public final class PersonalDataSerializer implements Serializer {
                         .or(() -> elementType(component.getGenericType()).flatMap(e -> of(e, depth + 1)));
                 nested.ifPresent(plan -> parts.add(new Part(component.getName(), false, false, plan)));
             }
-            return parts.isEmpty() ? Optional.empty() : Optional.of(new Plan(subject, List.copyOf(parts)));
+            return parts.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new Plan(subject, subjectOrElse, List.copyOf(parts)));
         }
 
         private static Optional<Class<?>> elementType(Type type) {

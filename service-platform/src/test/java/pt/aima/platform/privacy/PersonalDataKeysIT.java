@@ -3,10 +3,12 @@ package pt.aima.platform.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.infra.DatabaseSettings;
 import pt.aima.infra.LocalInfrastructure;
+import pt.aima.platform.eventstore.PostgresEventStorage;
 
 /**
  * Data keys against a real PostgreSQL: a key is read once per transaction and never remembered past it, so an erasure
@@ -117,6 +120,54 @@ class PersonalDataKeysIT {
         assertThat(keys.stateOf(subject)).isEqualTo(PersonalDataKeys.State.UNKNOWN);
         Optional<SecretKey> afterwards = transaction.execute(status -> keys.existingKey(subject));
         assertThat(afterwards).isEmpty();
+    }
+
+    /** A message addressed to its case before the case's person was known: the case is whose data it is. */
+    record Message(
+            pt.aima.kernel.ids.CaseId caseId,
+            @DataSubject(orElse = "caseId") String recipientId,
+            @Personal String body) {}
+
+    record Unaddressed(String caseId, @DataSubject String recipientId, @Personal String body) {}
+
+    @Test
+    void anEventWithoutItsSubjectIsEncryptedUnderTheComponentItsSubjectFallsBackToAndErasedWithIt() {
+        var serializer = new PersonalDataSerializer(
+                JacksonSerializer.builder()
+                        .objectMapper(PostgresEventStorage.objectMapper())
+                        .build(),
+                PostgresEventStorage.objectMapper(),
+                keys);
+        var caseId = pt.aima.kernel.ids.CaseId.newId();
+        String applicant = "applicant-" + UUID.randomUUID();
+
+        var toCase = transaction.execute(
+                status -> serializer.serialize(new Message(caseId, null, "Olá, o seu pedido"), byte[].class));
+        var toApplicant = transaction.execute(
+                status -> serializer.serialize(new Message(caseId, applicant, "Olá outra vez"), byte[].class));
+
+        assertThat(new String(toCase.getData(), StandardCharsets.UTF_8))
+                .contains("\"subject\":\"caseId:" + caseId + "\"")
+                .doesNotContain("Olá");
+        assertThat(new String(toApplicant.getData(), StandardCharsets.UTF_8))
+                .contains("\"subject\":\"" + applicant + "\"")
+                .doesNotContain("Olá");
+        assertThat(keys.stateOf("caseId:" + caseId)).isEqualTo(PersonalDataKeys.State.ACTIVE);
+        transaction.executeWithoutResult(status -> assertThat(
+                        serializer.<byte[], Message>deserialize(toCase).body())
+                .isEqualTo("Olá, o seu pedido"));
+
+        keys.erase("caseId:" + caseId, "retention ended", "operator-1", Instant.now());
+
+        transaction.executeWithoutResult(status -> {
+            assertThat(serializer.<byte[], Message>deserialize(toCase).body()).isEqualTo(Personal.ERASED);
+            assertThat(serializer.<byte[], Message>deserialize(toApplicant).body())
+                    .as("the applicant's own key is another")
+                    .isEqualTo("Olá outra vez");
+        });
+        assertThatThrownBy(() -> serializer.serialize(new Unaddressed("case", null, "Olá"), byte[].class))
+                .as("no subject and nothing to fall back to")
+                .hasMessageContaining("personal data of nobody");
     }
 
     private static void eraseElsewhere(String subject) {

@@ -62,11 +62,13 @@ public class DeliveryOutbox {
     }
 
     /**
-     * The applicant's personal data was erased in application-service: this service's copy of the contact goes too.
-     * E-mails and SMS of the case still waiting then wait for good (listed as PENDING); the portal inbox keeps working.
+     * The applicant's personal data was erased: this service's copy of the contact goes, and so do the words of the
+     * case's e-mails and SMS ({@link pt.aima.platform.privacy.Personal#ERASED}); those still waiting then wait for good
+     * (listed as PENDING), and a contact that arrives later is not kept.
      */
-    public void contactErased(UUID caseId, String applicantId) {
+    public void personalDataErased(UUID caseId, String applicantId) {
         store.eraseContact(caseId, applicantId);
+        store.eraseTexts(caseId);
     }
 
     /** Operations put a failed delivery back in the queue; false when there is no failed delivery by that id. */

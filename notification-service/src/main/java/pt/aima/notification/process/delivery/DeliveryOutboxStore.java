@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
 import pt.aima.notification.casenotifications.Language;
+import pt.aima.platform.privacy.Personal;
 
 /**
  * The SQL of the delivery process: the outbox ({@code notification_delivery}, one row per e-mail or SMS
@@ -87,6 +88,14 @@ public class DeliveryOutboxStore {
                 """)
                 .param("caseId", caseId)
                 .param("applicantId", applicantId)
+                .update();
+    }
+
+    /** The words of every delivery of the case, sent or not, read as erased. */
+    void eraseTexts(UUID caseId) {
+        jdbc.sql("update notification_delivery set subject = :erased, body = :erased where case_id = :caseId")
+                .param("erased", Personal.ERASED)
+                .param("caseId", caseId)
                 .update();
     }
 

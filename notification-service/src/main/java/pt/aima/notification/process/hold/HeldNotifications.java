@@ -9,6 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDataErased;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationHeld;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
 import pt.aima.platform.projection.ReadModelTable;
@@ -52,6 +53,14 @@ public class HeldNotifications {
     void on(NotificationStored event) {
         jdbc.sql("delete from held_notification where triggering_event_id = :trigger")
                 .param("trigger", event.triggeringEventId())
+                .update();
+    }
+
+    /** An erased case writes nothing more: what it held is dropped (the case's events keep that it was held). */
+    @EventHandler
+    void on(NotificationDataErased event) {
+        jdbc.sql("delete from held_notification where case_id = :caseId")
+                .param("caseId", event.caseId().value())
                 .update();
     }
 

@@ -9,9 +9,11 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDataErased;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
 import pt.aima.notification.casenotifications.Channel;
+import pt.aima.platform.privacy.Personal;
 import pt.aima.platform.projection.Columns;
 import pt.aima.platform.projection.ReadModelTable;
 
@@ -67,6 +69,20 @@ class PortalInboxProjection {
                 .param("triggeringEventId", event.triggeringEventId())
                 .param("at", ReadModelTable.utc(at))
                 .update();
+    }
+
+    /**
+     * The words read as erased from here on (a rebuild reads them so from the events already: their key is gone); the
+     * inbox itself stays, so the applicant's account still shows what was sent and when.
+     */
+    @EventHandler
+    void on(NotificationDataErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (inboxes.advance(event.caseId().value(), sequence, at)) {
+            jdbc.sql("update portal_notification set subject = :erased, body = :erased where case_id = :caseId")
+                    .param("erased", Personal.ERASED)
+                    .param("caseId", event.caseId().value())
+                    .update();
+        }
     }
 
     @ResetHandler
