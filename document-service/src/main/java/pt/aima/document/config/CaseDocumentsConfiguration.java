@@ -1,7 +1,6 @@
 package pt.aima.document.config;
 
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -10,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import pt.aima.document.casedocuments.ChecklistRules;
 import pt.aima.document.casedocuments.PolicyCalendar;
 import pt.aima.document.process.erasure.DocumentDataErasure;
+import pt.aima.platform.projection.InCommandTransaction;
 
 /** Wires the case-documents domain, which itself knows nothing of Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -41,10 +41,6 @@ class CaseDocumentsConfiguration {
      */
     @Bean
     ConfigurerModule documentDataErasureProcessing() {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerSubscribingEventProcessor(DocumentDataErasure.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(
-                        DocumentDataErasure.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+        return InCommandTransaction.groups(DocumentDataErasure.PROCESSING_GROUP);
     }
 }

@@ -1,7 +1,6 @@
 package pt.aima.notification.config;
 
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -12,13 +11,11 @@ import pt.aima.notification.casenotifications.AppealPolicy;
 import pt.aima.notification.process.delivery.DeliveryOutbox;
 import pt.aima.notification.process.erasure.NotificationDataErasure;
 import pt.aima.notification.process.hold.HeldNotifications;
+import pt.aima.platform.projection.InCommandTransaction;
 
 /** Axon wiring of the domain, kept out of the domain package so that stays free of Spring. */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
-
-    /** The processing group that fills the delivery outbox in the command's own transaction. */
-    static final String DELIVERY_OUTBOX = DeliveryOutbox.PROCESSING_GROUP;
 
     /** A case collects a notification at every step, over months: snapshot it every 50 events by default. */
     @Bean
@@ -36,37 +33,16 @@ class AxonConfiguration {
     }
 
     /**
-     * The delivery outbox is filled by a <b>subscribing</b> processor: its handler runs in the thread and transaction
-     * of the command that stores the notification, so the row commits with the event or not at all, and there is no
-     * token to reset: nothing replays it. A failure to write the row fails the command (and so the Kafka record's
-     * processing, which is retried) instead of being logged and lost.
+     * Filled in the transaction of the command that stores the event ({@link InCommandTransaction}): the delivery
+     * outbox (its row commits with the notification's event or not at all, and resetting or rebuilding a projection
+     * sends nothing), the held notifications' rows ({@link HeldNotifications}) and an erasure's effects ({@link
+     * NotificationDataErasure}).
      */
     @Bean
-    ConfigurerModule deliveryOutboxProcessing() {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerSubscribingEventProcessor(DELIVERY_OUTBOX)
-                .registerListenerInvocationErrorHandler(
-                        DELIVERY_OUTBOX, configuration -> PropagatingErrorHandler.instance());
-    }
-
-    /** An erasure's effects, likewise in the command's own transaction (see {@link NotificationDataErasure}). */
-    @Bean
-    ConfigurerModule notificationDataErasureProcessing() {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerSubscribingEventProcessor(NotificationDataErasure.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(
-                        NotificationDataErasure.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
-    }
-
-    /** The held notifications' rows, likewise in the command's own transaction (see {@link HeldNotifications}). */
-    @Bean
-    ConfigurerModule heldNotificationsProcessing() {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerSubscribingEventProcessor(HeldNotifications.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(
-                        HeldNotifications.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    ConfigurerModule inCommandTransactionProcessing() {
+        return InCommandTransaction.groups(
+                DeliveryOutbox.PROCESSING_GROUP,
+                HeldNotifications.PROCESSING_GROUP,
+                NotificationDataErasure.PROCESSING_GROUP);
     }
 }

@@ -2,11 +2,9 @@ package pt.aima.scheduling.config;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +21,7 @@ import pt.aima.kernel.envelope.Actor;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContext;
 import pt.aima.platform.observability.CaseTracing;
+import pt.aima.platform.projection.InCommandTransaction;
 import pt.aima.scheduling.appointment.SchedulingPolicy;
 import pt.aima.scheduling.desk.DeskCommand.SeedDesk;
 import pt.aima.scheduling.desk.DeskCommand.SetCapacity;
@@ -58,15 +57,7 @@ class SchedulingConfiguration {
      */
     @Bean
     ConfigurerModule schedulerTablesProcessing() {
-        return configurer -> {
-            for (String group : List.of(DeskCalendarProjection.PROCESSING_GROUP, QueueProjection.PROCESSING_GROUP)) {
-                configurer
-                        .eventProcessing()
-                        .registerSubscribingEventProcessor(group)
-                        .registerListenerInvocationErrorHandler(
-                                group, configuration -> PropagatingErrorHandler.instance());
-            }
-        };
+        return InCommandTransaction.groups(DeskCalendarProjection.PROCESSING_GROUP, QueueProjection.PROCESSING_GROUP);
     }
 
     @Bean
