@@ -101,13 +101,7 @@ public sealed interface CaseNotificationEvent {
     @StoredAs("notification.NotificationDataErased")
     @Revision("1")
     record NotificationDataErased(CaseId caseId, String applicantId, String legalBasis)
-            implements CaseNotificationEvent {
-
-        /** The key of the words written before the case's applicant was known ({@link DataSubject#orElse()}). */
-        public String caseSubject() {
-            return "caseId:" + caseId;
-        }
-    }
+            implements CaseNotificationEvent {}
 
     /** An e-mail or SMS notification was accepted by its channel. */
     @StoredAs("notification.NotificationDelivered")

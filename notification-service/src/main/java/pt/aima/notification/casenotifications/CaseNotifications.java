@@ -117,7 +117,10 @@ class CaseNotifications {
     private boolean phoneGiven;
     private boolean checklistKnown;
 
-    /** The applicant's personal data was erased: nothing more is written or held for this case. */
+    /**
+     * The applicant's personal data was erased: no trigger is written or held any more ({@link #notify}); what was
+     * held, and the inbox copies an SMS could still catch up with, are dropped with the erasure.
+     */
     private boolean erased;
 
     /** Triggers held until their words can be written ({@link NotificationHeld}), in the order they arrived. */
@@ -182,7 +185,7 @@ class CaseNotifications {
      */
     private void catchUpBySms(NotificationStored inbox) {
         Delivery sms = new Delivery(inbox.triggeringEventId(), Channel.SMS);
-        if (erased || stored.contains(sms)) {
+        if (stored.contains(sms)) {
             return;
         }
         apply(new NotificationStored(
@@ -449,9 +452,6 @@ class CaseNotifications {
      * stored on for this triggering event.
      */
     private void store(NotificationCommand command, NotificationMessage message, NotificationTexts texts) {
-        if (erased) {
-            return;
-        }
         RenderedText text = null;
         for (Channel channel : channelsOfRecipient()) {
             Delivery delivery = new Delivery(command.triggeringEventId(), channel);

@@ -50,6 +50,14 @@ public final class PersonalDataSerializer implements Serializer {
         this.keys = keys;
     }
 
+    /**
+     * The data subject of an event whose {@link DataSubject} is null, from the component its {@link
+     * DataSubject#orElse()} names and that component's value: whoever erases that value's data erases this subject.
+     */
+    public static String fallbackSubject(String component, String value) {
+        return component + ":" + value;
+    }
+
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         Optional<Plan> plan = object == null ? Optional.empty() : plans.get(object.getClass());
@@ -184,7 +192,7 @@ public final class PersonalDataSerializer implements Serializer {
             JsonNode orElse = subjectOrElse.isEmpty() ? null : tree.get(subjectOrElse);
             return orElse == null || orElse.isNull() || orElse.isContainerNode()
                     ? null
-                    : subjectOrElse + ":" + orElse.asText();
+                    : fallbackSubject(subjectOrElse, orElse.asText());
         }
 
         static Optional<Plan> of(Class<?> type, int depth) {

@@ -4,13 +4,16 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDataErased;
 import pt.aima.notification.process.delivery.DeliveryOutbox;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.eventstore.PostgresEventStorage;
 import pt.aima.platform.privacy.PersonalDataKeys;
+import pt.aima.platform.privacy.PersonalDataSerializer;
 
 /**
  * Destroys notification-service's copies of an erased applicant's personal data in the transaction that records the
@@ -53,8 +56,15 @@ public class NotificationDataErasure {
         outbox.personalDataErased(event.caseId().value(), event.applicantId());
         // false when another of the applicant's cases destroyed it first: nothing left to do
         keys.erase(event.applicantId(), event.legalBasis(), by, at);
-        keys.erase(event.caseSubject(), event.legalBasis(), by, at);
-        jdbc.sql("delete from snapshot_event_entry where aggregate_identifier = :caseId")
+        // the words written before the case's applicant was known (NotificationStored's @DataSubject(orElse))
+        keys.erase(
+                PersonalDataSerializer.fallbackSubject("caseId", event.caseId().toString()),
+                event.legalBasis(),
+                by,
+                at);
+        EventSchema schema = PostgresEventStorage.SCHEMA;
+        jdbc.sql("delete from " + schema.snapshotTable() + " where " + schema.aggregateIdentifierColumn()
+                        + " = :caseId")
                 .param("caseId", event.caseId().toString())
                 .update();
     }
