@@ -1,12 +1,27 @@
 // A bounded load on operations-service's reads, run by bench/operations-load.sh as a single-file Java program (JDK only):
 //   java bench/OperationsLoad.java [--base URL] [--issuer URL] [--clients N] [--requests N] [--seconds S]
-//        [--warmup N] [--target-ms MS] [--legacy-number NUMBER] [--applicant-id ID]
-// For each endpoint in turn (the backlog, every work queue, the list of queues, case searches with several filter
-// combinations) it sends --warmup requests (not counted), then --requests requests from --clients concurrent clients
-// (a fixed pool of platform threads sharing one java.net.http.HttpClient), each endpoint stopped early after --seconds
-// (10 by default; the warm-up after at most 5 s),
-// and prints count, errors (a status other than 200, or no answer), p50, p99 and max latency (nearest rank), requests/s
-// and PASS when p99 <= --target-ms and nothing failed, MISS otherwise. Exit status 1 when a request failed.
+//        [--warmup N] [--target-ms MS] [--legacy-number NUMBER] [--applicant-id ID] [--client plain|jdk]
+// First it sends --warmup requests (500 by default, not counted) to each endpoint in turn (the backlog, every work
+// queue, the list of queues, case searches with several filter combinations), so what is measured is a service whose
+// request paths the JIT has compiled, as in one that has answered people for a while, not its first minute. Then,
+// endpoint by endpoint, --requests requests from --clients concurrent clients (a fixed pool of platform threads), each
+// endpoint stopped early after --seconds (10 by default; each warm-up after at most 5 s). It prints count, errors (a
+// status other than 200, or no answer), p50, p99 and max latency (nearest rank), requests/s, the mean length of a
+// response body, and PASS when p99 <= --target-ms and nothing failed, MISS otherwise. Exit status 1 when a request
+// failed.
+// The client runs on the same two cores as the service it measures, so what it costs is taken from the service: each
+// client thread keeps one HTTP/1.1 connection (keep-alive, opened again when the server closes it) and reads every
+// response whole, status line, headers and body, with nothing but a socket ("--client plain", the default). The JDK's
+// java.net.http.HttpClient ("--client jdk", one shared by the threads) cost about as much CPU per request as
+// operations-service itself (15 s against the service's 17 s for the same 18,000 requests, 4 December), which the
+// service then waited for; the plain client 5 s.
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,7 +51,7 @@ public class OperationsLoad {
             "failed-deliveries",
             "stay-expiring");
 
-    record Result(String name, int count, int errors, long[] nanos, double seconds, String firstError) {}
+    record Result(String name, int count, int errors, long[] nanos, double seconds, String firstError, long bytes) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of(
@@ -45,7 +60,7 @@ public class OperationsLoad {
                 "clients", "20",
                 "requests", "1000",
                 "seconds", "10",
-                "warmup", "50",
+                "warmup", "500",
                 "target-ms", "50"));
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -62,6 +77,11 @@ public class OperationsLoad {
         int warmup = Integer.parseInt(options.get("warmup"));
         double targetMs = Double.parseDouble(options.get("target-ms"));
 
+        String client = options.getOrDefault("client", "plain");
+        if (!client.equals("plain") && !client.equals("jdk")) {
+            System.err.println("--client must be plain or jdk");
+            System.exit(2);
+        }
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -96,27 +116,39 @@ public class OperationsLoad {
                     + encode(options.get("applicant-id")) + "&stage=BIOMETRICS_SCHEDULED");
         }
 
-        System.out.printf("operations-service read load: %s, %d concurrent clients, %d requests per endpoint (at most"
-                        + " %.0f s each) after %d warm-up requests; target p99 <= %.0f ms%n",
-                base, clients, requests, seconds, warmup, targetMs);
-        System.out.printf("%-36s %7s %6s %9s %9s %9s %9s  %s%n",
-                "endpoint", "count", "errors", "p50 ms", "p99 ms", "max ms", "req/s", "p99 target");
+        System.out.printf("operations-service read load: %s, %d concurrent clients (%s), %d requests per endpoint (at"
+                        + " most %.0f s each) after %d warm-up requests; target p99 <= %.0f ms%n",
+                base, clients, client.equals("plain") ? "one keep-alive connection each" : "java.net.http.HttpClient",
+                requests, seconds, warmup, targetMs);
+        System.out.printf("%-36s %7s %6s %9s %9s %9s %9s %9s  %s%n",
+                "endpoint", "count", "errors", "p50 ms", "p99 ms", "max ms", "req/s", "bytes", "p99 target");
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Result> results = new ArrayList<>();
         try {
+            Map<String, Get> gets = new LinkedHashMap<>();
             for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + endpoint.getValue()))
-                        .header("Authorization", "Bearer " + token)
-                        .timeout(Duration.ofSeconds(30))
-                        .GET()
-                        .build();
-                run(http, pool, clients, request, warmup, Math.min(seconds, 5), endpoint.getKey());
-                Result result = run(http, pool, clients, request, requests, seconds, endpoint.getKey());
+                URI uri = URI.create(base + endpoint.getValue());
+                gets.put(endpoint.getKey(), client.equals("plain")
+                        ? new PlainGet(uri, token)
+                        : new JdkGet(http, HttpRequest.newBuilder(uri)
+                                .header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build()));
+            }
+            // every endpoint warmed up before any is measured: they share most of their code (security, paging,
+            // JSON), which the JIT compiles once it has run often enough
+            for (Map.Entry<String, Get> get : gets.entrySet()) {
+                run(get.getValue(), pool, clients, warmup, Math.min(seconds, 5), get.getKey());
+            }
+            for (Map.Entry<String, Get> get : gets.entrySet()) {
+                Result result = run(get.getValue(), pool, clients, requests, seconds, get.getKey());
                 results.add(result);
                 print(result, targetMs);
             }
         } finally {
             pool.shutdownNow();
+            PlainGet.closeAll();
         }
         long misses = results.stream().filter(r -> !pass(r, targetMs)).count();
         int errors = results.stream().mapToInt(Result::errors).sum();
@@ -127,12 +159,182 @@ public class OperationsLoad {
         System.exit(errors == 0 ? 0 : 1);
     }
 
-    static Result run(HttpClient http, ExecutorService pool, int clients, HttpRequest request, int requests,
-            double seconds, String name) throws Exception {
+    /** One GET of an endpoint. */
+    interface Get {
+        Answer send() throws Exception;
+    }
+
+    /**
+     * What a GET got: {@code error} null when it answered 200, else what went wrong; {@code bytes} the body's length.
+     */
+    record Answer(String error, long bytes) {}
+
+    /** Through the JDK's HttpClient. */
+    record JdkGet(HttpClient http, HttpRequest request) implements Get {
+        public Answer send() throws Exception {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(
+                    response.statusCode() == 200 ? null : "HTTP " + response.statusCode() + " "
+                            + new String(response.body(), 0, Math.min(200, response.body().length),
+                                    StandardCharsets.UTF_8),
+                    response.body().length);
+        }
+    }
+
+    /**
+     * HTTP/1.1 over a socket of the calling thread's own (kept open between requests, opened again after the server
+     * closed it): the request line and two headers out, the response read whole (Content-Length or chunked).
+     */
+    static final class PlainGet implements Get {
+
+        private static final ThreadLocal<Connection> CONNECTION = new ThreadLocal<>();
+        private static final List<Connection> ALL = new ArrayList<>();
+        private final URI uri;
+        private final byte[] request;
+
+        PlainGet(URI uri, String token) {
+            this.uri = uri;
+            String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            this.request = ("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                            + "\r\nAuthorization: Bearer " + token + "\r\nAccept: application/json\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+        }
+
+        public Answer send() throws Exception {
+            Connection connection = CONNECTION.get();
+            if (connection != null && !connection.closed) {
+                try {
+                    return connection.get(request);
+                } catch (IOException e) {
+                    // a kept connection the server closed while it was idle: once more on a new one, as HTTP
+                    // clients do for a GET
+                    connection.close();
+                }
+            }
+            connection = new Connection(uri);
+            CONNECTION.set(connection);
+            synchronized (ALL) {
+                ALL.add(connection);
+            }
+            try {
+                return connection.get(request);
+            } catch (IOException e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        static void closeAll() {
+            synchronized (ALL) {
+                ALL.forEach(Connection::close);
+            }
+        }
+
+        static final class Connection {
+            final Socket socket = new Socket();
+            final OutputStream out;
+            final InputStream in;
+            final byte[] buffer = new byte[64 * 1024];
+            boolean closed;
+
+            Connection(URI uri) throws IOException {
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(30_000);
+                socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+                out = new BufferedOutputStream(socket.getOutputStream(), 4096);
+                in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            }
+
+            Answer get(byte[] request) throws IOException {
+                out.write(request);
+                out.flush();
+                String status = line();
+                int code = Integer.parseInt(status.substring(9, 12));
+                long length = -1;
+                boolean chunked = false;
+                boolean close = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    int colon = header.indexOf(':');
+                    String name = header.substring(0, colon).trim();
+                    String value = header.substring(colon + 1).trim();
+                    if (name.equalsIgnoreCase("content-length")) {
+                        length = Long.parseLong(value);
+                    } else if (name.equalsIgnoreCase("transfer-encoding") && value.equalsIgnoreCase("chunked")) {
+                        chunked = true;
+                    } else if (name.equalsIgnoreCase("connection") && value.equalsIgnoreCase("close")) {
+                        close = true;
+                    }
+                }
+                StringBuilder start = new StringBuilder();
+                long bytes = 0;
+                if (chunked) {
+                    for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                            size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                        bytes += body(size, code == 200 ? null : start);
+                        line();
+                    }
+                    while (!line().isEmpty()) {} // trailers
+                } else if (length >= 0) {
+                    bytes = body(length, code == 200 ? null : start);
+                } else {
+                    close = true; // a body up to the end of the connection
+                    bytes = body(Long.MAX_VALUE, code == 200 ? null : start);
+                }
+                if (close) {
+                    close();
+                }
+                return new Answer(code == 200 ? null : status.substring(9) + " " + start, bytes);
+            }
+
+            /** Reads {@code length} bytes of body (to the end of the stream for MAX_VALUE); returns how many. */
+            private long body(long length, StringBuilder start) throws IOException {
+                long read = 0;
+                while (read < length) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - read));
+                    if (n < 0) {
+                        if (length == Long.MAX_VALUE) {
+                            return read;
+                        }
+                        throw new IOException("connection closed in a response body");
+                    }
+                    if (start != null && start.length() < 200) {
+                        start.append(new String(buffer, 0, Math.min(n, 200 - start.length()), StandardCharsets.UTF_8));
+                    }
+                    read += n;
+                }
+                return read;
+            }
+
+            private String line() throws IOException {
+                StringBuilder line = new StringBuilder();
+                for (int c = in.read(); c != '\n'; c = in.read()) {
+                    if (c < 0) {
+                        throw new IOException("connection closed by the server");
+                    }
+                    if (c != '\r') {
+                        line.append((char) c);
+                    }
+                }
+                return line.toString();
+            }
+
+            void close() {
+                closed = true;
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                }
+            }
+        }
+    }
+
+    static Result run(Get get, ExecutorService pool, int clients, int requests, double seconds, String name)
+            throws Exception {
         long[] nanos = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
         String[] firstError = new String[1];
         long start = System.nanoTime();
         long stopAt = start + (long) (seconds * 1e9);
@@ -144,12 +346,9 @@ public class OperationsLoad {
                     long t0 = System.nanoTime();
                     String error = null;
                     try {
-                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                            error = "HTTP " + response.statusCode() + " "
-                                    + new String(response.body(), StandardCharsets.UTF_8)
-                                            .substring(0, Math.min(200, response.body().length));
-                        }
+                        Answer answer = get.send();
+                        error = answer.error();
+                        bytes.addAndGet(answer.bytes());
                     } catch (Exception e) {
                         error = e.toString();
                     }
@@ -172,7 +371,7 @@ public class OperationsLoad {
         long[] taken = Arrays.stream(nanos, 0, Math.min(requests, next.get())).filter(n -> n > 0).toArray();
         Arrays.sort(taken);
         synchronized (firstError) {
-            return new Result(name, count, errors.get(), taken, elapsed, firstError[0]);
+            return new Result(name, count, errors.get(), taken, elapsed, firstError[0], bytes.get());
         }
     }
 
@@ -181,10 +380,10 @@ public class OperationsLoad {
     }
 
     static void print(Result r, double targetMs) {
-        System.out.printf("%-36s %7d %6d %9.1f %9.1f %9.1f %9.1f  %s%n",
+        System.out.printf("%-36s %7d %6d %9.1f %9.1f %9.1f %9.1f %9d  %s%n",
                 r.name(), r.count(), r.errors(), ms(rank(r.nanos(), 0.50)), ms(rank(r.nanos(), 0.99)),
                 ms(r.nanos().length == 0 ? 0 : r.nanos()[r.nanos().length - 1]), r.count() / r.seconds(),
-                pass(r, targetMs) ? "PASS" : "MISS");
+                r.count() == 0 ? 0 : r.bytes() / r.count(), pass(r, targetMs) ? "PASS" : "MISS");
     }
 
     /** Nearest rank: the smallest value with at least {@code p} of the values at or below it. */

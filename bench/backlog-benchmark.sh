@@ -15,7 +15,8 @@
 # Operations-service's backlog is checked against the file: the valid cases in total, by desk_region and by
 # partner_name, computed from the legacy file alone by bench/backlog-expected.py (the format's rules, cross-checked with
 # the importer's report of rejected lines), must equal what the import added to GET /operations/backlog (as
-# OPERATIONS): EQUAL or DIFFERENT per dimension, exit 6 if any differs. Then bench/operations-load.sh measures the
+# OPERATIONS): EQUAL or DIFFERENT per dimension, exit 6 if any differs. Then, once the stack is at rest (the services
+# and PostgreSQL below a quarter of a core, at most SETTLE seconds, default 180), bench/operations-load.sh measures the
 # latency of operations-service's reads (backlog, every work queue, case searches) under 20 concurrent clients, p99
 # target 50 ms (LOAD=0 skips it; LOAD_REQUESTS requests per endpoint, default 1000; exit 7 if a request failed).
 #
@@ -405,6 +406,24 @@ python3 bench/backlog-expected.py compare "$WORK/backlog-expected.json" "$WORK/b
   "$WORK/backlog-after.json" || BACKLOG_CHECK=failed
 
 if [[ ${LOAD:-1} != 0 ]]; then
+  # The reads are measured on the system at rest after the import, not while its tail is still being worked off (the
+  # e-mails still being sent, projections catching up): until the services and PostgreSQL together use less than a
+  # quarter of a core over 5 s (their idle polling alone takes some), at most SETTLE seconds (180 by default).
+  settle_start=$(now)
+  busy() { # CPU seconds of the running services and PostgreSQL processes, read in one pass over /proc
+    local files=() p
+    for p in "${PID[@]}" $POSTMASTER $(pgrep -P "$POSTMASTER" 2>/dev/null); do files+=("/proc/$p/stat"); done
+    awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); t += $12 + $13 } END { printf "%.2f", t / hz }' "${files[@]}" 2>/dev/null
+  }
+  before=$(busy); used=
+  for _ in $(seq $(( ${SETTLE:-180} / 5 ))); do
+    sleep 5
+    after=$(busy)
+    used=$(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", (b - a) / 5 }')
+    awk -v u="$used" 'BEGIN { exit !(u < 0.25) }' && break
+    before=$after
+  done
+  echo "== settled after $(secs "$settle_start" "$(now)") s: the services and PostgreSQL used $used of a core in the last 5 s"
   echo "== operations-service under load (bench/operations-load.sh; load average $(cut -d' ' -f1-3 /proc/loadavg))"
   FIRST=$(sed -n 2p "$WORK/legacy.csv" | cut -d, -f1)
   APPLICANT="legacy-${FIRST##*-}"   # the generator's applicant of case n is legacy-<n>, its number SEF-RF-<year>-<n>

@@ -6,7 +6,7 @@
 # <= 50 ms and no request failed, MISS otherwise (bench/OperationsLoad.java: the JDK's HttpClient, nothing else). The
 # token is the development issuer's (OPERATIONS). Exit status 1 when a request failed (a MISS alone exits 0).
 #
-#   bench/operations-load.sh [--requests 1000] [--clients 20] [--seconds 10] [--warmup 50] [--target-ms 50]
+#   bench/operations-load.sh [--requests 1000] [--clients 20] [--seconds 10] [--warmup 500] [--target-ms 50] [--client plain|jdk]
 #                            [--base http://127.0.0.1:8085] [--issuer http://127.0.0.1:8090]
 #                            [--legacy-number SEF-RF-2021-0000042] [--applicant-id legacy-0000042]
 set -euo pipefail

@@ -501,6 +501,13 @@ class OperationsServiceIT {
             assertThat(found.get("stage").asString()).isEqualTo("BIOMETRICS_SCHEDULED");
             assertThat(found.get("region").asString()).isEqualTo("PORTO");
         }
+        // the total is counted once per change of the cases, not per page: one more case, one more in the total
+        String search = "/operations/cases?stage=BIOMETRICS_SCHEDULED&region=PORTO&size=1";
+        long before = caseworker.get(search).body().get("totalElements").asLong();
+        assertThat(caseworker.get(search).body().get("totalElements").asLong()).isEqualTo(before);
+        deliver(troubled(CaseId.newId(), legacyNumber(), "Partner search", today().minusDays(30))
+                .events());
+        assertThat(caseworker.get(search).body().get("totalElements").asLong()).isEqualTo(before + 1);
         assertThat(caseworker
                         .get("/operations/cases/{id}", caseId)
                         .body()

@@ -23,4 +23,10 @@ public interface CaseProjection {
      * case's lock (no other event of the case is projected meanwhile).
      */
     void project(CaseHistory history, CaseFile file);
+
+    /**
+     * Its tables were emptied for a rebuild, in the current transaction (the cases are projected again in it next): a
+     * read model that remembers anything about its rows outside them forgets it when that transaction commits.
+     */
+    default void emptied() {}
 }

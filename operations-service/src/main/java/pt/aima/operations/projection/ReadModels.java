@@ -91,6 +91,7 @@ public class ReadModels {
             for (String table : tables()) {
                 jdbc.sql("delete from " + table).update();
             }
+            projections.forEach(CaseProjection::emptied);
             archive.forEachCase(history -> {
                 counts[0] += history.events().size();
                 counts[1]++;

@@ -6,9 +6,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Counts the commits that changed {@code ops_case}, so the backlog is recounted only when something changed. Counted
- * after the commit (once per transaction, however many cases it wrote): a recount that starts after the count moved
- * sees the change.
+ * Counts the commits that changed {@code ops_case}, so the backlog and the searches' totals are counted again only when
+ * something changed (a rebuild that emptied the table counts as a change). Counted once per transaction, however many
+ * cases it wrote, just before its commit and again just after: a count taken at a version no commit moved since has
+ * seen every change.
  */
 @Component
 class CaseChanges {
@@ -31,6 +32,14 @@ class CaseChanges {
         }
         TransactionSynchronizationManager.bindResource(marker, Boolean.TRUE);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            // Before the commit as well as after it: a count taken while the commit was under way carries the version
+            // in between, which the increment after the commit leaves behind; and a reader that sees the change
+            // committed (before the increment after it ran) does not find the version of a count taken before it.
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                version.incrementAndGet();
+            }
+
             @Override
             public void afterCommit() {
                 version.incrementAndGet();

@@ -7,8 +7,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +29,24 @@ public class CaseQueries {
               else 'OVER_2_YEARS'
             end""";
 
-    private final JdbcClient jdbc;
+    /** How many searches' totals are kept (a search by SEF number or applicant is one each). */
+    private static final int TOTALS_KEPT = 1_000;
 
-    CaseQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CaseChanges changes;
+
+    /**
+     * Each search's number of matching cases, with the {@link CaseChanges#version()} it was counted at: counting the
+     * cases of a region or a stage reads tens of thousands of index entries at national scale, every page asks for it,
+     * and it changes only when a case does. A total counted at the current version is exact.
+     */
+    private final Map<CaseSearch, Total> totals = new ConcurrentHashMap<>();
+
+    private record Total(long version, long count) {}
+
+    CaseQueries(JdbcClient jdbc, CaseChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /**
@@ -80,9 +96,7 @@ public class CaseQueries {
             conditions.add("region = :region");
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        long total = bind(jdbc.sql("select count(*) from ops_case" + where), search)
-                .query(Long.class)
-                .single();
+        long total = total(search, where);
         List<CaseView> cases = bind(
                         jdbc.sql("select * from ops_case" + where
                                 + " order by submitted_on, case_id limit :limit offset :offset"),
@@ -92,6 +106,26 @@ public class CaseQueries {
                 .query((rs, row) -> view(rs))
                 .list();
         return new Found(cases, total);
+    }
+
+    /**
+     * The search's number of matching cases: counted again only when a case changed since the last count (the version
+     * is read first, so a change that commits meanwhile makes the next search count again).
+     */
+    private long total(CaseSearch search, String where) {
+        long version = changes.version();
+        Total known = totals.get(search);
+        if (known != null && known.version() == version) {
+            return known.count();
+        }
+        long count = bind(jdbc.sql("select count(*) from ops_case" + where), search)
+                .query(Long.class)
+                .single();
+        if (totals.size() >= TOTALS_KEPT) {
+            totals.clear();
+        }
+        totals.put(search, new Total(version, count));
+        return count;
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, CaseSearch search) {

@@ -105,6 +105,12 @@ class CasesProjection implements CaseProjection {
         changes.changed();
     }
 
+    /** The backlog's count and the searches' totals are counted again once the rebuild commits. */
+    @Override
+    public void emptied() {
+        changes.changed();
+    }
+
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
