@@ -12,6 +12,9 @@
 //   2. "registration": three events per transaction for a new case (no load, no predecessor);
 //   3. "raw batch": plain JDBC, 1,000 rows per commit and statement batch, no hash given: the chained table's trigger
 //      hashes every row (what any writer other than the platform's engine costs), the worst case.
+// Two variants, to locate the cost: -Dbench.storedColumn=true makes the unchained engine store 32 random bytes in
+// chain_hash (what storing a hash costs apart from computing it), -Dbench.dropTrigger=true drops the chained table's
+// fallback trigger (chain-benchmark.sh passes BENCH_OPTS to the JVM).
 // Then the cost of the rest of the design on the chained table: one checkpoint over everything appended (events/s),
 // and a full verification (events/s). Prints wall times, throughputs and the ratio chained / unchained.
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,6 +75,10 @@ public class ChainAppendBenchmark {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
         try (Connection c = dataSource.getConnection()) {
             c.createStatement().execute("create table unchained_event (like domain_event_entry including all)");
+            if (Boolean.getBoolean("bench.dropTrigger")) {
+                System.out.println("variant: the chained table's fallback trigger dropped");
+                c.createStatement().execute("drop trigger domain_event_entry_chain on domain_event_entry");
+            }
             // its own global index sequence, so the chained table's indexes stay contiguous as in a service
             c.createStatement().execute("create sequence unchained_event_seq");
             c.createStatement().execute(
@@ -185,7 +192,7 @@ public class ChainAppendBenchmark {
 
     static JdbcEventStorageEngine engine(DataSource dataSource, TransactionManager transactions, String table) {
         var serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()).build();
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactions)
                 .schema(EventSchema.builder()
@@ -204,8 +211,52 @@ public class ChainAppendBenchmark {
                         .build())
                 .dataType(byte[].class)
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .build();
+                .snapshotSerializer(serializer);
+        if (Boolean.getBoolean("bench.storedColumn")) {
+            System.out.println("variant: the unchained engine stores 32 random bytes in chain_hash (no hash computed)");
+            return new StoredColumnOnly(builder, table);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Axon's engine writing the chain_hash column with 32 random bytes and computing nothing: the baseline that tells
+     * what storing a hash costs apart from computing and chaining it.
+     */
+    static final class StoredColumnOnly extends JdbcEventStorageEngine {
+        final String insert;
+
+        StoredColumnOnly(JdbcEventStorageEngine.Builder builder, String table) {
+            super(builder);
+            insert = "insert into " + table + " (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
+                    + " payload_type, payload_revision, payload, meta_data, chain_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        }
+
+        @Override
+        protected PreparedStatement appendEvents(Connection connection,
+                List<? extends org.axonframework.eventhandling.EventMessage<?>> events,
+                org.axonframework.serialization.Serializer serializer) throws java.sql.SQLException {
+            PreparedStatement statement = connection.prepareStatement(insert);
+            byte[] hash = new byte[32];
+            java.util.concurrent.ThreadLocalRandom.current().nextBytes(hash);
+            for (var message : events) {
+                var event = (org.axonframework.eventhandling.DomainEventMessage<?>) message;
+                var payload = event.serializePayload(serializer, byte[].class);
+                var metaData = event.serializeMetaData(serializer, byte[].class);
+                statement.setString(1, event.getIdentifier());
+                statement.setString(2, event.getAggregateIdentifier());
+                statement.setLong(3, event.getSequenceNumber());
+                statement.setString(4, event.getType());
+                statement.setString(5, org.axonframework.common.DateTimeUtils.formatInstant(event.getTimestamp()));
+                statement.setString(6, payload.getType().getName());
+                statement.setString(7, payload.getType().getRevision());
+                statement.setBytes(8, payload.getData());
+                statement.setBytes(9, metaData.getData());
+                statement.setBytes(10, hash);
+                statement.addBatch();
+            }
+            return statement;
+        }
     }
 
     interface Task {

@@ -4,6 +4,7 @@
 # picks (AIMA_POSTGRES_URL, else Docker, else embedded PostgreSQL 17); nothing else is needed.
 #
 #   bench/chain-benchmark.sh [transactions per batch] [rounds] [threads]      # defaults 300 30 4
+#   BENCH_OPTS='-Dbench.storedColumn=true' bench/chain-benchmark.sh 1500 30 4  # the baseline stores 32 bytes too
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=../.ci/find-jdk.sh
@@ -12,5 +13,6 @@ source .ci/find-jdk.sh
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test -DskipTests
 CP="service-platform/target/classes:service-platform/target/test-classes:$(cat service-platform/target/bench-classpath.txt)"
 mkdir -p service-platform/target/bench-tmp
-exec "$JAVA_HOME/bin/java" -Xmx1g -Djava.io.tmpdir=service-platform/target/bench-tmp -cp "$CP" \
+# shellcheck disable=SC2086
+exec "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} -Xmx1g -Djava.io.tmpdir=service-platform/target/bench-tmp -cp "$CP" \
   bench/ChainAppendBenchmark.java "$@"
