@@ -2,6 +2,7 @@ package pt.aima.operations.projection.cases;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,17 +38,25 @@ public class CaseQueries {
     private final CaseChanges changes;
 
     /**
-     * Each search's number of matching cases, with the {@link CaseChanges#version()} it was counted at: counting the
-     * cases of a region or a stage reads tens of thousands of index entries at national scale, every page asks for it,
-     * and it changes only when a case does. A total counted at the current version is exact.
+     * Each search's number of matching cases, with the {@link CaseChanges#version()} it was counted at and when:
+     * counting the cases of a region or a stage reads tens of thousands of index entries at national scale, every page
+     * asks for it, and it changes only when a case does. The version counts this instance's changes, so a total is
+     * also counted again once it is {@code totalMaxAge} old: another instance of the service (sharing the database)
+     * changes cases this one's version does not see.
      */
     private final Map<CaseSearch, Total> totals = new ConcurrentHashMap<>();
 
-    private record Total(long version, long count) {}
+    private final long totalMaxAgeNanos;
 
-    CaseQueries(JdbcClient jdbc, CaseChanges changes) {
+    private record Total(long version, long countedAt, long count) {}
+
+    CaseQueries(
+            JdbcClient jdbc,
+            CaseChanges changes,
+            @Value("${aima.operations-service.search.total-max-age:5s}") Duration totalMaxAge) {
         this.jdbc = jdbc;
         this.changes = changes;
+        this.totalMaxAgeNanos = totalMaxAge.toNanos();
     }
 
     /**
@@ -109,13 +119,15 @@ public class CaseQueries {
     }
 
     /**
-     * The search's number of matching cases: counted again only when a case changed since the last count (the version
-     * is read first, so a change that commits meanwhile makes the next search count again).
+     * The search's number of matching cases: counted again when this instance changed a case since the last count (the
+     * version is read first, so a change that commits meanwhile makes the next search count again), or when the count
+     * is {@code totalMaxAge} old.
      */
     private long total(CaseSearch search, String where) {
         long version = changes.version();
+        long now = System.nanoTime();
         Total known = totals.get(search);
-        if (known != null && known.version() == version) {
+        if (known != null && known.version() == version && now - known.countedAt() < totalMaxAgeNanos) {
             return known.count();
         }
         long count = bind(jdbc.sql("select count(*) from ops_case" + where), search)
@@ -124,7 +136,7 @@ public class CaseQueries {
         if (totals.size() >= TOTALS_KEPT) {
             totals.clear();
         }
-        totals.put(search, new Total(version, count));
+        totals.put(search, new Total(version, now, count));
         return count;
     }
 
