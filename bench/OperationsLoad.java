@@ -201,19 +201,20 @@ public class OperationsLoad {
         }
 
         public Answer send() throws Exception {
-            Connection connection = CONNECTION.get();
-            if (connection != null && !connection.closed) {
+            Connection kept = CONNECTION.get();
+            if (kept != null && !kept.closed) {
                 try {
-                    return connection.get(request);
+                    return kept.get(request);
                 } catch (IOException e) {
                     // a kept connection the server closed while it was idle: once more on a new one, as HTTP
                     // clients do for a GET
-                    connection.close();
+                    kept.close();
                 }
             }
-            connection = new Connection(uri);
+            Connection connection = new Connection(uri);
             CONNECTION.set(connection);
             synchronized (ALL) {
+                ALL.removeIf(old -> old.closed);
                 ALL.add(connection);
             }
             try {
@@ -265,25 +266,25 @@ public class OperationsLoad {
                         close = true;
                     }
                 }
-                StringBuilder start = new StringBuilder();
+                StringBuilder start = code == 200 ? null : new StringBuilder(); // an error's first 200 characters
                 long bytes = 0;
                 if (chunked) {
                     for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
                             size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-                        bytes += body(size, code == 200 ? null : start);
+                        bytes += body(size, start);
                         line();
                     }
                     while (!line().isEmpty()) {} // trailers
                 } else if (length >= 0) {
-                    bytes = body(length, code == 200 ? null : start);
+                    bytes = body(length, start);
                 } else {
                     close = true; // a body up to the end of the connection
-                    bytes = body(Long.MAX_VALUE, code == 200 ? null : start);
+                    bytes = body(Long.MAX_VALUE, start);
                 }
                 if (close) {
                     close();
                 }
-                return new Answer(code == 200 ? null : status.substring(9) + " " + start, bytes);
+                return new Answer(start == null ? null : status.substring(9) + " " + start, bytes);
             }
 
             /** Reads {@code length} bytes of body (to the end of the stream for MAX_VALUE); returns how many. */
