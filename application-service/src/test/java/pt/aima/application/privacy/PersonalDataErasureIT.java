@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +21,10 @@ import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.eventstore.PostgresEventStorage;
+import pt.aima.platform.eventstore.StoredTypeSerializer;
 import pt.aima.platform.privacy.Personal;
+import pt.aima.platform.privacy.sealing.StoredPersonalDataSealing;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.Response;
 import pt.aima.platform.testing.harness.ServiceHarness;
@@ -135,6 +141,101 @@ class PersonalDataErasureIT {
                 service.as("auditor-erasure", "AUDITOR").get("/audit/integrity").body();
         assertThat(integrity.get("findings")).as("%s", integrity).isEmpty();
         assertThat(integrity.get("status").asString()).isEqualTo("INTACT");
+    }
+
+    /**
+     * A case registered before personal fields were encrypted (V1_40): its registration stored in clear, written here
+     * as a new case's first event the way it was written then (the stored type's JSON without encryption). The sweep
+     * seals it under the applicant's key, the history still verifies through the signed reseal, and the applicant's
+     * erasure then reaches it.
+     */
+    @Test
+    void aRegistrationStoredInClearIsSealedAndThenErasedWithTheApplicant() throws Exception {
+        Caller operations = service.as("operations-erasure", "OPERATIONS");
+        CaseId template = CaseId.of(service.as(applicantId, "APPLICANT")
+                .post("/applications", registration())
+                .body()
+                .get("caseId")
+                .asString());
+        awaitCase(operations, template, body -> body.has("stage"));
+        String oldApplicant = "applicant-before-encryption-" + marker;
+        CaseId oldCase = CaseId.of(UUID.randomUUID().toString());
+        storeInClearAsANewCase(template, oldCase, oldApplicant);
+        assertThat(storedText(oldCase)).as("stored as before V1_40").anySatisfy(payload -> assertThat(payload)
+                .contains(sponsorName, childName, email));
+
+        long sealed = service.spring().getBean(StoredPersonalDataSealing.class).sweep();
+
+        assertThat(sealed).isEqualTo(1);
+        assertThat(storedText(oldCase))
+                .allSatisfy(payload -> assertThat(payload).doesNotContain(personal()));
+        assertThat(submitted(service.as("caseworker-erasure", "CASEWORKER"), oldCase)
+                        .get("sponsor")
+                        .get("fullName")
+                        .asString())
+                .as("read back under the applicant's key")
+                .isEqualTo(sponsorName);
+        JsonNode integrity =
+                service.as("auditor-erasure", "AUDITOR").get("/audit/integrity").body();
+        assertThat(integrity.get("findings")).as("%s", integrity).isEmpty();
+        assertThat(integrity.get("notes").toString()).contains("resealed");
+
+        awaitCase(operations, oldCase, body -> body.has("stage"));
+        Response erased = operations.post(
+                "/privacy/applicants/{id}/erasure", Map.of("legalBasis", "retention ended"), oldApplicant);
+        assertThat(erased.status()).as("%s", erased.body()).isEqualTo(200);
+        assertErased(oldCase);
+        JsonNode after =
+                service.as("auditor-erasure", "AUDITOR").get("/audit/integrity").body();
+        assertThat(after.get("status").asString()).as("%s", after).isEqualTo("INTACT");
+    }
+
+    /**
+     * Appends, with plain SQL (the chain trigger hashes it), the registration of {@code template} as the first event of
+     * {@code newCase} for {@code applicant}, in clear: decrypted, then written by the event store's serializer without
+     * encryption.
+     */
+    private static void storeInClearAsANewCase(CaseId template, CaseId newCase, String applicant) throws Exception {
+        JdbcClient jdbc = service.spring().getBean(JdbcClient.class);
+        Map<String, Object> row = jdbc.sql(
+                        "select payload_type, payload_revision, payload, type from domain_event_entry"
+                                + " where aggregate_identifier = ? and sequence_number = 0")
+                .param(template.toString())
+                .query()
+                .singleRow();
+        StoredTypeSerializer serializer =
+                (StoredTypeSerializer) service.spring().getBean("eventSerializer", Serializer.class);
+        Object event = serializer.deserialize(new SimpleSerializedObject<>(
+                (byte[]) row.get("payload"), byte[].class, (String) row.get("payload_type"), (String)
+                        row.get("payload_revision")));
+        com.fasterxml.jackson.databind.ObjectMapper json =
+                service.spring().getBean("defaultAxonObjectMapper", com.fasterxml.jackson.databind.ObjectMapper.class);
+        byte[] clear = PostgresEventStorage.serializer(json, serializer.types(), new AnnotationRevisionResolver())
+                .serialize(event, byte[].class)
+                .getData();
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(clear);
+        if (tree.get("caseId").isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("caseId")).put("value", newCase.toString());
+        } else {
+            tree.put("caseId", newCase.toString());
+        }
+        tree.put("applicantId", applicant);
+        jdbc.sql(
+                        """
+                insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    payload_type, payload_revision, payload, meta_data, time_stamp)
+                values (?, ?, 0, ?, ?, ?, ?, convert_to('{}', 'UTF8'), ?)
+                """)
+                .params(
+                        UUID.randomUUID().toString(),
+                        newCase.toString(),
+                        row.get("type"),
+                        row.get("payload_type"),
+                        row.get("payload_revision"),
+                        json.writeValueAsBytes(tree),
+                        java.time.Instant.now().toString())
+                .update();
     }
 
     @Test

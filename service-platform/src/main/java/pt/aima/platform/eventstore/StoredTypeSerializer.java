@@ -42,6 +42,16 @@ public final class StoredTypeSerializer implements Serializer {
         return types;
     }
 
+    /** The serializer that writes and reads the payloads (the event store's: encrypting personal fields). */
+    public Serializer delegate() {
+        return delegate;
+    }
+
+    /** The revision events of {@code type} are written with today. */
+    public String revisionOf(Class<?> type) {
+        return revisions.revisionOf(type);
+    }
+
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         SerializedObject<T> serialized = delegate.serialize(object, expectedRepresentation);

@@ -32,6 +32,12 @@ public record Finding(
         CHECKPOINT_FORGED,
         /** The checkpoint table and the published copy disagree, or the table lacks a published checkpoint. */
         CHECKPOINT_ALTERED,
+        /**
+         * A reseal statement (events whose personal fields were encrypted after they were stored) whose signature does
+         * not verify with the trusted key, or whose entries do not fold to the digest it signs: the events it names are
+         * checked as if it did not exist.
+         */
+        RESEAL_FORGED,
         /** Checkpoint numbers are missing, or a checkpoint does not continue the one before. */
         CHECKPOINT_MISSING,
         /** A row or record the verifier could not read; it went on with the next. */

@@ -35,8 +35,10 @@ import java.util.function.Supplier;
  *       hashes (or moved to other global indexes).
  * </ol>
  *
- * A row the database cannot return is reported and skipped ({@link ResilientScan}). One instance verifies one store
- * once.
+ * An event whose bytes were rewritten by a {@link Reseal} (its personal fields encrypted after it was stored) passes
+ * the stream check only through an entry of a statement whose signature and entries verify, binding its stored hash to
+ * the hash of its new bytes. A row the database cannot return is reported and skipped ({@link ResilientScan}). One
+ * instance verifies one store once.
  */
 public final class IntegrityVerifier {
 
@@ -122,8 +124,9 @@ public final class IntegrityVerifier {
         }
         PublishedCheckpoints published = publishedCopies.get();
         List<Checkpoint> chain = checkpoints(connection, published, snapshotAt);
+        Set<Long> validReseals = reseals(connection);
 
-        StreamCheck streams = new StreamCheck();
+        StreamCheck streams = new StreamCheck(connection, validReseals);
         progress.phase("chains", total);
         try {
             new ResilientScan(
@@ -137,6 +140,7 @@ public final class IntegrityVerifier {
             find(Finding.Kind.UNREADABLE, null, null, null, null, "the stream check stopped: " + e.getMessage());
         }
         streams.finish();
+        streams.close();
         progress.advanced(total);
 
         GlobalCheck global = new GlobalCheck(chain, streams.gaps, snapshotAt);
@@ -166,6 +170,11 @@ public final class IntegrityVerifier {
         }
         if (global.pending > 0) {
             notes.add(global.pending + " event(s) committed into gaps still watched; they join the next checkpoint");
+        }
+        if (streams.resealed > 0) {
+            notes.add(
+                    streams.resealed + " event(s) were resealed (personal fields encrypted after they were stored) by "
+                            + validReseals.size() + " signed statement(s); each was checked through its statement");
         }
         if (unlisted > 0) {
             notes.add(unlisted + " further finding(s) not listed");
@@ -389,15 +398,89 @@ public final class IntegrityVerifier {
     // ---------------------------------------------------------------------------------------------- streams
 
     /** A stretch of sequence numbers missing from a stream, with the global indexes around it. */
+    /**
+     * The numbers of the reseal statements that verify: signed by the trusted key, their entries (read in global-index
+     * order) folding to the digest they sign. Any other is reported and its entries are not used.
+     */
+    private Set<Long> reseals(Connection connection) throws SQLException {
+        Set<Long> valid = new HashSet<>();
+        List<Reseal> statements = new ArrayList<>();
+        try (PreparedStatement exists = connection.prepareStatement("select to_regclass('event_reseal') is not null");
+                ResultSet table = exists.executeQuery()) {
+            if (!table.next() || !table.getBoolean(1)) {
+                return valid; // a store not yet migrated to V1_41: nothing was ever resealed
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                        "select " + Reseal.COLUMNS + " from event_reseal order by reseal_number");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                statements.add(Reseal.read(rows));
+            }
+        }
+        for (Reseal reseal : statements) {
+            if (!reseal.signedBy(trusted)) {
+                find(
+                        Finding.Kind.RESEAL_FORGED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        reseal + ": its signature does not verify with the trusted key " + trusted.keyId()
+                                + "; the events it names are checked without it");
+                continue;
+            }
+            Reseal.Digest digest = new Reseal.Digest();
+            try (PreparedStatement select = connection.prepareStatement("select global_index, aggregate_identifier,"
+                    + " sequence_number, chain_hash, resealed_hash from event_reseal_entry where reseal_number = ?"
+                    + " order by global_index")) {
+                select.setLong(1, reseal.number());
+                select.setFetchSize(FETCH);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        digest.add(Reseal.readEntry(rows));
+                    }
+                }
+            }
+            if (digest.count() != reseal.entryCount() || !Arrays.equals(digest.finish(), reseal.entriesDigest())) {
+                find(
+                        Finding.Kind.RESEAL_FORGED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        reseal + ": its " + digest.count() + " stored entries are not the " + reseal.entryCount()
+                                + " it signs (an entry was added, removed or changed); the events it names are"
+                                + " checked without it");
+                continue;
+            }
+            valid.add(reseal.number());
+        }
+        return valid;
+    }
+
     record StreamGap(
             String aggregate, long firstMissing, long lastMissing, long globalIndexBefore, long globalIndexAfter) {}
 
     /** A row whose hash did not match, with the predecessor hash it was checked against. */
     private record Mismatch(StoredEvent event, byte[] predecessor) {}
 
-    private final class StreamCheck implements ResilientScan.Rows {
+    private final class StreamCheck implements ResilientScan.Rows, AutoCloseable {
 
         static final int DIAGNOSED_STREAM_LENGTH = 10_000;
+
+        final PreparedStatement resealEntry;
+        final Set<Long> validReseals;
+        long resealed;
+
+        StreamCheck(Connection connection, Set<Long> validReseals) throws SQLException {
+            this.validReseals = validReseals;
+            this.resealEntry = validReseals.isEmpty()
+                    ? null
+                    : connection.prepareStatement("select reseal_number, global_index, aggregate_identifier,"
+                            + " sequence_number, chain_hash, resealed_hash from event_reseal_entry"
+                            + " where global_index = ?");
+        }
 
         final List<StreamGap> gaps = new ArrayList<>();
         long events;
@@ -433,7 +516,9 @@ public final class IntegrityVerifier {
                         "the stored chain hash is " + event.chainHash().length + " bytes, not " + EventHash.LENGTH);
             } else if (predecessorPresent) {
                 byte[] expected = EventHash.chain(lastHash, event);
-                if (!Arrays.equals(expected, event.chainHash())) {
+                if (!Arrays.equals(expected, event.chainHash()) && resealedAs(event, expected)) {
+                    resealed++;
+                } else if (!Arrays.equals(expected, event.chainHash())) {
                     Mismatch mismatch = new Mismatch(event, lastHash);
                     if (inStream.size() < 64) {
                         inStream.add(mismatch);
@@ -451,6 +536,34 @@ public final class IntegrityVerifier {
             events++;
             if (events % PROGRESS_EVERY == 0) {
                 progress.advanced(events);
+            }
+        }
+
+        /**
+         * Whether a valid reseal statement says this event, stored with its chain hash, now holds exactly these bytes
+         * ({@code recomputed}: their hash on the predecessor's).
+         */
+        private boolean resealedAs(StoredEvent event, byte[] recomputed) throws SQLException {
+            if (resealEntry == null) {
+                return false;
+            }
+            resealEntry.setLong(1, event.globalIndex());
+            try (ResultSet row = resealEntry.executeQuery()) {
+                if (!row.next() || !validReseals.contains(row.getLong("reseal_number"))) {
+                    return false;
+                }
+                Reseal.Entry entry = Reseal.readEntry(row);
+                return entry.aggregateIdentifier().equals(event.aggregateIdentifier())
+                        && entry.sequenceNumber() == event.sequenceNumber()
+                        && Arrays.equals(entry.chainHash(), event.chainHash())
+                        && Arrays.equals(entry.resealedHash(), recomputed);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (resealEntry != null) {
+                resealEntry.close();
             }
         }
 

@@ -155,6 +155,13 @@ public final class PersonalDataKeys {
                 == 1;
     }
 
+    /** A random key kept nowhere: what it seals is erased the moment it is sealed. */
+    static SecretKey throwAwayKey() {
+        byte[] fresh = new byte[KEY_BYTES];
+        RANDOM.nextBytes(fresh);
+        return new SecretKeySpec(fresh, "AES");
+    }
+
     /** AES-256-GCM with a random 96-bit IV, bound to the subject: {@code iv ‖ ciphertext ‖ tag}. */
     static byte[] seal(SecretKey key, byte[] plaintext, String subject) {
         try {

@@ -83,6 +83,51 @@ public final class PersonalDataSerializer implements Serializer {
                 plain.getType());
     }
 
+    /**
+     * The stored bytes of an event of {@code type} written before its personal fields were encrypted, with those fields
+     * encrypted as {@link #serialize} would have stored them; empty when there is nothing to encrypt (a type without
+     * personal components, an event already sealed, personal fields all absent or null). When the subject's data was
+     * already erased, the fields are sealed under a key that is thrown away at once: they read as erased, as the
+     * subject's other events do. Refused ({@link IllegalStateException}) when the event names no data subject.
+     */
+    public Optional<byte[]> sealStored(Class<?> type, byte[] stored) {
+        Optional<Plan> plan = plans.get(type);
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(read(stored) instanceof ObjectNode tree) || tree.has(SEALED)) {
+            return Optional.empty();
+        }
+        ObjectNode personal = json.createObjectNode();
+        String subject = plan.get().subjectOf(tree);
+        plan.get().extract(tree, personal);
+        if (personal.isEmpty()) {
+            return Optional.empty();
+        }
+        if (subject == null) {
+            throw new IllegalStateException(type.getSimpleName() + " holds personal data of nobody");
+        }
+        SecretKey key;
+        try {
+            key = keys.keyFor(subject);
+        } catch (PersonalDataKeys.SubjectErased erased) {
+            key = PersonalDataKeys.throwAwayKey();
+        }
+        byte[] sealed = PersonalDataKeys.seal(key, write(personal), subject);
+        tree.putObject(SEALED).put("subject", subject).put("data", sealed);
+        return Optional.of(write(tree));
+    }
+
+    /** Whether events of {@code type} can hold personal fields (they are then stored sealed). */
+    public boolean holdsPersonalData(Class<?> type) {
+        return plans.get(type).isPresent();
+    }
+
+    /** What the personal components of {@code type} are, in a stable text (equal for equal annotations). */
+    public String personalFieldsOf(Class<?> type) {
+        return plans.get(type).map(Plan::toString).orElse("");
+    }
+
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         Optional<Plan> plan = plans.get(delegate.classForType(serializedObject.getType()));
