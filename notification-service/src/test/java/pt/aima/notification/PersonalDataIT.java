@@ -192,6 +192,25 @@ class PersonalDataIT extends NotificationServiceTestBase {
     }
 
     @Test
+    void everyTopicTheServiceCreatesKeepsItsRecordsForABoundedTimeNotTheBrokersDefault() throws Exception {
+        List<String> created = List.of(
+                "aima.notification.events.v1",
+                Topics.deadLetterTopic(Topics.DOCUMENT_EVENTS, "notification-service"),
+                Topics.deadLetterTopic(Topics.APPLICATION_EVENTS, "notification-service"));
+        try (AdminClient admin =
+                AdminClient.create(service.spring().getBean(KafkaAdmin.class).getConfigurationProperties())) {
+            for (String name : created) {
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+                Config config =
+                        admin.describeConfigs(List.of(topic)).all().get().get(topic);
+                assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value())
+                        .as("%s: aima.service.topic-retention, far below any legal retention", name)
+                        .isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+            }
+        }
+    }
+
+    @Test
     void version2OfTheRegistrationWithoutTheHouseholdsPersonalFactsBringsTheReceipt() {
         CaseId caseId = CaseId.newId();
         Caller applicant = service.as("applicant-v2-" + caseId, "APPLICANT");

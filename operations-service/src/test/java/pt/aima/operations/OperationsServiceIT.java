@@ -30,6 +30,8 @@ import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
+import pt.aima.kernel.document.DocumentChecklistOpened;
+import pt.aima.kernel.document.RequiredDocument;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.operations.ScriptedHistory.Published;
@@ -176,6 +178,30 @@ class OperationsServiceIT {
                 .contains("memberId", "relationship")
                 .doesNotContain("dateOfBirth", "nationality", "residenceHistory", "presentInPortugalSince");
         assertThat(snapshot(script.caseId()).get("ops_case")).hasSize(1);
+    }
+
+    @Test
+    void theArchiveKeepsNoCountriesOrReasonsInWordsOfAChecklist() {
+        CaseId caseId = CaseId.newId();
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.DOCUMENT_EVENTS,
+                        new DocumentChecklistOpened(
+                                caseId,
+                                List.of(new RequiredDocument(
+                                        MemberId.newId(),
+                                        "CRIMINAL_RECORD",
+                                        "criminal record certificate of each country lived in: BRA, AGO",
+                                        "CRIMINAL_RECORD_ABROAD",
+                                        Map.of("countries", "BRA, AGO", "fromAge", "16"))))));
+        String archived = jdbc.sql("select payload::text from event_archive"
+                        + " where case_id = :caseId and event_type = 'DocumentChecklistOpened'")
+                .param("caseId", caseId.value())
+                .query(String.class)
+                .single();
+        assertThat(archived)
+                .contains("CRIMINAL_RECORD_ABROAD", "memberId", "documentType")
+                .doesNotContain("BRA", "AGO", "reasonValues", "country");
     }
 
     @Test

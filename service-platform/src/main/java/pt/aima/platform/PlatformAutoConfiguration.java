@@ -321,13 +321,16 @@ public class PlatformAutoConfiguration {
     KafkaAdmin.NewTopics platformTopics(PlatformProperties platform) {
         List<NewTopic> topics = new ArrayList<>();
         if (platform.topic() != null) {
-            topics.add(TopicBuilder.name(platform.topic())
-                    .partitions(platform.partitions())
-                    .replicas(platform.replicationFactor())
+            topics.add(withRetention(
+                            TopicBuilder.name(platform.topic())
+                                    .partitions(platform.partitions())
+                                    .replicas(platform.replicationFactor()),
+                            platform.topic(),
+                            platform)
                     .build());
         }
         for (String restricted : platform.restrictedTopics()) {
-            topics.add(restrictedRetention(
+            topics.add(withRetention(
                             TopicBuilder.name(restricted)
                                     .partitions(platform.partitions())
                                     .replicas(platform.replicationFactor()),
@@ -337,7 +340,7 @@ public class PlatformAutoConfiguration {
         }
         for (String consumed : platform.consumes()) {
             String deadLetters = Topics.deadLetterTopic(consumed, platform.name());
-            topics.add(restrictedRetention(
+            topics.add(withRetention(
                             TopicBuilder.name(deadLetters)
                                     .partitions(platform.partitions())
                                     .replicas(platform.replicationFactor()),
@@ -352,14 +355,15 @@ public class PlatformAutoConfiguration {
      * A restricted topic, and the dead-letter topic of one (a copy of its records), keeps its records only for
      * {@code aima.service.restricted-topic-retention}: who may read it is the broker's ACLs' business in production (the
      * same ACL for a dead-letter topic as for its source: only the consuming service), how long it holds personal data
-     * is the topic's.
+     * is the topic's. Every other topic the service creates keeps them for {@code aima.service.topic-retention}, never
+     * the broker's default: what personal facts they carry must be gone long before an erasure at the end of the legal
+     * retention.
      */
-    private static TopicBuilder restrictedRetention(TopicBuilder topic, String name, PlatformProperties platform) {
-        return Topics.isRestricted(name)
-                ? topic.config(
-                        org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG,
-                        Long.toString(platform.restrictedTopicRetention().toMillis()))
-                : topic;
+    private static TopicBuilder withRetention(TopicBuilder topic, String name, PlatformProperties platform) {
+        Duration retention =
+                Topics.isRestricted(name) ? platform.restrictedTopicRetention() : platform.topicRetention();
+        return topic.config(
+                org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
     }
 
     /**

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param restrictedTopicRetention how long the broker keeps the records of a restricted topic ({@link
  *     pt.aima.kernel.Topics#isRestricted}, its dead-letter topics included) that this service creates: far shorter
  *     than any legal retention, so an erasure never leaves a copy of the personal data on the broker
+ * @param topicRetention how long the broker keeps the records of the other topics this service creates (its event
+ *     topic, its other dead-letter topics): they too carry some personal facts consumers need (the countries of a
+ *     checklist, the reasoning of a decision), so they too are bounded far below any legal retention
  */
 @ConfigurationProperties("aima.service")
 public record PlatformProperties(
@@ -29,4 +32,5 @@ public record PlatformProperties(
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("30s") Duration relayAckTimeout,
-        @DefaultValue("30d") Duration restrictedTopicRetention) {}
+        @DefaultValue("30d") Duration restrictedTopicRetention,
+        @DefaultValue("30d") Duration topicRetention) {}

@@ -29,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>The archive keeps what operations need and no more: of {@code ApplicationRegistered} it drops each member's date
  * of birth, nationality, residence history, date of entry and the other parent's residence (document-service's rules
- * need them, operations do not), so no personal data of that kind outlives the topic's retention here.
+ * need them, operations do not), and of {@code DocumentChecklistOpened} each item's reason in words and the facts it
+ * names (the countries a member lived in; the item's document type and reason code stay), so no personal data of
+ * that kind outlives the topic's retention here.
  */
 @Component
 class ArchivingListener {
@@ -70,16 +72,29 @@ class ArchivingListener {
     static final List<String> NOT_KEPT = List.of(
             "dateOfBirth", "nationality", "presentInPortugalSince", "residenceHistory", "otherParentResidesInPortugal");
 
+    /**
+     * Of each {@code DocumentChecklistOpened} item: the reason in English words and the facts it names (the countries
+     * a member lived in, durations), which no read model here uses; the reason code stays.
+     */
+    static final List<String> CHECKLIST_ITEM_NOT_KEPT = List.of("reason", "reasonValues");
+
     private ArchivedEvent archived(ConsumerRecord<String, byte[]> record, EventEnvelope<IntegrationEvent> envelope) {
         JsonNode payload = json.readTree(record.value()).get("payload");
         if ("ApplicationRegistered".equals(envelope.type()) && payload.get("household") instanceof ArrayNode members) {
-            members.forEach(member -> {
-                if (member instanceof ObjectNode fields) {
-                    NOT_KEPT.forEach(fields::remove);
-                }
-            });
+            drop(members, NOT_KEPT);
+        }
+        if ("DocumentChecklistOpened".equals(envelope.type()) && payload.get("items") instanceof ArrayNode items) {
+            drop(items, CHECKLIST_ITEM_NOT_KEPT);
         }
         return new ArchivedEvent(
                 record.topic(), record.partition(), record.offset(), clock.instant(), envelope, payload.toString());
+    }
+
+    private static void drop(ArrayNode elements, List<String> fields) {
+        elements.forEach(element -> {
+            if (element instanceof ObjectNode object) {
+                fields.forEach(object::remove);
+            }
+        });
     }
 }
