@@ -132,9 +132,13 @@ class ReproductionIT {
                 "AIMA_CLOCK_FIXED", CLOCK,
                 "AIMA_SCHEDULING_SCHEDULABLEWHEN", "REGISTERED",
                 "AIMA_SCHEDULING_DESKID", ""));
+        // operations-service takes no part in the outcome compared here (its read side is checked elsewhere): the
+        // one-instance run goes without it, sparing a JVM on two cores; the two-instance run keeps both of its.
+        List<String> options = instances == 1
+                ? List.of("--instances=1", "--without=operations-service")
+                : List.of("--instances=" + instances);
         try (MailSink mail = new MailSink();
-                RunningStack stack = RunningStack.start(
-                        withAll(environment, mail.environment()), List.of("--instances=" + instances))) {
+                RunningStack stack = RunningStack.start(withAll(environment, mail.environment()), options)) {
             String operations = api.token("operations-repro", "OPERATIONS");
             String auditor = api.token("auditor-repro", "AUDITOR");
             assertThat(api.get(Api.SCHEDULING + "/desks", operations).body())
