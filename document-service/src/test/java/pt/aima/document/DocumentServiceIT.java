@@ -55,6 +55,7 @@ import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.inbox.DeadLetterErrorHandlerFactory;
+import pt.aima.platform.privacy.Personal;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.Response;
 import pt.aima.platform.testing.harness.ServiceHarness;
@@ -405,6 +406,144 @@ class DocumentServiceIT {
                         .filter("DocumentDataErased"::equals)
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void whatCaseworkersWroteIsStoredUnderTheCasesKeyAndErasedWithTheApplicantAlsoInARebuild() {
+        CaseId caseId = CaseId.newId();
+        MemberId spouse = MemberId.newId();
+        String applicantId = "applicant-notes-" + caseId;
+        service.kafka()
+                .send(
+                        Topics.APPLICATION_EVENTS,
+                        registered(
+                                caseId,
+                                applicantId,
+                                List.of(new HouseholdMember(
+                                        spouse, Relationship.SPOUSE, LocalDate.of(1985, 1, 2), false))));
+        Caller applicant = service.as(applicantId, "APPLICANT");
+        List<String> types =
+                typesByMember(awaitChecklist(caseId, applicant, body -> true)).get(spouse.toString());
+        String documentId = upload(applicant, caseId, spouse.toString(), types.get(0), pdf("notes " + caseId), PDF)
+                .body()
+                .get("documentId")
+                .asString();
+        Caller caseworker = service.as("caseworker-notes", "CASEWORKER");
+        String rejection = "The photo of Maria " + caseId + " is unreadable.";
+        String evidence = "Send proof that Maria " + caseId + " lived with the sponsor.";
+        assertThat(reject(caseworker, caseId, documentId, "ILLEGIBLE", rejection)
+                        .status())
+                .isEqualTo(204);
+        Response requested = caseworker.post(
+                "/cases/{caseId}/evidence-requests",
+                Map.of(
+                        "documentTypes",
+                        List.of(types.get(1)),
+                        "reason",
+                        evidence,
+                        "respondBy",
+                        LocalDate.now().plusDays(60).toString()),
+                caseId);
+        assertThat(requested.status()).as("%s", requested.body()).isEqualTo(201);
+
+        awaitChecklist(
+                caseId,
+                caseworker,
+                body -> rejection.equals(
+                        item(body, spouse, types.get(0)).get("rejectionReason").asString()));
+        awaitEvidenceReasons(caseId, caseworker, List.of(evidence));
+        assertThat(storedPayloads(caseId))
+                .as("stored encrypted, under the case's key")
+                .anyMatch(payload -> payload.contains("\"subject\":\"caseId:" + caseId + "\""))
+                .noneMatch(payload -> payload.contains(rejection) || payload.contains(evidence));
+        assertThat(audited(caseworker, caseId, "DocumentVersionRejected")
+                        .get("reason")
+                        .asString())
+                .isEqualTo(rejection);
+        assertThat(audited(caseworker, caseId, "EvidenceRequestMade")
+                        .get("reason")
+                        .asString())
+                .isEqualTo(evidence);
+
+        EventEnvelope<ApplicantDataErased> erasure =
+                service.envelope(new ApplicantDataErased(caseId, applicantId, "RGPD art. 17(1)(a), retention ended"));
+        service.kafka().send(Topics.APPLICATION_EVENTS, erasure);
+        service.inbox().awaitProcessed(erasure);
+
+        assertThat(jdbc.sql("select erased_at is not null from personal_data_key where data_subject = :subject")
+                        .param("subject", "caseId:" + caseId)
+                        .query(Boolean.class)
+                        .optional())
+                .as("the case's key is destroyed with the applicant's")
+                .contains(true);
+        assertNotesErased(caseId, spouse, types.get(0), caseworker);
+        JsonNode rejected = audited(caseworker, caseId, "DocumentVersionRejected");
+        assertThat(rejected.get("reason").asString()).isEqualTo(Personal.ERASED);
+        assertThat(rejected.get("reasonCode").asString()).as("the code stays").isEqualTo("ILLEGIBLE");
+        assertThat(audited(caseworker, caseId, "EvidenceRequestMade")
+                        .get("reason")
+                        .asString())
+                .isEqualTo(Personal.ERASED);
+
+        Caller operations = service.as("operations-notes", "OPERATIONS");
+        for (String projection : List.of("checklist", "evidence-requests")) {
+            Response started = operations.post(
+                    "/operations/projections/{name}/rebuilds", Map.of("reason", "prove the erasure"), projection);
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            JsonNode rebuild = await(projection + " rebuilt")
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .until(
+                            () -> operations
+                                    .get(started.headers().getLocation().getPath())
+                                    .body(),
+                            body -> !List.of("RUNNING", "CAUGHT_UP")
+                                    .contains(body.get("state").asString()));
+            assertThat(rebuild.get("state").asString()).as(rebuild.toString()).isEqualTo("SWITCHED");
+        }
+        assertNotesErased(caseId, spouse, types.get(0), caseworker);
+
+        Response late = reject(caseworker, caseId, documentId, "ILLEGIBLE", "Still unreadable.");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.problem().rule()).isEqualTo("PERSONAL_DATA_ERASED");
+    }
+
+    private void assertNotesErased(CaseId caseId, MemberId spouse, String rejectedType, Caller reader) {
+        JsonNode checklist = awaitChecklist(
+                caseId,
+                reader,
+                body -> Personal.ERASED.equals(
+                        item(body, spouse, rejectedType).get("rejectionReason").asString()));
+        assertThat(item(checklist, spouse, rejectedType)
+                        .get("rejectionReasonCode")
+                        .asString())
+                .isEqualTo("ILLEGIBLE");
+        awaitEvidenceReasons(caseId, reader, List.of(Personal.ERASED));
+    }
+
+    private static void awaitEvidenceReasons(CaseId caseId, Caller reader, List<String> reasons) {
+        await("evidence requests of " + caseId)
+                .atMost(ServiceHarness.PATIENCE)
+                .until(
+                        () -> reader.get("/cases/{caseId}/evidence-requests", caseId)
+                                .body(),
+                        body -> body != null && reasons.equals(reasonsOf(body)));
+    }
+
+    private static List<String> reasonsOf(JsonNode requests) {
+        List<String> reasons = new java.util.ArrayList<>();
+        requests.forEach(request -> reasons.add(request.get("reason").asString()));
+        return reasons;
+    }
+
+    /** The payload of the case's first event of {@code type}, as the audit history shows it. */
+    private static JsonNode audited(Caller reader, CaseId caseId, String type) {
+        JsonNode history = reader.get("/audit/cases/{id}/events", caseId).body();
+        for (JsonNode entry : history) {
+            if (type.equals(entry.get("type").asString())) {
+                return entry.get("payload");
+            }
+        }
+        throw new AssertionError("no " + type + " in " + history);
     }
 
     /** The case's events as stored, payloads as text. */

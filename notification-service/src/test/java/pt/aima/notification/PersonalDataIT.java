@@ -145,6 +145,73 @@ class PersonalDataIT extends NotificationServiceTestBase {
         assertThat(heldNotifications(caseId)).isZero();
     }
 
+    @Test
+    void whatStaffTypedInAHeldTriggerIsStoredUnderTheCasesKeyAndErasedWithTheApplicant() {
+        CaseId caseId = CaseId.newId();
+        String applicantId = "applicant-held-" + caseId;
+        String reasoning = "Maria " + caseId + " proved the family tie.";
+        service.publish(Topics.APPLICATION_EVENTS, new DecisionIssued(caseId, Outcome.GRANTED, List.of(), reasoning));
+        await().atMost(ServiceHarness.PATIENCE).until(() -> heldNotifications(caseId) == 1);
+
+        assertThat(payloads(caseId, "notification.NotificationHeld"))
+                .as("the trigger is kept, what staff typed in it encrypted under the case's key")
+                .singleElement()
+                .satisfies(payload -> assertThat(payload)
+                        .contains("\"subject\":\"caseId:" + caseId + "\"", "GRANTED")
+                        .doesNotContain(reasoning));
+        assertThat(heldTrigger(caseId).get("reasoning").asString()).isEqualTo(reasoning);
+
+        service.publish(Topics.APPLICATION_EVENTS, registrationV2(caseId, applicantId));
+        Caller applicant = service.as(applicantId, "APPLICANT");
+        await().atMost(ServiceHarness.PATIENCE)
+                .until(() -> inbox(caseId, applicant).toString().contains(reasoning));
+
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICATION_EVENTS, new ApplicantDataErased(caseId, applicantId, "retention ended")));
+
+        assertThat(service.spring().getBean(PersonalDataKeys.class).stateOf("caseId:" + caseId))
+                .isEqualTo(PersonalDataKeys.State.ERASED);
+        JsonNode erased = heldTrigger(caseId);
+        assertThat(erased.get("reasoning").asString()).isEqualTo(Personal.ERASED);
+        assertThat(erased.get("outcome").asString())
+                .as("the trigger's facts stay")
+                .isEqualTo("GRANTED");
+        assertThat(payloads(caseId, "notification.NotificationHeld"))
+                .singleElement()
+                .satisfies(payload -> assertThat(payload).doesNotContain(reasoning));
+        await().atMost(ServiceHarness.PATIENCE)
+                .untilAsserted(() -> assertThat(inbox(caseId, applicant).toString())
+                        .as("the decision's words, the reasoning among them, in the portal inbox")
+                        .doesNotContain(reasoning));
+    }
+
+    /** The trigger of the case's held notification, as the audit history shows it. */
+    private static JsonNode heldTrigger(CaseId caseId) {
+        JsonNode history = service.as("auditor-held", "AUDITOR")
+                .get("/audit/cases/{id}/events", caseId)
+                .body();
+        for (JsonNode entry : history) {
+            if ("NotificationHeld".equals(entry.get("type").asString())) {
+                return entry.get("payload").get("trigger");
+            }
+        }
+        throw new AssertionError("no NotificationHeld in " + history);
+    }
+
+    /** The case's payloads of one stored type exactly as the event store holds them. */
+    private static List<String> payloads(CaseId caseId, String storedType) {
+        return jdbc().sql(
+                        """
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = :id and payload_type = :type
+                """)
+                .param("id", caseId.toString())
+                .param("type", storedType)
+                .query(String.class)
+                .list();
+    }
+
     /** A registration without the household's personal facts, submitted on 20 November 2026, in English. */
     private static ApplicationRegisteredV2 registrationV2(CaseId caseId, String applicantId) {
         return new ApplicationRegisteredV2(

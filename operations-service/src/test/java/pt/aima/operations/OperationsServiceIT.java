@@ -27,14 +27,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
+import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.kernel.application.ApplicationRegisteredV2;
+import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
 import pt.aima.kernel.document.DocumentChecklistOpened;
+import pt.aima.kernel.document.DocumentRejected;
+import pt.aima.kernel.document.EvidenceRequested;
 import pt.aima.kernel.document.RequiredDocument;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.ids.DocumentId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.operations.ScriptedHistory.Published;
+import pt.aima.platform.privacy.Personal;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.Response;
 import pt.aima.platform.testing.harness.ServiceHarness;
@@ -226,6 +232,80 @@ class OperationsServiceIT {
                 .containsEntry("region", "FARO")
                 .containsEntry("applicant_id", "applicant-v2"));
         assertThat(rows.get("ops_member_stay")).hasSize(1);
+    }
+
+    @Test
+    void whatStaffTypedAboutACaseIsBlankedInTheArchiveWhenItsApplicantIsErasedAlsoWhenItArrivesAfter() {
+        CaseId caseId = CaseId.newId();
+        MemberId child = MemberId.newId();
+        String applicantId = "applicant-staff-text-" + caseId;
+        String reasoning = "Maria " + caseId + " proved the family tie.";
+        String rejection = "The photo of Maria " + caseId + " is unreadable.";
+        String evidence = "Send proof that Maria " + caseId + " lived with the sponsor.";
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICATION_EVENTS,
+                        new ApplicationRegisteredV2(
+                                caseId,
+                                applicantId,
+                                today().minusDays(100),
+                                List.of(new ApplicationRegisteredV2.Member(
+                                        child, Relationship.MINOR_CHILD, true, null)),
+                                "pt",
+                                null,
+                                Region.FARO,
+                                null)));
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.DOCUMENT_EVENTS,
+                        new DocumentRejected(caseId, DocumentId.newId(), child, "PASSPORT", "ILLEGIBLE", rejection)));
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICATION_EVENTS,
+                        new DecisionIssued(caseId, DecisionIssued.Outcome.GRANTED, List.of(), reasoning)));
+        assertThat(archivedPayloads(caseId))
+                .as("kept as published until the erasure")
+                .anyMatch(payload -> payload.contains(reasoning))
+                .anyMatch(payload -> payload.contains(rejection));
+
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICATION_EVENTS, new ApplicantDataErased(caseId, applicantId, "retention ended")));
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.DOCUMENT_EVENTS,
+                        new EvidenceRequested(
+                                caseId, "request-" + caseId, child, List.of("PASSPORT"), evidence, today())));
+
+        assertThat(archivedPayloads(caseId))
+                .as("blanked on the erasure, and on arrival after it")
+                .noneMatch(payload ->
+                        payload.contains(reasoning) || payload.contains(rejection) || payload.contains(evidence));
+        assertThat(archivedField(caseId, "DecisionIssued", "reasoning")).isEqualTo(Personal.ERASED);
+        assertThat(archivedField(caseId, "DecisionIssued", "outcome"))
+                .as("the facts stay")
+                .isEqualTo("GRANTED");
+        assertThat(archivedField(caseId, "DocumentRejected", "reason")).isEqualTo(Personal.ERASED);
+        assertThat(archivedField(caseId, "DocumentRejected", "reasonCode")).isEqualTo("ILLEGIBLE");
+        assertThat(archivedField(caseId, "EvidenceRequested", "reason")).isEqualTo(Personal.ERASED);
+        assertThat(snapshot(caseId).get("ops_case")).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("applicant_id", applicantId));
+    }
+
+    private List<String> archivedPayloads(CaseId caseId) {
+        return jdbc.sql("select payload::text from event_archive where case_id = :caseId")
+                .param("caseId", caseId.value())
+                .query(String.class)
+                .list();
+    }
+
+    private String archivedField(CaseId caseId, String type, String field) {
+        return jdbc.sql("select payload ->> :field from event_archive where case_id = :caseId and event_type = :type")
+                .param("field", field)
+                .param("caseId", caseId.value())
+                .param("type", type)
+                .query(String.class)
+                .single();
     }
 
     @Test

@@ -16,9 +16,10 @@ import pt.aima.platform.privacy.Personal;
 
 /**
  * What happened to a case, as application-service records it. Internal: these events hold the personal data the
- * case needs (names, contact) and never leave the service; {@code publishing} decides what is published. Components
- * marked {@link Personal} are stored encrypted under the key of the event's {@link DataSubject} (the applicant), and
- * read back as erased once that key was destroyed ({@link ApplicantDataErased}).
+ * case needs (names, contact, what staff wrote about the case) and never leave the service; {@code publishing} decides
+ * what is published. Components marked {@link Personal} are stored encrypted under the key of the event's {@link
+ * DataSubject} (the applicant, or the case for an event that names the case only), and read back as erased once that
+ * key was destroyed ({@link ApplicantDataErased} destroys both).
  */
 public sealed interface CaseEvent {
 
@@ -161,19 +162,31 @@ public sealed interface CaseEvent {
     @Revision("1")
     record BiometricsCollectionRecorded(CaseId caseId) implements CaseEvent {}
 
+    /**
+     * @param reasoning the caseworker's statement of reasons, as the applicant is told: personal data of the case's
+     *     applicant, stored encrypted under the case's key (the event names the case only), which the applicant's
+     *     erasure destroys. Stored in clear before the encryption existed.
+     */
     @StoredAs("application.DecisionMade")
     @Revision("1")
-    record DecisionMade(CaseId caseId, Outcome outcome, List<String> grounds, String reasoning) implements CaseEvent {}
+    record DecisionMade(
+            @DataSubject(indirect = true) CaseId caseId,
+            Outcome outcome,
+            List<String> grounds,
+            @Personal String reasoning)
+            implements CaseEvent {}
 
     /**
      * The legal decision deadline was extended, once, for the complexity of the case. When is the event's timestamp.
      *
-     * @param reason the caseworker's statement of why, as the applicant is told
+     * @param reason the caseworker's statement of why, as the applicant is told; stored encrypted under the case's key
+     *     like {@link DecisionMade#reasoning()}
      * @param decideBy the new last day for the decision, from the deadline rule in force on the registration date
      */
     @StoredAs("application.DeadlineExtended")
     @Revision("1")
-    record DeadlineExtended(CaseId caseId, String reason, LocalDate decideBy) implements CaseEvent {}
+    record DeadlineExtended(@DataSubject(indirect = true) CaseId caseId, @Personal String reason, LocalDate decideBy)
+            implements CaseEvent {}
 
     /** Staff recorded a new last day of a member's current lawful stay in Portugal. */
     @StoredAs("application.MemberStayChanged")
@@ -182,8 +195,8 @@ public sealed interface CaseEvent {
 
     /**
      * The applicant's personal data in this case was erased at the end of its legal retention: the applicant's key
-     * is destroyed, so the personal components of the case's events read as erased from now on. The operator is the
-     * event's actor.
+     * and the case's are destroyed, so the personal components of the case's events read as erased from now on. The
+     * operator is the event's actor.
      *
      * @param legalBasis why the data may no longer be kept
      */

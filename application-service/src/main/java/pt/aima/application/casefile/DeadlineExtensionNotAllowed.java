@@ -26,6 +26,13 @@ public class DeadlineExtensionNotAllowed extends BusinessRuleViolation {
                 "The decision deadline may be extended only once; it was extended already, to " + decideBy + ".");
     }
 
+    /** The staff's reason would be personal data of an applicant whose data was erased: nothing is recorded. */
+    static DeadlineExtensionNotAllowed personalDataErased() {
+        return new DeadlineExtensionNotAllowed(
+                "PERSONAL_DATA_ERASED",
+                "The applicant's personal data in this case was erased; its deadline is no longer extended.");
+    }
+
     static DeadlineExtensionNotAllowed notProvided(LocalDate submittedOn) {
         return new DeadlineExtensionNotAllowed(
                 "DEADLINE_EXTENSION_NOT_PROVIDED",

@@ -16,6 +16,12 @@ public class DecisionNotAllowed extends BusinessRuleViolation {
         return new DecisionNotAllowed("ALREADY_DECIDED", "The case has already been decided.");
     }
 
+    /** The staff's reasoning would be personal data of an applicant whose data was erased: nothing is recorded. */
+    static DecisionNotAllowed personalDataErased() {
+        return new DecisionNotAllowed(
+                "PERSONAL_DATA_ERASED", "The applicant's personal data in this case was erased; it takes no decision.");
+    }
+
     static DecisionNotAllowed prerequisitesMissing(boolean checklistComplete, boolean biometricsCollected) {
         StringBuilder reason = new StringBuilder("A decision needs ");
         if (!checklistComplete) {

@@ -109,6 +109,9 @@ class ReunificationCase {
         if (decision != null) {
             throw DecisionNotAllowed.alreadyDecided();
         }
+        if (personalDataErased) {
+            throw DecisionNotAllowed.personalDataErased();
+        }
         if (!checklistComplete || !biometricsCollected) {
             throw DecisionNotAllowed.prerequisitesMissing(checklistComplete, biometricsCollected);
         }
@@ -132,6 +135,9 @@ class ReunificationCase {
         }
         if (extendedTo != null) {
             throw DeadlineExtensionNotAllowed.alreadyExtended(extendedTo);
+        }
+        if (personalDataErased) {
+            throw DeadlineExtensionNotAllowed.personalDataErased();
         }
         if (!deadlines.allowsExtension(submittedOn)) {
             throw DeadlineExtensionNotAllowed.notProvided(submittedOn);

@@ -24,13 +24,14 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.CurrentActingContext;
 import pt.aima.platform.privacy.PersonalDataKeys;
+import pt.aima.platform.privacy.PersonalDataSerializer;
 import pt.aima.platform.security.AllowedRoles;
 import pt.aima.platform.security.Role;
 
 /**
- * Erasure of an applicant's personal data when its legal retention ends, by crypto-shredding: the applicant's key is
- * destroyed, so every personal field of every event stored for them reads as erased from then on, while the events
- * themselves (and their hash chains) stay. Each case of the applicant records {@code ApplicantDataErased}, which
+ * Erasure of an applicant's personal data when its legal retention ends, by crypto-shredding: the applicant's key and
+ * the keys of the applicant's cases (what staff wrote about each case) are destroyed, so every personal field of every
+ * event stored for them reads as erased from then on, while the events themselves (and their hash chains) stay. Each case of the applicant records {@code ApplicantDataErased}, which
  * marks the read models and is published so that other services destroy their own copies.
  */
 @RestController
@@ -85,10 +86,14 @@ class PrivacyController {
         String operator = acting.get().actor().subject();
         Instant at = clock.instant();
         String legalBasis = request.legalBasis().strip();
-        // One transaction: the key is destroyed exactly when every case records its erasure.
+        // One transaction: the keys are destroyed exactly when every case records its erasure.
         transaction.executeWithoutResult(status -> {
             for (UUID caseId : theirCases) {
                 commands.send(new EraseApplicantData(new CaseId(caseId), applicantId, legalBasis));
+                // what staff wrote about the case (a decision's reasoning, an extension's reason) is under the case's
+                // key: those events name the case only (@DataSubject(indirect = true))
+                keys.erase(
+                        PersonalDataSerializer.fallbackSubject("caseId", caseId.toString()), legalBasis, operator, at);
             }
             if (!keys.erase(applicantId, legalBasis, operator, at)) {
                 throw new PersonalDataAlreadyErased(new CaseId(theirCases.getFirst()));

@@ -16,6 +16,7 @@ import pt.aima.application.casefile.CaseCommand.RecordBiometricsCollected;
 import pt.aima.application.casefile.CaseCommand.RecordChecklistCompleted;
 import pt.aima.application.casefile.CaseCommand.RegisterApplication;
 import pt.aima.application.casefile.CaseCommand.UpdateMemberStay;
+import pt.aima.application.casefile.CaseEvent.ApplicantDataErased;
 import pt.aima.application.casefile.CaseEvent.ApplicationSubmitted;
 import pt.aima.application.casefile.CaseEvent.BiometricSlotRecorded;
 import pt.aima.application.casefile.CaseEvent.BiometricsCollectionRecorded;
@@ -170,6 +171,27 @@ class ReunificationCaseTest {
                         new DecisionMade(caseId, Outcome.GRANTED, List.of(), "All conditions met."))
                 .when(new IssueDecision(caseId, Outcome.REFUSED, List.of("ENTRY_BAN"), "SIS alert."))
                 .expectException(DecisionNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesADecisionOnceTheApplicantsDataWasErased() {
+        fixture.given(
+                        submitted,
+                        new ChecklistCompletionRecorded(caseId),
+                        new BiometricsCollectionRecorded(caseId),
+                        new ApplicantDataErased(caseId, "applicant-1", "retention ended"))
+                .when(grant)
+                .expectException(DecisionNotAllowed.class)
+                .expectExceptionMessage("The applicant's personal data in this case was erased; it takes no decision.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAnExtensionOnceTheApplicantsDataWasErased() {
+        fixture.given(submitted, new ApplicantDataErased(caseId, "applicant-1", "retention ended"))
+                .when(new ExtendDecisionDeadline(caseId, COMPLEX, LocalDate.of(2027, 2, 1)))
+                .expectException(rule("PERSONAL_DATA_ERASED"))
                 .expectNoEvents();
     }
 

@@ -19,8 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicantDataErased;
+import pt.aima.kernel.application.DecisionIssued;
+import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.kernel.scheduling.BiometricsCollected;
 import pt.aima.platform.eventstore.PostgresEventStorage;
 import pt.aima.platform.eventstore.StoredTypeSerializer;
 import pt.aima.platform.privacy.Personal;
@@ -239,6 +242,75 @@ class PersonalDataErasureIT {
     }
 
     @Test
+    void whatStaffWroteAboutTheCaseIsStoredUnderTheCasesKeyAndErasedWithTheApplicant() {
+        Caller applicant = service.as(applicantId, "APPLICANT");
+        CaseId caseId = CaseId.of(applicant
+                .post("/applications", registration())
+                .body()
+                .get("caseId")
+                .asString());
+        Caller operations = service.as("operations-erasure", "OPERATIONS");
+        awaitCase(operations, caseId, body -> body.has("stage"));
+        Caller caseworker = service.as("caseworker-erasure", "CASEWORKER");
+        String extensionReason = "The marriage of Sponsor " + marker + " must be confirmed by the consulate.";
+        String reasoning = "Sponsor " + marker + " proved the family tie.";
+        assertThat(caseworker
+                        .post("/applications/{id}/deadline-extension", Map.of("reason", extensionReason), caseId)
+                        .status())
+                .isEqualTo(202);
+        service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
+        service.publish(Topics.SCHEDULING_EVENTS, new BiometricsCollected(caseId, "PORTO-1"));
+        awaitCase(operations, caseId, body -> "BIOMETRICS_COLLECTED"
+                .equals(body.get("stage").asString()));
+        Response decided = caseworker.post(
+                "/applications/{id}/decision",
+                Map.of("outcome", "GRANTED", "grounds", List.of(), "reasoning", reasoning),
+                caseId);
+        assertThat(decided.status()).as("%s", decided.body()).isEqualTo(202);
+
+        assertThat(storedEvents(caseId))
+                .as("stored encrypted, under the case's key")
+                .anySatisfy(payload -> assertThat(payload).contains("\"subject\":\"caseId:" + caseId + "\""))
+                .allSatisfy(payload -> assertThat(payload).doesNotContain(extensionReason, reasoning));
+        assertThat(payloadOf(caseworker, caseId, "DeadlineExtended")
+                        .get("reason")
+                        .asString())
+                .isEqualTo(extensionReason);
+        assertThat(payloadOf(caseworker, caseId, "DecisionMade")
+                        .get("reasoning")
+                        .asString())
+                .isEqualTo(reasoning);
+        EventEnvelope<?> issued = service.kafka().awaitPublished(Topics.APPLICATION_EVENTS, caseId, "DecisionIssued");
+        assertThat(((DecisionIssued) issued.payload()).reasoning())
+                .as("the applicant is told why, in the caseworker's words")
+                .isEqualTo(reasoning);
+
+        Response erased = operations.post(
+                "/privacy/applicants/{id}/erasure",
+                Map.of("legalBasis", "retention of the case file ended"),
+                applicantId);
+        assertThat(erased.status()).as("%s", erased.body()).isEqualTo(200);
+
+        JdbcClient jdbc = service.spring().getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select legal_basis from personal_data_key where data_subject = ? and wrapped_key is null")
+                        .param("caseId:" + caseId)
+                        .query(String.class)
+                        .optional())
+                .as("the case's key is destroyed with the applicant's")
+                .contains("retention of the case file ended");
+        JsonNode extension = payloadOf(caseworker, caseId, "DeadlineExtended");
+        assertThat(extension.get("reason").asString()).isEqualTo(Personal.ERASED);
+        assertThat(extension.get("decideBy").isNull())
+                .as("the case's facts stay")
+                .isFalse();
+        JsonNode decision = payloadOf(caseworker, caseId, "DecisionMade");
+        assertThat(decision.get("reasoning").asString()).isEqualTo(Personal.ERASED);
+        assertThat(decision.get("outcome").asString()).isEqualTo("GRANTED");
+        assertThat(storedEvents(caseId))
+                .allSatisfy(payload -> assertThat(payload).doesNotContain(extensionReason, reasoning));
+    }
+
+    @Test
     void refusesAnErasureWithoutLegalBasisOfAnUnknownApplicantOrTwice() {
         Caller operations = service.as("operations-erasure", "OPERATIONS");
         assertThat(operations
@@ -273,6 +345,13 @@ class PersonalDataErasureIT {
                 "/privacy/applicants/{id}/erasure", Map.of("legalBasis", "retention ended"), applicantId);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.problem().rule()).isEqualTo("PERSONAL_DATA_ALREADY_ERASED");
+
+        Response extension = service.as("caseworker-erasure", "CASEWORKER")
+                .post("/applications/{id}/deadline-extension", Map.of("reason", "Needs more checks."), caseId);
+        assertThat(extension.status())
+                .as("nothing staff write about an erased case could be erased again")
+                .isEqualTo(409);
+        assertThat(extension.problem().rule()).isEqualTo("PERSONAL_DATA_ERASED");
     }
 
     private void assertErased(CaseId caseId) {
@@ -293,13 +372,28 @@ class PersonalDataErasureIT {
 
     /** The payload of the case's registration, as the audit history shows it. */
     private static JsonNode submitted(Caller reader, CaseId caseId) {
+        return payloadOf(reader, caseId, "ApplicationSubmitted");
+    }
+
+    /** The payload of the case's first event of {@code type}, as the audit history shows it. */
+    private static JsonNode payloadOf(Caller reader, CaseId caseId, String type) {
         JsonNode history = reader.get("/audit/cases/{id}/events", caseId).body();
         for (JsonNode entry : history) {
-            if ("ApplicationSubmitted".equals(entry.get("type").asString())) {
+            if (type.equals(entry.get("type").asString())) {
                 return entry.get("payload");
             }
         }
-        throw new AssertionError("no ApplicationSubmitted in " + history);
+        throw new AssertionError("no " + type + " in " + history);
+    }
+
+    /** The stored bytes of the case's events, as text. */
+    private static List<String> storedEvents(CaseId caseId) {
+        return service.spring()
+                .getBean(JdbcClient.class)
+                .sql("select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = :id")
+                .param("id", caseId.toString())
+                .query(String.class)
+                .list();
     }
 
     /** Every stored byte of the case's events and snapshots, and every read-model row of it, as text. */

@@ -173,6 +173,9 @@ class CaseDocuments {
                 || command.reason().isBlank()) {
             throw new IllegalArgumentException("a rejection states its reason");
         }
+        if (erased) {
+            throw new NoteNotAllowed();
+        }
         RejectionReason code = RejectionReason.fromCode(command.reasonCode())
                 .orElseThrow(() -> NotOnChecklist.invalid(
                         "reasonCode",
@@ -194,6 +197,9 @@ class CaseDocuments {
     void handle(RequestEvidence command, ChecklistRules rules) {
         if (evidenceRequests.containsKey(command.requestId())) {
             return;
+        }
+        if (erased) {
+            throw new NoteNotAllowed();
         }
         if (command.memberId() != null && !namesMember(command.memberId())) {
             throw NotOnChecklist.unknownMember();

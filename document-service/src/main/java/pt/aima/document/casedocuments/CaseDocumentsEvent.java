@@ -8,6 +8,7 @@ import pt.aima.kernel.ids.DocumentId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.platform.eventstore.StoredAs;
 import pt.aima.platform.privacy.DataSubject;
+import pt.aima.platform.privacy.Personal;
 
 /**
  * What happened to a case's documents, as document-service records it. Internal: {@code publishing} decides what other
@@ -43,8 +44,9 @@ public sealed interface CaseDocumentsEvent {
     /**
      * The applicant's personal data was erased (application-service's {@code ApplicantDataErased}, with its legal
      * basis): the uploaded contents of the case are deleted (their digests and sizes stay, so the history still says
-     * what was verified) and the applicant's data key is destroyed, so the checklist's reasons (which name the
-     * countries the members lived in) read as erased in every event. No personal data.
+     * what was verified) and the applicant's data key and the case's are destroyed, so the checklist's reasons (which
+     * name the countries the members lived in) and the caseworkers' rejection and evidence notes read as erased in
+     * every event. No personal data.
      */
     @StoredAs("document.DocumentDataErased")
     @Revision("1")
@@ -69,15 +71,21 @@ public sealed interface CaseDocumentsEvent {
     record DocumentVersionAccepted(CaseId caseId, DocumentId documentId, MemberId memberId, DocumentType documentType)
             implements CaseDocumentsEvent {}
 
+    /**
+     * @param reasonCode why, as a code every reader words in its own language
+     * @param reason the caseworker's note, as written: personal data of the case's applicant, stored encrypted under
+     *     the case's key (the event names the case only), which the applicant's erasure destroys. Stored in clear
+     *     before the encryption existed.
+     */
     @StoredAs("document.DocumentVersionRejected")
     @Revision("1")
     record DocumentVersionRejected(
-            CaseId caseId,
+            @DataSubject(indirect = true) CaseId caseId,
             DocumentId documentId,
             MemberId memberId,
             DocumentType documentType,
             String reasonCode,
-            String reason)
+            @Personal String reason)
             implements CaseDocumentsEvent {}
 
     /** Every item of every member has an accepted document. Happens once per case. */
@@ -89,16 +97,18 @@ public sealed interface CaseDocumentsEvent {
      * A caseworker asked for evidence.
      *
      * @param memberId null when the request concerns the case as a whole
+     * @param reason the caseworker's words, stored encrypted under the case's key like {@link
+     *     DocumentVersionRejected#reason()}
      * @param remindOn the day the applicant is reminded if still unanswered (policy: before {@code respondBy})
      */
     @StoredAs("document.EvidenceRequestMade")
     @Revision("1")
     record EvidenceRequestMade(
-            CaseId caseId,
+            @DataSubject(indirect = true) CaseId caseId,
             String requestId,
             MemberId memberId,
             List<DocumentType> documentTypes,
-            String reason,
+            @Personal String reason,
             LocalDate requestedOn,
             LocalDate respondBy,
             LocalDate remindOn)

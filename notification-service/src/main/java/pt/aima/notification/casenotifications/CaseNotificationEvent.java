@@ -13,9 +13,10 @@ import pt.aima.platform.privacy.Personal;
 
 /**
  * What notification-service records for a case. Internal: these events hold the recipient and the words the
- * applicant was told, and never leave the service; {@code publishing} decides what is published. The words are the
- * applicant's personal data: stored encrypted under the applicant's key ({@link Personal}), destroyed with it when
- * the applicant's data is erased ({@link NotificationDataErased}).
+ * applicant was told, and never leave the service; {@code publishing} decides what is published. The words, and what
+ * staff typed in a held trigger, are the applicant's personal data: stored encrypted under the applicant's key or the
+ * case's ({@link Personal}), destroyed with them when the applicant's data is erased ({@link
+ * NotificationDataErased}).
  */
 public sealed interface CaseNotificationEvent {
 
@@ -50,11 +51,19 @@ public sealed interface CaseNotificationEvent {
      * the topics delivered it in. A hold ends at the latest after {@code aima.notification.hold.max-wait}; the
      * notification is then written with what is known.
      *
+     * @param trigger the trigger's facts; what staff typed in them (a decision's reasoning, a rejection's note, an
+     *     evidence request's or an extension's reason: the {@link Personal} components of its record) is stored
+     *     encrypted under the case's key, which the applicant's erasure destroys. Stored in clear before the
+     *     encryption existed.
      * @param awaiting what it waits for: {@code REGISTRATION} or {@code CHECKLIST}
      */
     @StoredAs("notification.NotificationHeld")
     @Revision("1")
-    record NotificationHeld(CaseId caseId, UUID triggeringEventId, NotificationCommand trigger, String awaiting)
+    record NotificationHeld(
+            @DataSubject(indirect = true) CaseId caseId,
+            UUID triggeringEventId,
+            NotificationCommand trigger,
+            String awaiting)
             implements CaseNotificationEvent {}
 
     /** The family members of the case, so texts can say whose document is meant. */

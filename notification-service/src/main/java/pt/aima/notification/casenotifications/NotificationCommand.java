@@ -11,13 +11,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.privacy.Personal;
 
 /**
  * Something happened that the applicant must be told (or that tells how to reach them). Each command names the
  * integration event that triggered it: a notification is stored at most once per triggering event and channel.
  *
  * <p>A trigger that arrives before what its words depend on is kept in the case's events ({@code NotificationHeld}),
- * so each command has a stored name that never changes (the {@code command} property).
+ * so each command has a stored name that never changes (the {@code command} property), and what staff typed in it is
+ * marked {@link Personal}: kept there encrypted under the case's key.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "command")
 @JsonSubTypes({
@@ -118,7 +120,7 @@ public sealed interface NotificationCommand {
             MemberId memberId,
             String documentType,
             String reasonCode,
-            String reason)
+            @Personal String reason)
             implements NotificationCommand {}
 
     /** An evidence request, its reminder or its expiry; {@code kind} says which. */
@@ -128,7 +130,7 @@ public sealed interface NotificationCommand {
             NotificationKind kind,
             MemberId memberId,
             List<String> documentTypes,
-            String reason,
+            @Personal String reason,
             LocalDate respondBy)
             implements NotificationCommand {
 
@@ -154,6 +156,7 @@ public sealed interface NotificationCommand {
             String previousDeskId,
             LocalDateTime previousStartsAt,
             String reasonCode,
+            // a desk closure's reason or scheduling-service's own sentence: about the desk, not the applicant
             String reason)
             implements NotificationCommand {}
 
@@ -170,7 +173,7 @@ public sealed interface NotificationCommand {
             UUID triggeringEventId,
             Outcome outcome,
             List<String> grounds,
-            String reasoning)
+            @Personal String reasoning)
             implements NotificationCommand {}
 
     /**
@@ -180,6 +183,9 @@ public sealed interface NotificationCommand {
      * @param decideBy the new last day for the decision
      */
     record NotifyDeadlineExtended(
-            @TargetAggregateIdentifier CaseId caseId, UUID triggeringEventId, String reason, LocalDate decideBy)
+            @TargetAggregateIdentifier CaseId caseId,
+            UUID triggeringEventId,
+            @Personal String reason,
+            LocalDate decideBy)
             implements NotificationCommand {}
 }

@@ -1,13 +1,27 @@
 package pt.aima.operations.archive;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import pt.aima.platform.privacy.Personal;
 
 /**
  * The integration events operations-service received, kept as received: the only source of its read models. Events
- * are only ever added.
+ * are only ever added; what staff typed about a case is blanked once the case's applicant's data was erased.
  */
 public interface EventArchive {
+
+    /**
+     * What staff typed about a case, by the published type that carries it and the field: personal data of the case's
+     * applicant (a caseworker's words may name the family), which no read model here uses. A desk closure's reason
+     * ({@code BiometricAppointmentRescheduled}) is about the desk, and a channel's failure ({@code NotificationFailed})
+     * about the channel: not listed.
+     */
+    Map<String, String> STAFF_TEXT = Map.of(
+            "DecisionIssued", "reasoning",
+            "DecisionDeadlineExtended", "reason",
+            "DocumentRejected", "reason",
+            "EvidenceRequested", "reason");
 
     /**
      * Keeps {@code event}; call it in the transaction of the inbox row that received it.
@@ -24,4 +38,13 @@ public interface EventArchive {
 
     /** How many events the archive holds. */
     long size();
+
+    /**
+     * Sets every {@link #STAFF_TEXT} field of the case's archived events to {@link Personal#ERASED}: the case's applicant's
+     * data was erased. Call it in the transaction that archives the erasure, and again for an event of the case that
+     * arrives after it (the topics interleave).
+     *
+     * @return how many events changed
+     */
+    int eraseStaffText(UUID caseId);
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -21,6 +22,7 @@ import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.operations.archive.ArchivedEvent;
 import pt.aima.operations.archive.CaseHistory;
 import pt.aima.operations.archive.EventArchive;
+import pt.aima.platform.privacy.Personal;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -107,6 +109,26 @@ public class EventArchiveTable implements EventArchive {
         if (current[0] != null) {
             action.accept(CaseHistory.of(current[0], events));
         }
+    }
+
+    @Override
+    public int eraseStaffText(UUID caseId) {
+        int changed = 0;
+        for (Map.Entry<String, String> text : STAFF_TEXT.entrySet()) {
+            changed += jdbc.sql(
+                            """
+                    update event_archive
+                       set payload = jsonb_set(payload, array[cast(:field as text)], to_jsonb(cast(:erased as text)))
+                     where case_id = :caseId and event_type = :type
+                       and payload ->> :field is not null and payload ->> :field <> :erased
+                    """)
+                    .param("field", text.getValue())
+                    .param("erased", Personal.ERASED)
+                    .param("caseId", caseId)
+                    .param("type", text.getKey())
+                    .update();
+        }
+        return changed;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import pt.aima.kernel.application.ApplicantDataErased;
 import pt.aima.operations.archive.ArchivedEvent;
 import pt.aima.operations.archive.CaseHistory;
 import pt.aima.operations.archive.EventArchive;
@@ -61,7 +62,9 @@ public class ReadModels {
     }
 
     /**
-     * Archives {@code event} and recomputes its case's rows in every read model; call it in the inbox transaction.
+     * Archives {@code event} and recomputes its case's rows in every read model; call it in the inbox transaction. In
+     * a case whose applicant's data was erased, what staff typed about the case is blanked ({@link
+     * EventArchive#eraseStaffText}).
      *
      * @return false if the event was archived already (nothing changes)
      */
@@ -71,7 +74,13 @@ public class ReadModels {
         if (!archive.keep(event)) {
             return false;
         }
-        project(archive.historyOf(event.caseId()));
+        CaseHistory history = archive.historyOf(event.caseId());
+        if (history.events().stream().anyMatch(archived -> archived.envelope().payload() instanceof ApplicantDataErased)
+                && archive.eraseStaffText(event.caseId()) > 0) {
+            // the applicant's data was erased: what staff typed about the case goes too, also when it arrives later
+            history = archive.historyOf(event.caseId());
+        }
+        project(history);
         return true;
     }
 

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * The top-level record component of a stored event that names whose personal data its {@link Personal} components
  * are (the applicant's account id): the key they are encrypted with is that person's (see {@link #orElse()} for an
- * event written before that person is known).
+ * event written before that person is known, {@link #indirect()} for an event that names the person's case only).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
@@ -21,4 +21,12 @@ public @interface DataSubject {
      * subject is null and that holds personal data is refused.
      */
     String orElse() default "";
+
+    /**
+     * This component names the person's case rather than the person (an event that carries only the case id, such as
+     * what staff typed about the case): the subject is {@code "<component>:<value>"}, e.g. {@code "caseId:…"}, spelled
+     * as {@link #orElse()}'s, and whoever erases the case's applicant erases that subject too. The component's JSON
+     * must be a plain value (a typed id writes its raw value).
+     */
+    boolean indirect() default false;
 }

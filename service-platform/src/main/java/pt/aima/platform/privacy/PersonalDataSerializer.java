@@ -1,5 +1,8 @@
 package pt.aima.platform.privacy;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,8 +13,12 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.crypto.SecretKey;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -52,7 +59,8 @@ public final class PersonalDataSerializer implements Serializer {
 
     /**
      * The data subject of an event whose {@link DataSubject} is null, from the component its {@link
-     * DataSubject#orElse()} names and that component's value: whoever erases that value's data erases this subject.
+     * DataSubject#orElse()} names and that component's value, or of an event whose {@link DataSubject} is {@link
+     * DataSubject#indirect() indirect}: whoever erases that value's data erases this subject.
      */
     public static String fallbackSubject(String component, String value) {
         return component + ":" + value;
@@ -123,7 +131,10 @@ public final class PersonalDataSerializer implements Serializer {
         return plans.get(type).isPresent();
     }
 
-    /** What the personal components of {@code type} are, in a stable text (equal for equal annotations). */
+    /**
+     * What the personal components of {@code type} are, in a text that is equal for equal annotations in every JVM (the
+     * variants of a sealed interface are kept sorted by type id for it).
+     */
     public String personalFieldsOf(Class<?> type) {
         return plans.get(type).map(Plan::toString).orElse("");
     }
@@ -220,19 +231,35 @@ public final class PersonalDataSerializer implements Serializer {
     /**
      * Where a record type keeps personal data: its {@link Personal} components, and the records (alone or in lists)
      * below it that hold some. JSON property names are the component names (the event store's mapper reads fields).
+     *
+     * <p>A component typed by a sealed interface whose records Jackson tells apart by a type id ({@code @JsonTypeInfo}
+     * with a property, each record named in {@code @JsonSubTypes} or by {@code @JsonTypeName}) has one plan per record,
+     * its {@code variants}, chosen by the id the stored JSON holds.
      */
-    record Plan(String subject, String subjectOrElse, List<Part> parts) {
+    record Plan(
+            String subject,
+            boolean subjectIndirect,
+            String subjectOrElse,
+            List<Part> parts,
+            String typeProperty,
+            Map<String, Plan> variants) {
 
         record Part(String name, boolean personal, boolean text, Plan nested) {}
 
+        private static final Plan NOTHING = new Plan(null, false, "", List.of(), "", Map.of());
+
         /**
-         * Whose data the event holds: its {@link DataSubject} component, or while that is null the component its
-         * {@link DataSubject#orElse()} names, as {@code "<name>:<value>"}; null when neither is there.
+         * Whose data the event holds: its {@link DataSubject} component ({@code "<name>:<value>"} when {@link
+         * DataSubject#indirect() indirect}), or while that is null the component its {@link DataSubject#orElse()}
+         * names, as {@code "<name>:<value>"}; null when neither is there.
          */
         String subjectOf(ObjectNode tree) {
             JsonNode subjectNode = tree.get(subject);
             if (subjectNode != null && !subjectNode.isNull()) {
-                return subjectNode.asText();
+                if (!subjectIndirect) {
+                    return subjectNode.asText();
+                }
+                return subjectNode.isContainerNode() ? null : fallbackSubject(subject, subjectNode.asText());
             }
             JsonNode orElse = subjectOrElse.isEmpty() ? null : tree.get(subjectOrElse);
             return orElse == null || orElse.isNull() || orElse.isContainerNode()
@@ -240,17 +267,34 @@ public final class PersonalDataSerializer implements Serializer {
                     : fallbackSubject(subjectOrElse, orElse.asText());
         }
 
+        /** The plan of the record {@code node} holds: this one, or the variant its type id names. */
+        private Plan variantOf(ObjectNode node) {
+            if (variants.isEmpty()) {
+                return this;
+            }
+            JsonNode id = node.get(typeProperty);
+            return id == null ? NOTHING : variants.getOrDefault(id.asText(), NOTHING);
+        }
+
         static Optional<Plan> of(Class<?> type, int depth) {
-            if (!type.isRecord() || depth > 8) {
+            if (depth > 8) {
+                return Optional.empty();
+            }
+            if (type.isInterface() && type.isSealed()) {
+                return variantsOf(type, depth);
+            }
+            if (!type.isRecord()) {
                 return Optional.empty();
             }
             String subject = null;
+            boolean subjectIndirect = false;
             String subjectOrElse = "";
             List<Part> parts = new ArrayList<>();
             for (RecordComponent component : type.getRecordComponents()) {
                 DataSubject dataSubject = component.getAnnotation(DataSubject.class);
                 if (dataSubject != null) {
                     subject = component.getName();
+                    subjectIndirect = dataSubject.indirect();
                     subjectOrElse = dataSubject.orElse();
                 }
                 if (component.isAnnotationPresent(Personal.class)) {
@@ -263,7 +307,52 @@ public final class PersonalDataSerializer implements Serializer {
             }
             return parts.isEmpty()
                     ? Optional.empty()
-                    : Optional.of(new Plan(subject, subjectOrElse, List.copyOf(parts)));
+                    : Optional.of(new Plan(subject, subjectIndirect, subjectOrElse, List.copyOf(parts), "", Map.of()));
+        }
+
+        /**
+         * The plans of a sealed interface's records that hold personal data, by the type id Jackson writes for each.
+         * A record with personal data whose id cannot be told from its annotations is refused rather than stored in
+         * clear.
+         */
+        private static Optional<Plan> variantsOf(Class<?> type, int depth) {
+            JsonTypeInfo info = type.getAnnotation(JsonTypeInfo.class);
+            if (info == null || info.use() != JsonTypeInfo.Id.NAME || info.include() != JsonTypeInfo.As.PROPERTY) {
+                return Optional.empty();
+            }
+            Map<Class<?>, String> listed = new HashMap<>();
+            JsonSubTypes subTypes = type.getAnnotation(JsonSubTypes.class);
+            if (subTypes != null) {
+                for (JsonSubTypes.Type subType : subTypes.value()) {
+                    if (!subType.name().isEmpty()) {
+                        listed.put(subType.value(), subType.name());
+                    }
+                }
+            }
+            Map<String, Plan> variants = new HashMap<>();
+            for (Class<?> record : type.getPermittedSubclasses()) {
+                Optional<Plan> plan = of(record, depth + 1);
+                if (plan.isEmpty()) {
+                    continue;
+                }
+                JsonTypeName named = record.getAnnotation(JsonTypeName.class);
+                String name = listed.getOrDefault(record, named == null ? null : named.value());
+                if (name == null) {
+                    throw new IllegalStateException(record.getName() + " holds personal data and has no type name"
+                            + " in @JsonSubTypes or @JsonTypeName: its stored JSON could not be told apart");
+                }
+                variants.put(name, plan.get());
+            }
+            String property = info.property().isEmpty() ? info.use().getDefaultPropertyName() : info.property();
+            return variants.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new Plan(
+                            null,
+                            false,
+                            "",
+                            List.of(),
+                            property,
+                            Collections.unmodifiableMap(new TreeMap<>(variants))));
         }
 
         private static Optional<Class<?>> elementType(Type type) {
@@ -278,7 +367,7 @@ public final class PersonalDataSerializer implements Serializer {
 
         /** Moves the personal fields of {@code node} into {@code personal}, keeping the tree's shape. */
         void extract(ObjectNode node, ObjectNode personal) {
-            for (Part part : parts) {
+            for (Part part : variantOf(node).parts) {
                 JsonNode value = node.get(part.name);
                 if (value == null || value.isNull()) {
                     continue;
@@ -311,7 +400,7 @@ public final class PersonalDataSerializer implements Serializer {
 
         /** The subject's key is gone: personal texts read {@link Personal#ERASED}, everything else personal null. */
         void markErased(ObjectNode node) {
-            for (Part part : parts) {
+            for (Part part : variantOf(node).parts) {
                 JsonNode value = node.get(part.name);
                 if (part.personal) {
                     if (part.text) {

@@ -3,6 +3,8 @@ package pt.aima.platform.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -168,6 +170,77 @@ class PersonalDataKeysIT {
         assertThatThrownBy(() -> serializer.serialize(new Unaddressed("case", null, "Olá"), byte[].class))
                 .as("no subject and nothing to fall back to")
                 .hasMessageContaining("personal data of nobody");
+    }
+
+    /** What staff typed about a case: the event names the case only, so the case's key is the data's. */
+    record CaseNote(
+            @DataSubject(indirect = true) pt.aima.kernel.ids.CaseId caseId, @Personal String note, Cause cause) {}
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Decided.class, name = "Decided"),
+        @JsonSubTypes.Type(value = DeskClosed.class, name = "DeskClosed")
+    })
+    sealed interface Cause permits Decided, DeskClosed {}
+
+    record Decided(String outcome, @Personal String reasoning) implements Cause {}
+
+    /** The same property name, not personal in this record (a desk's reason). */
+    record DeskClosed(String deskId, String reasoning) implements Cause {}
+
+    @Test
+    void aCaseNoteIsEncryptedUnderTheCasesKeyIncludingTheRecordOfASealedComponentAndErasedWithIt() {
+        var serializer = new PersonalDataSerializer(
+                JacksonSerializer.builder()
+                        .objectMapper(PostgresEventStorage.objectMapper())
+                        .build(),
+                PostgresEventStorage.objectMapper(),
+                keys);
+        var caseId = pt.aima.kernel.ids.CaseId.newId();
+
+        var decided = transaction.execute(status -> serializer.serialize(
+                new CaseNote(caseId, "Nota de Ana", new Decided("GRANTED", "Razões de Ana")), byte[].class));
+        var closed = transaction.execute(status -> serializer.serialize(
+                new CaseNote(caseId, "Outra nota", new DeskClosed("desk-1", "Inundação")), byte[].class));
+
+        assertThat(new String(decided.getData(), StandardCharsets.UTF_8))
+                .contains("\"subject\":\"caseId:" + caseId + "\"")
+                .contains("\"caseId\":\"" + caseId + "\"", "GRANTED", "\"kind\":\"Decided\"")
+                .doesNotContain("Ana");
+        assertThat(new String(closed.getData(), StandardCharsets.UTF_8))
+                .contains("Inundação")
+                .doesNotContain("Outra nota");
+        transaction.executeWithoutResult(status -> assertThat(serializer.<byte[], CaseNote>deserialize(decided))
+                .isEqualTo(new CaseNote(caseId, "Nota de Ana", new Decided("GRANTED", "Razões de Ana"))));
+
+        keys.erase("caseId:" + caseId, "retention ended", "operator-1", Instant.now());
+
+        transaction.executeWithoutResult(status -> {
+            assertThat(serializer.<byte[], CaseNote>deserialize(decided))
+                    .isEqualTo(new CaseNote(caseId, Personal.ERASED, new Decided("GRANTED", Personal.ERASED)));
+            assertThat(serializer.<byte[], CaseNote>deserialize(closed))
+                    .isEqualTo(new CaseNote(caseId, Personal.ERASED, new DeskClosed("desk-1", "Inundação")));
+        });
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    sealed interface Unnamed permits Anonymous {}
+
+    record Anonymous(@Personal String words) implements Unnamed {}
+
+    record Holder(@DataSubject String applicantId, Unnamed unnamed) {}
+
+    @Test
+    void aSealedComponentWhosePersonalRecordHasNoTypeNameIsRefusedNotStoredInClear() {
+        var serializer = new PersonalDataSerializer(
+                JacksonSerializer.builder()
+                        .objectMapper(PostgresEventStorage.objectMapper())
+                        .build(),
+                PostgresEventStorage.objectMapper(),
+                keys);
+
+        assertThatThrownBy(() -> serializer.serialize(new Holder("applicant-1", new Anonymous("Olá")), byte[].class))
+                .hasMessageContaining("no type name");
     }
 
     private static void eraseElsewhere(String subject) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentDataErased;
 import pt.aima.platform.acting.ActingContext;
 import pt.aima.platform.privacy.PersonalDataKeys;
+import pt.aima.platform.privacy.PersonalDataSerializer;
 
 /**
  * Destroys document-service's copies of an erased applicant's personal data in the transaction that records the
@@ -20,8 +21,12 @@ import pt.aima.platform.privacy.PersonalDataKeys;
  * <ul>
  *   <li>the uploaded contents of the case: the bytes are deleted, the row keeps digest, size and type;
  *   <li>the applicant's data key in this service: every checklist reason stored under it (the countries the members
- *       lived in) reads as erased from then on, in the event store, its snapshots and the processors' dead letters.
+ *       lived in) reads as erased from then on, in the event store, its snapshots and the processors' dead letters;
+ *   <li>the case's data key in this service: every note a caseworker wrote about the case (a rejection's, an evidence
+ *       request's) reads as erased alike.
  * </ul>
+ *
+ * The checklist's and the evidence requests' rows are erased by their own projections, in event order.
  */
 @Component
 @ProcessingGroup(DocumentDataErasure.PROCESSING_GROUP)
@@ -50,7 +55,14 @@ public class DocumentDataErasure {
                 .param("caseId", event.caseId().value())
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
+        String by = erasedBy == null ? "document-service" : erasedBy;
         // false when another of the applicant's cases destroyed it first: nothing left to do
-        keys.erase(event.applicantId(), event.legalBasis(), erasedBy == null ? "document-service" : erasedBy, at);
+        keys.erase(event.applicantId(), event.legalBasis(), by, at);
+        // the caseworkers' rejection and evidence notes, stored under the case's key (@DataSubject(indirect = true))
+        keys.erase(
+                PersonalDataSerializer.fallbackSubject("caseId", event.caseId().toString()),
+                event.legalBasis(),
+                by,
+                at);
     }
 }

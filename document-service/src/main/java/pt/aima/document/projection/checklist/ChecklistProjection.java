@@ -83,11 +83,20 @@ class ChecklistProjection {
         }
     }
 
-    /** The reasons name the countries the members lived in: erased with the applicant's data (the codes stay). */
+    /**
+     * The reasons name the countries the members lived in, and a rejection's note is what a caseworker wrote about the
+     * applicant's document: both erased with the applicant's data (the codes stay).
+     */
     @EventHandler
     void on(DocumentDataErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (cases.advance(event.caseId().value(), sequence, at)) {
-            jdbc.sql("update checklist_item set reason = :erased, reason_values = '{}'::jsonb where case_id = :caseId")
+            jdbc.sql(
+                            """
+                    update checklist_item
+                       set reason = :erased, reason_values = '{}'::jsonb,
+                           rejection_reason = case when rejection_reason is null then null else :erased end
+                     where case_id = :caseId
+                    """)
                     .param("erased", Personal.ERASED)
                     .param("caseId", event.caseId().value())
                     .update();

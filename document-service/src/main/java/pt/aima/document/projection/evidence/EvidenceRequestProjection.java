@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.document.casedocuments.CaseDocumentsEvent.DocumentDataErased;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceArrived;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReminderFellDue;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestLapsed;
@@ -15,6 +16,7 @@ import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceRequestMade;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewOverdue;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.EvidenceReviewed;
 import pt.aima.kernel.ids.CaseId;
+import pt.aima.platform.privacy.Personal;
 import pt.aima.platform.projection.ProjectionTables;
 import pt.aima.platform.projection.ReadModelTable;
 
@@ -104,6 +106,17 @@ class EvidenceRequestProjection {
     @EventHandler
     void on(EvidenceReviewOverdue event, @SequenceNumber long sequence) {
         update(event.caseId(), event.requestId(), "aima_overdue = true", sequence);
+    }
+
+    /** A request's words are what a caseworker wrote about the applicant's case: erased with the applicant's data. */
+    @EventHandler
+    void on(DocumentDataErased event, @SequenceNumber long sequence) {
+        jdbc.sql("update evidence_request set reason = :erased, last_sequence = :sequence"
+                        + " where case_id = :caseId and last_sequence < :sequence")
+                .param("erased", Personal.ERASED)
+                .param("sequence", sequence)
+                .param("caseId", event.caseId().value())
+                .update();
     }
 
     @ResetHandler
