@@ -23,6 +23,8 @@ import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.DecisionIssued.Outcome;
 import pt.aima.kernel.application.Relationship;
+import pt.aima.kernel.document.DocumentChecklistOpened;
+import pt.aima.kernel.document.RequiredDocument;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
@@ -184,6 +186,56 @@ class PersonalDataIT extends NotificationServiceTestBase {
                 .untilAsserted(() -> assertThat(inbox(caseId, applicant).toString())
                         .as("the decision's words, the reasoning among them, in the portal inbox")
                         .doesNotContain(reasoning));
+    }
+
+    @Test
+    void theChecklistsWordingWhichNamesTheCountriesIsStoredUnderTheCasesKeyAndErasedWithTheApplicant() {
+        CaseId caseId = CaseId.newId();
+        String applicantId = "applicant-checklist-" + caseId;
+        String wording = "Criminal record certificate of each country the member lived in: Angola";
+        service.publish(
+                Topics.DOCUMENT_EVENTS,
+                new DocumentChecklistOpened(
+                        caseId,
+                        List.of(new RequiredDocument(
+                                MemberId.newId(),
+                                "CRIMINAL_RECORD",
+                                wording,
+                                "CRIMINAL_RECORD_ABROAD",
+                                Map.of("countries", "AGO", "fromAge", "16", "foreignStay", "P1Y")))));
+        await().atMost(ServiceHarness.PATIENCE).until(() -> heldNotifications(caseId) == 1);
+
+        List<String> stored = new java.util.ArrayList<>(payloads(caseId, "notification.ChecklistNoted"));
+        stored.addAll(payloads(caseId, "notification.NotificationHeld"));
+        assertThat(stored)
+                .as("the checklist noted on the case and the held trigger, under the case's key")
+                .hasSize(2)
+                .allSatisfy(payload -> assertThat(payload)
+                        .contains("\"subject\":\"caseId:" + caseId + "\"", "\"documentType\":\"CRIMINAL_RECORD\"")
+                        .doesNotContain("Angola", "AGO"));
+        assertThat(noted(caseId).get("items").get(0).get("reason").asString()).isEqualTo(wording);
+
+        service.inbox()
+                .awaitProcessed(service.publish(
+                        Topics.APPLICATION_EVENTS, new ApplicantDataErased(caseId, applicantId, "retention ended")));
+
+        assertThat(noted(caseId).get("items").get(0).get("reason").asString()).isEqualTo(Personal.ERASED);
+        assertThat(noted(caseId).get("items").get(0).get("documentType").asString())
+                .as("what document it was stays")
+                .isEqualTo("CRIMINAL_RECORD");
+    }
+
+    /** The case's ChecklistNoted, as the audit history shows it. */
+    private static JsonNode noted(CaseId caseId) {
+        JsonNode history = service.as("auditor-checklist", "AUDITOR")
+                .get("/audit/cases/{id}/events", caseId)
+                .body();
+        for (JsonNode entry : history) {
+            if ("ChecklistNoted".equals(entry.get("type").asString())) {
+                return entry.get("payload");
+            }
+        }
+        throw new AssertionError("no ChecklistNoted in " + history);
     }
 
     /** The trigger of the case's held notification, as the audit history shows it. */

@@ -71,10 +71,15 @@ public sealed interface CaseNotificationEvent {
     @Revision("1")
     record HouseholdNoted(CaseId caseId, List<Member> members) implements CaseNotificationEvent {}
 
-    /** The case's document checklist, from which the appointment's list of originals to bring is derived. */
+    /**
+     * The case's document checklist, from which the appointment's list of originals to bring is derived. Each item's
+     * reason in words (which may name the countries a member lived in) is stored encrypted under the case's key, which
+     * the applicant's erasure destroys; stored in clear before 4 December (the platform's sweep seals those).
+     */
     @StoredAs("notification.ChecklistNoted")
     @Revision("1")
-    record ChecklistNoted(CaseId caseId, List<ChecklistItem> items) implements CaseNotificationEvent {}
+    record ChecklistNoted(@DataSubject(indirect = true) CaseId caseId, List<ChecklistItem> items)
+            implements CaseNotificationEvent {}
 
     /**
      * A notification was written and stored for one channel. For the portal inbox this is its delivery; for e-mail

@@ -204,7 +204,7 @@ class CaseNotifications {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(NotifyChecklist command, NotificationTexts texts, AppealPolicy appeal) {
         UUID trigger = command.triggeringEventId();
-        if (!stored.contains(new Delivery(trigger, Channel.PORTAL_INBOX)) && !held.containsKey(trigger)) {
+        if (!erased && !stored.contains(new Delivery(trigger, Channel.PORTAL_INBOX)) && !held.containsKey(trigger)) {
             apply(new ChecklistNoted(
                     command.caseId(),
                     command.items().stream().map(ChecklistRequirement::item).toList()));

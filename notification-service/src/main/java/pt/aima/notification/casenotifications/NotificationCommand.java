@@ -47,22 +47,29 @@ public sealed interface NotificationCommand {
     /** One family member as the texts name them: by relationship to the sponsor, never by name. */
     record Member(MemberId memberId, String relationship) {}
 
-    /** One document the case needs, for a family member, with the reason it is required (as noted on the case). */
-    record ChecklistItem(MemberId memberId, String documentType, String reason) {}
+    /**
+     * One document the case needs, for a family member, with the reason it is required (as noted on the case).
+     *
+     * @param reason document-service's English wording, which may name the countries a member lived in: stored
+     *     encrypted under the case's key
+     */
+    record ChecklistItem(MemberId memberId, String documentType, @Personal String reason) {}
 
     /**
      * One document the case needs, as the checklist was published: the reason's code and the facts it names, and
      * document-service's English wording of it.
      *
+     * @param reason document-service's English wording; with the facts, stored encrypted under the case's key
      * @param reasonCode {@code null} on checklists published before the code existed
-     * @param reasonValues the facts the reason names, by name (durations as ISO-8601 periods)
+     * @param reasonValues the facts the reason names, by name (durations as ISO-8601 periods; the countries a member
+     *     lived in)
      */
     record ChecklistRequirement(
             MemberId memberId,
             String documentType,
-            String reason,
+            @Personal String reason,
             String reasonCode,
-            Map<String, String> reasonValues) {
+            @Personal Map<String, String> reasonValues) {
 
         public ChecklistRequirement {
             reasonValues = reasonValues == null ? Map.of() : Map.copyOf(reasonValues);

@@ -67,6 +67,11 @@ class StoredPersonalDataSealingIT {
     @Revision("1")
     record Decided(String caseId, String outcome) {}
 
+    /** What staff typed about the case, under the case's key. */
+    @StoredAs("sealing.Reasoned")
+    @Revision("1")
+    record Reasoned(@DataSubject(indirect = true) String caseId, @Personal String reasoning) {}
+
     private static final byte[] KEY_ENCRYPTION_KEY = new byte[32];
     private static final String SERVICE = "sealing-it";
 
@@ -74,7 +79,7 @@ class StoredPersonalDataSealingIT {
     private final EventStoreDatabase store = EventStoreDatabase.create("sealing_it");
     private final TransactionManager transactions =
             new SpringTransactionManager(new DataSourceTransactionManager(store.dataSource()));
-    private final StoredTypes types = StoredTypes.of(Registered.class, Decided.class);
+    private final StoredTypes types = StoredTypes.of(Registered.class, Decided.class, Reasoned.class);
     private final ObjectMapper json = PostgresEventStorage.objectMapper();
     private final PersonalDataKeys keys = PersonalDataKeys.inCurrentSchema(store.jdbc(), KEY_ENCRYPTION_KEY);
     /** How the store was written before personal fields were encrypted. */
@@ -124,6 +129,7 @@ class StoredPersonalDataSealingIT {
         append(clear, "case-ana", new Registered("case-ana", ana, "Ana Maria Sousa", "LISBOA"));
         append(clear, "case-bruno", new Registered("case-bruno", bruno, "Bruno Tavares Lima", "PORTO"));
         append(clear, "case-ana", new Decided("case-ana", "GRANTED"));
+        append(clear, "case-ana", new Reasoned("case-ana", "Ana proved the tie with her birth certificate"));
         append(today, "case-bruno", new Decided("case-bruno", "REFUSED"));
         String carla = "applicant-" + UUID.randomUUID();
         append(today, "case-carla", new Registered("case-carla", carla, "Carla Nunes Reis", "FARO"));
@@ -170,7 +176,12 @@ class StoredPersonalDataSealingIT {
 
         long sealed = sealing.sweep();
 
-        assertThat(sealed).as("Ana's and Bruno's registrations, nothing else").isEqualTo(2);
+        assertThat(sealed)
+                .as("Ana's and Bruno's registrations and the reasoning about Ana's case, nothing else")
+                .isEqualTo(3);
+        assertThat(storedPayload("case-ana", 2))
+                .doesNotContain("birth certificate")
+                .contains("\"subject\":\"caseId:case-ana\"");
         assertThat(storedPayload("case-ana", 0))
                 .doesNotContain("Ana Maria Sousa")
                 .contains("__personalData")
@@ -193,12 +204,12 @@ class StoredPersonalDataSealingIT {
         assertThat(report.checkpoints())
                 .as("the checkpoint signed before the sweep")
                 .isEqualTo(1);
-        assertThat(report.notes()).anyMatch(note -> note.startsWith("2 event(s) were resealed"));
+        assertThat(report.notes()).anyMatch(note -> note.startsWith("3 event(s) were resealed"));
         assertThat(sql().sql("select count(*) from event_reseal")
                         .query(Long.class)
                         .single())
-                .as("a batch of two per signed statement, one statement per batch with a resealed event")
-                .isEqualTo(1);
+                .as("batches of two events: one signed statement per batch with a resealed event")
+                .isEqualTo(2);
 
         keys.erase(ana, "retention ended", "operator-1", Instant.now());
         assertThat(read("case-ana").fullName()).isEqualTo(Personal.ERASED);
@@ -214,7 +225,7 @@ class StoredPersonalDataSealingIT {
         assertThat(sealing.sweep()).isZero();
 
         assertThat(storedPayload("case-ana", 0)).isEqualTo(before);
-        assertThat(sealing.progress().sealedTotal()).isEqualTo(2);
+        assertThat(sealing.progress().sealedTotal()).isEqualTo(3);
         assertThat(sealing.progress().sweptUpTo())
                 .isEqualTo(sql().sql("select max(global_index) from domain_event_entry")
                         .query(Long.class)
@@ -230,7 +241,9 @@ class StoredPersonalDataSealingIT {
                 .param(index)
                 .update();
 
-        assertThat(sealing.sweep()).as("only Bruno's registration").isEqualTo(1);
+        assertThat(sealing.sweep())
+                .as("Bruno's registration and the reasoning about Ana's case")
+                .isEqualTo(2);
 
         assertThat(storedPayload("case-ana", 0)).contains("Ana Maria Sousa").contains("BRAGA");
         IntegrityReport report = verify();
