@@ -607,13 +607,21 @@ class OperationsServiceIT {
             assertThat(found.get("stage").asString()).isEqualTo("BIOMETRICS_SCHEDULED");
             assertThat(found.get("region").asString()).isEqualTo("PORTO");
         }
-        // the total is counted once per change of the cases, not per page: one more case, one more in the total
+        // the total and the pages are read once per change of the cases, not per request: one more case, one more in
+        // the total and on the page
         String search = "/operations/cases?stage=BIOMETRICS_SCHEDULED&region=PORTO&size=1";
+        String wholePage = "/operations/cases?stage=BIOMETRICS_SCHEDULED&region=PORTO&size=200";
         long before = caseworker.get(search).body().get("totalElements").asLong();
         assertThat(caseworker.get(search).body().get("totalElements").asLong()).isEqualTo(before);
-        deliver(troubled(CaseId.newId(), legacyNumber(), "Partner search", today().minusDays(30))
+        assertThat(caseworker.get(wholePage).body().get("content")).hasSize((int) Math.min(before, 200));
+        CaseId newer = CaseId.newId();
+        deliver(troubled(newer, legacyNumber(), "Partner search", today().minusDays(30))
                 .events());
         assertThat(caseworker.get(search).body().get("totalElements").asLong()).isEqualTo(before + 1);
+        assertThat(caseworker.get(wholePage).body().get("content").findValuesAsString("caseId"))
+                .as("the page read again after the change")
+                .hasSize((int) Math.min(before + 1, 200))
+                .contains(before + 1 <= 200 ? newer.toString() : caseId.toString());
         assertThat(caseworker
                         .get("/operations/cases/{id}", caseId)
                         .body()

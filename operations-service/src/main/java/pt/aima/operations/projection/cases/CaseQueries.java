@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,9 @@ public class CaseQueries {
     /** How many searches' totals are kept (a search by SEF number or applicant is one each). */
     private static final int TOTALS_KEPT = 1_000;
 
+    /** How many cases the kept pages of searches may hold in all (a few megabytes). */
+    private static final int PAGE_ROWS_KEPT = 10_000;
+
     private final JdbcClient jdbc;
     private final CaseChanges changes;
 
@@ -41,22 +45,35 @@ public class CaseQueries {
      * Each search's number of matching cases, with the {@link CaseChanges#version()} it was counted at and when:
      * counting the cases of a region or a stage reads tens of thousands of index entries at national scale, every page
      * asks for it, and it changes only when a case does. The version counts this instance's changes, so a total is
-     * also counted again once it is {@code totalMaxAge} old: another instance of the service (sharing the database)
+     * also counted again once it is {@code search.max-age} old: another instance of the service (sharing the database)
      * changes cases this one's version does not see.
      */
     private final Map<CaseSearch, Total> totals = new ConcurrentHashMap<>();
 
-    private final long totalMaxAgeNanos;
+    /**
+     * Each search's pages as read, with the version and time they were read at, kept as the totals are: staff page
+     * through the same searches over and over, and a page changes only when a case does. At most {@link
+     * #PAGE_ROWS_KEPT} cases in all.
+     */
+    private final Map<PageKey, Page> pages = new ConcurrentHashMap<>();
+
+    private final AtomicInteger pageRowsKept = new AtomicInteger();
+
+    private final long maxAgeNanos;
 
     private record Total(long version, long countedAt, long count) {}
+
+    private record PageKey(CaseSearch search, int page, int size) {}
+
+    private record Page(long version, long readAt, List<CaseView> cases) {}
 
     CaseQueries(
             JdbcClient jdbc,
             CaseChanges changes,
-            @Value("${aima.operations-service.search.total-max-age:5s}") Duration totalMaxAge) {
+            @Value("${aima.operations-service.search.max-age:5s}") Duration maxAge) {
         this.jdbc = jdbc;
         this.changes = changes;
-        this.totalMaxAgeNanos = totalMaxAge.toNanos();
+        this.maxAgeNanos = maxAge.toNanos();
     }
 
     /**
@@ -91,7 +108,29 @@ public class CaseQueries {
     /** A page of the matching cases, oldest original submission first, and how many match in all. */
     public record Found(List<CaseView> cases, long total) {}
 
+    /**
+     * The page and the total, each read again when this instance changed a case since it was last read (the version is
+     * read first, so a change that commits meanwhile makes the next search read again), or when it is {@code
+     * search.max-age} old (another instance sharing the database changes cases this one's version does not see).
+     */
     public Found search(CaseSearch search, int page, int size) {
+        long version = changes.version();
+        long now = System.nanoTime();
+        PageKey key = new PageKey(search, page, size);
+        Page known = pages.get(key);
+        if (known != null && known.version() == version && now - known.readAt() < maxAgeNanos) {
+            return new Found(known.cases(), total(search, whereOf(search)));
+        }
+        Found found = read(search, page, size);
+        if (pageRowsKept.addAndGet(found.cases().size()) > PAGE_ROWS_KEPT) {
+            pages.clear();
+            pageRowsKept.set(found.cases().size());
+        }
+        pages.put(key, new Page(version, now, List.copyOf(found.cases())));
+        return found;
+    }
+
+    private static String whereOf(CaseSearch search) {
         List<String> conditions = new ArrayList<>();
         if (search.legacyNumber() != null) {
             conditions.add("legacy_number = :legacyNumber");
@@ -105,7 +144,11 @@ public class CaseQueries {
         if (search.region() != null) {
             conditions.add("region = :region");
         }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private Found read(CaseSearch search, int page, int size) {
+        String where = whereOf(search);
         long total = total(search, where);
         List<CaseView> cases = bind(
                         jdbc.sql("select * from ops_case" + where
@@ -121,13 +164,13 @@ public class CaseQueries {
     /**
      * The search's number of matching cases: counted again when this instance changed a case since the last count (the
      * version is read first, so a change that commits meanwhile makes the next search count again), or when the count
-     * is {@code totalMaxAge} old.
+     * is {@code search.max-age} old.
      */
     private long total(CaseSearch search, String where) {
         long version = changes.version();
         long now = System.nanoTime();
         Total known = totals.get(search);
-        if (known != null && known.version() == version && now - known.countedAt() < totalMaxAgeNanos) {
+        if (known != null && known.version() == version && now - known.countedAt() < maxAgeNanos) {
             return known.count();
         }
         long count = bind(jdbc.sql("select count(*) from ops_case" + where), search)
