@@ -31,8 +31,9 @@ import pt.aima.platform.security.Role;
 /**
  * Erasure of an applicant's personal data when its legal retention ends, by crypto-shredding: the applicant's key and
  * the keys of the applicant's cases (what staff wrote about each case) are destroyed, so every personal field of every
- * event stored for them reads as erased from then on, while the events themselves (and their hash chains) stay. Each case of the applicant records {@code ApplicantDataErased}, which
- * marks the read models and is published so that other services destroy their own copies.
+ * event stored for them reads as erased from then on, while the events themselves (and their hash chains) stay. Each
+ * case of the applicant records {@code ApplicantDataErased}, which marks the read models and is published so that
+ * other services destroy their own copies.
  */
 @RestController
 @Tag(name = "Privacy")
@@ -92,8 +93,7 @@ class PrivacyController {
                 commands.send(new EraseApplicantData(new CaseId(caseId), applicantId, legalBasis));
                 // what staff wrote about the case (a decision's reasoning, an extension's reason) is under the case's
                 // key: those events name the case only (@DataSubject(indirect = true))
-                keys.erase(
-                        PersonalDataSerializer.fallbackSubject("caseId", caseId.toString()), legalBasis, operator, at);
+                keys.erase(PersonalDataSerializer.caseSubject(caseId), legalBasis, operator, at);
             }
             if (!keys.erase(applicantId, legalBasis, operator, at)) {
                 throw new PersonalDataAlreadyErased(new CaseId(theirCases.getFirst()));

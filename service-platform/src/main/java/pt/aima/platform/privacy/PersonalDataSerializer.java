@@ -66,6 +66,15 @@ public final class PersonalDataSerializer implements Serializer {
         return component + ":" + value;
     }
 
+    /**
+     * The data subject of what is stored under a case's key: the events that name their case in a component {@code
+     * caseId} ({@link DataSubject#indirect()}, or {@link DataSubject#orElse()} {@code = "caseId"}). Erasing the case's
+     * applicant erases this subject too.
+     */
+    public static String caseSubject(Object caseId) {
+        return fallbackSubject("caseId", caseId.toString());
+    }
+
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         Optional<Plan> plan = object == null ? Optional.empty() : plans.get(object.getClass());

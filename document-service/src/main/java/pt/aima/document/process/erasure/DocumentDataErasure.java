@@ -59,10 +59,6 @@ public class DocumentDataErasure {
         // false when another of the applicant's cases destroyed it first: nothing left to do
         keys.erase(event.applicantId(), event.legalBasis(), by, at);
         // the caseworkers' rejection and evidence notes, stored under the case's key (@DataSubject(indirect = true))
-        keys.erase(
-                PersonalDataSerializer.fallbackSubject("caseId", event.caseId().toString()),
-                event.legalBasis(),
-                by,
-                at);
+        keys.erase(PersonalDataSerializer.caseSubject(event.caseId()), event.legalBasis(), by, at);
     }
 }

@@ -57,11 +57,7 @@ public class NotificationDataErasure {
         // false when another of the applicant's cases destroyed it first: nothing left to do
         keys.erase(event.applicantId(), event.legalBasis(), by, at);
         // the words written before the case's applicant was known (NotificationStored's @DataSubject(orElse))
-        keys.erase(
-                PersonalDataSerializer.fallbackSubject("caseId", event.caseId().toString()),
-                event.legalBasis(),
-                by,
-                at);
+        keys.erase(PersonalDataSerializer.caseSubject(event.caseId()), event.legalBasis(), by, at);
         EventSchema schema = PostgresEventStorage.SCHEMA;
         jdbc.sql("delete from " + schema.snapshotTable() + " where " + schema.aggregateIdentifierColumn()
                         + " = :caseId")
