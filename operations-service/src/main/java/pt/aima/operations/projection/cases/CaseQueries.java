@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,37 +35,28 @@ public class CaseQueries {
     /** How many searches' totals are kept (a search by SEF number or applicant is one each). */
     private static final int TOTALS_KEPT = 1_000;
 
-    /** How many cases the kept pages of searches may hold in all (a few megabytes). */
-    private static final int PAGE_ROWS_KEPT = 10_000;
+    /** How many pages of searches are kept: at most 10,000 cases at the largest page size (a few megabytes). */
+    private static final int PAGES_KEPT = 50;
 
     private final JdbcClient jdbc;
     private final CaseChanges changes;
 
     /**
-     * Each search's number of matching cases, with the {@link CaseChanges#version()} it was counted at and when:
-     * counting the cases of a region or a stage reads tens of thousands of index entries at national scale, every page
-     * asks for it, and it changes only when a case does. The version counts this instance's changes, so a total is
-     * also counted again once it is {@code search.max-age} old: another instance of the service (sharing the database)
-     * changes cases this one's version does not see.
+     * Each search's number of matching cases, and each of its pages, with the {@link CaseChanges#version()} and the time
+     * they were read at: counting the cases of a region or a stage reads tens of thousands of index entries at national
+     * scale, staff page through the same searches over and over, and both change only when a case does. The version
+     * counts this instance's changes, so they are also read again once {@code search.max-age} old: another instance of
+     * the service (sharing the database) changes cases this one's version does not see.
      */
-    private final Map<CaseSearch, Total> totals = new ConcurrentHashMap<>();
+    private final Map<CaseSearch, Read<Long>> totals = new ConcurrentHashMap<>();
 
-    /**
-     * Each search's pages as read, with the version and time they were read at, kept as the totals are: staff page
-     * through the same searches over and over, and a page changes only when a case does. At most {@link
-     * #PAGE_ROWS_KEPT} cases in all.
-     */
-    private final Map<PageKey, Page> pages = new ConcurrentHashMap<>();
-
-    private final AtomicInteger pageRowsKept = new AtomicInteger();
+    private final Map<PageKey, Read<List<CaseView>>> pages = new ConcurrentHashMap<>();
 
     private final long maxAgeNanos;
 
-    private record Total(long version, long countedAt, long count) {}
+    private record Read<T>(long version, long readAt, T value) {}
 
     private record PageKey(CaseSearch search, int page, int size) {}
-
-    private record Page(long version, long readAt, List<CaseView> cases) {}
 
     CaseQueries(
             JdbcClient jdbc,
@@ -116,18 +107,40 @@ public class CaseQueries {
     public Found search(CaseSearch search, int page, int size) {
         long version = changes.version();
         long now = System.nanoTime();
-        PageKey key = new PageKey(search, page, size);
-        Page known = pages.get(key);
+        String where = whereOf(search);
+        long total = kept(totals, TOTALS_KEPT, search, version, now, () -> bind(
+                        jdbc.sql("select count(*) from ops_case" + where), search)
+                .query(Long.class)
+                .single());
+        List<CaseView> cases = kept(
+                pages,
+                PAGES_KEPT,
+                new PageKey(search, page, size),
+                version,
+                now,
+                () -> List.copyOf(bind(
+                                jdbc.sql("select * from ops_case" + where
+                                        + " order by submitted_on, case_id limit :limit offset :offset"),
+                                search)
+                        .param("limit", size)
+                        .param("offset", (long) page * size)
+                        .query((rs, row) -> view(rs))
+                        .list()));
+        return new Found(cases, total);
+    }
+
+    /** What {@code reads} keeps for {@code key} if read at {@code version} and young enough, else read now and kept. */
+    private <K, T> T kept(Map<K, Read<T>> reads, int limit, K key, long version, long now, Supplier<T> read) {
+        Read<T> known = reads.get(key);
         if (known != null && known.version() == version && now - known.readAt() < maxAgeNanos) {
-            return new Found(known.cases(), total(search, whereOf(search)));
+            return known.value();
         }
-        Found found = read(search, page, size);
-        if (pageRowsKept.addAndGet(found.cases().size()) > PAGE_ROWS_KEPT) {
-            pages.clear();
-            pageRowsKept.set(found.cases().size());
+        T value = read.get();
+        if (reads.size() >= limit) {
+            reads.clear();
         }
-        pages.put(key, new Page(version, now, List.copyOf(found.cases())));
-        return found;
+        reads.put(key, new Read<>(version, now, value));
+        return value;
     }
 
     private static String whereOf(CaseSearch search) {
@@ -145,42 +158,6 @@ public class CaseQueries {
             conditions.add("region = :region");
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    }
-
-    private Found read(CaseSearch search, int page, int size) {
-        String where = whereOf(search);
-        long total = total(search, where);
-        List<CaseView> cases = bind(
-                        jdbc.sql("select * from ops_case" + where
-                                + " order by submitted_on, case_id limit :limit offset :offset"),
-                        search)
-                .param("limit", size)
-                .param("offset", (long) page * size)
-                .query((rs, row) -> view(rs))
-                .list();
-        return new Found(cases, total);
-    }
-
-    /**
-     * The search's number of matching cases: counted again when this instance changed a case since the last count (the
-     * version is read first, so a change that commits meanwhile makes the next search count again), or when the count
-     * is {@code search.max-age} old.
-     */
-    private long total(CaseSearch search, String where) {
-        long version = changes.version();
-        long now = System.nanoTime();
-        Total known = totals.get(search);
-        if (known != null && known.version() == version && now - known.countedAt() < maxAgeNanos) {
-            return known.count();
-        }
-        long count = bind(jdbc.sql("select count(*) from ops_case" + where), search)
-                .query(Long.class)
-                .single();
-        if (totals.size() >= TOTALS_KEPT) {
-            totals.clear();
-        }
-        totals.put(search, new Total(version, now, count));
-        return count;
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, CaseSearch search) {

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,13 +61,16 @@ public final class StoredPersonalDataSealing {
     private final String service;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
-    private final StoredTypeSerializer serializer;
     private final PersonalDataSerializer personal;
     private final SigningKey key;
     private final Clock clock;
     private final int batchSize;
     private final String fingerprint;
     private final Map<String, Class<?>> personalTypes = new TreeMap<>();
+    /** Today's revision of each of {@link #personalTypes}, by stored name. */
+    private final Map<String, String> revisions = new TreeMap<>();
+
+    private final JdbcClient jdbc;
 
     public StoredPersonalDataSealing(
             String service,
@@ -82,20 +86,21 @@ public final class StoredPersonalDataSealing {
         this.service = service;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactions);
-        this.serializer = serializer;
         this.personal = personalData;
         this.key = key;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.jdbc = JdbcClient.create(dataSource);
         StringBuilder fields = new StringBuilder();
         serializer.types().byName().forEach((name, type) -> {
             if (personal.holdsPersonalData(type)) {
                 personalTypes.put(name, type);
+                revisions.put(name, serializer.revisionOf(type));
             }
         });
         personalTypes.forEach((name, type) -> fields.append(name)
                 .append('@')
-                .append(serializer.revisionOf(type))
+                .append(revisions.get(name))
                 .append('=')
                 .append(personal.personalFieldsOf(type))
                 .append('\n'));
@@ -148,34 +153,17 @@ public final class StoredPersonalDataSealing {
 
     /** Where the sweep for today's personal fields got. */
     public Progress progress() {
-        return transactions.execute(status -> {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select swept_up_to, sealed from personal_data_sealing where personal_fields = ?")) {
-                select.setString(1, fingerprint);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next()
-                            ? new Progress(fingerprint, row.getLong(1), row.getLong(2))
-                            : new Progress(fingerprint, 0, 0);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return jdbc.sql("select swept_up_to, sealed from personal_data_sealing where personal_fields = ?")
+                .param(fingerprint)
+                .query((row, n) -> new Progress(fingerprint, row.getLong(1), row.getLong(2)))
+                .optional()
+                .orElse(new Progress(fingerprint, 0, 0));
     }
 
     private long lastGlobalIndex() {
-        return transactions.execute(status -> {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try (PreparedStatement select = connection.prepareStatement(
-                            "select coalesce(max(global_index), 0) from domain_event_entry");
-                    ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     /** One batch, in the caller's transaction. */
@@ -208,11 +196,13 @@ public final class StoredPersonalDataSealing {
             int notIntact = 0;
             int olderRevision = 0;
             int noSubject = 0;
-            try (PreparedStatement update =
-                    connection.prepareStatement("update domain_event_entry set payload = ? where global_index = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                            "update domain_event_entry set payload = ? where global_index = ?");
+                    PreparedStatement predecessors = connection.prepareStatement("select chain_hash from"
+                            + " domain_event_entry where aggregate_identifier = ? and sequence_number = ?")) {
                 for (StoredEvent event : rows) {
                     Class<?> type = personalTypes.get(event.payloadType());
-                    if (!serializer.revisionOf(type).equals(event.payloadRevision())) {
+                    if (!revisions.get(event.payloadType()).equals(event.payloadRevision())) {
                         olderRevision++;
                         continue;
                     }
@@ -226,7 +216,7 @@ public final class StoredPersonalDataSealing {
                     if (sealed.isEmpty()) {
                         continue;
                     }
-                    byte[] predecessor = predecessorHash(connection, event);
+                    byte[] predecessor = predecessorHash(predecessors, event);
                     if (event.chainHash() == null
                             || !Arrays.equals(EventHash.chain(predecessor, event), event.chainHash())) {
                         log.error(
@@ -287,18 +277,15 @@ public final class StoredPersonalDataSealing {
         }
     }
 
-    private static byte[] predecessorHash(Connection connection, StoredEvent event) throws SQLException {
+    private static byte[] predecessorHash(PreparedStatement predecessors, StoredEvent event) throws SQLException {
         if (event.sequenceNumber() == 0) {
             return EventHash.GENESIS;
         }
-        try (PreparedStatement select = connection.prepareStatement("select chain_hash from domain_event_entry"
-                + " where aggregate_identifier = ? and sequence_number = ?")) {
-            select.setString(1, event.aggregateIdentifier());
-            select.setLong(2, event.sequenceNumber() - 1);
-            try (ResultSet row = select.executeQuery()) {
-                byte[] hash = row.next() ? row.getBytes(1) : null;
-                return hash == null ? EventHash.GENESIS : hash;
-            }
+        predecessors.setString(1, event.aggregateIdentifier());
+        predecessors.setLong(2, event.sequenceNumber() - 1);
+        try (ResultSet row = predecessors.executeQuery()) {
+            byte[] hash = row.next() ? row.getBytes(1) : null;
+            return hash == null ? EventHash.GENESIS : hash;
         }
     }
 
