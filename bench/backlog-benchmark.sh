@@ -18,7 +18,8 @@
 # OPERATIONS): EQUAL or DIFFERENT per dimension, exit 6 if any differs. Then, once the stack is at rest (the services
 # and PostgreSQL below a quarter of a core, at most SETTLE seconds, default 180), bench/operations-load.sh measures the
 # latency of operations-service's reads (backlog, every work queue, case searches) under 20 concurrent clients, p99
-# target 50 ms (LOAD=0 skips it; LOAD_REQUESTS requests per endpoint, default 1000; exit 7 if a request failed).
+# target 50 ms (LOAD=0 skips it; LOAD_SECONDS of requests per endpoint, default 5; exit 7 if a request failed).
+# HOLD=1 keeps the stack running with the imported backlog after the run, until the script is stopped.
 #
 # Needs psql and python3 on the PATH. E-mails go to bench/SmtpSink.java, which accepts and drops them. Scheduling runs with the policy that queues a case at registration
 # (AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED; the default waits for a complete checklist, which an import alone never
@@ -427,11 +428,16 @@ if [[ ${LOAD:-1} != 0 ]]; then
   echo "== operations-service under load (bench/operations-load.sh; load average $(cut -d' ' -f1-3 /proc/loadavg))"
   FIRST=$(sed -n 2p "$WORK/legacy.csv" | cut -d, -f1)
   APPLICANT="legacy-${FIRST##*-}"   # the generator's applicant of case n is legacy-<n>, its number SEF-RF-<year>-<n>
-  bench/operations-load.sh --requests "${LOAD_REQUESTS:-1000}" --clients "${LOAD_CLIENTS:-20}" \
+  bench/operations-load.sh --requests "${LOAD_REQUESTS:-0}" --clients "${LOAD_CLIENTS:-20}" \
     --legacy-number "$FIRST" --applicant-id "$APPLICANT" | tee "$WORK/operations-load.txt" || LOAD_CHECK=failed
 fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(work files in $WORK)"
+if [[ -n ${HOLD:-} ]]; then
+  # the stack stays up with the imported backlog (the dashboard, the APIs, bench/operations-load.sh again) until stopped
+  echo "== HOLD: the stack keeps running (log: $WORK/stack.log); Ctrl-C or kill $$ stops it"
+  wait $STACK || true
+fi
 [[ ${REGION_CHECK:-} != failed ]] || exit 4
 [[ ${OUTCOME_CHECK:-} != failed ]] || exit 5
 [[ ${BACKLOG_CHECK:-} != failed ]] || exit 6

@@ -614,9 +614,20 @@ class OperationsServiceIT {
         long before = caseworker.get(search).body().get("totalElements").asLong();
         assertThat(caseworker.get(search).body().get("totalElements").asLong()).isEqualTo(before);
         assertThat(caseworker.get(wholePage).body().get("content")).hasSize((int) Math.min(before, 200));
+        // the queues' lengths and pages are kept the same way
+        long courtOrders = courtOrdersLength(caseworker);
+        String courtOrdersPage = "/operations/queues/court-orders?size=1";
+        long courtOrdersTotal =
+                caseworker.get(courtOrdersPage).body().get("totalElements").asLong();
+        assertThat(courtOrdersLength(caseworker)).isEqualTo(courtOrders);
         CaseId newer = CaseId.newId();
         deliver(troubled(newer, legacyNumber(), "Partner search", today().minusDays(30))
                 .events());
+        assertThat(courtOrdersLength(caseworker))
+                .as("read again after the change")
+                .isEqualTo(courtOrders + 1);
+        assertThat(caseworker.get(courtOrdersPage).body().get("totalElements").asLong())
+                .isEqualTo(courtOrdersTotal + 1);
         assertThat(caseworker.get(search).body().get("totalElements").asLong()).isEqualTo(before + 1);
         assertThat(caseworker.get(wholePage).body().get("content").findValuesAsString("caseId"))
                 .as("the page read again after the change")
@@ -810,6 +821,15 @@ class OperationsServiceIT {
     private static long delta(JsonNode before, JsonNode after, String dimension, String key) {
         return after.get(dimension).path(key).asLong(0)
                 - before.get(dimension).path(key).asLong(0);
+    }
+
+    private static long courtOrdersLength(Caller caller) {
+        for (JsonNode queue : caller.get("/operations/queues").body()) {
+            if (queue.get("queue").asString().equals("court-orders")) {
+                return queue.get("length").asLong();
+            }
+        }
+        throw new AssertionError("no court-orders queue");
     }
 
     /** Every item of a queue (every page). */

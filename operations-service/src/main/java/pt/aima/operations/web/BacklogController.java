@@ -3,12 +3,13 @@ package pt.aima.operations.web;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import pt.aima.operations.projection.cases.Backlog;
 import pt.aima.operations.projection.cases.BacklogCounts;
 import pt.aima.platform.security.AllowedRoles;
 import pt.aima.platform.security.Role;
@@ -19,22 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
 class BacklogController {
 
     private final BacklogCounts counts;
-    private final JsonMapper json;
 
     /**
-     * The last answer of each kind (with and without rows), written once per count: the count changes every few
-     * seconds at most, while the dashboard and every operator ask for it all the time, and writing the full cross of
-     * a national backlog as JSON costs far more than the count itself.
+     * The answers, written once per count (with and without rows, up to date or not): the count changes every few
+     * seconds at most, while the dashboard and every operator ask for it all the time, and writing the full cross of a
+     * national backlog as JSON costs far more than the count itself.
      */
-    private volatile Written withRows;
+    private final WrittenAnswers<Asked> answers;
 
-    private volatile Written summary;
-
-    private record Written(Backlog backlog, boolean upToDate, byte[] json) {}
+    private record Asked(boolean rows, boolean upToDate) {}
 
     BacklogController(BacklogCounts counts, JsonMapper json) {
         this.counts = counts;
-        this.json = json;
+        this.answers = new WrittenAnswers<>(json, 4);
     }
 
     /**
@@ -51,22 +49,18 @@ class BacklogController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = BacklogView.class)))
-    ResponseEntity<byte[]> backlog(@RequestParam(name = "rows", required = false) String rows) {
+    ResponseEntity<byte[]> backlog(
+            @RequestParam(name = "rows", required = false) String rows,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
         boolean full = rows == null || rows.equals("true");
         if (!full && !rows.equals("false")) {
             throw InvalidRequest.of("rows", "must be true or false");
         }
         BacklogCounts.Latest latest = counts.latestWithState();
-        Written written = full ? withRows : summary;
-        if (written == null || written.backlog() != latest.backlog() || written.upToDate() != latest.upToDate()) {
-            written = new Written(
-                    latest.backlog(), latest.upToDate(), json.writeValueAsBytes(BacklogView.of(latest, full)));
-            if (full) {
-                withRows = written;
-            } else {
-                summary = written;
-            }
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(written.json());
+        return answers.answer(
+                new Asked(full, latest.upToDate()),
+                latest.backlog(),
+                backlog -> BacklogView.of(latest, full),
+                acceptEncoding);
     }
 }

@@ -6,18 +6,20 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Counts the commits that changed {@code ops_case}, so the backlog and the searches' totals are counted again only when
- * something changed (a rebuild that emptied the table counts as a change). Counted once per transaction, however many
+ * Counts the commits that changed {@code ops_case}, so the backlog, the searches and the queues' lengths are read
+ * again only when something changed (a rebuild that emptied the table counts as a change). Every read model changes
+ * only with its case's row ({@code ReadModels} projects all of them in one transaction, and every event received
+ * changes the case's row), so this also counts the changes of the work queues. Counted once per transaction, however many
  * cases it wrote, just before its commit and again just after: a count taken at a version no commit moved since has
  * seen every change.
  */
 @Component
-class CaseChanges {
+public class CaseChanges {
 
     private final AtomicLong version = new AtomicLong();
     private final Object marker = new Object();
 
-    long version() {
+    public long version() {
         return version.get();
     }
 

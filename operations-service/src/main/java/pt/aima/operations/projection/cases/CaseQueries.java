@@ -8,14 +8,12 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.operations.projection.KeptReads;
 
 /** Reads {@code ops_case}: the backlog's counts, one case, and case search. */
 @Component
@@ -42,19 +40,15 @@ public class CaseQueries {
     private final CaseChanges changes;
 
     /**
-     * Each search's number of matching cases, and each of its pages, with the {@link CaseChanges#version()} and the time
-     * they were read at: counting the cases of a region or a stage reads tens of thousands of index entries at national
-     * scale, staff page through the same searches over and over, and both change only when a case does. The version
-     * counts this instance's changes, so they are also read again once {@code search.max-age} old: another instance of
-     * the service (sharing the database) changes cases this one's version does not see.
+     * Each search's number of matching cases, and each of its pages, kept with the {@link CaseChanges#version()} they
+     * were read at: counting the cases of a region or a stage reads tens of thousands of index entries at national
+     * scale, staff page through the same searches over and over, and both change only when a case does. Read again
+     * once {@code search.max-age} old too: another instance of the service (sharing the database) changes cases this
+     * one's version does not see.
      */
-    private final Map<CaseSearch, Read<Long>> totals = new ConcurrentHashMap<>();
+    private final KeptReads<CaseSearch, Long> totals;
 
-    private final Map<PageKey, Read<List<CaseView>>> pages = new ConcurrentHashMap<>();
-
-    private final long maxAgeNanos;
-
-    private record Read<T>(long version, long readAt, T value) {}
+    private final KeptReads<PageKey, Found> pages;
 
     private record PageKey(CaseSearch search, int page, int size) {}
 
@@ -64,7 +58,8 @@ public class CaseQueries {
             @Value("${aima.operations-service.search.max-age:5s}") Duration maxAge) {
         this.jdbc = jdbc;
         this.changes = changes;
-        this.maxAgeNanos = maxAge.toNanos();
+        this.totals = new KeptReads<>(TOTALS_KEPT, maxAge.toNanos());
+        this.pages = new KeptReads<>(PAGES_KEPT, maxAge.toNanos());
     }
 
     /**
@@ -102,45 +97,29 @@ public class CaseQueries {
     /**
      * The page and the total, each read again when this instance changed a case since it was last read (the version is
      * read first, so a change that commits meanwhile makes the next search read again), or when it is {@code
-     * search.max-age} old (another instance sharing the database changes cases this one's version does not see).
+     * search.max-age} old (another instance sharing the database changes cases this one's version does not see). While
+     * neither happened the same {@link Found} is answered again, the same instance: a caller may keep what it made of
+     * it (the JSON written) for as long as it gets that instance back.
      */
     public Found search(CaseSearch search, int page, int size) {
         long version = changes.version();
         long now = System.nanoTime();
         String where = whereOf(search);
-        long total = kept(totals, TOTALS_KEPT, search, version, now, () -> bind(
-                        jdbc.sql("select count(*) from ops_case" + where), search)
-                .query(Long.class)
-                .single());
-        List<CaseView> cases = kept(
-                pages,
-                PAGES_KEPT,
-                new PageKey(search, page, size),
-                version,
-                now,
-                () -> List.copyOf(bind(
-                                jdbc.sql("select * from ops_case" + where
-                                        + " order by submitted_on, case_id limit :limit offset :offset"),
-                                search)
-                        .param("limit", size)
-                        .param("offset", (long) page * size)
-                        .query((rs, row) -> view(rs))
-                        .list()));
-        return new Found(cases, total);
-    }
-
-    /** What {@code reads} keeps for {@code key} if read at {@code version} and young enough, else read now and kept. */
-    private <K, T> T kept(Map<K, Read<T>> reads, int limit, K key, long version, long now, Supplier<T> read) {
-        Read<T> known = reads.get(key);
-        if (known != null && known.version() == version && now - known.readAt() < maxAgeNanos) {
-            return known.value();
-        }
-        T value = read.get();
-        if (reads.size() >= limit) {
-            reads.clear();
-        }
-        reads.put(key, new Read<>(version, now, value));
-        return value;
+        return pages.get(new PageKey(search, page, size), version, now, () -> {
+            long total = totals.get(
+                    search, version, now, () -> bind(jdbc.sql("select count(*) from ops_case" + where), search)
+                            .query(Long.class)
+                            .single());
+            List<CaseView> cases = List.copyOf(bind(
+                            jdbc.sql("select * from ops_case" + where
+                                    + " order by submitted_on, case_id limit :limit offset :offset"),
+                            search)
+                    .param("limit", size)
+                    .param("offset", (long) page * size)
+                    .query((rs, row) -> view(rs))
+                    .list());
+            return new Found(cases, total);
+        });
     }
 
     private static String whereOf(CaseSearch search) {

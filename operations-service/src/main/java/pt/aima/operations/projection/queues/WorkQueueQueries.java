@@ -9,13 +9,17 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pt.aima.operations.projection.KeptReads;
+import pt.aima.operations.projection.cases.CaseChanges;
 
 /**
  * Reads the work queues, most urgent first, as of a given day (and instant, for how long an item has waited): what
@@ -23,6 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WorkQueueQueries {
+
+    /** How many queue pages are kept (at most 200 items each). */
+    private static final int PAGES_KEPT = 100;
 
     /** A page of one queue and how many items the queue holds in all. */
     public record QueuePage(List<? extends QueueItem> items, long total) {}
@@ -35,26 +42,69 @@ public class WorkQueueQueries {
     public record AsOf(LocalDate today, Instant now, int withinDays) {}
 
     private final JdbcClient jdbc;
+    private final CaseChanges changes;
 
-    WorkQueueQueries(JdbcClient jdbc) {
+    /**
+     * The queues' lengths and pages as last read, kept with the {@link CaseChanges#version()} and the time they were
+     * read at: the dashboard and every caseworker's list ask for them all the time, and the counts over the queues'
+     * tables take tens of milliseconds at national scale. Read again when a case changed, on another day or window, or
+     * once {@code search.max-age} old (another instance sharing the database changes cases this one's version does not
+     * see). A page of {@link WorkQueue#DOCUMENTS_AWAITING_VERIFICATION} is read every time: it shows how long each
+     * document has waited up to the moment it is read.
+     */
+    private final KeptReads<AsOfDay, Map<WorkQueue, Long>> lengths;
+
+    private final KeptReads<PageKey, QueuePage> pages;
+
+    /** What a kept read depends on besides the version: the day and the stay window, not the instant. */
+    private record AsOfDay(LocalDate today, int withinDays) {}
+
+    private record PageKey(WorkQueue queue, AsOfDay asOf, int page, int size) {}
+
+    WorkQueueQueries(
+            JdbcClient jdbc,
+            CaseChanges changes,
+            @Value("${aima.operations-service.search.max-age:5s}") Duration maxAge) {
         this.jdbc = jdbc;
+        this.changes = changes;
+        this.lengths = new KeptReads<>(10, maxAge.toNanos());
+        this.pages = new KeptReads<>(PAGES_KEPT, maxAge.toNanos());
     }
 
     public QueuePage page(WorkQueue queue, AsOf asOf, int page, int size) {
+        if (queue == WorkQueue.DOCUMENTS_AWAITING_VERIFICATION) {
+            return read(queue, asOf, page, size);
+        }
+        return pages.get(
+                new PageKey(queue, new AsOfDay(asOf.today(), asOf.withinDays()), page, size),
+                changes.version(),
+                System.nanoTime(),
+                () -> read(queue, asOf, page, size));
+    }
+
+    private QueuePage read(WorkQueue queue, AsOf asOf, int page, int size) {
         Query query = query(queue, asOf);
         long total = count(query);
-        List<? extends QueueItem> items = query.params(jdbc.sql("select " + query.select() + " from " + query.table()
-                        + " " + query.join() + " " + query.where() + " order by " + query.order()
+        List<? extends QueueItem> items = List.copyOf(query.params(jdbc.sql("select " + query.select() + " from "
+                        + query.table() + " " + query.join() + " " + query.where() + " order by " + query.order()
                         + " limit :limit offset :offset"))
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query(query.mapper())
-                .list();
+                .list());
         return new QueuePage(items, total);
     }
 
-    /** How many items each queue holds as of {@code asOf}. */
+    /** How many items each queue holds as of {@code asOf}'s day and window. */
     public Map<WorkQueue, Long> lengths(AsOf asOf) {
+        return lengths.get(
+                new AsOfDay(asOf.today(), asOf.withinDays()),
+                changes.version(),
+                System.nanoTime(),
+                () -> Collections.unmodifiableMap(count(asOf)));
+    }
+
+    private Map<WorkQueue, Long> count(AsOf asOf) {
         // one statement for every queue (a count each): one round trip, not one per queue
         WorkQueue[] queues = WorkQueue.values();
         StringBuilder select = new StringBuilder("select ");
