@@ -6,12 +6,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Counts the commits that changed {@code ops_case}, so the backlog, the searches and the queues' lengths are read
- * again only when something changed (a rebuild that emptied the table counts as a change). Every read model changes
- * only with its case's row ({@code ReadModels} projects all of them in one transaction, and every event received
- * changes the case's row), so this also counts the changes of the work queues. Counted once per transaction, however many
- * cases it wrote, just before its commit and again just after: a count taken at a version no commit moved since has
- * seen every change.
+ * Counts the commits that changed {@code ops_case}, so the backlog, the searches and the queues' lengths and pages are
+ * read again only when something changed (a rebuild that emptied the table counts as a change). The work queues change
+ * only with their case's row ({@code ReadModels} projects every read model in one transaction; each event of a
+ * registered case rewrites its row, and before its registration no read model holds the case), so this counts their
+ * changes too. Counted once per transaction, however many cases it wrote, just before its commit and again just after:
+ * a count taken at a version no commit moved since has seen every change.
  */
 @Component
 public class CaseChanges {
