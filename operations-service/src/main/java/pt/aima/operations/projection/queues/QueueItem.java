@@ -1,5 +1,6 @@
 package pt.aima.operations.projection.queues;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,7 +27,24 @@ public sealed interface QueueItem {
             Instant uploadedAt,
             long waitedHours,
             long waitedDays)
-            implements QueueItem {}
+            implements QueueItem {
+
+        /** The same item with how long it has waited measured up to {@code now}. */
+        public DocumentAwaitingVerification waitedUntil(Instant now) {
+            Duration waited = Duration.between(uploadedAt, now);
+            return new DocumentAwaitingVerification(
+                    caseId,
+                    region,
+                    submittedOn,
+                    legacyNumber,
+                    documentId,
+                    memberId,
+                    documentType,
+                    uploadedAt,
+                    Math.max(0, waited.toHours()),
+                    Math.max(0, waited.toDays()));
+        }
+    }
 
     /** @param expired whether document-service reported the deadline passed */
     record EvidenceOverdue(

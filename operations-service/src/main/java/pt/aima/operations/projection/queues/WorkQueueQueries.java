@@ -49,8 +49,8 @@ public class WorkQueueQueries {
      * read at: the dashboard and every caseworker's list ask for them all the time, and the counts over the queues'
      * tables take tens of milliseconds at national scale. Read again when a case changed, on another day or window, or
      * once {@code search.max-age} old (another instance sharing the database changes cases this one's version does not
-     * see). A page of {@link WorkQueue#DOCUMENTS_AWAITING_VERIFICATION} is read every time: it shows how long each
-     * document has waited up to the moment it is read.
+     * see). A kept page of {@link WorkQueue#DOCUMENTS_AWAITING_VERIFICATION} has each document's waiting time measured
+     * again, up to the moment of the request.
      */
     private final KeptReads<AsOfDay, Map<WorkQueue, Long>> lengths;
 
@@ -72,14 +72,20 @@ public class WorkQueueQueries {
     }
 
     public QueuePage page(WorkQueue queue, AsOf asOf, int page, int size) {
-        if (queue == WorkQueue.DOCUMENTS_AWAITING_VERIFICATION) {
-            return read(queue, asOf, page, size);
-        }
-        return pages.get(
+        QueuePage kept = pages.get(
                 new PageKey(queue, new AsOfDay(asOf.today(), asOf.withinDays()), page, size),
                 changes.version(),
                 System.nanoTime(),
                 () -> read(queue, asOf, page, size));
+        if (queue != WorkQueue.DOCUMENTS_AWAITING_VERIFICATION) {
+            return kept;
+        }
+        // how long each document has waited runs to the moment of this request, not of the kept read
+        return new QueuePage(
+                kept.items().stream()
+                        .map(item -> ((QueueItem.DocumentAwaitingVerification) item).waitedUntil(asOf.now()))
+                        .toList(),
+                kept.total());
     }
 
     private QueuePage read(WorkQueue queue, AsOf asOf, int page, int size) {
@@ -170,21 +176,18 @@ public class WorkQueueQueries {
                         "",
                         "d.uploaded_at, d.document_id",
                         asOf,
-                        (rs, row) -> {
-                            Instant uploaded = instant(rs, "uploaded_at");
-                            Duration waited = Duration.between(uploaded, asOf.now());
-                            return new QueueItem.DocumentAwaitingVerification(
-                                    caseId(rs),
-                                    rs.getString("region"),
-                                    rs.getObject("submitted_on", LocalDate.class),
-                                    rs.getString("legacy_number"),
-                                    rs.getObject("document_id", UUID.class),
-                                    rs.getObject("member_id", UUID.class),
-                                    rs.getString("document_type"),
-                                    uploaded,
-                                    Math.max(0, waited.toHours()),
-                                    Math.max(0, waited.toDays()));
-                        });
+                        (rs, row) -> new QueueItem.DocumentAwaitingVerification(
+                                        caseId(rs),
+                                        rs.getString("region"),
+                                        rs.getObject("submitted_on", LocalDate.class),
+                                        rs.getString("legacy_number"),
+                                        rs.getObject("document_id", UUID.class),
+                                        rs.getObject("member_id", UUID.class),
+                                        rs.getString("document_type"),
+                                        instant(rs, "uploaded_at"),
+                                        0,
+                                        0)
+                                .waitedUntil(asOf.now()));
             case EVIDENCE_OVERDUE ->
                 new Query(
                         "e.*, c.region, c.submitted_on, c.legacy_number",
