@@ -1,7 +1,9 @@
 package pt.aima.operations.projection;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -18,20 +20,24 @@ public final class KeptReads<K, T> {
     private record Read<T>(long version, long readAt, T value) {}
 
     private final Map<K, Read<T>> reads = new ConcurrentHashMap<>();
+    private final LongSupplier versions;
     private final int limit;
     private final long maxAgeNanos;
 
-    public KeptReads(int limit, long maxAgeNanos) {
+    /** @param versions the read model's change version now ({@code CaseChanges::version}) */
+    public KeptReads(LongSupplier versions, int limit, Duration maxAge) {
+        this.versions = versions;
         this.limit = limit;
-        this.maxAgeNanos = maxAgeNanos;
+        this.maxAgeNanos = maxAge.toNanos();
     }
 
     /**
-     * What is kept for {@code key} if read at {@code version} and younger than the maximum age at {@code now} (from
-     * {@link System#nanoTime()}), else {@code read} now, kept. Take the version before reading: a change that commits
-     * meanwhile then makes the next call read again.
+     * What is kept for {@code key} if read at the current version and younger than the maximum age, else {@code read}
+     * now, kept. The version is taken before reading: a change that commits meanwhile makes the next call read again.
      */
-    public T get(K key, long version, long now, Supplier<T> read) {
+    public T get(K key, Supplier<T> read) {
+        long version = versions.getAsLong();
+        long now = System.nanoTime();
         Read<T> known = reads.get(key);
         if (known != null && known.version() == version && now - known.readAt() < maxAgeNanos) {
             return known.value();

@@ -37,7 +37,6 @@ public class CaseQueries {
     private static final int PAGES_KEPT = 50;
 
     private final JdbcClient jdbc;
-    private final CaseChanges changes;
 
     /**
      * Each search's number of matching cases, and each of its pages, kept with the {@link CaseChanges#version()} they
@@ -57,9 +56,8 @@ public class CaseQueries {
             CaseChanges changes,
             @Value("${aima.operations-service.search.max-age:5s}") Duration maxAge) {
         this.jdbc = jdbc;
-        this.changes = changes;
-        this.totals = new KeptReads<>(TOTALS_KEPT, maxAge.toNanos());
-        this.pages = new KeptReads<>(PAGES_KEPT, maxAge.toNanos());
+        this.totals = new KeptReads<>(changes::version, TOTALS_KEPT, maxAge);
+        this.pages = new KeptReads<>(changes::version, PAGES_KEPT, maxAge);
     }
 
     /**
@@ -102,14 +100,11 @@ public class CaseQueries {
      * it (the JSON written) for as long as it gets that instance back.
      */
     public Found search(CaseSearch search, int page, int size) {
-        long version = changes.version();
-        long now = System.nanoTime();
-        String where = whereOf(search);
-        return pages.get(new PageKey(search, page, size), version, now, () -> {
-            long total = totals.get(
-                    search, version, now, () -> bind(jdbc.sql("select count(*) from ops_case" + where), search)
-                            .query(Long.class)
-                            .single());
+        return pages.get(new PageKey(search, page, size), () -> {
+            String where = whereOf(search);
+            long total = totals.get(search, () -> bind(jdbc.sql("select count(*) from ops_case" + where), search)
+                    .query(Long.class)
+                    .single());
             List<CaseView> cases = List.copyOf(bind(
                             jdbc.sql("select * from ops_case" + where
                                     + " order by submitted_on, case_id limit :limit offset :offset"),

@@ -42,7 +42,6 @@ public class WorkQueueQueries {
     public record AsOf(LocalDate today, Instant now, int withinDays) {}
 
     private final JdbcClient jdbc;
-    private final CaseChanges changes;
 
     /**
      * The queues' lengths and pages as last read, kept with the {@link CaseChanges#version()} and the time they were
@@ -66,16 +65,13 @@ public class WorkQueueQueries {
             CaseChanges changes,
             @Value("${aima.operations-service.search.max-age:5s}") Duration maxAge) {
         this.jdbc = jdbc;
-        this.changes = changes;
-        this.lengths = new KeptReads<>(10, maxAge.toNanos());
-        this.pages = new KeptReads<>(PAGES_KEPT, maxAge.toNanos());
+        this.lengths = new KeptReads<>(changes::version, 10, maxAge);
+        this.pages = new KeptReads<>(changes::version, PAGES_KEPT, maxAge);
     }
 
     public QueuePage page(WorkQueue queue, AsOf asOf, int page, int size) {
         QueuePage kept = pages.get(
                 new PageKey(queue, new AsOfDay(asOf.today(), asOf.withinDays()), page, size),
-                changes.version(),
-                System.nanoTime(),
                 () -> read(queue, asOf, page, size));
         if (queue != WorkQueue.DOCUMENTS_AWAITING_VERIFICATION) {
             return kept;
@@ -104,10 +100,7 @@ public class WorkQueueQueries {
     /** How many items each queue holds as of {@code asOf}'s day and window. */
     public Map<WorkQueue, Long> lengths(AsOf asOf) {
         return lengths.get(
-                new AsOfDay(asOf.today(), asOf.withinDays()),
-                changes.version(),
-                System.nanoTime(),
-                () -> Collections.unmodifiableMap(count(asOf)));
+                new AsOfDay(asOf.today(), asOf.withinDays()), () -> Collections.unmodifiableMap(count(asOf)));
     }
 
     private Map<WorkQueue, Long> count(AsOf asOf) {
