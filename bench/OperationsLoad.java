@@ -17,7 +17,7 @@
 // Why seconds rather than a count: at 1,000-3,000 requests/s, 1,000 requests are half a second, and 20 requests in
 // flight are 2% of them, so one pause of anything on the machine (a collection, another process's burst) while the
 // 20 wait sets the p99 of that endpoint by itself. Over 5 s the p99 is the latency 99% of requests met under the
-// load, which is what the target means; the run before 5 December measured 1,000 requests and says so.
+// load, which is what the target means; earlier runs (until 4 December) measured 1,000 requests and say so.
 // The client runs on the same two cores as the service it measures, so what it costs is taken from the service: each
 // client thread keeps one HTTP/1.1 connection (keep-alive, opened again when the server closes it) and reads every
 // response whole, status line, headers and body, with nothing but a socket ("--client plain", the default). The JDK's
