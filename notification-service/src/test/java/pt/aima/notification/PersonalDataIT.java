@@ -277,12 +277,12 @@ class PersonalDataIT extends NotificationServiceTestBase {
                 null);
     }
 
-    /** The case's NotificationStored payloads exactly as the event store holds them. */
+    /** The case's NotificationWritten payloads exactly as the event store holds them. */
     private static List<String> storedPayloads(CaseId caseId) {
         return jdbc().sql(
                         """
                 select convert_from(payload, 'UTF8') from domain_event_entry
-                where aggregate_identifier = :id and payload_type = 'notification.NotificationStored'
+                where aggregate_identifier = :id and payload_type = 'notification.NotificationWritten'
                 """)
                 .param("id", caseId.toString())
                 .query(String.class)

@@ -13,6 +13,7 @@ class StoredTypeNamesTest extends StoredNamesTest {
                 Set.of(
                         "notification.RegistrationNoted",
                         "notification.NotificationHeld",
-                        "notification.NotificationDataErased"));
+                        "notification.NotificationDataErased",
+                        "notification.NotificationWritten"));
     }
 }

@@ -106,6 +106,62 @@ public sealed interface CaseNotificationEvent {
             implements CaseNotificationEvent {}
 
     /**
+     * A notification was written once and stored for one or more channels: the words are the same on every channel,
+     * so they are stored (and encrypted) once. Written instead of one {@link NotificationStored} per channel since 4
+     * December 2026, which cost two or three events per notification; a case's history may hold both. For the portal
+     * inbox a copy is its delivery; e-mail and SMS copies are put in the delivery outbox in the same transaction.
+     *
+     * @param copies the channels it was stored for, each with the notification's id on that channel, in the order
+     *     the case wrote them
+     * @param recipientId the applicant it is addressed to; {@code null} when it was written before the case's
+     *     registration reached this service, and so is addressed to the case
+     * @param subject the words, stored encrypted under the recipient's key (the case's while it has no recipient);
+     *     {@value Personal#ERASED} once that key was destroyed
+     */
+    @StoredAs("notification.NotificationWritten")
+    @Revision("1")
+    record NotificationWritten(
+            CaseId caseId,
+            UUID triggeringEventId,
+            NotificationKind kind,
+            List<Copy> copies,
+            @DataSubject(orElse = "caseId") String recipientId,
+            Language language,
+            @Personal String subject,
+            @Personal String body)
+            implements CaseNotificationEvent {
+
+        public NotificationWritten {
+            if (copies.isEmpty()) {
+                throw new IllegalArgumentException("a notification is written for at least one channel");
+            }
+            copies = List.copyOf(copies);
+        }
+
+        /** The notification on one channel, by the id it has there. */
+        public record Copy(Channel channel, NotificationId notificationId) {}
+
+        /**
+         * Each channel's copy as the one-channel event it replaces, so whatever acts on a stored notification acts on
+         * both the same way. Not stored: the event store holds this event once.
+         */
+        public List<NotificationStored> perChannel() {
+            return copies.stream()
+                    .map(copy -> new NotificationStored(
+                            caseId,
+                            copy.notificationId(),
+                            triggeringEventId,
+                            kind,
+                            copy.channel(),
+                            recipientId,
+                            language,
+                            subject,
+                            body))
+                    .toList();
+        }
+    }
+
+    /**
      * The applicant's personal data was erased (application-service's {@code ApplicantDataErased}): the keys the
      * case's words were stored under are destroyed, every copy of them reads as erased, and nothing more is written
      * to the applicant about this case.

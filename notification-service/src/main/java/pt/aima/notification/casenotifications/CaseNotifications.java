@@ -36,6 +36,8 @@ import pt.aima.notification.casenotifications.CaseNotificationEvent.Notification
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDeliveryFailed;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationHeld;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationWritten;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationWritten.Copy;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RegistrationNoted;
 import pt.aima.notification.casenotifications.DeliveryCommand.RecordDelivered;
@@ -188,12 +190,11 @@ class CaseNotifications {
         if (stored.contains(sms)) {
             return;
         }
-        apply(new NotificationStored(
+        apply(new NotificationWritten(
                 inbox.caseId(),
-                notificationIdOf(inbox.caseId(), sms),
                 inbox.triggeringEventId(),
                 inbox.kind(),
-                Channel.SMS,
+                List.of(new Copy(Channel.SMS, notificationIdOf(inbox.caseId(), sms))),
                 inbox.recipientId(),
                 inbox.language(),
                 inbox.subject(),
@@ -449,29 +450,29 @@ class CaseNotifications {
 
     /**
      * Stores the message, written once in the recipient's language, on every channel of the recipient it has not been
-     * stored on for this triggering event.
+     * stored on for this triggering event: one event for all those channels.
      */
     private void store(NotificationCommand command, NotificationMessage message, NotificationTexts texts) {
-        RenderedText text = null;
+        List<Copy> copies = new ArrayList<>();
         for (Channel channel : channelsOfRecipient()) {
             Delivery delivery = new Delivery(command.triggeringEventId(), channel);
-            if (stored.contains(delivery)) {
-                continue;
+            if (!stored.contains(delivery)) {
+                copies.add(new Copy(channel, notificationIdOf(command.caseId(), delivery)));
             }
-            if (text == null) {
-                text = texts.render(message, language);
-            }
-            apply(new NotificationStored(
-                    command.caseId(),
-                    notificationIdOf(command.caseId(), delivery),
-                    command.triggeringEventId(),
-                    message.kind(),
-                    channel,
-                    recipientId,
-                    language,
-                    text.subject(),
-                    text.body()));
         }
+        if (copies.isEmpty()) {
+            return;
+        }
+        RenderedText text = texts.render(message, language);
+        apply(new NotificationWritten(
+                command.caseId(),
+                command.triggeringEventId(),
+                message.kind(),
+                copies,
+                recipientId,
+                language,
+                text.subject(),
+                text.body()));
     }
 
     /**
@@ -598,6 +599,12 @@ class CaseNotifications {
         checklistKnown = true;
     }
 
+    @EventSourcingHandler
+    void on(NotificationWritten event) {
+        event.perChannel().forEach(this::on);
+    }
+
+    /** One channel's copy: stored as an event of its own until 4 December 2026, in {@link NotificationWritten} since. */
     @EventSourcingHandler
     void on(NotificationStored event) {
         caseId = event.caseId();

@@ -9,6 +9,7 @@ import pt.aima.notification.casenotifications.CaseNotificationEvent;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDelivered;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDeliveryFailed;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationWritten;
 import pt.aima.platform.relay.IntegrationEventTranslator;
 
 /**
@@ -25,14 +26,11 @@ class NotificationEventTranslator implements IntegrationEventTranslator {
         }
         return switch (event) {
             // A notification in the portal inbox is delivered by being stored; the others when their channel says so.
-            case NotificationStored stored
-            when stored.channel().deliveredByStoring() ->
-                List.of(new NotificationSent(
-                        stored.caseId(),
-                        stored.notificationId(),
-                        stored.kind().name(),
-                        stored.channel().name(),
-                        stored.triggeringEventId()));
+            case NotificationWritten written ->
+                written.perChannel().stream()
+                        .flatMap(stored -> sent(stored).stream())
+                        .toList();
+            case NotificationStored stored -> sent(stored);
             case NotificationDelivered delivered ->
                 List.of(new NotificationSent(
                         delivered.caseId(),
@@ -51,5 +49,16 @@ class NotificationEventTranslator implements IntegrationEventTranslator {
                         failed.reason()));
             default -> List.of();
         };
+    }
+
+    private static List<IntegrationEvent> sent(NotificationStored stored) {
+        return stored.channel().deliveredByStoring()
+                ? List.of(new NotificationSent(
+                        stored.caseId(),
+                        stored.notificationId(),
+                        stored.kind().name(),
+                        stored.channel().name(),
+                        stored.triggeringEventId()))
+                : List.of();
     }
 }

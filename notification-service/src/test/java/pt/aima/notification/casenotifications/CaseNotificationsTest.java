@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
@@ -28,6 +29,7 @@ import pt.aima.notification.casenotifications.CaseNotificationEvent.Notification
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDeliveryFailed;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationHeld;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationWritten;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RegistrationNoted;
 import pt.aima.notification.casenotifications.CaseNotifications.Delivery;
@@ -95,22 +97,60 @@ class CaseNotificationsTest {
                         new RecipientIdentified(CASE, "applicant-1", Language.EN),
                         new HouseholdNoted(CASE, household),
                         new RegistrationNoted(CASE),
-                        stored(
+                        writtenOn(
                                 registration,
+                                NotificationKind.RECEIPT,
+                                "applicant-1",
+                                Language.EN,
+                                "receipt",
+                                body,
                                 Channel.PORTAL_INBOX,
-                                NotificationKind.RECEIPT,
-                                "applicant-1",
-                                Language.EN,
-                                "receipt",
-                                body),
-                        stored(
+                                Channel.EMAIL));
+    }
+
+    /**
+     * A case whose notifications were stored one event per channel (before {@link NotificationWritten}) goes on from
+     * them: a redelivered trigger stores nothing again, and a phone number that arrives later sends the words already
+     * written by SMS as well, in one event for that one channel.
+     */
+    @Test
+    void goesOnFromNotificationsStoredOneEventPerChannel() {
+        UUID registration = UUID.randomUUID();
+        NotifyRegistration registered =
+                new NotifyRegistration(CASE, registration, "applicant-1", Language.EN, SUBMITTED, List.of());
+        List<Object> history = List.of(
+                new RecipientIdentified(CASE, "applicant-1", Language.EN),
+                new RegistrationNoted(CASE),
+                stored(
+                        registration,
+                        Channel.PORTAL_INBOX,
+                        NotificationKind.RECEIPT,
+                        "applicant-1",
+                        Language.EN,
+                        "receipt",
+                        "words"),
+                stored(
+                        registration,
+                        Channel.EMAIL,
+                        NotificationKind.RECEIPT,
+                        "applicant-1",
+                        Language.EN,
+                        "receipt",
+                        "words"));
+        fixture.given(history).when(registered).expectNoEvents();
+
+        fixture.given(history)
+                .when(new RegisterContact(CASE, UUID.randomUUID(), "applicant-1", Language.EN, true, true))
+                .expectEvents(
+                        new ContactChannelsIdentified(CASE, true, true),
+                        writtenOn(
                                 registration,
-                                Channel.EMAIL,
                                 NotificationKind.RECEIPT,
                                 "applicant-1",
                                 Language.EN,
                                 "receipt",
-                                body));
+                                "words",
+                                Channel.SMS));
     }
 
     @Test
@@ -192,7 +232,8 @@ class CaseNotificationsTest {
         fixture.given(registered(Language.PT))
                 .andGivenCommands(new RegisterContact(CASE, UUID.randomUUID(), "applicant-1", Language.PT, true, true))
                 .when(new NotifyDecision(CASE, decision, Outcome.GRANTED, List.of(), "ok"))
-                .expectEventsMatching(channels(Channel.PORTAL_INBOX, Channel.EMAIL, Channel.SMS));
+                .expectEventsMatching(channels(Channel.PORTAL_INBOX, Channel.EMAIL, Channel.SMS))
+                .expectEventsMatching(oneEventForChannels(3));
     }
 
     @Test
@@ -448,13 +489,18 @@ class CaseNotificationsTest {
                     .andGivenCommands(order.subList(0, order.size() - 1))
                     .when(order.get(order.size() - 1))
                     .expectSuccessfulHandlerExecution();
-            replay.getEventStore().readEvents(CASE.toString()).asStream().forEach(event -> {
-                if (event.getPayload() instanceof NotificationStored stored) {
-                    notifications.add(stored.notificationId() + " " + stored.kind() + " " + stored.channel() + " "
-                            + stored.recipientId() + " " + stored.language() + " " + stored.subject() + " "
-                            + stored.body());
-                }
-            });
+            payloads(replay.getEventStore()
+                            .readEvents(CASE.toString())
+                            .asStream()
+                            .map(EventMessage::getPayload))
+                    .forEach(event -> {
+                        if (event instanceof NotificationStored stored) {
+                            notifications.add(stored.notificationId() + " " + stored.kind() + " " + stored.channel()
+                                    + " "
+                                    + stored.recipientId() + " " + stored.language() + " " + stored.subject() + " "
+                                    + stored.body());
+                        }
+                    });
             notifications.sort(null);
             outcomes.add(notifications);
         }
@@ -523,13 +569,35 @@ class CaseNotificationsTest {
                 .equals(List.of(expected)));
     }
 
+    /** One event: a notification written once for {@code count} channels. */
+    private static Matcher<List<EventMessage<?>>> oneEventForChannels(int count) {
+        return new CustomTypeSafeMatcher<>("one NotificationWritten for " + count + " channels") {
+            @Override
+            protected boolean matchesSafely(List<EventMessage<?>> events) {
+                return events.size() == 1
+                        && events.get(0).getPayload() instanceof NotificationWritten written
+                        && written.copies().size() == count;
+            }
+        };
+    }
+
+    /**
+     * The payloads, each {@link NotificationWritten} as its copies per channel ({@link NotificationWritten#perChannel}),
+     * so a check reads the notifications stored on each channel whichever of the two shapes stored them.
+     */
+    private static List<Object> payloads(Stream<?> events) {
+        return events.flatMap(payload -> payload instanceof NotificationWritten written
+                        ? written.perChannel().stream()
+                        : Stream.of(payload))
+                .map(Object.class::cast)
+                .toList();
+    }
+
     private static Matcher<List<EventMessage<?>>> eventsWhere(Predicate<List<Object>> check) {
         return new CustomTypeSafeMatcher<>("events matching the check") {
             @Override
             protected boolean matchesSafely(List<EventMessage<?>> events) {
-                List<Object> payloads = new ArrayList<>();
-                events.forEach(event -> payloads.add(event.getPayload()));
-                return check.test(payloads);
+                return check.test(payloads(events.stream().map(EventMessage::getPayload)));
             }
         };
     }
@@ -548,6 +616,29 @@ class CaseNotificationsTest {
                 trigger,
                 kind,
                 channel,
+                recipient,
+                language,
+                templateKey + "/" + language,
+                body);
+    }
+
+    /** One notification written for {@code channels}, as the case stores it today. */
+    private static NotificationWritten writtenOn(
+            UUID trigger,
+            NotificationKind kind,
+            String recipient,
+            Language language,
+            String templateKey,
+            String body,
+            Channel... channels) {
+        return new NotificationWritten(
+                CASE,
+                trigger,
+                kind,
+                Stream.of(channels)
+                        .map(channel -> new NotificationWritten.Copy(
+                                channel, CaseNotifications.notificationIdOf(CASE, new Delivery(trigger, channel))))
+                        .toList(),
                 recipient,
                 language,
                 templateKey + "/" + language,

@@ -26,6 +26,7 @@ import pt.aima.kernel.ids.MemberId;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.ChecklistNoted;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.HouseholdNoted;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationWritten;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RegistrationNoted;
 import pt.aima.notification.casenotifications.DeliveryCommand.ReleaseHeldNotifications;
@@ -296,8 +297,8 @@ class NotificationTextsGoldenTest {
                     protected boolean matchesSafely(List<EventMessage<?>> events) {
                         events.stream()
                                 .map(EventMessage::getPayload)
-                                .filter(NotificationStored.class::isInstance)
-                                .map(NotificationStored.class::cast)
+                                .filter(NotificationWritten.class::isInstance)
+                                .flatMap(written -> ((NotificationWritten) written).perChannel().stream())
                                 .forEach(stored::add);
                         return true;
                     }

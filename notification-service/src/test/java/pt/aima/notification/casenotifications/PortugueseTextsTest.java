@@ -32,6 +32,7 @@ import pt.aima.kernel.ids.MemberId;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.ChecklistNoted;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.HouseholdNoted;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationWritten;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RegistrationNoted;
 import pt.aima.notification.casenotifications.NotificationCommand.ChecklistItem;
@@ -297,8 +298,8 @@ class PortugueseTextsTest {
                     protected boolean matchesSafely(List<EventMessage<?>> events) {
                         events.stream()
                                 .map(EventMessage::getPayload)
-                                .filter(NotificationStored.class::isInstance)
-                                .map(NotificationStored.class::cast)
+                                .filter(NotificationWritten.class::isInstance)
+                                .flatMap(written -> ((NotificationWritten) written).perChannel().stream())
                                 .filter(notification -> notification.channel() == Channel.PORTAL_INBOX)
                                 .forEach(stored::add);
                         return true;

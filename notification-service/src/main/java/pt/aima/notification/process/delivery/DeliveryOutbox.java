@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationWritten;
 import pt.aima.notification.casenotifications.Language;
 import pt.aima.platform.acting.ActingContext;
 import pt.aima.platform.observability.CaseTracing;
@@ -35,6 +36,17 @@ public class DeliveryOutbox {
     }
 
     /** The row keeps the flow's correlation id and the trace of the event, so the delivery continues that trace. */
+    @EventHandler
+    void on(
+            NotificationWritten event,
+            @Timestamp Instant at,
+            @MetaDataValue(ActingContext.CORRELATION_ID) String correlationId,
+            @MetaDataValue(CaseTracing.TRACEPARENT) String traceparent,
+            @MetaDataValue(CaseTracing.BAGGAGE) String baggage) {
+        event.perChannel().forEach(copy -> on(copy, at, correlationId, traceparent, baggage));
+    }
+
+    /** One channel's copy, stored as an event of its own before {@link NotificationWritten}. */
     @EventHandler
     void on(
             NotificationStored event,

@@ -56,7 +56,8 @@ public class NotificationDataErasure {
         outbox.personalDataErased(event.caseId().value(), event.applicantId());
         // false when another of the applicant's cases destroyed it first: nothing left to do
         keys.erase(event.applicantId(), event.legalBasis(), by, at);
-        // the words written before the case's applicant was known (NotificationStored's @DataSubject(orElse))
+        // the words written before the case's applicant was known (NotificationWritten's and NotificationStored's
+        // @DataSubject(orElse))
         keys.erase(PersonalDataSerializer.caseSubject(event.caseId()), event.legalBasis(), by, at);
         EventSchema schema = PostgresEventStorage.SCHEMA;
         jdbc.sql("delete from " + schema.snapshotTable() + " where " + schema.aggregateIdentifierColumn()

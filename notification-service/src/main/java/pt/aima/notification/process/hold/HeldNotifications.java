@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDataErased;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationHeld;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationWritten;
 import pt.aima.platform.projection.ReadModelTable;
 
 /**
@@ -49,10 +50,20 @@ public class HeldNotifications {
                 .update();
     }
 
+    /** Written: no longer held, on whichever channels. */
+    @EventHandler
+    void on(NotificationWritten event) {
+        written(event.triggeringEventId());
+    }
+
     @EventHandler
     void on(NotificationStored event) {
+        written(event.triggeringEventId());
+    }
+
+    private void written(UUID trigger) {
         jdbc.sql("delete from held_notification where triggering_event_id = :trigger")
-                .param("trigger", event.triggeringEventId())
+                .param("trigger", trigger)
                 .update();
     }
 

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationDataErased;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationWritten;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
 import pt.aima.notification.casenotifications.Channel;
 import pt.aima.platform.privacy.Personal;
@@ -43,6 +44,12 @@ class PortalInboxProjection {
         inboxes.upsert(event.caseId().value(), sequence, at, Columns.set("applicant_id", event.applicantId()));
     }
 
+    @EventHandler
+    void on(NotificationWritten event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        event.perChannel().forEach(copy -> on(copy, sequence, at));
+    }
+
+    /** One channel's copy, stored as an event of its own before {@link NotificationWritten}. */
     @EventHandler
     void on(NotificationStored event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.channel() != Channel.PORTAL_INBOX) {

@@ -13,6 +13,7 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.NotificationId;
 import pt.aima.notification.NotificationServiceTestBase;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationStored;
+import pt.aima.notification.casenotifications.CaseNotificationEvent.NotificationWritten;
 import pt.aima.notification.casenotifications.CaseNotificationEvent.RecipientIdentified;
 import pt.aima.notification.casenotifications.Channel;
 import pt.aima.notification.casenotifications.Language;
@@ -40,7 +41,19 @@ class PortalInboxProjectionIT extends NotificationServiceTestBase {
         CaseId caseId = CaseId.newId();
         NotificationStored appointment = stored(caseId, NotificationKind.APPOINTMENT, Channel.PORTAL_INBOX, null);
         NotificationStored appointmentByEmail = stored(caseId, NotificationKind.APPOINTMENT, Channel.EMAIL, null);
-        NotificationStored receipt = stored(caseId, NotificationKind.RECEIPT, Channel.PORTAL_INBOX, "applicant-late");
+        // Written since 4 December 2026 once for all channels; a case's history may hold both shapes.
+        NotificationId receiptInInbox = new NotificationId(UUID.randomUUID());
+        NotificationWritten receipt = new NotificationWritten(
+                caseId,
+                UUID.randomUUID(),
+                NotificationKind.RECEIPT,
+                List.of(
+                        new NotificationWritten.Copy(Channel.PORTAL_INBOX, receiptInInbox),
+                        new NotificationWritten.Copy(Channel.EMAIL, new NotificationId(UUID.randomUUID()))),
+                "applicant-late",
+                Language.PT,
+                "RECEIPT subject",
+                "RECEIPT body");
         List<Runnable> history = List.of(
                 () -> projection.on(appointment, 0, MORNING),
                 () -> projection.on(appointmentByEmail, 1, MORNING),
@@ -64,7 +77,7 @@ class PortalInboxProjectionIT extends NotificationServiceTestBase {
                 .extracting(NotificationView::notificationId, NotificationView::kind, NotificationView::createdAt)
                 .containsExactly(
                         tuple(appointment.notificationId().value(), "APPOINTMENT", MORNING.atOffset(ZoneOffset.UTC)),
-                        tuple(receipt.notificationId().value(), "RECEIPT", NOON.atOffset(ZoneOffset.UTC)));
+                        tuple(receiptInInbox.value(), "RECEIPT", NOON.atOffset(ZoneOffset.UTC)));
     }
 
     private static NotificationStored stored(CaseId caseId, NotificationKind kind, Channel channel, String recipient) {
