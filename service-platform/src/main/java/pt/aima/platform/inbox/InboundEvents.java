@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -43,6 +45,7 @@ public class InboundEvents {
     private final String consumer;
     private final CaseTracing tracing;
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public InboundEvents(
             IntegrationEventCodec codec, JdbcClient jdbc, TransactionTemplate transaction, String consumer) {
@@ -103,16 +106,21 @@ public class InboundEvents {
                 return true;
             });
         }
-        Counter.builder("aima.inbox.events")
-                .description("subscribed integration events received, by what became of them")
-                .tag("type", envelope.type())
-                .tag("outcome", Boolean.TRUE.equals(applied) ? "applied" : "duplicate")
-                .register(meters)
+        counter(envelope.type(), Boolean.TRUE.equals(applied) ? "applied" : "duplicate")
                 .increment();
         if (!Boolean.TRUE.equals(applied)) {
             log.debug("{} {} already processed by {}", envelope.type(), envelope.eventId(), consumer);
         }
         return Boolean.TRUE.equals(applied);
+    }
+
+    /** The counter of one type and outcome, registered once: a registration per record cost more than the count. */
+    private Counter counter(String type, String outcome) {
+        return counters.computeIfAbsent(type + ' ' + outcome, key -> Counter.builder("aima.inbox.events")
+                .description("subscribed integration events received, by what became of them")
+                .tag("type", type)
+                .tag("outcome", outcome)
+                .register(meters));
     }
 
     private boolean firstDelivery(EventEnvelope<?> envelope) {

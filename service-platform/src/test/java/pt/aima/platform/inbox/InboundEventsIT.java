@@ -3,6 +3,7 @@ package pt.aima.platform.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.scheduling.BiometricsCollected;
+import pt.aima.platform.observability.CaseTracing;
 
 /** The inbox against a real PostgreSQL with the platform's schema: each event id is applied once per consumer. */
 class InboundEventsIT {
@@ -65,6 +67,31 @@ class InboundEventsIT {
 
         assertThat(applied).containsExactly(envelope.eventId());
         assertThat(inboxRows(envelope.eventId())).isEqualTo(1);
+    }
+
+    @Test
+    void countsWhatBecameOfEachEventByTypeAndOutcome() {
+        var meters = new SimpleMeterRegistry();
+        var inbox = new InboundEvents(
+                codec, jdbc, transaction, "consumer-" + UUID.randomUUID(), CaseTracing.none(), meters);
+        var first = completed(CaseId.newId());
+        var second = completed(CaseId.newId());
+
+        inbox.process(record(first), SUBSCRIBED, e -> {});
+        inbox.process(record(first), SUBSCRIBED, e -> {});
+        inbox.process(record(first), SUBSCRIBED, e -> {});
+        inbox.process(record(second), SUBSCRIBED, e -> {});
+
+        assertThat(count(meters, "applied")).isEqualTo(2);
+        assertThat(count(meters, "duplicate")).isEqualTo(2);
+    }
+
+    private static double count(SimpleMeterRegistry meters, String outcome) {
+        return meters.get("aima.inbox.events")
+                .tag("type", "DocumentChecklistCompleted")
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 
     @Test

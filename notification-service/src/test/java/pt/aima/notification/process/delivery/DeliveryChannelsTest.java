@@ -3,10 +3,12 @@ package pt.aima.notification.process.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.mail.util.StreamProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -24,6 +26,20 @@ class DeliveryChannelsTest {
             assertThat(failure.permanent()).isFalse();
             assertThat(failure.getMessage()).contains("spring.mail.host");
         });
+    }
+
+    /**
+     * Jakarta Mail finds its stream provider through the system property, not a ServiceLoader scan of every jar on
+     * each message: the property names a provider Mail can load, and Mail hands that provider out.
+     */
+    @Test
+    void jakartaMailIsToldWhichStreamProviderToUse() {
+        EmailChannel.nameTheStreamProvider();
+
+        assertThat(System.getProperty(EmailChannel.STREAM_PROVIDER_PROPERTY))
+                .isEqualTo(EmailChannel.ANGUS_STREAM_PROVIDER)
+                .isEqualTo(MailStreamProvider.class.getName());
+        assertThat(StreamProvider.provider()).isInstanceOf(MailStreamProvider.class);
     }
 
     @Test
