@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.util.StreamProvider;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,17 +33,50 @@ class DeliveryChannelsTest {
     }
 
     /**
-     * Jakarta Mail finds its stream provider through the system property, not a ServiceLoader scan of every jar on
-     * each message: the property names a provider Mail can load, and Mail hands that provider out.
+     * Jakarta Mail finds its stream provider through the system property, without a ServiceLoader scan of the
+     * classpath's service files on each message: asked for it, Mail never looks for the service file.
      */
     @Test
-    void jakartaMailIsToldWhichStreamProviderToUse() {
+    void jakartaMailIsToldWhichStreamProviderToUseInsteadOfScanningTheClasspath() {
         EmailChannel.nameTheStreamProvider();
-
         assertThat(System.getProperty(EmailChannel.STREAM_PROVIDER_PROPERTY))
                 .isEqualTo(EmailChannel.ANGUS_STREAM_PROVIDER)
                 .isEqualTo(MailStreamProvider.class.getName());
+
+        assertThat(serviceFileLookups(StreamProvider::provider))
+                .as("service-file lookups when the provider is named")
+                .isZero();
+        String named = System.clearProperty(EmailChannel.STREAM_PROVIDER_PROPERTY);
+        try {
+            assertThat(serviceFileLookups(StreamProvider::provider))
+                    .as("service-file lookups when it is not (what the property saves)")
+                    .isPositive();
+        } finally {
+            System.setProperty(EmailChannel.STREAM_PROVIDER_PROPERTY, named);
+        }
         assertThat(StreamProvider.provider()).isInstanceOf(MailStreamProvider.class);
+    }
+
+    /** How often {@code lookup} asked the context class loader for StreamProvider's service file. */
+    private static int serviceFileLookups(Supplier<StreamProvider> lookup) {
+        AtomicInteger lookups = new AtomicInteger();
+        ClassLoader original = Thread.currentThread().getContextClassLoader();
+        ClassLoader counting = new ClassLoader(original) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                if (name.equals("META-INF/services/" + StreamProvider.class.getName())) {
+                    lookups.incrementAndGet();
+                }
+                return super.getResources(name);
+            }
+        };
+        Thread.currentThread().setContextClassLoader(counting);
+        try {
+            assertThat(lookup.get()).isInstanceOf(MailStreamProvider.class);
+        } finally {
+            Thread.currentThread().setContextClassLoader(original);
+        }
+        return lookups.get();
     }
 
     @Test
