@@ -114,7 +114,7 @@ public class InboundEvents {
         return Boolean.TRUE.equals(applied);
     }
 
-    /** The counter of one type and outcome, registered once: a registration per record cost more than the count. */
+    /** The counter of one type and outcome, looked up in the registry once rather than on every record. */
     private Counter counter(String type, String outcome) {
         return counters.computeIfAbsent(type + ' ' + outcome, key -> Counter.builder("aima.inbox.events")
                 .description("subscribed integration events received, by what became of them")
