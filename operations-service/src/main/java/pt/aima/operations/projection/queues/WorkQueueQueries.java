@@ -31,6 +31,9 @@ public class WorkQueueQueries {
     /** How many queue pages are kept (at most 200 items each). */
     private static final int PAGES_KEPT = 100;
 
+    /** How many sets of lengths are kept: one per day and stay window asked for. */
+    private static final int LENGTHS_KEPT = 10;
+
     /** A page of one queue and how many items the queue holds in all. */
     public record QueuePage(List<? extends QueueItem> items, long total) {}
 
@@ -65,7 +68,7 @@ public class WorkQueueQueries {
             CaseChanges changes,
             @Value("${aima.operations-service.search.max-age:5s}") Duration maxAge) {
         this.jdbc = jdbc;
-        this.lengths = new KeptReads<>(changes::version, 10, maxAge);
+        this.lengths = new KeptReads<>(changes::version, LENGTHS_KEPT, maxAge);
         this.pages = new KeptReads<>(changes::version, PAGES_KEPT, maxAge);
     }
 
