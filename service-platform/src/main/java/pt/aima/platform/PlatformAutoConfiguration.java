@@ -277,17 +277,21 @@ public class PlatformAutoConfiguration {
     /**
      * The relay never skips an event: a failed send propagates, the batch rolls back with its token, and the processor
      * retries it (Axon's default handler would log the failure and move on, losing the publication). It reads the
-     * event store from its first event: the store is the outbox, so all of it is published.
+     * event store from its first event: the store is the outbox, so all of it is published. Being a plain event
+     * handler (not annotated), it is registered here rather than found among the beans.
      */
     @Bean
-    ConfigurerModule kafkaRelayProcessing() {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerListenerInvocationErrorHandler(
-                        KafkaEventRelay.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance())
-                .registerPooledStreamingEventProcessorConfiguration(
-                        KafkaEventRelay.PROCESSING_GROUP,
-                        (configuration, builder) -> builder.initialToken(StreamableMessageSource::createTailToken));
+    ConfigurerModule kafkaRelayProcessing(ObjectProvider<KafkaEventRelay> relay) {
+        return configurer -> {
+            relay.ifAvailable(handler -> configurer.eventProcessing().registerEventHandler(configuration -> handler));
+            configurer
+                    .eventProcessing()
+                    .registerListenerInvocationErrorHandler(
+                            KafkaEventRelay.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance())
+                    .registerPooledStreamingEventProcessorConfiguration(
+                            KafkaEventRelay.PROCESSING_GROUP,
+                            (configuration, builder) -> builder.initialToken(StreamableMessageSource::createTailToken));
+        };
     }
 
     @Bean

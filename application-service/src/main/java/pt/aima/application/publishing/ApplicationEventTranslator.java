@@ -1,7 +1,9 @@
 package pt.aima.application.publishing;
 
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import pt.aima.application.backlog.ImportEvent;
 import pt.aima.application.casefile.CaseEvent;
 import pt.aima.application.casefile.CaseEvent.ApplicationSubmitted;
 import pt.aima.application.casefile.CaseEvent.DeadlineExtended;
@@ -52,6 +54,22 @@ class ApplicationEventTranslator implements IntegrationEventTranslator {
                                 .toList(),
                 m.otherParentResidesInPortugal(),
                 m.stayEndsOn());
+    }
+
+    /** What the case learnt from other services, and the import run's own progress: never published. */
+    private static final Set<Class<?>> KEPT_INSIDE = Set.of(
+            CaseEvent.ChecklistOpenedRecorded.class,
+            CaseEvent.ChecklistCompletionRecorded.class,
+            CaseEvent.BiometricSlotRecorded.class,
+            CaseEvent.BiometricsCollectionRecorded.class,
+            ImportEvent.ImportStarted.class,
+            ImportEvent.ImportCompleted.class,
+            ImportEvent.ImportInterrupted.class,
+            ImportEvent.ImportResumed.class);
+
+    @Override
+    public Set<Class<?>> keptInside() {
+        return KEPT_INSIDE;
     }
 
     @Override

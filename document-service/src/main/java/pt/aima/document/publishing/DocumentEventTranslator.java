@@ -1,6 +1,7 @@
 package pt.aima.document.publishing;
 
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import pt.aima.document.casedocuments.CaseDocumentsEvent;
 import pt.aima.document.casedocuments.CaseDocumentsEvent.ChecklistCompleted;
@@ -37,6 +38,14 @@ import pt.aima.platform.relay.IntegrationEventTranslator;
  */
 @Component
 class DocumentEventTranslator implements IntegrationEventTranslator {
+
+    /** A review that stops AIMA's response clock, and what this service did about an erasure. */
+    private static final Set<Class<?>> KEPT_INSIDE = Set.of(EvidenceReviewed.class, DocumentDataErased.class);
+
+    @Override
+    public Set<Class<?>> keptInside() {
+        return KEPT_INSIDE;
+    }
 
     @Override
     public List<IntegrationEvent> translate(Object internalEvent) {

@@ -13,6 +13,7 @@ import pt.aima.kernel.document.DocumentChecklistOpened;
 import pt.aima.kernel.document.RequiredDocument;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
+import pt.aima.platform.testing.relay.IntegrationEventTranslatorContract;
 
 /** The checklist is published with each reason's code and facts, as the rules gave them; the English words beside. */
 class DocumentEventTranslatorTest {
@@ -56,5 +57,10 @@ class DocumentEventTranslatorTest {
                                 "MEMBER_IN_PORTUGAL",
                                 Map.of()),
                         new RequiredDocument(member, "PASSPORT", "Worded in some earlier way", null, Map.of()));
+    }
+
+    @Test
+    void theTypesItKeepsInsideNeverBecomeIntegrationEvents() {
+        IntegrationEventTranslatorContract.assertKeptInsideTranslateToNothing(new DocumentEventTranslator());
     }
 }

@@ -1,6 +1,7 @@
 package pt.aima.notification.publishing;
 
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.notification.NotificationFailed;
@@ -18,6 +19,21 @@ import pt.aima.platform.relay.IntegrationEventTranslator;
  */
 @Component
 class NotificationEventTranslator implements IntegrationEventTranslator {
+
+    /** Who the case's notifications go to and what they may say: the recipient, contacts, household, checklist. */
+    private static final Set<Class<?>> KEPT_INSIDE = Set.of(
+            CaseNotificationEvent.RecipientIdentified.class,
+            CaseNotificationEvent.ContactChannelsIdentified.class,
+            CaseNotificationEvent.RegistrationNoted.class,
+            CaseNotificationEvent.NotificationHeld.class,
+            CaseNotificationEvent.HouseholdNoted.class,
+            CaseNotificationEvent.ChecklistNoted.class,
+            CaseNotificationEvent.NotificationDataErased.class);
+
+    @Override
+    public Set<Class<?>> keptInside() {
+        return KEPT_INSIDE;
+    }
 
     @Override
     public List<IntegrationEvent> translate(Object internalEvent) {

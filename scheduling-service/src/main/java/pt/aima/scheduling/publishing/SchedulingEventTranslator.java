@@ -1,6 +1,7 @@
 package pt.aima.scheduling.publishing;
 
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.scheduling.BiometricAppointmentMissed;
@@ -35,6 +36,19 @@ import pt.aima.scheduling.desk.DeskEvent.DeskClosed;
  */
 @Component
 class SchedulingEventTranslator implements IntegrationEventTranslator {
+
+    /** What scheduling learnt of the case from other services, its place in the queue, a released slot. */
+    private static final Set<Class<?>> KEPT_INSIDE = Set.of(
+            ApplicationRecorded.class,
+            ChecklistCompletionRecorded.class,
+            CaseQueued.class,
+            CaseRegionRecorded.class,
+            AppointmentReleased.class);
+
+    @Override
+    public Set<Class<?>> keptInside() {
+        return KEPT_INSIDE;
+    }
 
     @Override
     public List<IntegrationEvent> translate(Object internalEvent) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -200,8 +201,16 @@ public class SkippedEventDetector implements HealthIndicator, SmartLifecycle {
         return skipped;
     }
 
-    /** The segment of the processor that handles {@code event}, as its event handler invoker decides. */
+    /**
+     * The segment of the processor that handles {@code event}, as its event handler invoker decides; none (-1) when the
+     * processor has no handler for it (a projection of other events, the relay passing an event kept inside): passing
+     * such an event by loses nothing.
+     */
     private int ownerSegment(String processor, EventMessage<?> event, int[] segmentIds) {
+        if (processing.eventProcessors().get(processor) instanceof AbstractEventProcessor handling
+                && !handling.eventHandlerInvoker().canHandle(event, Segment.ROOT_SEGMENT)) {
+            return -1;
+        }
         Object sequence = processing.sequencingPolicy(processor).getSequenceIdentifierFor(event);
         int hash = Objects.hashCode(sequence == null ? event.getIdentifier() : sequence);
         for (Segment segment : Segment.computeSegments(segmentIds)) {

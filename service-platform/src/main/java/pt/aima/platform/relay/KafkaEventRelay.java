@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -42,9 +43,14 @@ import pt.aima.platform.observability.CaseTracing;
  * <p>A record is sent with its case named on the current span (the event processor's, continuing the trace of the
  * command that caused the event), so the template's observation writes the W3C {@code traceparent} and the case's
  * baggage into the record's headers. Acknowledged records are counted ({@code aima.relay.published}).
+ *
+ * <p>Events of a type the translator keeps inside ({@link IntegrationEventTranslator#keptInside()}) are not the relay's
+ * to handle: the processor passes them by on their stored type name, without deserialising them, opening a unit of
+ * work or a span. The relay is a plain {@link EventMessageHandler} for that reason (an annotated handler of {@code
+ * Object} would be offered, and would read, every event); the platform registers it with its processing group.
  */
 @ProcessingGroup(KafkaEventRelay.PROCESSING_GROUP)
-public class KafkaEventRelay {
+public class KafkaEventRelay implements EventMessageHandler {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
 
@@ -60,6 +66,7 @@ public class KafkaEventRelay {
     private final CaseTracing tracing;
     private final MeterRegistry meters;
     private final Map<String, Counter> acknowledged = new ConcurrentHashMap<>();
+    private final Set<Class<?>> keptInside;
 
     /** @param service the publishing service's name, the records' CloudEvents source */
     public KafkaEventRelay(
@@ -101,14 +108,30 @@ public class KafkaEventRelay {
         this.topicOf = topicOf;
         this.ackTimeoutMillis = ackTimeoutMillis;
         this.service = service;
+        this.keptInside = Set.copyOf(translator.keptInside());
     }
 
-    @EventHandler
-    void on(Object event, EventMessage<?> message) {
-        List<IntegrationEvent> published = translator.translate(event);
+    /** Whether the event may become an integration event, decided on its stored type alone (nothing deserialised). */
+    @Override
+    public boolean canHandle(EventMessage<?> message) {
+        return canHandleType(message.getPayloadType());
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return !keptInside.contains(payloadType);
+    }
+
+    @Override
+    public Object handle(EventMessage<?> message) {
+        if (!canHandle(message)) {
+            return null;
+        }
+        List<IntegrationEvent> published = translator.translate(message.getPayload());
         for (int index = 0; index < published.size(); index++) {
             send(published.get(index), publishedEventId(message, index), message);
         }
+        return null;
     }
 
     /**

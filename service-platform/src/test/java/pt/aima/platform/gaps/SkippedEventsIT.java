@@ -85,9 +85,12 @@ class SkippedEventsIT {
         CaseId late = CaseId.newId();
         CaseId after = CaseId.newId();
         long lateIndex;
+        long remarkIndex;
         try (Connection slow = dataSource().getConnection()) {
             slow.setAutoCommit(false);
             lateIndex = append(slow, late);
+            // in the same late transaction, an event neither processor has a handler for
+            remarkIndex = append(slow, late, 1, new Ledger.Annotated(late.toString(), "kept inside"));
 
             operations().post("/ledger/{id}", null, after);
             Instant afterWritten = timestampOf(after);
@@ -110,6 +113,12 @@ class SkippedEventsIT {
             assertThat(state(PROJECTION, lateIndex, false)).contains("SKIPPED");
             assertThat(state(RELAY, lateIndex, false)).contains("SKIPPED");
         });
+        assertThat(state(PROJECTION, remarkIndex, false))
+                .as("passing an event it has no handler for loses nothing")
+                .isEmpty();
+        assertThat(state(RELAY, remarkIndex, false))
+                .as("the relay passes events kept inside by without handling them")
+                .isEmpty();
         JsonNode skipped = entry(PROJECTION, lateIndex, false).orElseThrow();
         assertThat(skipped.get("aggregateIdentifier").asString()).isEqualTo(late.toString());
         assertThat(skipped.get("eventType").asString()).endsWith("Recorded");
@@ -216,23 +225,31 @@ class SkippedEventsIT {
 
     /** Appends a Recorded event for {@code caseId} in the connection's open transaction; answers its global index. */
     private static long append(Connection connection, CaseId caseId) throws Exception {
+        return append(
+                connection,
+                caseId,
+                0,
+                new Ledger.Recorded(caseId.toString(), "noted", "Late Person", "late@example.pt"));
+    }
+
+    private static long append(Connection connection, CaseId caseId, long sequence, Object event) throws Exception {
         Serializer serializer = service.spring().getBean("eventSerializer", Serializer.class);
-        SerializedObject<byte[]> payload = serializer.serialize(
-                new Ledger.Recorded(caseId.toString(), "noted", "Late Person", "late@example.pt"), byte[].class);
+        SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
         SerializedObject<byte[]> metaData = serializer.serialize(MetaData.emptyInstance(), byte[].class);
         try (PreparedStatement insert = connection.prepareStatement(
                 """
                 insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     payload_type, payload_revision, payload, meta_data, time_stamp)
-                values (?, ?, 0, 'Ledger', ?, ?, ?, ?, ?) returning global_index
+                values (?, ?, ?, 'Ledger', ?, ?, ?, ?, ?) returning global_index
                 """)) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, caseId.toString());
-            insert.setString(3, payload.getType().getName());
-            insert.setString(4, payload.getType().getRevision());
-            insert.setBytes(5, payload.getData());
-            insert.setBytes(6, metaData.getData());
-            insert.setString(7, Instant.now().toString());
+            insert.setLong(3, sequence);
+            insert.setString(4, payload.getType().getName());
+            insert.setString(5, payload.getType().getRevision());
+            insert.setBytes(6, payload.getData());
+            insert.setBytes(7, metaData.getData());
+            insert.setString(8, Instant.now().toString());
             try (ResultSet index = insert.executeQuery()) {
                 index.next();
                 return index.getLong(1);

@@ -65,7 +65,7 @@ class KafkaEventRelayIT {
         AtomicBoolean committed = new AtomicBoolean();
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
         batch.afterCommit(u -> committed.set(true));
-        batch.execute(() -> relay.on(message.getPayload(), message));
+        batch.execute(() -> relay.handle(message));
 
         assertThat(committed).isTrue();
         ConsumerRecord<String, byte[]> record;
@@ -99,7 +99,7 @@ class KafkaEventRelayIT {
         var message = GenericEventMessage.asEventMessage(new BiometricsCollected(caseId, "LISBOA-1"));
 
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
-        batch.execute(() -> relay.on(message.getPayload(), message));
+        batch.execute(() -> relay.handle(message));
 
         ConsumerRecord<String, byte[]> record;
         try (var kafka = IntegrationEventsClient.connect()) {
@@ -144,7 +144,7 @@ class KafkaEventRelayIT {
 
         for (int delivery = 0; delivery < 2; delivery++) {
             UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
-            batch.execute(() -> relay.on(message.getPayload(), message));
+            batch.execute(() -> relay.handle(message));
         }
 
         List<String> ids;
@@ -180,7 +180,7 @@ class KafkaEventRelayIT {
         batch.afterCommit(u -> committed.set(true));
         batch.onRollback(u -> rolledBack.set(true));
 
-        assertThatThrownBy(() -> batch.execute(() -> relay.on(message.getPayload(), message)))
+        assertThatThrownBy(() -> batch.execute(() -> relay.handle(message)))
                 .hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
                 .isInstanceOf(KafkaEventRelay.RelayFailed.class);
         assertThat(committed).isFalse();
@@ -200,7 +200,7 @@ class KafkaEventRelayIT {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
         AtomicBoolean committed = new AtomicBoolean();
         batch.afterCommit(u -> committed.set(true));
-        batch.execute(() -> relay.on(message.getPayload(), message));
+        batch.execute(() -> relay.handle(message));
         assertThat(committed).isTrue();
     }
 
