@@ -1,11 +1,15 @@
 package pt.aima.platform.observability;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -37,6 +41,17 @@ public class ObservabilityAutoConfiguration {
     ObservationFilter caseObservationFilter(ObjectProvider<Tracer> tracer) {
         Tracer available = tracer.getIfAvailable();
         return available == null ? context -> context : new CaseObservationFilter(available);
+    }
+
+    /**
+     * Axon's message monitors on meters registered once per payload type ({@link MessageMonitors}); Axon's own module
+     * backs off, since this bean has its type.
+     */
+    @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    @ConditionalOnProperty(value = "axon.metrics.auto-configuration.enabled", matchIfMissing = true)
+    MetricsConfigurerModule axonMessageMonitors(MeterRegistry meters) {
+        return new MessageMonitors(meters).configurerModule();
     }
 
     @Bean

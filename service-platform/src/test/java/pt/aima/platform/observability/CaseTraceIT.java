@@ -141,6 +141,9 @@ class CaseTraceIT {
                 .as("Axon's message monitors")
                 .containsPattern("(?m)^commandBus_\\w+\\{")
                 .containsPattern("(?m)^eventProcessor_\\w+\\{.*kafka-relay");
+        assertThat(service.spring().getBeansOfType(org.axonframework.micrometer.MetricsConfigurerModule.class))
+                .as("the platform's monitors, registered once per payload type, in place of Axon's")
+                .containsOnlyKeys("axonMessageMonitors");
     }
 
     /** Marks the case's ledger as a caller in the given trace would. */
