@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -39,12 +40,10 @@ public class MessageMonitorBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<Message<?>> events = new ArrayList<>();
         List<Message<?>> commands = new ArrayList<>();
+        List<IntFunction<Object>> types = List.of(Type0::new, Type1::new, Type2::new, Type3::new, Type4::new,
+                Type5::new, Type6::new, Type7::new, Type8::new, Type9::new, Type10::new, Type11::new);
         for (int i = 0; i < 1_200; i++) {
-            Object payload = switch (i % 12) {
-                case 0 -> new Type0(i); case 1 -> new Type1(i); case 2 -> new Type2(i); case 3 -> new Type3(i);
-                case 4 -> new Type4(i); case 5 -> new Type5(i); case 6 -> new Type6(i); case 7 -> new Type7(i);
-                case 8 -> new Type8(i); case 9 -> new Type9(i); case 10 -> new Type10(i); default -> new Type11(i);
-            };
+            Object payload = types.get(i % types.size()).apply(i);
             events.add(GenericEventMessage.asEventMessage(payload));
             commands.add(GenericCommandMessage.asCommandMessage(payload));
         }
