@@ -7,12 +7,10 @@
 #   BENCH_OPTS='-Dbench.storedColumn=true' bench/chain-benchmark.sh 1500 30 4  # the baseline stores 32 bytes too
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=../.ci/find-jdk.sh
-source .ci/find-jdk.sh
-./mvnw -q -B -ntp -pl service-platform -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test -DskipTests
-CP="service-platform/target/classes:service-platform/target/test-classes:$(cat service-platform/target/bench-classpath.txt)"
+# shellcheck source=lib.sh
+source bench/lib.sh
+platform_test_classpath
 mkdir -p service-platform/target/bench-tmp
 # shellcheck disable=SC2086
-exec "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} -Xmx1g -Djava.io.tmpdir=service-platform/target/bench-tmp -cp "$CP" \
+exec "$JAVA" ${BENCH_OPTS:-} -Xmx1g -Djava.io.tmpdir=service-platform/target/bench-tmp -cp "$CP" \
   bench/ChainAppendBenchmark.java "$@"

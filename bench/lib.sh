@@ -1,4 +1,5 @@
-# Shell pieces the bench scripts share (bench/backlog-benchmark.sh, bench/restarts.sh). Source it from the repository
+# Shell pieces the bench scripts share (bench/backlog-benchmark.sh, bench/restarts.sh, and the single-file benchmarks'
+# bench/chain-benchmark.sh and bench/monitor-benchmark.sh). Source it from the repository
 # root after `set -euo pipefail`; it sets REPO, JAVA and M2 and defines the functions below. Each script makes its
 # own $WORK directory and its own EXIT trap.
 # shellcheck shell=bash
@@ -13,6 +14,12 @@ declare -A PORT=([application-service]=8081 [document-service]=8082 [scheduling-
 
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+platform_test_classpath() { # compiles service-platform with its tests; sets CP to their classes and dependencies
+  ./mvnw -q -B -ntp -pl service-platform -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test -DskipTests
+  CP="service-platform/target/classes:service-platform/target/test-classes:$(cat service-platform/target/bench-classpath.txt)"
+}
 
 require_jars() { # require_jars <jar>...: stops the script unless every jar is built
   for jar in "$@"; do

@@ -5,9 +5,8 @@
 #   bench/monitor-benchmark.sh [messages per round] [rounds]      # defaults 200000 10
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=../.ci/find-jdk.sh
-source .ci/find-jdk.sh
-./mvnw -q -B -ntp -pl service-platform -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test -DskipTests
-CP="service-platform/target/classes:service-platform/target/test-classes:$(cat service-platform/target/bench-classpath.txt)"
-exec "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} -Xmx512m -cp "$CP" bench/MessageMonitorBenchmark.java "$@"
+# shellcheck source=lib.sh
+source bench/lib.sh
+platform_test_classpath
+# shellcheck disable=SC2086
+exec "$JAVA" ${BENCH_OPTS:-} -Xmx512m -cp "$CP" bench/MessageMonitorBenchmark.java "$@"
