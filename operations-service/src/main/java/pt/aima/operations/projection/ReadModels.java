@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,8 +68,13 @@ public class ReadModels {
      * @return false if the event was archived already (nothing changes)
      */
     public boolean receive(ArchivedEvent event) {
-        lock("pg_advisory_xact_lock_shared(" + LOCK_SPACE + ", " + REBUILD_LOCK + ")");
-        lockCase(event.caseId());
+        // the rebuild's lock shared and the case's exclusively, in one round trip; their order does not matter, since a
+        // rebuild takes no case's lock
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock_shared(" + LOCK_SPACE + ", " + REBUILD_LOCK
+                        + ")) rebuild," + " (select pg_advisory_xact_lock(hashtextextended(:caseId, 0))) one_case")
+                .param("caseId", event.caseId().toString())
+                .query(Integer.class)
+                .list();
         if (!archive.keep(event)) {
             return false;
         }
@@ -143,10 +147,6 @@ public class ReadModels {
         for (CaseProjection projection : projections) {
             projection.project(history, file);
         }
-    }
-
-    private void lockCase(UUID caseId) {
-        lock("pg_advisory_xact_lock(hashtextextended('" + caseId + "', 0))");
     }
 
     private void lock(String call) {
