@@ -174,20 +174,19 @@ class WorkQueuesProjection implements CaseProjection {
         }
     }
 
+    /** {@code with deleted_0 as (delete from a where ...), ... delete from z where ...}: every table in one statement. */
     static String deleteFromEach(List<String> tables) {
-        StringBuilder sql = new StringBuilder("with ");
-        for (int i = 0; i < tables.size() - 1; i++) {
-            sql.append(i == 0 ? "" : ", ")
-                    .append("deleted_")
-                    .append(i)
-                    .append(" as (delete from ")
-                    .append(tables.get(i))
-                    .append(" where case_id = :caseId)");
+        List<String> deletes = tables.stream()
+                .map(table -> "delete from " + table + " where case_id = :caseId")
+                .toList();
+        if (deletes.size() == 1) {
+            return deletes.getFirst();
         }
-        return sql.append(" delete from ")
-                .append(tables.getLast())
-                .append(" where case_id = :caseId")
-                .toString();
+        List<String> ctes = new ArrayList<>();
+        for (int i = 0; i < deletes.size() - 1; i++) {
+            ctes.add("deleted_" + i + " as (" + deletes.get(i) + ")");
+        }
+        return "with " + String.join(", ", ctes) + " " + deletes.getLast();
     }
 
     private static Timestamp timestamp(Instant instant) {
