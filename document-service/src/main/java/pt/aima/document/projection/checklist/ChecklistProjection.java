@@ -87,7 +87,7 @@ class ChecklistProjection {
                 insert into checklist_item (case_id, member_id, document_type, position, reason, reason_code,
                                             reason_values, status)
                 select :caseId, member_id, document_type, position, reason, reason_code,
-                       coalesce(reason_values, '{}'::jsonb), 'MISSING'
+                       reason_values, 'MISSING'
                 from jsonb_to_recordset(cast(:items as jsonb)) as item(member_id uuid, document_type varchar,
                     position int, reason text, reason_code varchar, reason_values jsonb)
                 """)
