@@ -320,6 +320,54 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
         assertThat(deliveries(caseId)).isEqualTo(2);
     }
 
+    /**
+     * Outcomes are reported to their cases a poll's batch at a time, in one transaction; one the case cannot take (here
+     * a delivery row of a case this service never stored, the oldest of all, so in every batch) rolls the batch back,
+     * and the others are then reported one at a time: none is held back, and the one that failed stays unreported,
+     * to be tried again.
+     */
+    @Test
+    void aReportItsCaseCannotTakeHoldsBackNoOtherReport() {
+        UUID orphan = UUID.randomUUID();
+        jdbc().sql(
+                        """
+                insert into notification_delivery (notification_id, case_id, triggering_event_id, kind, channel,
+                    language, subject, body, status, attempts, next_attempt_at, correlation_id, created_at, sent_at)
+                values (:id, :caseId, :trigger, 'DECISION', 'EMAIL', 'pt', 's', 'b', 'SENT', 1,
+                    timestamptz '2000-01-01 00:00Z', 'orphan', timestamptz '2000-01-01 00:00Z', now())
+                """)
+                .param("id", orphan)
+                .param("caseId", UUID.randomUUID())
+                .param("trigger", UUID.randomUUID())
+                .update();
+        try {
+            CaseId caseId = CaseId.newId();
+            String email = "reported-" + caseId + "@example.org";
+            service.publish(Topics.APPLICANT_CONTACTS, contact(caseId, email, null, "pt"));
+            var registered = service.publish(Topics.APPLICATION_EVENTS, registration(caseId, MemberId.newId(), "pt"));
+            var decided = service.publish(
+                    Topics.APPLICATION_EVENTS, new DecisionIssued(caseId, Outcome.GRANTED, List.of(), "ok"));
+            awaitMails(email, 2);
+            awaitDeliveriesSettled(caseId);
+            assertThat(awaitNotificationEvent(caseId, registered.eventId(), "EMAIL")
+                            .payload())
+                    .isInstanceOf(NotificationSent.class);
+            assertThat(awaitNotificationEvent(caseId, decided.eventId(), "EMAIL")
+                            .payload())
+                    .isInstanceOf(NotificationSent.class);
+            assertThat(jdbc().sql("select outcome_reported from notification_delivery where notification_id = :id")
+                            .param("id", orphan)
+                            .query(Boolean.class)
+                            .single())
+                    .as("the report its case cannot take, still to be made")
+                    .isFalse();
+        } finally {
+            jdbc().sql("delete from notification_delivery where notification_id = :id")
+                    .param("id", orphan)
+                    .update();
+        }
+    }
+
     @Test
     void whileTheMailServerIsDownEverythingWaitsAndGoesOutOnceWhenItReturns() {
         CaseId caseId = CaseId.newId();

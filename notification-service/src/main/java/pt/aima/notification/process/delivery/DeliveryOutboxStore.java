@@ -1,9 +1,12 @@
 package pt.aima.notification.process.delivery;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -256,32 +259,64 @@ public class DeliveryOutboxStore {
             String correlationId,
             TraceContext trace) {}
 
-    /** Claims the oldest unreported outcome, locked until the transaction ends ({@code skip locked}). */
-    Optional<Unreported> claimNextUnreported() {
-        return jdbc.sql(
-                        """
-                select notification_id, case_id, status, failure_code, failure_reason, correlation_id, traceparent,
-                       baggage
-                from notification_delivery
-                where status in ('SENT', 'FAILED') and not outcome_reported
-                order by created_at
-                limit 1
-                for update skip locked
-                """)
-                .query((rs, row) -> new Unreported(
-                        rs.getObject("notification_id", UUID.class),
-                        rs.getObject("case_id", UUID.class),
-                        DeliveryStatus.valueOf(rs.getString("status")),
-                        rs.getString("failure_code"),
-                        rs.getString("failure_reason"),
-                        rs.getString("correlation_id"),
-                        new TraceContext(rs.getString("traceparent"), rs.getString("baggage"))))
+    private static final String UNREPORTED =
+            """
+            select notification_id, case_id, status, failure_code, failure_reason, correlation_id, traceparent, baggage
+            from notification_delivery
+            where status in ('SENT', 'FAILED') and not outcome_reported
+            """;
+
+    /**
+     * Claims the oldest unreported outcomes, at most {@code limit}, locked until the transaction ends ({@code skip
+     * locked}, so several instances never report the same outcome at once).
+     */
+    List<Unreported> claimUnreported(int limit) {
+        return jdbc.sql(UNREPORTED + "order by created_at limit :limit for update skip locked")
+                .param("limit", limit)
+                .query(DeliveryOutboxStore::unreported)
+                .list();
+    }
+
+    /** Claims one delivery's outcome if it is still unreported and no other transaction holds it. */
+    Optional<Unreported> claimUnreported(UUID notificationId) {
+        return jdbc.sql(UNREPORTED + "and notification_id = :id for update skip locked")
+                .param("id", notificationId)
+                .query(DeliveryOutboxStore::unreported)
                 .optional();
     }
 
-    void markReported(UUID notificationId) {
-        jdbc.sql("update notification_delivery set outcome_reported = true where notification_id = :id")
-                .param("id", notificationId)
+    /** The oldest unreported outcomes' ids, at most {@code limit}, read without locking them. */
+    List<UUID> unreportedIds(int limit) {
+        return jdbc.sql(
+                        """
+                select notification_id from notification_delivery
+                where status in ('SENT', 'FAILED') and not outcome_reported
+                order by created_at
+                limit :limit
+                """)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    private static Unreported unreported(ResultSet rs, int row) throws SQLException {
+        return new Unreported(
+                rs.getObject("notification_id", UUID.class),
+                rs.getObject("case_id", UUID.class),
+                DeliveryStatus.valueOf(rs.getString("status")),
+                rs.getString("failure_code"),
+                rs.getString("failure_reason"),
+                rs.getString("correlation_id"),
+                new TraceContext(rs.getString("traceparent"), rs.getString("baggage")));
+    }
+
+    /** The cases have been told these deliveries' outcomes; one statement however many. */
+    void markReported(Collection<UUID> notificationIds) {
+        if (notificationIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update notification_delivery set outcome_reported = true where notification_id in (:ids)")
+                .param("ids", notificationIds)
                 .update();
     }
 

@@ -1,5 +1,7 @@
 package pt.aima.notification.process.delivery;
 
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,11 +17,11 @@ import pt.aima.platform.observability.CaseTracing;
 
 /**
  * Tells each case what became of its deliveries: {@code RecordDelivered} or {@code RecordDeliveryFailed}, whose events
- * the relay publishes (NotificationSent / NotificationFailed). Each report has a transaction of its own, apart from the
- * sending: a report that fails is retried at the next poll and never sends the message again; the case ignores a
- * report it already has. The report carries the correlation id of the event that caused the notification, and the
- * notification's id as its causation; it is sent inside the trace the delivery was queued in, so the published outcome
- * belongs to the case's trace too.
+ * the relay publishes (NotificationSent / NotificationFailed). Reports run in transactions of their own, apart from
+ * the sending, a poll's batch in one ({@link #reportDue}): a report that fails is retried at the next poll and never
+ * sends the message again; the case ignores a report it already has. The report carries the correlation id of the
+ * event that caused the notification, and the notification's id as its causation; it is sent inside the trace the
+ * delivery was queued in, so the published outcome belongs to the case's trace too.
  */
 public class DeliveryReporter {
 
@@ -44,47 +46,65 @@ public class DeliveryReporter {
         this.tracing = tracing;
     }
 
-    /** Reports up to {@code max} outcomes; stops at the first report that fails (it is retried at the next poll). */
-    void reportDue(int max) {
-        for (int i = 0; i < max; i++) {
+    /**
+     * Reports up to {@code max} outcomes, the oldest first: in one transaction (one claim, one mark, one commit for them
+     * all) when every report goes through; when one fails, the batch rolls back and they are reported one at a time,
+     * each in its own transaction, so the one that fails is retried at the next poll without holding back the rest.
+     *
+     * @return how many were reported
+     */
+    int reportDue(int max) {
+        try {
+            Integer reported = transaction.execute(status -> {
+                List<Unreported> claimed = store.claimUnreported(max);
+                claimed.forEach(this::tell);
+                store.markReported(
+                        claimed.stream().map(Unreported::notificationId).toList());
+                return claimed.size();
+            });
+            return reported == null ? 0 : reported;
+        } catch (RuntimeException e) {
+            // The one that failed is logged with its cause below.
+            log.info("a batch of delivery reports did not commit ({}); reporting them one at a time", e.toString());
+        }
+        int reported = 0;
+        for (UUID notificationId : store.unreportedIds(max)) {
             try {
-                if (!reportNext()) {
-                    return;
-                }
+                Boolean told = transaction.execute(status -> store.claimUnreported(notificationId)
+                        .map(outcome -> {
+                            tell(outcome);
+                            store.markReported(List.of(notificationId));
+                            return true;
+                        })
+                        .orElse(false));
+                reported += Boolean.TRUE.equals(told) ? 1 : 0;
             } catch (RuntimeException e) {
-                log.warn("reporting a delivery's outcome to its case failed; retried at the next poll", e);
-                return;
+                log.warn(
+                        "reporting delivery {}'s outcome to its case failed; retried at the next poll",
+                        notificationId,
+                        e);
             }
         }
+        return reported;
     }
 
-    /** Reports the oldest unreported outcome; false when there is none. */
-    boolean reportNext() {
-        Boolean reported = transaction.execute(status -> {
-            var claimed = store.claimNextUnreported();
-            if (claimed.isEmpty()) {
-                return false;
+    /** Sends the case the outcome's command, in the trace the delivery was queued in. */
+    private void tell(Unreported outcome) {
+        CaseId caseId = new CaseId(outcome.caseId());
+        NotificationId notificationId = new NotificationId(outcome.notificationId());
+        ActingContext context = new ActingContext(
+                service, outcome.correlationId(), outcome.notificationId().toString());
+        try (CaseTracing.Scope traced = tracing.continueTrace(
+                        outcome.trace().asMetaData(), "notification-delivery report " + outcome.status());
+                CaseTracing.Scope named = tracing.nameCase(caseId.toString(), outcome.correlationId())) {
+            if (outcome.status() == DeliveryStatus.SENT) {
+                commands.send(new RecordDelivered(caseId, notificationId), context);
+            } else {
+                commands.send(
+                        new RecordDeliveryFailed(
+                                caseId, notificationId, outcome.failureCode(), outcome.failureReason()),
+                        context);
             }
-            Unreported outcome = claimed.get();
-            CaseId caseId = new CaseId(outcome.caseId());
-            NotificationId notificationId = new NotificationId(outcome.notificationId());
-            ActingContext context = new ActingContext(
-                    service, outcome.correlationId(), outcome.notificationId().toString());
-            try (CaseTracing.Scope traced = tracing.continueTrace(
-                            outcome.trace().asMetaData(), "notification-delivery report " + outcome.status());
-                    CaseTracing.Scope named = tracing.nameCase(caseId.toString(), outcome.correlationId())) {
-                if (outcome.status() == DeliveryStatus.SENT) {
-                    commands.send(new RecordDelivered(caseId, notificationId), context);
-                } else {
-                    commands.send(
-                            new RecordDeliveryFailed(
-                                    caseId, notificationId, outcome.failureCode(), outcome.failureReason()),
-                            context);
-                }
-            }
-            store.markReported(outcome.notificationId());
-            return true;
-        });
-        return Boolean.TRUE.equals(reported);
+        }
     }
 }
