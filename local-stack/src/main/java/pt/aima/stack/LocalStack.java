@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import pt.aima.infra.DatabaseSettings;
 import pt.aima.infra.DevTokenIssuer;
 import pt.aima.infra.InfrastructureOptions;
 import pt.aima.infra.LocalInfrastructure;
+import sun.misc.Signal;
 
 /**
  * The whole system on a developer machine with one command: PostgreSQL, Kafka and the token issuer through
@@ -29,6 +31,7 @@ public final class LocalStack {
     private volatile LocalInfrastructure infrastructure;
     private volatile DevTokenIssuer issuer;
     private volatile StackLock lock;
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
     LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -51,6 +54,7 @@ public final class LocalStack {
         }
         LocalStack stack = new LocalStack(options, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::shutdown, "local-stack-shutdown"));
+        stopOnSignals(stack);
         try {
             if (options.issuerOnly()) {
                 stack.runIssuerOnly();
@@ -287,8 +291,34 @@ public final class LocalStack {
         return table.toString();
     }
 
-    /** The shutdown hook: children first (they still need PostgreSQL and Kafka to stop cleanly), then the rest. */
+    /**
+     * Ctrl-C and {@code kill} (SIGINT, SIGTERM) stop the stack here, before the JVM runs its shutdown hooks, and then
+     * exit as those signals do. Shutdown hooks alone cannot stop the services first: embedded PostgreSQL stops its
+     * server in a hook of its own (zonky's, which cannot be turned off), and the JVM runs every hook at once, so the
+     * services lost their database in the middle of stopping and were killed after {@link #STOP_GRACE}. The hook
+     * stays, for every other way the launcher ends.
+     */
+    private static void stopOnSignals(LocalStack stack) {
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                Signal.handle(new Signal(name), signal -> {
+                    stack.shutdown();
+                    System.exit(128 + signal.getNumber());
+                });
+            } catch (IllegalArgumentException e) {
+                // The JVM keeps this signal for itself (-Xrs): the shutdown hook alone stops the stack.
+            }
+        }
+    }
+
+    /**
+     * Stops the stack once, whoever asks first (a signal, the shutdown hook): children first (they still need
+     * PostgreSQL and Kafka to stop cleanly), then the rest.
+     */
     void shutdown() {
+        if (!shuttingDown.compareAndSet(false, true)) {
+            return;
+        }
         if (services.isEmpty() && issuer == null && infrastructure == null) {
             return;
         }
