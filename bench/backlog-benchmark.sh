@@ -194,8 +194,12 @@ pg_cpu() { # the embedded PostgreSQL: its postmaster, the backends it reaped and
   for c in $(pgrep -P "$POSTMASTER"); do total=$(awk -v a="$total" -v b="$(cpu_of "$c")" 'BEGIN { printf "%.1f", a + b }'); done
   echo "$total"
 }
-declare -A CPU0
+declare -A CPU0 TX0
 for s in $SERVICES $OPS; do CPU0[$s]=$(cpu_of "${PID[$s]}"); done
+# transactions committed in a service's database (PostgreSQL's own count, whoever committed them: the service's
+# commands, processors and polls): a commit is the unit the profile of 4 December found the cost in
+commits() { sql "$1" "select xact_commit from pg_stat_database where datname = current_database()"; }
+for s in $SERVICES $OPS; do TX0[$s]=$(commits "$s"); done
 CPU0[stack]=$(cpu_of "$STACK"); CPU0[pg]=$(pg_cpu)
 T0=$(now)
 # The throughput curve: every CURVE_EVERY seconds (5) the cases registered and the downstream counts, to $WORK/curve.tsv
@@ -295,6 +299,7 @@ printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { print
   for s in $SERVICES $OPS; do
     echo "cpu $s $(awk -v c="$(cpu_of "${PID[$s]}")" -v c0="${CPU0[$s]}" 'BEGIN { print c - c0 }')"
     echo "memory $s $(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/${PID[$s]}/status")"
+    echo "commits $s $(( $(commits "$s") - TX0[$s] ))"
   done
   echo "cpu local-stack $(awk -v c="$(cpu_of "$STACK")" -v c0="${CPU0[stack]}" 'BEGIN { print c - c0 }')"
   echo "memory local-stack $(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$STACK/status")"

@@ -3,13 +3,13 @@
     python3 bench/results-table.py results.txt curve.tsv results.json
 
 results.txt holds the figures the script measured, one per line ("cpu <process> <seconds>", "events <service> <n>",
-"stage <name> <seconds>", ...); curve.tsv the cumulative counts sampled during the run.
+"commits <service> <n>", "stage <name> <seconds>", ...); curve.tsv the cumulative counts sampled during the run.
 """
 import csv
 import json
 import sys
 
-figures, stages, events, cpu, memory, baseline = {}, {}, {}, {}, {}, {}
+figures, stages, events, cpu, memory, baseline, commits = {}, {}, {}, {}, {}, {}, {}
 for line in open(sys.argv[1]):
     kind, *rest = line.split()
     if kind == "stage":
@@ -20,6 +20,8 @@ for line in open(sys.argv[1]):
         cpu[rest[0]] = float(rest[1])
     elif kind == "memory":
         memory[rest[0]] = int(rest[1])
+    elif kind == "commits":
+        commits[rest[0]] = int(rest[1])
     elif kind == "baseline":
         baseline[rest[0]] = float(rest[1])
     else:
@@ -57,6 +59,7 @@ result = {
     "cpuMsPerCase": {p: round(s * 1000 / cases, 2) for p, s in cpu.items()},
     "cpuMsPerCaseTotal": round(sum(cpu.values()) * 1000 / cases, 1),
     "eventsPerCase": {s: round(n / cases, 2) for s, n in events.items()},
+    "commitsPerCase": {s: round(n / cases, 2) for s, n in commits.items()},
     "peakMemoryMiB": memory,
     "rawBaselineSeconds": baseline,
     "ratioToRawJdbc": round(wall / baseline["jdbc"], 1) if baseline.get("jdbc") else None,
@@ -72,11 +75,12 @@ for name, t in stages.items():
     print(f"{name:<22}{t:>14.1f} s{cases / t:>10.1f}")
 print(f"{'whole run':<22}{wall:>14.1f} s{cases / wall:>10.1f}")
 print()
-print(f"{'process':<24}{'CPU ms/case':>12}{'events/case':>13}{'peak MiB':>10}")
+print(f"{'process':<24}{'CPU ms/case':>12}{'events/case':>13}{'commits/case':>14}{'peak MiB':>10}")
 for p in cpu:
     ev = f"{events[p] / cases:.2f}" if p in events else ""
+    tx = f"{commits[p] / cases:.2f}" if p in commits else ""
     mem = str(memory.get(p, "")) if p in memory else ""
-    print(f"{p:<24}{cpu[p] * 1000 / cases:>12.1f}{ev:>13}{mem:>10}")
+    print(f"{p:<24}{cpu[p] * 1000 / cases:>12.1f}{ev:>13}{tx:>14}{mem:>10}")
 print(f"{'all processes':<24}{result['cpuMsPerCaseTotal']:>12.1f}")
 print()
 print(f"registration rate by quarter of the import (cases/s): {quarters}")
