@@ -10,7 +10,8 @@ import pt.aima.notification.process.delivery.RetryPolicy;
  *
  * @param enabled whether this instance sends (every instance may: rows are claimed with {@code skip locked})
  * @param pollInterval how often the sender looks for due deliveries
- * @param batchSize at most this many deliveries per channel per poll
+ * @param batchSize deliveries per channel, and outcome reports, per batch (reports share one transaction); a full batch
+ *     is followed by the next at once, not at the next poll
  * @param initialBackoff the wait after the first failed attempt; each further failure doubles it
  * @param maxBackoff the longest wait between two attempts
  * @param maxAttempts after this many failed attempts a delivery fails for good; 0 retries for ever (nothing is

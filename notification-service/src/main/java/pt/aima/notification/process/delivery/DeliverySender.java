@@ -49,10 +49,12 @@ public class DeliverySender implements SmartLifecycle {
     private final Duration contactWait;
     private final CaseTracing tracing;
     private ScheduledExecutorService executor;
+    private volatile boolean stopping;
 
     /**
      * @param pollInterval how often it looks for due deliveries
-     * @param batchSize at most this many deliveries per channel, and reports, per poll
+     * @param batchSize at most this many deliveries per channel, and reports, per batch; a full batch is followed by
+     *     the next at once
      * @param contactWait how long a delivery waits for the applicant's contact data before it fails with {@code
      *     NO_CONTACT_DATA}
      * @param tracing continues, for each delivery, the trace of the event that queued it
@@ -84,23 +86,37 @@ public class DeliverySender implements SmartLifecycle {
         CHANNEL_DOWN
     }
 
-    /** One pass over every channel's due deliveries, then over the outcomes the cases have not been told yet. */
+    /**
+     * Every channel's due deliveries, a batch at a time, then the outcomes the cases have not been told yet; again at
+     * once while a batch was full, so a queue longer than a batch drains at the channels' pace, not one batch per poll
+     * (a channel that is down still costs one attempt per poll: its batch ends at the first failure).
+     */
     void sendDue() {
-        for (DeliveryChannel channel : channels) {
-            for (int i = 0; i < batchSize; i++) {
-                Outcome outcome;
-                try {
-                    outcome = transaction.execute(status -> sendNext(channel));
-                } catch (RuntimeException e) {
-                    log.warn("delivery over {} failed to complete; it stays pending", channel.channel(), e);
-                    outcome = Outcome.CHANNEL_DOWN;
-                }
-                if (outcome != Outcome.DONE) {
-                    break;
-                }
+        boolean full;
+        do {
+            full = false;
+            for (DeliveryChannel channel : channels) {
+                full |= sendBatch(channel) == batchSize;
+            }
+            full |= reporter.reportDue(batchSize) == batchSize;
+        } while (full && !stopping);
+    }
+
+    /** Sends up to a batch of the channel's due deliveries, each in its own transaction; answers how many went. */
+    private int sendBatch(DeliveryChannel channel) {
+        for (int i = 0; i < batchSize; i++) {
+            Outcome outcome;
+            try {
+                outcome = transaction.execute(status -> sendNext(channel));
+            } catch (RuntimeException e) {
+                log.warn("delivery over {} failed to complete; it stays pending", channel.channel(), e);
+                outcome = Outcome.CHANNEL_DOWN;
+            }
+            if (outcome != Outcome.DONE) {
+                return i;
             }
         }
-        reporter.reportDue(batchSize);
+        return batchSize;
     }
 
     private Outcome sendNext(DeliveryChannel channel) {
@@ -171,6 +187,7 @@ public class DeliverySender implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = false;
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "notification-delivery");
             thread.setDaemon(true);
@@ -192,6 +209,7 @@ public class DeliverySender implements SmartLifecycle {
 
     @Override
     public void stop() {
+        stopping = true;
         if (executor != null) {
             executor.shutdown();
             try {

@@ -1,0 +1,165 @@
+package pt.aima.notification.process.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import pt.aima.notification.casenotifications.Channel;
+import pt.aima.platform.observability.CaseTracing;
+
+/**
+ * How much one poll of the sender sends: the loop alone, over an outbox held in memory (what the SQL does, claiming with
+ * {@code skip locked} in PostgreSQL, is NotificationDeliveryIT's).
+ */
+class DeliverySenderTest {
+
+    private static final int BATCH = 3;
+
+    @Test
+    void aQueueLongerThanABatchIsSentInOnePollNotOneBatchPerPoll() {
+        Outbox outbox = new Outbox(7);
+        Recording email = new Recording(Channel.EMAIL, false);
+
+        sender(outbox, email).sendDue();
+
+        assertThat(email.delivered).hasSize(7);
+        assertThat(outbox.sent).hasSize(7);
+        assertThat(outbox.due).isEmpty();
+    }
+
+    @Test
+    void aChannelThatIsDownCostsOneAttemptPerPoll() {
+        Outbox outbox = new Outbox(7);
+        Recording down = new Recording(Channel.EMAIL, true);
+
+        sender(outbox, down).sendDue();
+
+        assertThat(down.attempts).isEqualTo(1);
+        assertThat(outbox.retried).hasSize(1);
+        assertThat(outbox.sent).isEmpty();
+    }
+
+    private static DeliverySender sender(Outbox outbox, DeliveryChannel channel) {
+        TransactionTemplate transaction = new TransactionTemplate(new NoTransactions());
+        DeliveryReporter reporter =
+                new DeliveryReporter(outbox, transaction, null, "notification-service", CaseTracing.none());
+        return new DeliverySender(
+                outbox,
+                reporter,
+                transaction,
+                List.of(channel),
+                new RetryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(10), 0),
+                Duration.ofSeconds(1),
+                BATCH,
+                Duration.ofMinutes(10),
+                CaseTracing.none());
+    }
+
+    /** The outbox's due rows in memory: every claim takes the next one, every mark is remembered. */
+    private static final class Outbox extends DeliveryOutboxStore {
+
+        final Deque<Due> due = new ArrayDeque<>();
+        final List<UUID> sent = new ArrayList<>();
+        final List<UUID> retried = new ArrayList<>();
+
+        Outbox(int deliveries) {
+            super(null);
+            for (int i = 0; i < deliveries; i++) {
+                due.add(new Due(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "subject",
+                        "body",
+                        0,
+                        true,
+                        false,
+                        "applicant@example.org",
+                        "correlation",
+                        new TraceContext(null, null)));
+            }
+        }
+
+        @Override
+        Optional<Due> claimNextDue(DeliveryChannel channel, Duration contactWait) {
+            // a row retried later is no longer due in this poll
+            return Optional.ofNullable(due.poll());
+        }
+
+        @Override
+        void markSent(UUID notificationId) {
+            sent.add(notificationId);
+        }
+
+        @Override
+        void retryLater(UUID notificationId, int attempts, String error, Duration wait) {
+            retried.add(notificationId);
+        }
+
+        @Override
+        List<Unreported> claimUnreported(int limit) {
+            return List.of();
+        }
+
+        @Override
+        void markReported(Collection<UUID> notificationIds) {}
+    }
+
+    private static final class Recording implements DeliveryChannel {
+
+        private final Channel channel;
+        private final boolean down;
+        final List<OutboundMessage> delivered = new ArrayList<>();
+        int attempts;
+
+        Recording(Channel channel, boolean down) {
+            this.channel = channel;
+            this.down = down;
+        }
+
+        @Override
+        public Channel channel() {
+            return channel;
+        }
+
+        @Override
+        public String contactColumn() {
+            return "email";
+        }
+
+        @Override
+        public void deliver(OutboundMessage message) throws DeliveryFailure {
+            attempts++;
+            if (down) {
+                throw DeliveryFailure.transientFailure("mail server unavailable", null);
+            }
+            delivered.add(message);
+        }
+    }
+
+    /** The sender's transactions are the outbox's business; here there is nothing to begin or commit. */
+    private static final class NoTransactions implements PlatformTransactionManager {
+
+        @Override
+        public TransactionStatus getTransaction(TransactionDefinition definition) {
+            return new SimpleTransactionStatus();
+        }
+
+        @Override
+        public void commit(TransactionStatus status) {}
+
+        @Override
+        public void rollback(TransactionStatus status) {}
+    }
+}
