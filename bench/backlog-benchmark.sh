@@ -2,9 +2,10 @@
 # The backlog benchmark (run by hand; not a test): generates N legacy cases (default 347000), starts the local stack
 # (all five services, real PostgreSQL and Kafka), imports the file through the API with the command-line importer,
 # waits until every valid case has its checklist opened (document-service), its biometric slot assigned
-# (scheduling-service), its receipt stored (notification-service) and is counted in operations-service's backlog
-# (GET /operations/backlog), and prints wall time, cases/s, events/s per service (operations-service: the integration
-# events it received, its event_archive), peak memory per process, a raw baseline on the same PostgreSQL and broker
+# (scheduling-service), its receipt stored and e-mailed, the outcome reported to the case (notification-service) and
+# is counted in operations-service's backlog (GET /operations/backlog), and prints wall time, cases/s, events/s per
+# service (operations-service: the integration events it received, its event_archive), CPU and commits per case per
+# service, peak memory per process, a raw baseline on the same PostgreSQL and broker
 # (batched JDBC insert, plain Kafka producer) with the ratios, and a blue/green rebuild of case-status (REBUILD names
 # more projections) while the stack runs: switched only if equal to the live one.
 #
@@ -150,6 +151,10 @@ done < "$WORK/desks.txt"
 CHECK0=$(sql document-service "select count(*) from checklist_case")
 SLOT0=$(sql scheduling-service "select count(*) from appointment where starts_at is not null")
 RECEIPT0=$(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'")
+# a receipt's e-mail handed to the mail server (or failed for good) and its outcome reported to the case: the delivery
+# sender and reporter's work, done after the receipt is stored
+MAILED="select count(*) from notification_delivery where kind = 'RECEIPT' and channel = 'EMAIL' and status <> 'PENDING' and outcome_reported"
+MAILED0=$(sql notification-service "$MAILED")
 ARCHIVE0=$(sql $OPS "select count(*) from event_archive")
 # operations-service's backlog before the import: the import's cases are what it adds
 backlog() { # backlog <file>: GET /operations/backlog?rows=false as OPERATIONS (a fresh token each time) into <file>
@@ -233,26 +238,27 @@ if [[ -n $REPRODUCIBLE ]]; then
   echo
   release_scheduler
 fi
-echo "== waiting until $REGISTERED cases have their checklist opened, their slot assigned, their receipt stored and are in operations-service's backlog"
+echo "== waiting until $REGISTERED cases have their checklist opened, their slot assigned, their receipt stored and e-mailed and are in operations-service's backlog"
 declare -A DONE_AT
 MOVED_AT=$(now)
 while true; do
   C=$(( $(sql document-service "select count(*) from checklist_case") - CHECK0 ))
   S=$(( $(sql scheduling-service "select count(*) from appointment where starts_at is not null") - SLOT0 ))
   R=$(( $(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'") - RECEIPT0 ))
+  M=$(( $(sql notification-service "$MAILED") - MAILED0 ))
   # the backlog is counted in the background (every few seconds while cases change): its total, not the table
   O=0; backlog "$WORK/backlog-after.json" && O=$(( $(json_of "$WORK/backlog-after.json" total) - BACKLOG0 ))
-  for stage in checklists:$C slots:$S receipts:$R backlog:$O; do
+  for stage in checklists:$C slots:$S receipts:$R e-mails:$M backlog:$O; do
     [[ ${stage#*:} -ge $REGISTERED && -z ${DONE_AT[${stage%%:*}]:-} ]] && DONE_AT[${stage%%:*}]=$(now)
   done
-  printf '\rchecklists %d/%d  slots %d/%d  receipts %d/%d  backlog %d/%d   ' \
-    "$C" "$REGISTERED" "$S" "$REGISTERED" "$R" "$REGISTERED" "$O" "$REGISTERED"
-  [[ $C -ge $REGISTERED && $S -ge $REGISTERED && $R -ge $REGISTERED && $O -ge $REGISTERED ]] && break
+  printf '\rchecklists %d/%d  slots %d/%d  receipts %d/%d  e-mails %d/%d  backlog %d/%d   ' \
+    "$C" "$REGISTERED" "$S" "$REGISTERED" "$R" "$REGISTERED" "$M" "$REGISTERED" "$O" "$REGISTERED"
+  [[ $C -ge $REGISTERED && $S -ge $REGISTERED && $R -ge $REGISTERED && $M -ge $REGISTERED && $O -ge $REGISTERED ]] && break
   # a stage that stops moving for STALL seconds after the import has lost something (or is stuck): say so and stop
-  PROGRESS="$C/$S/$R/$O"
+  PROGRESS="$C/$S/$R/$M/$O"
   if [[ $PROGRESS != "${LAST_PROGRESS:-}" ]]; then LAST_PROGRESS=$PROGRESS; MOVED_AT=$(now); fi
   if awk -v a="$MOVED_AT" -v b="$(now)" -v s="${STALL:-180}" 'BEGIN { exit !(b - a > s) }'; then
-    echo; echo "STALLED: no progress for ${STALL:-180} s (checklists $C, slots $S, receipts $R, backlog $O of $REGISTERED)" >&2
+    echo; echo "STALLED: no progress for ${STALL:-180} s (checklists $C, slots $S, receipts $R, e-mails $M, backlog $O of $REGISTERED)" >&2
     exit 3
   fi
   sleep 2
@@ -264,7 +270,7 @@ WALL=$(secs "$T0" "$T2")
 echo "== results for $N cases ($VALID valid, $REGISTERED registered by this run; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "wall time:        ${WALL} s (import call $(secs "$T0" "$T1") s, then downstream $(secs "$T1" "$T2") s)"
 awk -v n="$REGISTERED" -v w="$WALL" 'BEGIN { printf "cases/s:          %.1f\n", n / w }'
-for stage in checklists slots receipts backlog; do
+for stage in checklists slots receipts e-mails backlog; do
   echo "all $stage done after $(secs "$T0" "${DONE_AT[$stage]}") s"
 done
 TOTAL_EVENTS=0
@@ -293,7 +299,7 @@ printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { print
 {
   echo "n $N"; echo "registered $REGISTERED"; echo "wall $WALL"; echo "import $(secs "$T0" "$T1")"
   echo "loadavg $(cut -d' ' -f1 /proc/loadavg)"
-  for stage in checklists slots receipts backlog; do echo "stage $stage $(secs "$T0" "${DONE_AT[$stage]}")"; done
+  for stage in checklists slots receipts e-mails backlog; do echo "stage $stage $(secs "$T0" "${DONE_AT[$stage]}")"; done
   for s in $SERVICES; do echo "events $s $(( $(sql "$s" "select count(*) from domain_event_entry") - EV0[$s] ))"; done
   echo "events $OPS $(( $(sql $OPS "select count(*) from event_archive") - ARCHIVE0 ))"
   for s in $SERVICES $OPS; do
