@@ -285,20 +285,6 @@ public class DeliveryOutboxStore {
                 .optional();
     }
 
-    /** The oldest unreported outcomes' ids, at most {@code limit}, read without locking them. */
-    List<UUID> unreportedIds(int limit) {
-        return jdbc.sql(
-                        """
-                select notification_id from notification_delivery
-                where status in ('SENT', 'FAILED') and not outcome_reported
-                order by created_at
-                limit :limit
-                """)
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
-    }
-
     private static Unreported unreported(ResultSet rs, int row) throws SQLException {
         return new Unreported(
                 rs.getObject("notification_id", UUID.class),

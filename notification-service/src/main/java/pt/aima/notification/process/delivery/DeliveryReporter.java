@@ -1,5 +1,6 @@
 package pt.aima.notification.process.delivery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -54,21 +55,21 @@ public class DeliveryReporter {
      * @return how many were reported
      */
     int reportDue(int max) {
+        List<UUID> batch = new ArrayList<>();
         try {
-            Integer reported = transaction.execute(status -> {
+            transaction.executeWithoutResult(status -> {
                 List<Unreported> claimed = store.claimUnreported(max);
+                claimed.forEach(outcome -> batch.add(outcome.notificationId()));
                 claimed.forEach(this::tell);
-                store.markReported(
-                        claimed.stream().map(Unreported::notificationId).toList());
-                return claimed.size();
+                store.markReported(batch);
             });
-            return reported == null ? 0 : reported;
+            return batch.size();
         } catch (RuntimeException e) {
             // The one that failed is logged with its cause below.
             log.info("a batch of delivery reports did not commit ({}); reporting them one at a time", e.toString());
         }
         int reported = 0;
-        for (UUID notificationId : store.unreportedIds(max)) {
+        for (UUID notificationId : batch) {
             try {
                 Boolean told = transaction.execute(status -> store.claimUnreported(notificationId)
                         .map(outcome -> {
