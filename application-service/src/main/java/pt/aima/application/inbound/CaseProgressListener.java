@@ -1,5 +1,6 @@
 package pt.aima.application.inbound;
 
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -43,9 +44,11 @@ class CaseProgressListener {
         this.commands = commands;
     }
 
-    @KafkaListener(topics = {Topics.DOCUMENT_EVENTS, Topics.SCHEDULING_EVENTS})
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, SUBSCRIBED, this::apply);
+    @KafkaListener(
+            topics = {Topics.DOCUMENT_EVENTS, Topics.SCHEDULING_EVENTS},
+            batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processAll(records, SUBSCRIBED, (record, envelope) -> apply(envelope));
     }
 
     private void apply(EventEnvelope<IntegrationEvent> envelope) {

@@ -1,5 +1,6 @@
 package pt.aima.notification.inbound;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -84,9 +85,10 @@ class NotificationTriggersListener {
                 Topics.APPLICANT_CONTACTS,
                 Topics.DOCUMENT_EVENTS,
                 Topics.SCHEDULING_EVENTS
-            })
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, SUBSCRIBED, this::apply);
+            },
+            batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processAll(records, SUBSCRIBED, (record, envelope) -> apply(envelope));
     }
 
     private void apply(EventEnvelope<IntegrationEvent> envelope) {

@@ -1,5 +1,6 @@
 package pt.aima.scheduling.inbound;
 
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -34,9 +35,11 @@ class CaseProgressListener {
         this.commands = commands;
     }
 
-    @KafkaListener(topics = {Topics.APPLICATION_EVENTS, Topics.DOCUMENT_EVENTS})
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, SUBSCRIBED, this::apply);
+    @KafkaListener(
+            topics = {Topics.APPLICATION_EVENTS, Topics.DOCUMENT_EVENTS},
+            batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processAll(records, SUBSCRIBED, (record, envelope) -> apply(envelope));
     }
 
     private static RecordApplication recordApplication(

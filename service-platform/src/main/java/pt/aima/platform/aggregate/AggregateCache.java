@@ -10,6 +10,8 @@ import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Aggregates kept between commands, so a command on a case just changed does not read and deserialize its events again
@@ -73,12 +75,38 @@ public final class AggregateCache implements Cache {
             entries.invalidate(key);
         } else {
             entries.put(key, value);
+            forgetUnlessCommitted(key, value);
         }
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        return entries.asMap().putIfAbsent(key, value) == null;
+        boolean put = entries.asMap().putIfAbsent(key, value) == null;
+        if (put) {
+            forgetUnlessCommitted(key, value);
+        }
+        return put;
+    }
+
+    /**
+     * An aggregate is put here when its command's unit of work commits, which inside a larger transaction (an inbox
+     * chunk of many records, a batch of delivery reports) is before anything is stored: if that transaction then rolls
+     * back, the entry holds events the store never got. The version check alone would not always catch it: another
+     * instance could store different events under the same sequence numbers first. So the entry goes when the
+     * transaction ends without committing.
+     */
+    private void forgetUnlessCommitted(Object key, Object value) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    entries.asMap().remove(key, value);
+                }
+            }
+        });
     }
 
     @Override

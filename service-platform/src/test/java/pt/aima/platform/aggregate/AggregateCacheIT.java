@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.fixture.cachedapp.CachedTestApplication;
 import pt.aima.fixture.cachedapp.Counter;
 import pt.aima.fixture.cachedapp.OtherInstance;
@@ -24,7 +26,7 @@ import pt.aima.platform.acting.ActingContext;
  * The aggregate cache on a real event store, with a second instance appending to the same aggregates: a command finds
  * its aggregate cached; an entry behind the store is never used (the aggregate is read from the store instead); and an
  * append by the other instance while the command is handled makes the command collide, roll back and run once more on
- * the stored aggregate. Every count the counter answers is the number of events in its stream.
+ * the stored aggregate; an entry put by a command whose enclosing transaction rolls back is dropped. Every count the counter answers is the number of events in its stream.
  */
 @SpringBootTest(
         classes = CachedTestApplication.class,
@@ -46,6 +48,9 @@ class AggregateCacheIT {
 
     @Autowired
     OtherInstance other;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -95,6 +100,26 @@ class AggregateCacheIT {
         assertThat(increment(counter))
                 .as("the entry now is the stored aggregate")
                 .isEqualTo(4);
+    }
+
+    @Test
+    void anEntryPutInATransactionThatRollsBackIsForgotten() {
+        String counter = UUID.randomUUID().toString();
+        assertThat(increment(counter)).isEqualTo(1);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(outer -> {
+            assertThat(increment(counter))
+                    .as("the command's unit of work commits inside the outer transaction")
+                    .isEqualTo(2);
+            outer.setRollbackOnly();
+        });
+
+        assertThat(cache.containsKey(counter))
+                .as("the entry holding the rolled-back event is gone, not left for the version check")
+                .isFalse();
+        assertThat(sequenceNumbers(counter)).containsExactly(0L);
+        assertThat(increment(counter)).isEqualTo(2);
+        assertThat(sequenceNumbers(counter)).containsExactly(0L, 1L);
     }
 
     private int increment(String counter) {
