@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -193,7 +192,7 @@ public class ChainAppendBenchmark {
     static JdbcEventStorageEngine engine(DataSource dataSource, TransactionManager transactions, String table) {
         var serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()).build();
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(transactions)
                 .schema(EventSchema.builder()
                         .eventTable(table)

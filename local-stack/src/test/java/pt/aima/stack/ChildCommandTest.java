@@ -47,7 +47,7 @@ class ChildCommandTest {
         assertThat(command)
                 .containsExactly(
                         "/jdk/bin/java",
-                        "-Xmx512m",
+                        "-Xmx384m",
                         "-jar",
                         "/repo/scheduling-service/target/scheduling-service.jar",
                         "--server.port=8083",
@@ -68,8 +68,8 @@ class ChildCommandTest {
                     .as(service.name())
                     .isEqualTo(
                             service.name().equals("operations-service")
-                                    ? List.of("-Xmx512m", "-XX:+UseSerialGC")
-                                    : List.of("-Xmx512m"));
+                                    ? List.of("-Xmx384m", "-XX:+UseSerialGC")
+                                    : List.of("-Xmx384m"));
         }
     }
 

@@ -30,13 +30,13 @@ class DevelopmentRunTest {
                         "notification-service is not started (--without). Run it yourself against this stack, from"
                                 + " the repository root",
                         "  AXONIQ_UPDATE_CHECKER_DISABLED=true ./mvnw -pl notification-service spring-boot:run"
-                                + " -Dspring-boot.run.jvmArguments=-Xmx512m \\",
+                                + " -Dspring-boot.run.jvmArguments=-Xmx384m \\",
                         "      -Dspring-boot.run.arguments='" + ARGUMENTS + "'",
                         "  or its jar:",
-                        "  AXONIQ_UPDATE_CHECKER_DISABLED=true /jdk/bin/java -Xmx512m -jar"
+                        "  AXONIQ_UPDATE_CHECKER_DISABLED=true /jdk/bin/java -Xmx384m -jar"
                                 + " notification-service/target/notification-service.jar " + ARGUMENTS,
                         "  or in the IDE: main class pt.aima.notification.NotificationServiceApplication (module"
-                                + " notification-service), VM options -Xmx512m, program arguments:",
+                                + " notification-service), VM options -Xmx384m, program arguments:",
                         "    " + ARGUMENTS,
                         "  or, instead of the program arguments, these environment variables:",
                         "    SERVER_PORT=8084",

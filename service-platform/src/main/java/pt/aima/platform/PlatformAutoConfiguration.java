@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -216,8 +215,8 @@ public class PlatformAutoConfiguration {
             Serializer serializer,
             ObjectProvider<org.axonframework.springboot.TokenStoreProperties> properties) {
         JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
+                // the transaction's connection, never rolled back behind Spring's back (see PostgresEventStorage)
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .serializer(serializer)
                 .contentType(byte[].class)
                 .schema(TokenSchema.builder()

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
 
@@ -44,12 +45,17 @@ public class ActingCommandGateway {
      * A command that collides with an append made elsewhere (a {@link ConcurrencyException}: another instance changed
      * the aggregate after this one cached it, see {@link pt.aima.platform.aggregate.AggregateCache}) was rolled back
      * whole and its cached aggregate evicted; it is sent once more, on the aggregate as stored. A second collision
-     * reaches the caller.
+     * reaches the caller. Inside a larger transaction (an inbox's, a batch's) the collision reaches the caller at once:
+     * the failed append has aborted that transaction in PostgreSQL, so nothing more can be done in it, and its owner
+     * rolls it back and tries again (the inbox through the listener's error handler, a batch one item at a time).
      */
     public <R> R send(Object command, ActingContext context) {
         try {
             return sendOnce(command, context);
         } catch (ConcurrencyException collided) {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw collided;
+            }
             return sendOnce(command, context);
         }
     }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -103,8 +102,12 @@ public final class PostgresEventStorage {
             EventUpcaster upcasters,
             SnapshotFilter snapshots) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
+                // Spring's connection of the current transaction, and nothing else: Axon's
+                // UnitOfWorkAwareConnectionProviderWrapper rolls that connection back itself when a unit of work rolls
+                // back, even when the transaction is a larger one the unit of work only joined (an inbox's, a batch's),
+                // so a command that failed and was sent again silently undid everything the larger transaction had
+                // done before it (AggregateCacheIT). Axon's SpringTransactionManager starts and ends the transactions.
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(transactionManager)
                 .schema(SCHEMA)
                 .dataType(byte[].class)

@@ -127,6 +127,15 @@ public class InboundEvents {
             List<ConsumerRecord<String, byte[]>> records,
             Set<String> subscribedTypes,
             BiConsumer<ConsumerRecord<String, byte[]>, EventEnvelope<IntegrationEvent>> effect) {
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "{}: a poll of {} records: {}",
+                    consumer,
+                    records.size(),
+                    records.stream()
+                            .map(record -> record.topic() + "-" + record.partition() + "@" + record.offset())
+                            .toList());
+        }
         int applied = 0;
         for (int start = 0; start < records.size(); start += CHUNK) {
             List<ConsumerRecord<String, byte[]>> chunk =
@@ -169,6 +178,13 @@ public class InboundEvents {
             counted(envelopes.get(i), ran);
             applied += ran ? 1 : 0;
         }
+        log.debug(
+                "{}: a chunk of {} records committed: {} applied, {} already processed, {} not subscribed",
+                consumer,
+                chunk.size(),
+                applied,
+                envelopes.size() - applied,
+                chunk.size() - envelopes.size());
         return applied;
     }
 

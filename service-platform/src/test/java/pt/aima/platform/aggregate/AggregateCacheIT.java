@@ -1,15 +1,18 @@
 package pt.aima.platform.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.UUID;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,6 +54,9 @@ class AggregateCacheIT {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -120,6 +126,44 @@ class AggregateCacheIT {
         assertThat(sequenceNumbers(counter)).containsExactly(0L);
         assertThat(increment(counter)).isEqualTo(2);
         assertThat(sequenceNumbers(counter)).containsExactly(0L, 1L);
+    }
+
+    /**
+     * Axon's connection provider wrapper used to roll the connection itself back when a command's unit of work rolled
+     * back, although the connection belonged to the larger transaction: the collision's retry then ran in a fresh
+     * database transaction and everything before it in the larger one (an inbox row, the commands of earlier records
+     * of a poll) was gone without an error. Now the larger transaction fails as a whole, with the collision, for its
+     * owner to roll back and try again.
+     */
+    @Test
+    void aCollisionInsideALargerTransactionNeverSilentlyUndoesWhatCameBeforeIt() {
+        String counter = UUID.randomUUID().toString();
+        assertThat(increment(counter)).isEqualTo(1);
+        UUID marker = UUID.randomUUID();
+        other.appendWhileTheNextCommandIsHandled(counter);
+
+        Throwable failed =
+                catchThrowable(() -> new TransactionTemplate(transactionManager).executeWithoutResult(outer -> {
+                    jdbc.sql("insert into inbox (consumer, event_id, event_type, case_id, processed_at)"
+                                    + " values ('aggregate-cache-it', :id, 'Marker', :id, now())")
+                            .param("id", marker)
+                            .update();
+                    increment(counter);
+                }));
+
+        assertThat(failed)
+                .as("the larger transaction fails instead of committing half of it")
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(other.timesHandled(counter))
+                .as("not sent again inside the aborted transaction")
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from inbox where event_id = :id")
+                        .param("id", marker)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(sequenceNumbers(counter)).as("the other instance's append").containsExactly(0L, 1L);
+        assertThat(increment(counter)).isEqualTo(3);
     }
 
     private int increment(String counter) {
