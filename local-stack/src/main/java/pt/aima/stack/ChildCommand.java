@@ -15,8 +15,8 @@ public final class ChildCommand {
 
     /**
      * Each service's heap bound. With 512 MiB, G1 grew notification-service's heap toward it and the process peaked at
-     * 808-868 MiB in the 3,000-case benchmark (the target is 768 per process); at 384 MiB it peaked at 738, with no more
-     * CPU per case. What a service keeps live is far less (about 150 MiB in that run).
+     * up to 868 MiB in the 3,000-case benchmark (the target is 768 per process); at 384 MiB the services peaked at
+     * 496-738. What a service keeps live is far less (about 150 MiB).
      */
     public static final String HEAP = "-Xmx384m";
 

@@ -1,6 +1,5 @@
 package pt.aima.application.inbound;
 
-import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -44,11 +43,9 @@ class CaseProgressListener {
         this.commands = commands;
     }
 
-    @KafkaListener(
-            topics = {Topics.DOCUMENT_EVENTS, Topics.SCHEDULING_EVENTS},
-            batch = "true")
-    void on(List<ConsumerRecord<String, byte[]>> records) {
-        inbound.processAll(records, SUBSCRIBED, (record, envelope) -> apply(envelope));
+    @KafkaListener(topics = {Topics.DOCUMENT_EVENTS, Topics.SCHEDULING_EVENTS})
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, SUBSCRIBED, this::apply);
     }
 
     private void apply(EventEnvelope<IntegrationEvent> envelope) {

@@ -1,6 +1,5 @@
 package pt.aima.document.inbound;
 
-import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -38,11 +37,9 @@ class ApplicationRegisteredListener {
         this.commands = commands;
     }
 
-    @KafkaListener(
-            topics = {Topics.APPLICATION_EVENTS, Topics.HOUSEHOLD_FACTS},
-            batch = "true")
-    void on(List<ConsumerRecord<String, byte[]>> records) {
-        inbound.processAll(records, SUBSCRIBED, (record, envelope) -> apply(envelope));
+    @KafkaListener(topics = {Topics.APPLICATION_EVENTS, Topics.HOUSEHOLD_FACTS})
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, SUBSCRIBED, this::apply);
     }
 
     private void apply(EventEnvelope<IntegrationEvent> envelope) {

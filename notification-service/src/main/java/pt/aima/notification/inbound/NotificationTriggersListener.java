@@ -1,6 +1,5 @@
 package pt.aima.notification.inbound;
 
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,10 +84,9 @@ class NotificationTriggersListener {
                 Topics.APPLICANT_CONTACTS,
                 Topics.DOCUMENT_EVENTS,
                 Topics.SCHEDULING_EVENTS
-            },
-            batch = "true")
-    void on(List<ConsumerRecord<String, byte[]>> records) {
-        inbound.processAll(records, SUBSCRIBED, (record, envelope) -> apply(envelope));
+            })
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, SUBSCRIBED, this::apply);
     }
 
     private void apply(EventEnvelope<IntegrationEvent> envelope) {

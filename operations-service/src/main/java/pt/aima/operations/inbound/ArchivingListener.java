@@ -63,10 +63,9 @@ class ArchivingListener {
                 Topics.DOCUMENT_EVENTS,
                 Topics.SCHEDULING_EVENTS,
                 Topics.NOTIFICATION_EVENTS
-            },
-            batch = "true")
-    void on(List<ConsumerRecord<String, byte[]>> records) {
-        inbound.processAll(records, SUBSCRIBED, (record, envelope) -> readModels.receive(archived(record, envelope)));
+            })
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, SUBSCRIBED, envelope -> readModels.receive(archived(record, envelope)));
     }
 
     /** Personal facts of {@code ApplicationRegistered}'s household members that no read model here uses. */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.flywaydb.core.Flyway;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.infra.DatabaseSettings;
 import pt.aima.infra.LocalInfrastructure;
@@ -40,14 +37,13 @@ class InboundEventsIT {
     private static final IntegrationEventCodec codec = IntegrationEventCodec.platform();
     private static final Set<String> SUBSCRIBED = Set.of("DocumentChecklistCompleted");
 
-    private static DriverManagerDataSource dataSource;
     private static JdbcClient jdbc;
     private static TransactionTemplate transaction;
 
     @BeforeAll
     static void database() {
         DatabaseSettings settings = LocalInfrastructure.shared().createDatabase("platform_inbox_it");
-        dataSource = new DriverManagerDataSource(settings.jdbcUrl(), settings.username(), settings.password());
+        var dataSource = new DriverManagerDataSource(settings.jdbcUrl(), settings.username(), settings.password());
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/platform")
@@ -172,88 +168,6 @@ class InboundEventsIT {
 
         assertThat(applied).isEmpty();
         assertThat(inboxRows(envelope.eventId())).isZero();
-    }
-
-    @Test
-    void aPollIsAppliedAChunkPerTransaction() {
-        var begun = new AtomicInteger();
-        var counting = new DataSourceTransactionManager(dataSource) {
-            @Override
-            protected void doBegin(Object transaction, TransactionDefinition definition) {
-                begun.incrementAndGet();
-                super.doBegin(transaction, definition);
-            }
-        };
-        var inbox = new InboundEvents(codec, jdbc, new TransactionTemplate(counting), "consumer-" + UUID.randomUUID());
-        List<EventEnvelope<DocumentChecklistCompleted>> envelopes = new ArrayList<>();
-        for (int i = 0; i < InboundEvents.CHUNK + 1; i++) {
-            envelopes.add(completed(CaseId.newId()));
-        }
-        List<UUID> applied = new ArrayList<>();
-
-        int ran = inbox.processAll(
-                envelopes.stream().map(InboundEventsIT::record).toList(),
-                SUBSCRIBED,
-                (record, e) -> applied.add(e.eventId()));
-
-        assertThat(ran).isEqualTo(InboundEvents.CHUNK + 1);
-        assertThat(applied)
-                .containsExactlyElementsOf(
-                        envelopes.stream().map(EventEnvelope::eventId).toList());
-        assertThat(begun)
-                .as("a chunk of %d, then one record", InboundEvents.CHUNK)
-                .hasValue(2);
-        envelopes.forEach(envelope -> assertThat(inboxRows(envelope.eventId())).isEqualTo(1));
-    }
-
-    @Test
-    void anEventTwiceInOnePollIsAppliedOnce() {
-        var inbox = inbox("consumer-" + UUID.randomUUID());
-        var envelope = completed(CaseId.newId());
-        List<UUID> applied = new ArrayList<>();
-
-        assertThat(inbox.processAll(
-                        List.of(record(envelope), record(envelope)),
-                        SUBSCRIBED,
-                        (record, e) -> applied.add(e.eventId())))
-                .isEqualTo(1);
-        assertThat(applied).containsExactly(envelope.eventId());
-    }
-
-    @Test
-    void aRecordOfAPollThatCannotBeAppliedFailsAloneAfterTheRecordsBeforeItCommitted() {
-        var inbox = inbox("consumer-" + UUID.randomUUID());
-        var before = completed(CaseId.newId());
-        var refused = completed(CaseId.newId());
-        var after = completed(CaseId.newId());
-        CaseId unreadableCase = CaseId.newId();
-        var unreadable = new ConsumerRecord<>(
-                Topics.DOCUMENT_EVENTS,
-                0,
-                0L,
-                unreadableCase.toString(),
-                "{not an envelope".getBytes(StandardCharsets.UTF_8));
-
-        assertThatThrownBy(() -> inbox.processAll(
-                        List.of(record(before), record(refused), record(after)), SUBSCRIBED, (record, e) -> {
-                            if (e.eventId().equals(refused.eventId())) {
-                                throw new IllegalStateException("the command was refused");
-                            }
-                        }))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex())
-                        .isEqualTo(1))
-                .hasRootCauseInstanceOf(IllegalStateException.class);
-        assertThat(inboxRows(before.eventId())).as("committed on its own").isEqualTo(1);
-        assertThat(inboxRows(refused.eventId())).isZero();
-        assertThat(inboxRows(after.eventId()))
-                .as("left for the error handler to hand back")
-                .isZero();
-
-        assertThatThrownBy(() -> inbox.processAll(List.of(record(after), unreadable), SUBSCRIBED, (record, e) -> {}))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex())
-                        .isEqualTo(1))
-                .hasCauseInstanceOf(MalformedEventException.class);
-        assertThat(inboxRows(after.eventId())).isEqualTo(1);
     }
 
     private static InboundEvents inbox(String consumer) {
