@@ -90,7 +90,7 @@ public final class AggregateCache implements Cache {
 
     /**
      * An aggregate is put here when its command's unit of work commits, which inside a larger transaction (an inbox
-     * chunk of many records, a batch of delivery reports) is before anything is stored: if that transaction then rolls
+     * record's, a batch of delivery reports) is before anything is stored: if that transaction then rolls
      * back, the entry holds events the store never got. The version check alone would not always catch it: another
      * instance could store different events under the same sequence numbers first. So the entry goes when the
      * transaction ends without committing.
