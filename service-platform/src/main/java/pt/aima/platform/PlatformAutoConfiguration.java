@@ -84,6 +84,7 @@ import pt.aima.platform.security.AllowedRoles;
 import pt.aima.platform.security.CachingJwtDecoder;
 import pt.aima.platform.security.CaseOwners;
 import pt.aima.platform.security.PlatformSecurity;
+import pt.aima.platform.transaction.AbortedTransactionRefusal;
 import pt.aima.platform.web.CorrelationIdFilter;
 import pt.aima.platform.web.ProblemDetailsAdvice;
 import pt.aima.platform.web.RequestActingContext;
@@ -181,6 +182,16 @@ public class PlatformAutoConfiguration {
         return maximumSize <= 0
                 ? NoCache.INSTANCE
                 : new AggregateCache(maximumSize, expireAfterAccess, eventStorageEngine::lastSequenceNumberFor);
+    }
+
+    /**
+     * Added by Spring Boot to the service's transaction manager: a transaction PostgreSQL has aborted is refused its
+     * commit, which the driver would otherwise report as done (see {@link AbortedTransactionRefusal}). Every
+     * transaction of the service goes through it: inbox records', commands', processors', the relay's.
+     */
+    @Bean
+    AbortedTransactionRefusal abortedTransactionRefusal(DataSource dataSource) {
+        return new AbortedTransactionRefusal(dataSource);
     }
 
     /**

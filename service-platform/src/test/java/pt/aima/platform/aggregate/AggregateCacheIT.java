@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,12 +25,13 @@ import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContext;
+import pt.aima.platform.transaction.AbortedTransactionRefusal.AbortedTransactionException;
 
 /**
  * The aggregate cache on a real event store, with a second instance appending to the same aggregates: a command finds
  * its aggregate cached; an entry behind the store is never used (the aggregate is read from the store instead); and an
  * append by the other instance while the command is handled makes the command collide, roll back and run once more on
- * the stored aggregate; an entry put by a command whose enclosing transaction rolls back is dropped. Every count the counter answers is the number of events in its stream.
+ * the stored aggregate; an entry put by a command whose enclosing transaction rolls back, or is refused its commit because PostgreSQL aborted it, is dropped. Every count the counter answers is the number of events in its stream.
  */
 @SpringBootTest(
         classes = CachedTestApplication.class,
@@ -164,6 +166,29 @@ class AggregateCacheIT {
                 .isZero();
         assertThat(sequenceNumbers(counter)).as("the other instance's append").containsExactly(0L, 1L);
         assertThat(increment(counter)).isEqualTo(3);
+    }
+
+    @Test
+    void aCommandWhoseTransactionPostgresAbortedIsNeitherCommittedNorCached() {
+        String counter = UUID.randomUUID().toString();
+        assertThat(increment(counter)).isEqualTo(1);
+
+        Throwable failed =
+                catchThrowable(() -> new TransactionTemplate(transactionManager).executeWithoutResult(outer -> {
+                    increment(counter);
+                    try {
+                        jdbc.sql("select 1 / 0").query(Integer.class).single();
+                    } catch (DataAccessException swallowed) {
+                        // a "log and carry on" somewhere in the transaction
+                    }
+                }));
+
+        assertThat(failed)
+                .as("the service's transaction manager refuses the commit the driver would report as done")
+                .isInstanceOf(AbortedTransactionException.class);
+        assertThat(cache.containsKey(counter)).isFalse();
+        assertThat(sequenceNumbers(counter)).containsExactly(0L);
+        assertThat(increment(counter)).isEqualTo(2);
     }
 
     private int increment(String counter) {
