@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -63,6 +64,7 @@ import pt.aima.platform.acting.ActingCommandGateway;
 import pt.aima.platform.acting.ActingContextCorrelationProvider;
 import pt.aima.platform.acting.CurrentActingContext;
 import pt.aima.platform.aggregate.AggregateCache;
+import pt.aima.platform.aggregate.AggregateLocks;
 import pt.aima.platform.asof.AggregateHistory;
 import pt.aima.platform.asof.AsOfReplay;
 import pt.aima.platform.audit.CaseHistoryController;
@@ -182,6 +184,21 @@ public class PlatformAutoConfiguration {
         return maximumSize <= 0
                 ? NoCache.INSTANCE
                 : new AggregateCache(maximumSize, expireAfterAccess, eventStorageEngine::lastSequenceNumberFor);
+    }
+
+    /**
+     * The locks of the aggregates named on them: {@code @Aggregate(lockFactory = "aggregateLocks")}. A command waits
+     * {@code aima.aggregate-locks.wait} at most for its aggregate's lock (Axon's own default: a minute), but only {@code
+     * aima.aggregate-locks.wait-after-append} (a second) inside a transaction that has already appended events, which
+     * could otherwise close a deadlock with PostgreSQL (see {@link AggregateLocks}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "aggregateLocks")
+    LockFactory aggregateLocks(Environment environment) {
+        return new AggregateLocks(
+                environment.getProperty("aima.aggregate-locks.wait", Duration.class, Duration.ofMinutes(1)),
+                environment.getProperty(
+                        "aima.aggregate-locks.wait-after-append", Duration.class, Duration.ofSeconds(1)));
     }
 
     /**

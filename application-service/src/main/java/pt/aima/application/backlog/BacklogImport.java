@@ -20,7 +20,7 @@ import pt.aima.application.backlog.ImportEvent.ImportStarted;
  * One backlog import: started by an operator, completed once with its counts and report. One that stopped on the way
  * (the service stopped or crashed) is interrupted, and may be resumed with the same file, as often as it takes.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLocks")
 class BacklogImport {
 
     @AggregateIdentifier

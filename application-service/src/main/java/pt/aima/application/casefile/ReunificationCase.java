@@ -43,7 +43,7 @@ import pt.aima.platform.eventstore.StoredAs;
  * recorded here once so the decision rule can rely on them.
  */
 @StoredAs("application.ReunificationCase")
-@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", cache = "aggregateCache", lockFactory = "aggregateLocks")
 @Revision("2") // 2: the registration date, the deadline extension and the members' stays; older snapshots are ignored
 class ReunificationCase {
 

@@ -45,7 +45,10 @@ import pt.aima.platform.eventstore.StoredAs;
  * an accepted document.
  */
 @StoredAs("document.CaseDocuments")
-@Aggregate(snapshotTriggerDefinition = "caseDocumentsSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(
+        snapshotTriggerDefinition = "caseDocumentsSnapshotTrigger",
+        cache = "aggregateCache",
+        lockFactory = "aggregateLocks")
 @Revision("3") // 3: items keyed by ItemKey, evidence requests as entities; Axon ignores snapshots of other revisions
 class CaseDocuments {
 

@@ -92,7 +92,10 @@ import pt.aima.platform.eventstore.StoredAs;
  * for the contact data in the delivery outbox, and fails for operations to see if it never comes).
  */
 @StoredAs("notification.CaseNotifications")
-@Aggregate(snapshotTriggerDefinition = "caseNotificationsSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(
+        snapshotTriggerDefinition = "caseNotificationsSnapshotTrigger",
+        cache = "aggregateCache",
+        lockFactory = "aggregateLocks")
 @Revision("2") // 2: held notifications, registration and checklist known; Axon ignores snapshots of other revisions
 class CaseNotifications {
 

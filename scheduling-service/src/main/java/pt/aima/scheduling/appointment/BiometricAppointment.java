@@ -49,7 +49,10 @@ import pt.aima.scheduling.appointment.AppointmentEvent.CourtOrderRecorded;
  * scheduler plans with are built from its events.
  */
 @StoredAs("scheduling.BiometricAppointment")
-@Aggregate(snapshotTriggerDefinition = "appointmentSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(
+        snapshotTriggerDefinition = "appointmentSnapshotTrigger",
+        cache = "aggregateCache",
+        lockFactory = "aggregateLocks")
 class BiometricAppointment {
 
     static final String APPLICANT_REQUEST = "APPLICANT_REQUEST";

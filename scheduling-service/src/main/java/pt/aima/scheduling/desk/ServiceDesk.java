@@ -21,7 +21,7 @@ import pt.aima.scheduling.schedule.Closure;
  * A service desk's daily capacity calendar. Every change is an event; the scheduler reads the calendar built from
  * these events and moves the appointments it no longer allows.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLocks")
 class ServiceDesk {
 
     @AggregateIdentifier

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import pt.aima.platform.aggregate.AggregateLocks;
 import pt.aima.platform.integrity.EventHash;
 import pt.aima.platform.integrity.StoredEvent;
 
@@ -49,6 +50,7 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected PreparedStatement appendEvents(
             Connection connection, List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
+        AggregateLocks.appended();
         PreparedStatement statement = connection.prepareStatement(insert);
         Map<String, ChainHeads.Head> batch = new HashMap<>();
         for (EventMessage<?> message : events) {

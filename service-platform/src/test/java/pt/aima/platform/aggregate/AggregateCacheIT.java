@@ -1,10 +1,19 @@
 package pt.aima.platform.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -31,11 +40,17 @@ import pt.aima.platform.transaction.AbortedTransactionRefusal.AbortedTransaction
  * The aggregate cache on a real event store, with a second instance appending to the same aggregates: a command finds
  * its aggregate cached; an entry behind the store is never used (the aggregate is read from the store instead); and an
  * append by the other instance while the command is handled makes the command collide, roll back and run once more on
- * the stored aggregate; an entry put by a command whose enclosing transaction rolls back, or is refused its commit because PostgreSQL aborted it, is dropped. Every count the counter answers is the number of events in its stream.
+ * the stored aggregate; an entry put by a command whose enclosing transaction rolls back, or is refused its commit because PostgreSQL aborted it, is dropped. A
+ * transaction holding an append gives up a lock held by a command that its append blocks (see AggregateLocks). Every
+ * count the counter answers is the number of events in its stream.
  */
 @SpringBootTest(
         classes = CachedTestApplication.class,
-        properties = {"spring.application.name=aggregate-cache-it", "aima.service.name=aggregate-cache-it"})
+        properties = {
+            "spring.application.name=aggregate-cache-it",
+            "aima.service.name=aggregate-cache-it",
+            "aima.aggregate-locks.wait=2m"
+        })
 class AggregateCacheIT {
 
     private static final ActingContext OPERATOR =
@@ -189,6 +204,57 @@ class AggregateCacheIT {
         assertThat(cache.containsKey(counter)).isFalse();
         assertThat(sequenceNumbers(counter)).containsExactly(0L);
         assertThat(increment(counter)).isEqualTo(2);
+    }
+
+    @Test
+    void aTransactionHoldingAnAppendNeverWaitsLongForALockHeldByACommandItsAppendBlocks() throws Exception {
+        String counter = UUID.randomUUID().toString();
+        assertThat(increment(counter)).isEqualTo(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch firstAppended = new CountDownLatch(1);
+            CountDownLatch otherBlocked = new CountDownLatch(1);
+            // a batch: its first command appends (uncommitted), its second is for the same aggregate
+            Future<?> batch =
+                    threads.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+                        increment(counter);
+                        firstAppended.countDown();
+                        awaitQuietly(otherBlocked);
+                        increment(counter);
+                    }));
+            firstAppended.await(30, TimeUnit.SECONDS);
+            // another thread's command takes the lock, appends at the same sequence number, waits in PostgreSQL
+            Future<Integer> other = threads.submit(() -> increment(counter));
+            await().atMost(Duration.ofSeconds(30)).until(() -> commandsWaitingInPostgres() > 0);
+            otherBlocked.countDown();
+
+            assertThatThrownBy(() -> batch.get(30, TimeUnit.SECONDS))
+                    .as("the batch gives up the lock it cannot get (waiting out aima.aggregate-locks.wait, 2 minutes,"
+                            + " would time this out)")
+                    .hasRootCauseInstanceOf(LockAcquisitionFailedException.class);
+            assertThat(other.get(30, TimeUnit.SECONDS))
+                    .as("released by the batch's rollback")
+                    .isEqualTo(2);
+            assertThat(sequenceNumbers(counter)).containsExactly(0L, 1L);
+            assertThat(increment(counter)).isEqualTo(3);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private long commandsWaitingInPostgres() {
+        return jdbc.sql("select count(*) from pg_stat_activity where datname = current_database()"
+                        + " and wait_event_type = 'Lock'")
+                .query(Long.class)
+                .single();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int increment(String counter) {
