@@ -76,12 +76,9 @@ public final class AggregateLocks implements LockFactory {
             acquired = entry.lock.tryLock(bound.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            if (!acquired) {
-                forget(identifier, entry);
-            }
         }
         if (!acquired) {
+            forget(identifier, entry);
             throw new LockAcquisitionFailedException("Could not take the lock of aggregate " + identifier + " within "
                     + bound + (holdsAppends ? " (this transaction holds appended events, see AggregateLocks)" : ""));
         }
