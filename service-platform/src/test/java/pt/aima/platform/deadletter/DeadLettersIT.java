@@ -3,6 +3,10 @@ package pt.aima.platform.deadletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -240,6 +245,26 @@ class DeadLettersIT {
                         .post("/operations/dead-letters/topic/{id}/discard", reason("again"), id)
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void readingTheDeadLetterTopicsLogsNoWarning() {
+        Logger fetcher =
+                (Logger) LoggerFactory.getLogger("org.apache.kafka.clients.consumer.internals.OffsetFetcherUtils");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        fetcher.addAppender(logged);
+        try {
+            KafkaDeadLetters topics = service.spring().getBean(KafkaDeadLetters.class);
+            topics.readAll(topics.topics());
+            topics.read(DLT + ":0:999999");
+        } finally {
+            fetcher.detachAppender(logged);
+        }
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .isEmpty();
     }
 
     @Test
