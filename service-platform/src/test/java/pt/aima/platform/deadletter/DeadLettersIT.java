@@ -249,6 +249,15 @@ class DeadLettersIT {
 
     @Test
     void readingTheDeadLetterTopicsLogsNoWarning() {
+        CaseId caseId = CaseId.newId();
+        service.kafka()
+                .sendRaw(new ProducerRecord<>(
+                        OperationsTestApplication.TOPIC,
+                        caseId.toString(),
+                        "not json".getBytes(StandardCharsets.UTF_8)));
+        String id = await().atMost(ServiceHarness.PATIENCE)
+                .until(() -> entryOfCase("topic", DLT, caseId.toString()), Optional::isPresent)
+                .orElseThrow();
         Logger fetcher =
                 (Logger) LoggerFactory.getLogger("org.apache.kafka.clients.consumer.internals.OffsetFetcherUtils");
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -256,14 +265,16 @@ class DeadLettersIT {
         fetcher.addAppender(logged);
         try {
             KafkaDeadLetters topics = service.spring().getBean(KafkaDeadLetters.class);
-            topics.readAll(topics.topics());
-            topics.read(DLT + ":0:999999");
+            assertThat(topics.readAll(topics.topics()).get(DLT))
+                    .anySatisfy(entry -> assertThat(entry.id()).isEqualTo(id));
+            assertThat(topics.read(id)).isPresent();
         } finally {
             fetcher.detachAppender(logged);
         }
         assertThat(logged.list)
                 .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
                 .extracting(ILoggingEvent::getFormattedMessage)
+                .filteredOn(message -> message.contains("-dead-letter-reader"))
                 .isEmpty();
     }
 
