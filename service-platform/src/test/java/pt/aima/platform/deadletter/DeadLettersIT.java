@@ -223,14 +223,7 @@ class DeadLettersIT {
     @Test
     void anUnreadableRecordIsShownWithoutItsBytesAndDiscarded() {
         CaseId caseId = CaseId.newId();
-        service.kafka()
-                .sendRaw(new ProducerRecord<>(
-                        OperationsTestApplication.TOPIC,
-                        caseId.toString(),
-                        "{\"fullName\": \"Rui Sousa\", not json".getBytes(StandardCharsets.UTF_8)));
-        String id = await().atMost(ServiceHarness.PATIENCE)
-                .until(() -> entryOfCase("topic", DLT, caseId.toString()), Optional::isPresent)
-                .orElseThrow();
+        String id = deadLettered(caseId, "{\"fullName\": \"Rui Sousa\", not json");
 
         Response entry = operations().get("/operations/dead-letters/topic/{id}", id);
         assertThat(entry.body().get("reason").asString()).startsWith("MalformedEventException");
@@ -249,15 +242,7 @@ class DeadLettersIT {
 
     @Test
     void readingTheDeadLetterTopicsLogsNoWarning() {
-        CaseId caseId = CaseId.newId();
-        service.kafka()
-                .sendRaw(new ProducerRecord<>(
-                        OperationsTestApplication.TOPIC,
-                        caseId.toString(),
-                        "not json".getBytes(StandardCharsets.UTF_8)));
-        String id = await().atMost(ServiceHarness.PATIENCE)
-                .until(() -> entryOfCase("topic", DLT, caseId.toString()), Optional::isPresent)
-                .orElseThrow();
+        String id = deadLettered(CaseId.newId(), "not json");
         Logger fetcher =
                 (Logger) LoggerFactory.getLogger("org.apache.kafka.clients.consumer.internals.OffsetFetcherUtils");
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -345,6 +330,18 @@ class DeadLettersIT {
         Response metric = operations().get(uri.toString());
         assertThat(metric.status()).as(metric.toString()).isEqualTo(200);
         return metric.body().get("measurements").get(0).get("value").asDouble();
+    }
+
+    /** Sends an unreadable record of the case to the consumed topic; answers its dead letter's id once it is there. */
+    private static String deadLettered(CaseId caseId, String unreadable) {
+        service.kafka()
+                .sendRaw(new ProducerRecord<>(
+                        OperationsTestApplication.TOPIC,
+                        caseId.toString(),
+                        unreadable.getBytes(StandardCharsets.UTF_8)));
+        return await().atMost(ServiceHarness.PATIENCE)
+                .until(() -> entryOfCase("topic", DLT, caseId.toString()), Optional::isPresent)
+                .orElseThrow();
     }
 
     private static LedgerProjection projection() {
