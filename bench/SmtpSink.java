@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * its e-mails for real (an SMTP conversation per message) instead of retrying them against no server for the whole
  * run, which would measure the retries rather than the system.
  *
- * <pre>java bench/SmtpSink.java [port]     (prints "smtp sink on port N"; the count of messages on exit)</pre>
+ * <pre>java bench/SmtpSink.java [port]     (prints "smtp sink on port N"; the count of messages and connections on exit)</pre>
  *
  * <p>With {@code -Dsmtp.sink.count=true} it also prints "accepted N <X-AIMA-Notification-Id>" after each message, so a script can compare the
  * messages the sink really received with the deliveries notification-service marked sent (bench/restarts.sh: none
@@ -21,16 +21,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public class SmtpSink {
 
     private static final AtomicLong messages = new AtomicLong();
+    private static final AtomicLong connections = new AtomicLong();
     private static final boolean COUNT = Boolean.getBoolean("smtp.sink.count");
 
     public static void main(String[] args) throws Exception {
         ServerSocket server = new ServerSocket(args.length > 0 ? Integer.parseInt(args[0]) : 0, 200,
                 InetAddress.getLoopbackAddress());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("smtp sink: " + messages.get() + " messages")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(
+                "smtp sink: " + messages.get() + " messages over " + connections.get() + " connections")));
         System.out.println("smtp sink on port " + server.getLocalPort());
         System.out.flush();
         while (true) {
             Socket socket = server.accept();
+            connections.incrementAndGet();
             Thread.ofVirtual().start(() -> converse(socket));
         }
     }

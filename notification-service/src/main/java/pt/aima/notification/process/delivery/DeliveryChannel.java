@@ -11,4 +11,10 @@ public interface DeliveryChannel {
     String contactColumn();
 
     void deliver(OutboundMessage message) throws DeliveryFailure;
+
+    /**
+     * Nothing more is due on this channel for now: a connection kept open between messages (SMTP's) is closed. The
+     * sender calls it when a poll finds nothing to send and when it stops; the next message opens a new one.
+     */
+    default void release() {}
 }

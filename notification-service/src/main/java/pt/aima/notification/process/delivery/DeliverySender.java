@@ -96,13 +96,21 @@ public class DeliverySender implements SmartLifecycle {
         do {
             full = false;
             for (DeliveryChannel channel : channels) {
-                full |= sendBatch(channel) == batchSize;
+                int sent = sendBatch(channel);
+                if (sent == 0) {
+                    channel.release();
+                }
+                full |= sent == batchSize;
             }
             full |= reporter.reportDue(batchSize) == batchSize;
         } while (full && !stopping);
     }
 
-    /** Sends up to a batch of the channel's due deliveries, each in its own transaction; answers how many went. */
+    /**
+     * Sends up to a batch of the channel's due deliveries, each in its own transaction; answers how many went. A channel
+     * may keep its connection from one batch, and one poll, to the next; it is released when a poll finds nothing to
+     * send on it (or it is down) and when the sender stops.
+     */
     private int sendBatch(DeliveryChannel channel) {
         for (int i = 0; i < batchSize; i++) {
             Outcome outcome;
@@ -213,7 +221,9 @@ public class DeliverySender implements SmartLifecycle {
         if (executor != null) {
             executor.shutdown();
             try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
+                if (executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                    channels.forEach(DeliveryChannel::release);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

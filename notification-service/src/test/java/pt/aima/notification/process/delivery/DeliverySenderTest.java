@@ -51,6 +51,20 @@ class DeliverySenderTest {
         assertThat(outbox.sent).isEmpty();
     }
 
+    /** A channel keeps its connection while mail flows, and is told to let it go once a poll finds nothing due. */
+    @Test
+    void aChannelIsReleasedWhenAPollFindsNothingMoreToSend() {
+        Outbox outbox = new Outbox(7);
+        Recording email = new Recording(Channel.EMAIL, false);
+        DeliverySender sender = sender(outbox, email);
+
+        sender.sendDue();
+        assertThat(email.releases).as("after the poll that sent the queue").isZero();
+
+        sender.sendDue();
+        assertThat(email.releases).as("after a poll that found nothing due").isEqualTo(1);
+    }
+
     private static DeliverySender sender(Outbox outbox, DeliveryChannel channel) {
         TransactionTemplate transaction = new TransactionTemplate(new NoTransactions());
         DeliveryReporter reporter =
@@ -122,6 +136,7 @@ class DeliverySenderTest {
         private final boolean down;
         final List<OutboundMessage> delivered = new ArrayList<>();
         int attempts;
+        int releases;
 
         Recording(Channel channel, boolean down) {
             this.channel = channel;
@@ -145,6 +160,11 @@ class DeliverySenderTest {
                 throw DeliveryFailure.transientFailure("mail server unavailable", null);
             }
             delivered.add(message);
+        }
+
+        @Override
+        public void release() {
+            releases++;
         }
     }
 
