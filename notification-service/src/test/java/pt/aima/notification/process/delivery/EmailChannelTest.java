@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -104,8 +109,125 @@ class EmailChannelTest {
         assertThat(server.getReceivedMessages()).hasSize(1);
     }
 
+    /**
+     * A mail server that refuses the recipient: a permanent failure, sent once only (not again over a new connection),
+     * and the next message still goes, whether the refusal came on a new connection or a kept one.
+     */
+    @Test
+    void anAddressTheServerRefusesFailsForGoodAndTheNextMessageStillGoes() throws IOException {
+        try (var refusing = new RefusingServer()) {
+            var mailSender = new JavaMailSenderImpl();
+            mailSender.setHost("127.0.0.1");
+            mailSender.setPort(refusing.port());
+            var channel = new EmailChannel(
+                    new StaticListableBeanFactory(Map.of("mailSender", mailSender))
+                            .getBeanProvider(JavaMailSender.class),
+                    "notificacoes@aima.gov.pt");
+            try {
+                assertRefused(channel, "refused-first@example.org");
+                channel.deliver(message("kept@example.org"));
+                assertRefused(channel, "refused-on-a-kept-connection@example.org");
+                channel.deliver(message("after@example.org"));
+            } finally {
+                channel.release();
+            }
+
+            assertThat(refusing.accepted()).containsExactly("<kept@example.org>", "<after@example.org>");
+            assertThat(refusing.refusals()).isEqualTo(2);
+        }
+    }
+
+    private static void assertRefused(EmailChannel channel, String address) {
+        assertThatThrownBy(() -> channel.deliver(message(address)))
+                .isInstanceOfSatisfying(DeliveryFailure.class, failure -> {
+                    assertThat(failure.permanent()).isTrue();
+                    assertThat(failure.code()).isEqualTo(DeliveryFailure.ADDRESS_REJECTED);
+                });
+    }
+
     private static OutboundMessage message(String address) {
         return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), address, "Assunto", "Corpo");
+    }
+
+    /** A scripted SMTP server: refuses every recipient whose address starts with "refused", accepts the rest. */
+    private static final class RefusingServer implements AutoCloseable {
+
+        private final ServerSocket listening;
+        private final List<String> accepted = new CopyOnWriteArrayList<>();
+        private final AtomicInteger refusals = new AtomicInteger();
+
+        RefusingServer() throws IOException {
+            listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(() -> {
+                while (!listening.isClosed()) {
+                    try {
+                        Socket client = listening.accept();
+                        Thread.ofVirtual().start(() -> converse(client));
+                    } catch (IOException e) {
+                        // closed: no more connections
+                    }
+                }
+            });
+        }
+
+        private void converse(Socket socket) {
+            try (socket;
+                    var in = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                    var out = new PrintStream(socket.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+                out.print("220 refusing-server\r\n");
+                String recipient = null;
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
+                    switch (verb) {
+                        case "RCPT" -> {
+                            String address =
+                                    line.substring(line.indexOf(':') + 1).trim();
+                            if (address.startsWith("<refused")) {
+                                refusals.incrementAndGet();
+                                out.print("550 5.1.1 no such mailbox\r\n");
+                            } else {
+                                recipient = address;
+                                out.print("250 ok\r\n");
+                            }
+                        }
+                        case "DATA" -> {
+                            out.print("354 go on\r\n");
+                            while ((line = in.readLine()) != null && !line.equals(".")) {
+                                // the message itself is not kept
+                            }
+                            accepted.add(recipient);
+                            out.print("250 accepted\r\n");
+                        }
+                        case "QUIT" -> {
+                            out.print("221 bye\r\n");
+                            return;
+                        }
+                        default -> out.print("250 ok\r\n");
+                    }
+                }
+            } catch (IOException e) {
+                // the client went away
+            }
+        }
+
+        int port() {
+            return listening.getLocalPort();
+        }
+
+        List<String> accepted() {
+            return accepted;
+        }
+
+        int refusals() {
+            return refusals.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            listening.close();
+        }
     }
 
     /** Forwards every connection to the SMTP server, counting them; can drop every open one, or stop listening. */
