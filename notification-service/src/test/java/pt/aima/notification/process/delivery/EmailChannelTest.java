@@ -236,6 +236,7 @@ class EmailChannelTest {
         private final ServerSocket listening;
         private final AtomicInteger connections = new AtomicInteger();
         private final List<Socket> open = new CopyOnWriteArrayList<>();
+        private boolean closed;
 
         CountingRelay(int target) throws IOException {
             listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -244,16 +245,31 @@ class EmailChannelTest {
                     try {
                         Socket client = listening.accept();
                         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-                        connections.incrementAndGet();
-                        open.add(client);
-                        open.add(upstream);
-                        pump(client, upstream);
-                        pump(upstream, client);
+                        if (admit(client, upstream)) {
+                            pump(client, upstream);
+                            pump(upstream, client);
+                        }
                     } catch (IOException e) {
                         // closed: no more connections
                     }
                 }
             });
+        }
+
+        /**
+         * Counts and keeps a connection, unless the relay is closed: an accept under way while the socket closes may
+         * still return one, which is then refused here, so that nothing is relayed after {@link #close()}.
+         */
+        private synchronized boolean admit(Socket client, Socket upstream) {
+            if (closed) {
+                closeQuietly(client);
+                closeQuietly(upstream);
+                return false;
+            }
+            connections.incrementAndGet();
+            open.add(client);
+            open.add(upstream);
+            return true;
         }
 
         private static void pump(Socket from, Socket to) {
@@ -276,13 +292,14 @@ class EmailChannelTest {
             return connections.get();
         }
 
-        void dropConnections() {
+        synchronized void dropConnections() {
             open.forEach(CountingRelay::closeQuietly);
             open.clear();
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            closed = true;
             closeQuietly(listening);
             dropConnections();
         }
