@@ -138,7 +138,6 @@ public class EmailChannel implements DeliveryChannel {
         try {
             send(server, mime);
         } catch (MessagingException e) {
-            release();
             if (!kept || addressRefused(e)) {
                 throw e;
             }
@@ -150,14 +149,14 @@ public class EmailChannel implements DeliveryChannel {
         }
     }
 
+    /** Sends over the kept connection, opening one if there is none; a failed send closes it. */
     private void send(JavaMailSenderImpl server, MimeMessage mime) throws MessagingException {
         if (connection == null) {
             connection = connect(server);
-            sentOverConnection = 0;
         }
         try {
             connection.sendMessage(mime, mime.getAllRecipients());
-        } catch (RuntimeException e) {
+        } catch (MessagingException | RuntimeException e) {
             release();
             throw e;
         }

@@ -43,14 +43,19 @@ class EmailChannelTest {
         server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         relay = new CountingRelay(server.getSmtp().getPort());
+        email = emailChannel(relay.port());
+    }
+
+    /** The channel over Spring's mail sender for a server on this machine's port, with short timeouts. */
+    private static EmailChannel emailChannel(int port) {
         var mailSender = new JavaMailSenderImpl();
         mailSender.setHost("127.0.0.1");
-        mailSender.setPort(relay.port());
+        mailSender.setPort(port);
         var properties = new Properties();
         properties.put("mail.smtp.connectiontimeout", "2000");
         properties.put("mail.smtp.timeout", "2000");
         mailSender.setJavaMailProperties(properties);
-        email = new EmailChannel(
+        return new EmailChannel(
                 new StaticListableBeanFactory(Map.of("mailSender", mailSender)).getBeanProvider(JavaMailSender.class),
                 "notificacoes@aima.gov.pt");
     }
@@ -116,13 +121,7 @@ class EmailChannelTest {
     @Test
     void anAddressTheServerRefusesFailsForGoodAndTheNextMessageStillGoes() throws IOException {
         try (var refusing = new RefusingServer()) {
-            var mailSender = new JavaMailSenderImpl();
-            mailSender.setHost("127.0.0.1");
-            mailSender.setPort(refusing.port());
-            var channel = new EmailChannel(
-                    new StaticListableBeanFactory(Map.of("mailSender", mailSender))
-                            .getBeanProvider(JavaMailSender.class),
-                    "notificacoes@aima.gov.pt");
+            var channel = emailChannel(refusing.port());
             try {
                 assertRefused(channel, "refused-first@example.org");
                 channel.deliver(message("kept@example.org"));
