@@ -172,6 +172,68 @@ class OperationsServiceIT {
     }
 
     @Test
+    void anEventRewritesOnlyTheReadModelsWhoseRowsItChanges() {
+        CaseId caseId = CaseId.newId();
+        List<Published> events = ScriptedHistory.smoothPortalCase(
+                        caseId,
+                        start(),
+                        service.correlationId(),
+                        "applicant-writes",
+                        today().minusDays(50),
+                        Region.LISBOA,
+                        true)
+                .events();
+        Map<String, List<String>> registered = deliverAndReadWriters(caseId, events.get(0));
+        assertThat(registered.get("ops_case")).hasSize(1);
+        assertThat(registered.get("ops_decision_deadline")).hasSize(1);
+        assertThat(registered.get("ops_member_stay")).hasSize(1);
+
+        // The checklist moves the case's stage; its deadline and its member's stay stay as they were written.
+        Map<String, List<String>> checklist = deliverAndReadWriters(caseId, events.get(1));
+        assertThat(checklist.get("ops_case")).isNotEqualTo(registered.get("ops_case"));
+        assertThat(checklist.get("ops_decision_deadline")).isEqualTo(registered.get("ops_decision_deadline"));
+        assertThat(checklist.get("ops_member_stay")).isEqualTo(registered.get("ops_member_stay"));
+
+        // An upload waits in a queue: the case's queue rows are written again, the deadline is not.
+        Map<String, List<String>> upload = deliverAndReadWriters(caseId, events.get(2));
+        assertThat(upload.get("ops_document_waiting")).hasSize(1);
+        assertThat(upload.get("ops_member_stay")).isNotEqualTo(checklist.get("ops_member_stay"));
+        assertThat(upload.get("ops_decision_deadline")).isEqualTo(registered.get("ops_decision_deadline"));
+
+        // The decision sets the deadline's day of decision and takes the case out of the queues.
+        Map<String, List<String>> decided = Map.of();
+        for (Published event : events.subList(3, events.size())) {
+            decided = deliverAndReadWriters(caseId, event);
+        }
+        assertThat(decided.get("ops_decision_deadline")).isNotEqualTo(registered.get("ops_decision_deadline"));
+        assertThat(decided.get("ops_member_stay")).isEmpty();
+        assertThat(decided.get("ops_document_waiting")).isEmpty();
+        assertThat(jdbc.sql("select decided_on from ops_decision_deadline where case_id = :caseId")
+                        .param("caseId", caseId.value())
+                        .query(LocalDate.class)
+                        .single())
+                .isNotNull();
+    }
+
+    /**
+     * Delivers one event and reads, per read-model table, the transaction that wrote each of the case's rows
+     * ({@code xmin}): a row left alone keeps its writer.
+     */
+    private Map<String, List<String>> deliverAndReadWriters(CaseId caseId, Published event) {
+        deliver(List.of(event));
+        Map<String, List<String>> writers = new TreeMap<>();
+        for (String table : List.of("ops_case", "ops_decision_deadline", "ops_member_stay", "ops_document_waiting")) {
+            writers.put(
+                    table,
+                    jdbc.sql("select xmin::text from " + table + " where case_id = :caseId order by 1")
+                            .param("caseId", caseId.value())
+                            .query(String.class)
+                            .list());
+        }
+        return writers;
+    }
+
+    @Test
     void theArchiveKeepsNoPersonalFactsOfTheHouseholdThatOperationsDoNotUse() {
         ScriptedHistory script = troubled(CaseId.newId(), legacyNumber(), "Partner minimal", today().minusDays(30));
         deliver(script.events());

@@ -1,6 +1,7 @@
 package pt.aima.operations.archive;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import pt.aima.platform.privacy.Personal;
@@ -29,6 +30,18 @@ public interface EventArchive {
      * @return false if an event with the same id is archived already (nothing changes)
      */
     boolean keep(ArchivedEvent event);
+
+    /**
+     * Keeps {@code event} and reads its case's whole history with it ({@link #keep} then {@link #historyOf}); call it
+     * in the transaction of the inbox row that received it, under the case's lock. An archive in a database does both
+     * in one statement: this runs for every event the service receives.
+     *
+     * @return the case's history with the event, or empty if an event with the same id is archived already (nothing
+     *     changes)
+     */
+    default Optional<CaseHistory> keepAndRead(ArchivedEvent event) {
+        return keep(event) ? Optional.of(historyOf(event.caseId())) : Optional.empty();
+    }
 
     /** Every archived event of the case, in logical order (empty for a case never heard of). */
     CaseHistory historyOf(UUID caseId);

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -52,35 +53,55 @@ public class EventArchiveTable implements EventArchive {
         this.streaming.setFetchSize(1_000);
     }
 
+    /** The archive's row of an event, inserted unless its event id is there already. */
+    private static final String INSERT =
+            """
+            insert into event_archive (topic, kafka_partition, kafka_offset, event_id, event_type, event_version,
+                case_id, occurred_at, actor_subject, actor_role, correlation_id, causation_id, payload, received_at)
+            values (:topic, :partition, :offset, :eventId, :type, :version, :caseId, :occurredAt, :actorSubject,
+                :actorRole, :correlationId, :causationId, cast(:payload as jsonb), :receivedAt)
+            on conflict (event_id) do nothing""";
+
     @Override
     public boolean keep(ArchivedEvent event) {
+        return withEvent(jdbc.sql(INSERT), event).update() == 1;
+    }
+
+    /**
+     * The insert and the case's history in one statement: the row the insert returns (none for an event archived
+     * already), and, if there is one, the case's rows archived before it (the statement's snapshot does not hold its
+     * own insert).
+     */
+    @Override
+    public Optional<CaseHistory> keepAndRead(ArchivedEvent event) {
+        List<ArchivedEvent> events = new ArrayList<>();
+        withEvent(
+                        jdbc.sql("with kept as (" + INSERT + " returning " + COLUMNS + ")"
+                                + " select " + COLUMNS + " from kept"
+                                + " union all select " + COLUMNS + " from event_archive"
+                                + " where case_id = :caseId and exists (select 1 from kept)"),
+                        event)
+                .query((RowCallbackHandler) rs -> read(rs, events));
+        return events.isEmpty() ? Optional.empty() : Optional.of(CaseHistory.of(event.caseId(), events));
+    }
+
+    private static JdbcClient.StatementSpec withEvent(JdbcClient.StatementSpec statement, ArchivedEvent event) {
         EventEnvelope<IntegrationEvent> envelope = event.envelope();
-        return jdbc.sql(
-                                """
-                        insert into event_archive (topic, kafka_partition, kafka_offset, event_id, event_type,
-                            event_version, case_id, occurred_at, actor_subject, actor_role, correlation_id,
-                            causation_id, payload, received_at)
-                        values (:topic, :partition, :offset, :eventId, :type, :version, :caseId, :occurredAt,
-                            :actorSubject, :actorRole, :correlationId, :causationId, cast(:payload as jsonb),
-                            :receivedAt)
-                        on conflict (event_id) do nothing
-                        """)
-                        .param("topic", event.topic())
-                        .param("partition", event.partition())
-                        .param("offset", event.offset())
-                        .param("eventId", envelope.eventId())
-                        .param("type", envelope.type())
-                        .param("version", envelope.version())
-                        .param("caseId", envelope.caseId().value())
-                        .param("occurredAt", Timestamp.from(envelope.occurredAt()))
-                        .param("actorSubject", envelope.actor().subject())
-                        .param("actorRole", envelope.actor().role())
-                        .param("correlationId", envelope.correlationId())
-                        .param("causationId", envelope.causationId())
-                        .param("payload", event.payloadJson())
-                        .param("receivedAt", Timestamp.from(event.receivedAt()))
-                        .update()
-                == 1;
+        return statement
+                .param("topic", event.topic())
+                .param("partition", event.partition())
+                .param("offset", event.offset())
+                .param("eventId", envelope.eventId())
+                .param("type", envelope.type())
+                .param("version", envelope.version())
+                .param("caseId", envelope.caseId().value())
+                .param("occurredAt", Timestamp.from(envelope.occurredAt()))
+                .param("actorSubject", envelope.actor().subject())
+                .param("actorRole", envelope.actor().role())
+                .param("correlationId", envelope.correlationId())
+                .param("causationId", envelope.causationId())
+                .param("payload", event.payloadJson())
+                .param("receivedAt", Timestamp.from(event.receivedAt()));
     }
 
     @Override

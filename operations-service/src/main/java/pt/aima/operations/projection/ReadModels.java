@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +28,8 @@ import pt.aima.operations.casefile.CaseFile;
  * history, in the inbox transaction and under a lock on the case (an advisory lock in PostgreSQL): events of one case
  * arrive on several topics, and two consumers projecting the same case at once would each miss the other's event.
  * Since every projection folds the whole history in logical order, the rows are the same whatever the arrival order.
+ * Only the read models whose rows the event changes are written ({@link CaseProjection#sameRows}): the rows of the
+ * others, written from the history without it, are already right.
  *
  * <p>Rebuild: every read model emptied and recomputed from the archive alone, in one transaction, so readers see the
  * old rows until the new ones commit; live projection waits meanwhile (it takes the same lock shared, the rebuild
@@ -75,16 +79,19 @@ public class ReadModels {
                 .param("caseId", event.caseId().toString())
                 .query(Integer.class)
                 .list();
-        if (!archive.keep(event)) {
+        Optional<CaseHistory> kept = archive.keepAndRead(event);
+        if (kept.isEmpty()) {
             return false;
         }
-        CaseHistory history = archive.historyOf(event.caseId());
+        CaseHistory history = kept.get();
         if (history.events().stream().anyMatch(archived -> archived.envelope().payload() instanceof ApplicantDataErased)
                 && archive.eraseStaffText(event.caseId()) > 0) {
-            // the applicant's data was erased: what staff typed about the case goes too, also when it arrives later
-            history = archive.historyOf(event.caseId());
+            // the applicant's data was erased: what staff typed about the case goes too, also when it arrives later;
+            // the archive changed under the rows, so every read model is written again
+            project(archive.historyOf(event.caseId()));
+            return true;
         }
-        project(history);
+        projectChanges(history, event.eventId());
         return true;
     }
 
@@ -140,6 +147,26 @@ public class ReadModels {
                             .single());
         }
         return checksums;
+    }
+
+    /**
+     * Writes the rows of every read model that {@code eventId}, now in {@code history}, changes: the history without it
+     * is what the rows were last written from (every archived event was projected in its own inbox transaction, under
+     * the case's lock), so a projection whose rows are the same for both is left alone.
+     */
+    private void projectChanges(CaseHistory history, UUID eventId) {
+        CaseFile file = CaseFile.fold(history);
+        CaseHistory before = new CaseHistory(
+                history.caseId(),
+                history.events().stream()
+                        .filter(archived -> !archived.eventId().equals(eventId))
+                        .toList());
+        CaseFile beforeFile = CaseFile.fold(before);
+        for (CaseProjection projection : projections) {
+            if (!projection.sameRows(before, beforeFile, history, file)) {
+                projection.project(history, file);
+            }
+        }
     }
 
     private void project(CaseHistory history) {

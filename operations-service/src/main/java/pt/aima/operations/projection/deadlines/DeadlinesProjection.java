@@ -2,6 +2,7 @@ package pt.aima.operations.projection.deadlines;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -43,24 +44,50 @@ class DeadlinesProjection implements CaseProjection {
         return List.of("ops_decision_deadline");
     }
 
+    /**
+     * The facts the case's row is made of (with the configured policy, which does not change while the service runs):
+     * registered or not, the day of submission, the first extension, the day of the decision.
+     */
+    private record Facts(boolean registered, LocalDate submittedOn, Instant extendedAt, LocalDate decidedOn) {
+
+        static Facts of(CaseHistory history, CaseFile file) {
+            if (!file.registered()) {
+                return new Facts(false, null, null, null);
+            }
+            Instant extendedAt = history.events().stream()
+                    .filter(event -> event.payload() instanceof DecisionDeadlineExtended)
+                    .map(ArchivedEvent::occurredAt)
+                    .findFirst()
+                    .orElse(null);
+            return new Facts(
+                    true,
+                    file.registration().submittedOn(),
+                    extendedAt,
+                    file.decidedAt() == null
+                            ? null
+                            : file.decidedAt().atZone(LISBON).toLocalDate());
+        }
+    }
+
+    @Override
+    public boolean sameRows(CaseHistory before, CaseFile beforeFile, CaseHistory after, CaseFile afterFile) {
+        return Facts.of(before, beforeFile).equals(Facts.of(after, afterFile));
+    }
+
     @Override
     public void project(CaseHistory history, CaseFile file) {
-        if (!file.registered()) {
+        Facts facts = Facts.of(history, file);
+        if (!facts.registered()) {
             return;
         }
-        Instant extendedAt = history.events().stream()
-                .filter(event -> event.payload() instanceof DecisionDeadlineExtended)
-                .map(ArchivedEvent::occurredAt)
-                .findFirst()
-                .orElse(null);
-        Optional<LegalDeadline> counted =
-                legalClock.deadline(file.registration().submittedOn(), extendedAt);
+        Instant extendedAt = facts.extendedAt();
+        Optional<LegalDeadline> counted = legalClock.deadline(facts.submittedOn(), extendedAt);
         if (counted.isEmpty()) {
             log.warn(
                     "case {} registered on {}: no decision deadline rule was in force on that day"
                             + " (aima.deadlines.policies starts later); it has no deadline here",
                     file.caseId(),
-                    file.registration().submittedOn());
+                    facts.submittedOn());
             jdbc.sql("delete from ops_decision_deadline where case_id = :caseId")
                     .param("caseId", file.caseId())
                     .update();
@@ -88,11 +115,7 @@ class DeadlinesProjection implements CaseProjection {
                 .param("originalDeadline", deadline.originalDeadline())
                 .param("extendedAt", extendedAt == null ? null : Timestamp.from(extendedAt))
                 .param("deadline", deadline.deadline())
-                .param(
-                        "decidedOn",
-                        file.decidedAt() == null
-                                ? null
-                                : file.decidedAt().atZone(LISBON).toLocalDate())
+                .param("decidedOn", facts.decidedOn())
                 .update();
     }
 }

@@ -55,13 +55,53 @@ class WorkQueuesProjection implements CaseProjection {
         return TABLES;
     }
 
+    /**
+     * What the case's rows in the queues are made of: nothing before its registration; its failed deliveries; and while
+     * it is undecided its waiting documents, open evidence requests, missed appointment, court orders and members.
+     */
+    private record Items(
+            List<FailedDelivery> failedDeliveries,
+            List<WaitingDocument> waitingDocuments,
+            List<EvidenceRequest> evidenceRequests,
+            MissedAppointment missedAppointment,
+            List<CourtOrder> courtOrders,
+            List<Member> members) {
+
+        static final Items NONE = new Items(List.of(), List.of(), List.of(), null, List.of(), List.of());
+
+        static Items of(CaseFile file) {
+            if (!file.registered()) {
+                return NONE;
+            }
+            List<FailedDelivery> failed = List.copyOf(file.failedDeliveries());
+            if (file.decided()) {
+                return new Items(failed, List.of(), List.of(), null, List.of(), List.of());
+            }
+            return new Items(
+                    failed,
+                    List.copyOf(file.waitingDocuments()),
+                    file.evidenceRequests().stream()
+                            .filter(request -> request.awaitingApplicant() || request.awaitingAima())
+                            .toList(),
+                    file.missedAppointment(),
+                    List.copyOf(file.courtOrders()),
+                    List.copyOf(file.registration().members()));
+        }
+    }
+
+    @Override
+    public boolean sameRows(CaseHistory before, CaseFile beforeFile, CaseHistory after, CaseFile afterFile) {
+        return Items.of(beforeFile).equals(Items.of(afterFile));
+    }
+
     @Override
     public void project(CaseHistory history, CaseFile file) {
         if (!file.registered()) {
             return;
         }
+        Items items = Items.of(file);
         jdbc.sql(DELETE_CASE).param("caseId", file.caseId()).update();
-        for (FailedDelivery failed : file.failedDeliveries()) {
+        for (FailedDelivery failed : items.failedDeliveries()) {
             jdbc.sql(
                             """
                             insert into ops_failed_delivery (notification_id, case_id, kind, channel, reason_code,
@@ -77,10 +117,7 @@ class WorkQueuesProjection implements CaseProjection {
                     .param("failedAt", timestamp(failed.failedAt()))
                     .update();
         }
-        if (file.decided()) {
-            return;
-        }
-        for (WaitingDocument document : file.waitingDocuments()) {
+        for (WaitingDocument document : items.waitingDocuments()) {
             jdbc.sql(
                             """
                             insert into ops_document_waiting (document_id, case_id, member_id, document_type,
@@ -94,10 +131,7 @@ class WorkQueuesProjection implements CaseProjection {
                     .param("uploadedAt", timestamp(document.uploadedAt()))
                     .update();
         }
-        for (EvidenceRequest request : file.evidenceRequests()) {
-            if (!request.awaitingApplicant() && !request.awaitingAima()) {
-                continue;
-            }
+        for (EvidenceRequest request : items.evidenceRequests()) {
             jdbc.sql(
                             """
                             insert into ops_evidence_request (case_id, request_id, member_id, document_types,
@@ -119,7 +153,7 @@ class WorkQueuesProjection implements CaseProjection {
                     .param("aimaResponded", request.aimaResponded())
                     .update();
         }
-        MissedAppointment missed = file.missedAppointment();
+        MissedAppointment missed = items.missedAppointment();
         if (missed != null) {
             jdbc.sql(
                             """
@@ -133,7 +167,7 @@ class WorkQueuesProjection implements CaseProjection {
                     .param("missedAt", timestamp(missed.missedAt()))
                     .update();
         }
-        for (CourtOrder order : file.courtOrders()) {
+        for (CourtOrder order : items.courtOrders()) {
             jdbc.sql(
                             """
                             insert into ops_court_order (case_id, reference, deadline, registered_at, at_risk,
@@ -151,7 +185,7 @@ class WorkQueuesProjection implements CaseProjection {
                     .update();
         }
         List<Map<String, String>> stays = new ArrayList<>();
-        for (Member member : file.registration().members()) {
+        for (Member member : items.members()) {
             Map<String, String> stay = new HashMap<>();
             stay.put("member_id", member.memberId().toString());
             stay.put("relationship", member.relationship());
