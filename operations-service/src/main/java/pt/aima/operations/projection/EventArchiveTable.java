@@ -181,7 +181,7 @@ public class EventArchiveTable implements EventArchive {
                     rs.getInt("kafka_partition"),
                     rs.getLong("kafka_offset"),
                     rs.getTimestamp("received_at").toInstant(),
-                    codec.decode(json.writeValueAsBytes(envelope)),
+                    codec.decode(envelope),
                     payload));
         } catch (MalformedEventException e) {
             log.warn(

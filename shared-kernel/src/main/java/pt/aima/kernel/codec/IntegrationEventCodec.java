@@ -76,6 +76,17 @@ public final class IntegrationEventCodec {
         } catch (JacksonException e) {
             throw new MalformedEventException("not JSON: " + e.getOriginalMessage(), e);
         }
+        return decode(root);
+    }
+
+    /**
+     * Reads an envelope already parsed as JSON (an archive that keeps the envelope's facts in columns builds it so,
+     * without writing it out and parsing it again).
+     *
+     * @throws UnknownEventTypeException a well-formed envelope of a type or version this build does not know
+     * @throws MalformedEventException anything else that is not a valid envelope
+     */
+    public EventEnvelope<IntegrationEvent> decode(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new MalformedEventException("envelope is not a JSON object");
         }

@@ -26,6 +26,7 @@ import pt.aima.kernel.envelope.EventEnvelope;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
+import tools.jackson.databind.json.JsonMapper;
 
 class IntegrationEventCodecTest {
 
@@ -52,6 +53,23 @@ class IntegrationEventCodecTest {
         EventEnvelope<?> decoded = codec.decode(codec.encode(envelope));
 
         assertThat(decoded).isEqualTo(envelope);
+    }
+
+    @Test
+    void decodesAnEnvelopeAlreadyParsedAsJsonAsItDecodesItsBytes() {
+        var envelope = EventEnvelope.wrap(
+                UUID.randomUUID(),
+                Instant.parse("2026-11-23T10:15:30.123Z"),
+                new Actor("applicant-7", "APPLICANT"),
+                "corr-1",
+                "req-1",
+                new DecisionDeadlineExtended(caseId, "complex household", LocalDate.of(2027, 1, 15)));
+        byte[] bytes = codec.encode(envelope);
+
+        assertThat(codec.decode(JsonMapper.builder().build().readTree(bytes))).isEqualTo(codec.decode(bytes));
+        assertThatThrownBy(() -> codec.decode(JsonMapper.builder().build().readTree("[1, 2]")))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("not a JSON object");
     }
 
     @Test
