@@ -48,6 +48,7 @@ class ChildCommandTest {
                 .containsExactly(
                         "/jdk/bin/java",
                         "-Xmx384m",
+                        "-Djdk.nio.maxCachedBufferSize=2097152",
                         "-jar",
                         "/repo/scheduling-service/target/scheduling-service.jar",
                         "--server.port=8083",
@@ -68,8 +69,8 @@ class ChildCommandTest {
                     .as(service.name())
                     .isEqualTo(
                             service.name().equals("operations-service")
-                                    ? List.of("-Xmx384m", "-XX:+UseSerialGC")
-                                    : List.of("-Xmx384m"));
+                                    ? List.of("-Xmx384m", "-Djdk.nio.maxCachedBufferSize=2097152", "-XX:+UseSerialGC")
+                                    : List.of("-Xmx384m", "-Djdk.nio.maxCachedBufferSize=2097152"));
         }
     }
 
