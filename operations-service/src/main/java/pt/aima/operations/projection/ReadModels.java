@@ -65,9 +65,9 @@ public class ReadModels {
     }
 
     /**
-     * Archives {@code event} and recomputes its case's rows in every read model; call it in the inbox transaction. In
-     * a case whose applicant's data was erased, what staff typed about the case is blanked ({@link
-     * EventArchive#eraseStaffText}).
+     * Archives {@code event} and recomputes its case's rows in every read model it changes; call it in the inbox
+     * transaction. In a case whose applicant's data was erased, what staff typed about the case is blanked ({@link
+     * EventArchive#eraseStaffText}) and every read model's rows are written again.
      *
      * @return false if the event was archived already (nothing changes)
      */
