@@ -25,9 +25,9 @@ public final class ChildCommand {
      * client reads each response into a heap buffer of the response's size through a native copy of the same size,
      * which the JDK caches in the reading thread for its life, unbounded by default. The consumers' fetch responses are
      * bounded at 1 MiB (the platform's {@code fetch.max.bytes}); this bounds what anything else leaves behind. Not
-     * lower: a buffer above the bound is allocated and freed on every read, and in a 25,000-case run with 256 KiB the
-     * native allocator's unreturned free space grew instead (notification-service resident 60-67 MiB above what the
-     * JVM tracked).
+     * lower: a buffer above the bound is allocated and freed on every read (with 256 KiB and Kafka's default fetch
+     * size, a buffer of several MiB per read). What it bounds is these copies, not the resident peak: with the copies
+     * bounded, the native allocator's retained free space grew as much (docs/scaling.md).
      */
     public static final String NIO_BUFFER_CACHE = "-Djdk.nio.maxCachedBufferSize=2097152";
 
