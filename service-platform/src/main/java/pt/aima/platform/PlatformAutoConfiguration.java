@@ -17,10 +17,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -30,8 +34,11 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,6 +78,7 @@ import pt.aima.platform.audit.CaseHistoryController;
 import pt.aima.platform.audit.OutcomeChecksum;
 import pt.aima.platform.audit.OutcomeChecksumController;
 import pt.aima.platform.audit.OutcomeParts;
+import pt.aima.platform.deadletter.ProcessingGroupDeadLetters;
 import pt.aima.platform.eventstore.PostgresEventStorage;
 import pt.aima.platform.eventstore.StoredAs;
 import pt.aima.platform.eventstore.StoredTypeSerializer;
@@ -95,8 +103,8 @@ import pt.aima.platform.web.RequestActingContext;
 @AutoConfiguration(
         before = {
             ObjectMapperAutoConfiguration.class,
-            JpaEventStoreAutoConfiguration.class,
-            org.axonframework.springboot.autoconfig.JpaAutoConfiguration.class
+            JdbcAutoConfiguration.class,
+            org.axonframework.springboot.autoconfig.TransactionAutoConfiguration.class
         })
 @EnableConfigurationProperties({PlatformProperties.class, ClockSettings.class})
 public class PlatformAutoConfiguration {
@@ -232,8 +240,8 @@ public class PlatformAutoConfiguration {
     }
 
     /**
-     * Tracking tokens through plain JDBC on the Flyway table {@code token_entry} (the columns the JPA token store used,
-     * so tokens stored by either are read by the other). Every batch a processor handles stores its token: through JPA
+     * Tracking tokens through plain JDBC on the Flyway table {@code token_entry} (the columns Axon's JPA token store
+     * used, so tokens it stored are read as before). Every batch a processor handles stores its token: through JPA
      * that was a locking select, an entity merge and a flush, here it is one update in the batch's transaction.
      */
     @Bean
@@ -258,6 +266,54 @@ public class PlatformAutoConfiguration {
                         .build());
         properties.ifAvailable(p -> builder.claimTimeout(p.getClaimTimeout()));
         return builder.build();
+    }
+
+    /**
+     * Axon's transactions are Spring's: every unit of work (a command, a processor's batch, the relay's) runs in, or
+     * joins, a transaction of the service's transaction manager. Declared here rather than left to Axon's
+     * auto-configuration, which orders itself after Spring Boot 3's class names and on Boot 4 can be evaluated before
+     * the transaction manager exists (it then backs off, and Axon runs without transactions).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * Each processing group with {@code axon.eventhandling.processors.<group>.dlq.enabled=true} parks the events its
+     * handlers fail on in Axon's JDBC dead-letter queue (table {@code dead_letter_entry}), through the transaction's
+     * own connection from Spring: Axon's default wraps it in {@code UnitOfWorkAwareConnectionProviderWrapper}, which
+     * rolls the connection back itself when a unit of work rolls back, even one that had only joined a larger
+     * transaction (see {@link PostgresEventStorage}). Payloads go through the event serializer, as in the event store.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
+            EventProcessorProperties processors,
+            DataSource dataSource,
+            TransactionManager axonTransactionManager,
+            DeadLetterSchema deadLetterSchema,
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer) {
+        ConnectionProvider connections = new SpringDataSourceConnectionProvider(dataSource);
+        return new DeadLetterQueueProviderConfigurerModule(
+                processors,
+                group -> configuration -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(group)
+                        .connectionProvider(connections)
+                        .transactionManager(axonTransactionManager)
+                        .schema(deadLetterSchema)
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .build());
+    }
+
+    /** The dead letters' table, from Flyway (see {@link ProcessingGroupDeadLetters#schema()}). */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterSchema deadLetterSchema() {
+        return ProcessingGroupDeadLetters.schema();
     }
 
     @Bean

@@ -4,17 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The processing groups' dead-letter queues (Axon's JPA queue, table {@code dead_letter_entry}). Counting and reading
- * go straight to the table; retrying and discarding go through Axon, which owns the queue's claims and ordering.
+ * The processing groups' dead-letter queues (Axon's JDBC queue, table {@code dead_letter_entry}; its times are Axon's
+ * ISO-8601 text). Counting and reading go straight to the table; retrying and discarding go through Axon, which owns
+ * the queue's claims and ordering.
  *
  * <p>A group's queue holds sequences (one per case, by the default sequencing policy): once an event of a case is
  * parked, the case's later events queue up behind it, so a retry always starts at the first entry of a sequence and
@@ -48,6 +51,38 @@ public class ProcessingGroupDeadLetters {
     public ProcessingGroupDeadLetters(JdbcClient jdbc, EventProcessingConfiguration processing) {
         this.jdbc = jdbc;
         this.processing = processing;
+    }
+
+    /**
+     * The table {@code dead_letter_entry} (V1_2) for Axon's JDBC queue: the columns Axon's JPA queue used, so letters
+     * it parked are read and retried as before; the times are Axon's ISO-8601 text since V1_42.
+     */
+    public static DeadLetterSchema schema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
     }
 
     /** The processing groups that have a dead-letter queue. */
@@ -89,8 +124,8 @@ public class ProcessingGroupDeadLetters {
                         rs.getString("payload_type"),
                         rs.getString("time_stamp"),
                         rs.getBytes("payload"),
-                        instant(rs.getTimestamp("enqueued_at")),
-                        instant(rs.getTimestamp("last_touched")),
+                        instant(rs.getString("enqueued_at")),
+                        instant(rs.getString("last_touched")),
                         rs.getString("cause_type"),
                         rs.getString("cause_message")))
                 .optional();
@@ -129,8 +164,8 @@ public class ProcessingGroupDeadLetters {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
                 .sequencedDeadLetterProcessor(entry.group())
                 .orElseThrow(() -> new IllegalStateException("group " + entry.group() + " has no dead-letter queue"));
-        processor.process(
-                letter -> letter instanceof JpaDeadLetter<?> jpa && jpa.getId().equals(entry.id()));
+        processor.process(letter -> letter instanceof JdbcDeadLetter<?> stored
+                && stored.getIdentifier().equals(entry.id()));
         return !exists(entry.id());
     }
 
@@ -140,14 +175,15 @@ public class ProcessingGroupDeadLetters {
                 .deadLetterQueue(entry.group())
                 .orElseThrow(() -> new IllegalStateException("group " + entry.group() + " has no dead-letter queue"));
         for (DeadLetter<? extends EventMessage<?>> letter : queue.deadLetterSequence(entry.sequenceIdentifier())) {
-            if (letter instanceof JpaDeadLetter<?> jpa && jpa.getId().equals(entry.id())) {
+            if (letter instanceof JdbcDeadLetter<?> stored
+                    && stored.getIdentifier().equals(entry.id())) {
                 queue.evict(letter);
                 return;
             }
         }
     }
 
-    private static Instant instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    private static Instant instant(String stored) {
+        return stored == null ? null : DateTimeUtils.parseInstant(stored);
     }
 }

@@ -29,7 +29,8 @@ import pt.aima.platform.privacy.PersonalDataSerializer;
  *
  * <p>Axon's JPA engine did the same through Hibernate: persisting, flushing and materialising an entity per event
  * was the largest single cost in every service under the backlog benchmark (about a third of each service's CPU was
- * in Hibernate). Tokens and dead letters stay with JPA; they are a few rows per batch.
+ * in Hibernate). Tokens and dead letters went the same way (Axon's JDBC token store and dead-letter queue on the same
+ * tables), so no service has JPA at all.
  */
 public final class PostgresEventStorage {
 

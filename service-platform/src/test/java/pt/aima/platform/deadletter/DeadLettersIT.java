@@ -14,13 +14,20 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.ClassUtils;
 import pt.aima.fixture.opsapp.Ledger;
 import pt.aima.fixture.opsapp.LedgerProjection;
 import pt.aima.fixture.opsapp.OperationsTestApplication;
@@ -131,6 +138,21 @@ class DeadLettersIT {
                 .allSatisfy(type -> assertThat(type).endsWith("DeadLetterRetried"));
         assertThat(metaDataOf("dead-letter:group:" + id))
                 .allSatisfy(meta -> assertThat(meta).contains("operations-1").contains("OPERATIONS"));
+    }
+
+    @Test
+    void theQueuesAreAxonsJdbcQueuesInTheServicesOwnTransactionsWithNoJpaAnywhere() {
+        assertThat(service.spring().getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
+        assertThat(service.spring().getBean(PlatformTransactionManager.class))
+                .isInstanceOf(DataSourceTransactionManager.class);
+        assertThat(service.spring()
+                        .getBean(EventProcessingConfiguration.class)
+                        .deadLetterQueue(GROUP)
+                        .orElseThrow())
+                .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+        assertThat(ClassUtils.isPresent("jakarta.persistence.EntityManager", null))
+                .as("no JPA on the classpath")
+                .isFalse();
     }
 
     @Test
