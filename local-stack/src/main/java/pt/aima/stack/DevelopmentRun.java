@@ -41,7 +41,7 @@ final class DevelopmentRun {
                 .append(" ./mvnw -pl ")
                 .append(service.name())
                 .append(" spring-boot:run -Dspring-boot.run.jvmArguments=")
-                .append(shellQuote(String.join(" ", ChildCommand.jvmOptions(service.name()))))
+                .append(shellQuote(String.join(" ", ChildCommand.jvmOptions())))
                 .append(" \\")
                 .append(nl)
                 .append("      -Dspring-boot.run.arguments=")
@@ -52,14 +52,11 @@ final class DevelopmentRun {
         text.append("  ")
                 .append(environmentPrefix)
                 .append(' ')
-                .append(ChildCommand.build(
-                                java,
-                                Path.of(service.name(), "target", service.name() + ".jar"),
-                                service.name(),
-                                settings)
-                        .stream()
-                        .map(DevelopmentRun::shellQuote)
-                        .collect(Collectors.joining(" ")))
+                .append(
+                        ChildCommand.build(java, Path.of(service.name(), "target", service.name() + ".jar"), settings)
+                                .stream()
+                                .map(DevelopmentRun::shellQuote)
+                                .collect(Collectors.joining(" ")))
                 .append(nl)
                 .append(nl);
         text.append("  or in the IDE: main class ")
@@ -67,7 +64,7 @@ final class DevelopmentRun {
                 .append(" (module ")
                 .append(service.name())
                 .append("), VM options ")
-                .append(String.join(" ", ChildCommand.jvmOptions(service.name())))
+                .append(String.join(" ", ChildCommand.jvmOptions()))
                 .append(", program arguments:")
                 .append(nl)
                 .append("    ")

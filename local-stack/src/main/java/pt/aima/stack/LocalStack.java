@@ -127,7 +127,6 @@ public final class LocalStack {
                     List<String> command = ChildCommand.build(
                             java,
                             service.jar(repo),
-                            service.name(),
                             ChildCommand.settings(instance, database, kafka, issuer.jwkSetUri()));
                     SupervisedService child = new SupervisedService(
                             instance, service.label(number), command, service.logFile(repo, number), out);

@@ -49,6 +49,9 @@ class ChildCommandTest {
                         "/jdk/bin/java",
                         "-Xmx384m",
                         "-Djdk.nio.maxCachedBufferSize=2097152",
+                        "-XX:+UseSerialGC",
+                        "-XX:+UnlockExperimentalVMOptions",
+                        "-XX:TrimNativeHeapInterval=5000",
                         "-jar",
                         "/repo/scheduling-service/target/scheduling-service.jar",
                         "--server.port=8083",
@@ -60,17 +63,19 @@ class ChildCommandTest {
     }
 
     @Test
-    void theReadSideRunsOnTheSerialCollectorTheOthersOnTheDefault() {
+    void everyServiceRunsOnTheSerialCollectorAndTrimsItsNativeHeap() {
         DatabaseSettings database = new DatabaseSettings("jdbc:postgresql://h/d", "u", "");
         for (ServiceSpec service : ServiceSpec.ALL) {
             List<String> command =
                     ChildCommand.build(Path.of("java"), service.jar(REPO), service, database, "k:1", "http://i/jwks");
             assertThat(command.subList(1, command.indexOf("-jar")))
                     .as(service.name())
-                    .isEqualTo(
-                            service.name().equals("operations-service")
-                                    ? List.of("-Xmx384m", "-Djdk.nio.maxCachedBufferSize=2097152", "-XX:+UseSerialGC")
-                                    : List.of("-Xmx384m", "-Djdk.nio.maxCachedBufferSize=2097152"));
+                    .containsExactly(
+                            "-Xmx384m",
+                            "-Djdk.nio.maxCachedBufferSize=2097152",
+                            "-XX:+UseSerialGC",
+                            "-XX:+UnlockExperimentalVMOptions",
+                            "-XX:TrimNativeHeapInterval=5000");
         }
     }
 

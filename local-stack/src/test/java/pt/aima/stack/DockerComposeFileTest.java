@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +90,12 @@ class DockerComposeFileTest {
             assertThat(strings(service.get("volumes")))
                     .as(spec.name())
                     .containsExactly("./" + spec.name() + "/target/" + spec.name() + ".jar:/app/service.jar:ro");
-            assertThat(strings(service.get("command"))).containsSubsequence("-jar", "/app/service.jar");
+            List<String> command = new ArrayList<>(List.of("java"));
+            command.addAll(ChildCommand.jvmOptions());
+            command.addAll(List.of("-jar", "/app/service.jar"));
+            assertThat(strings(service.get("command")))
+                    .as("%s runs with the local stack's JVM options", spec.name())
+                    .containsExactlyElementsOf(command);
             assertThat(map(service.get("environment")))
                     .as(spec.name())
                     .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + spec.databaseName())
