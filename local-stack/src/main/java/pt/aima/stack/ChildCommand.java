@@ -32,27 +32,27 @@ public final class ChildCommand {
     public static final String NIO_BUFFER_CACHE = "-Djdk.nio.maxCachedBufferSize=2097152";
 
     /**
-     * The serial collector, for every service. Five JVMs share two cores here (and a node's few cores in a
-     * deployment): G1's concurrent refinement and marking threads compete with the services' own work, its barriers
-     * cost on every reference store, and its remembered sets and marking bitmaps took 44-46 MiB of native memory per
-     * process beside the heap; the serial collector needs none of it. Its pauses are short at a 384 MiB heap, and
+     * The serial collector, for every service. Five JVMs share two cores here: G1's remembered sets and marking
+     * bitmaps took 44-46 MiB of native memory per process beside the heap, the serial collector's 1 MiB, and over the
+     * 25,000-case benchmark it cost no more CPU per case (docs/scaling.md). Its pauses are short at a 384 MiB heap:
      * operations-service, which answers people, paused far less with it under 20 concurrent readers than with G1 (up to
-     * 106 ms). Measured over the backlog benchmark (docs/scaling.md).
+     * 106 ms).
      */
     static final String COLLECTOR = "-XX:+UseSerialGC";
 
     /**
-     * The JVM gives the native allocator's free memory back to the system every 5 s ({@code malloc_trim}). glibc keeps
-     * what a process freed for reuse, and a service's resident size grew by what its threads had once freed (40-68 MiB
-     * after a 25,000-case run, given back by one manual trim). A product option from JDK 22 on, experimental (hence the
-     * unlock, harmless on later JDKs) in JDK 21.0.1+, which docker-compose's image runs.
+     * The JVM gives the native allocator's free memory back to the system every 5 s ({@code malloc_trim}). glibc
+     * keeps what a process freed for reuse: by the end of a 25,000-case run a service's resident size was up to 68 MiB
+     * above what the JVM accounts for, and one manual trim gave back 39-43 MiB. A product option in JDK 22 and later 21
+     * updates, experimental in the first (from 21.0.1), hence the unlock, which changes nothing where it is a product
+     * option.
      */
     static final List<String> NATIVE_HEAP_TRIM =
             List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
 
     /**
-     * The JVM options of every service's process (the same for all): the heap bound, the bound on cached I/O buffers, the collector and
-     * the native heap trim.
+     * The JVM options of every service's process, the same for all: the heap bound, the bound on cached I/O buffers,
+     * the collector and the native heap trim.
      */
     public static List<String> jvmOptions() {
         List<String> options = new ArrayList<>(List.of(HEAP, NIO_BUFFER_CACHE, COLLECTOR));
@@ -95,8 +95,8 @@ public final class ChildCommand {
 
     /**
      * {@code <java> -Xmx384m -Djdk.nio.maxCachedBufferSize=2097152 -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions
-     * -XX:TrimNativeHeapInterval=5000 -jar <jar> --server.port=.. --spring.datasource.url=.. --spring.datasource.username=..
-     * --spring.datasource.password=.. --spring.kafka.bootstrap-servers=..
+     * -XX:TrimNativeHeapInterval=5000 -jar <jar> --server.port=.. --spring.datasource.url=..
+     * --spring.datasource.username=.. --spring.datasource.password=.. --spring.kafka.bootstrap-servers=..
      * --spring.security.oauth2.resourceserver.jwt.jwk-set-uri=..}
      */
     public static List<String> build(
