@@ -29,7 +29,7 @@ import pt.aima.infra.LocalInfrastructure;
 
 /**
  * The dead letters' table moved from Axon's JPA queue to its JDBC queue (V1_42): a letter parked before keeps its times
- * and is read, ordered and evicted by the JDBC queue; a letter the JDBC queue parks now is stored in the same form and
+ * and is read and evicted by the JDBC queue; a letter the JDBC queue parks now is stored in the same form and
  * a cause longer than the JPA column's 1,023 characters is kept whole. Against a real PostgreSQL with the platform's
  * schema, migrated the way a running service's database is.
  */
