@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import pt.aima.infra.DatabaseSettings;
 
 /**
@@ -55,9 +56,8 @@ public final class ChildCommand {
      * the collector and the native heap trim.
      */
     public static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(List.of(HEAP, NIO_BUFFER_CACHE, COLLECTOR));
-        options.addAll(NATIVE_HEAP_TRIM);
-        return List.copyOf(options);
+        return Stream.concat(Stream.of(HEAP, NIO_BUFFER_CACHE, COLLECTOR), NATIVE_HEAP_TRIM.stream())
+                .toList();
     }
 
     /** Environment variables every child gets besides the launcher's own. */
