@@ -5,7 +5,7 @@
 # (scheduling-service), its receipt stored and e-mailed, the outcome reported to the case (notification-service) and
 # is counted in operations-service's backlog (GET /operations/backlog), and prints wall time, cases/s, events/s per
 # service (operations-service: the integration events it received, its event_archive), CPU and commits per case per
-# service, peak memory per process, a raw baseline on the same PostgreSQL and broker
+# service, each JVM's CPU by what its threads do (bench/thread-cpu.py), peak memory per process, a raw baseline on the same PostgreSQL and broker
 # (batched JDBC insert, plain Kafka producer) with the ratios, and a blue/green rebuild of case-status (REBUILD names
 # more projections) while the stack runs: switched only if equal to the live one.
 #
@@ -206,6 +206,10 @@ for s in $SERVICES $OPS; do CPU0[$s]=$(cpu_of "${PID[$s]}"); done
 commits() { sql "$1" "select xact_commit from pg_stat_database where datname = current_database()"; }
 for s in $SERVICES $OPS; do TX0[$s]=$(commits "$s"); done
 CPU0[stack]=$(cpu_of "$STACK"); CPU0[pg]=$(pg_cpu)
+# each JVM's threads' CPU, for the table of where it went (bench/thread-cpu.py: listeners, processors, JIT, ...)
+threads() { for s in $SERVICES $OPS; do python3 bench/thread-cpu.py snapshot "$s" "${PID[$s]}"; done
+  python3 bench/thread-cpu.py snapshot local-stack "$STACK"; }
+threads > "$WORK/threads-start.txt"
 T0=$(now)
 # The throughput curve: every CURVE_EVERY seconds (5) the cases registered and the downstream counts, to $WORK/curve.tsv
 # (seconds since the import began, then cumulative counts): a flat rate is a straight line, a decay bends it.
@@ -296,6 +300,7 @@ for s in $SERVICES $OPS; do
 done
 printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$STACK/status")"
 # the same figures as one record, for the table at the end and $WORK/results.json
+threads > "$WORK/threads-end.txt"
 {
   echo "n $N"; echo "registered $REGISTERED"; echo "wall $WALL"; echo "import $(secs "$T0" "$T1")"
   echo "loadavg $(cut -d' ' -f1 /proc/loadavg)"
@@ -310,6 +315,9 @@ printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { print
   echo "cpu local-stack $(awk -v c="$(cpu_of "$STACK")" -v c0="${CPU0[stack]}" 'BEGIN { print c - c0 }')"
   echo "memory local-stack $(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$STACK/status")"
   echo "cpu PostgreSQL $(awk -v c="$(pg_cpu)" -v c0="${CPU0[pg]}" 'BEGIN { print c - c0 }')"
+  python3 bench/thread-cpu.py groups "$WORK/threads-start.txt" "$WORK/threads-end.txt" \
+    $(for s in $SERVICES $OPS; do echo "$s=$(awk -v c="$(cpu_of "${PID[$s]}")" -v c0="${CPU0[$s]}" 'BEGIN { print c - c0 }')"; done) \
+    "local-stack=$(awk -v c="$(cpu_of "$STACK")" -v c0="${CPU0[stack]}" 'BEGIN { print c - c0 }')"
 } > "$WORK/results.txt"
 
 echo "== outcome checksums (GET /audit/outcome-checksum as an AUDITOR; $WORK/outcome-checksums.txt)"

@@ -3,13 +3,13 @@
     python3 bench/results-table.py results.txt curve.tsv results.json
 
 results.txt holds the figures the script measured, one per line ("cpu <process> <seconds>", "events <service> <n>",
-"commits <service> <n>", "stage <name> <seconds>", ...); curve.tsv the cumulative counts sampled during the run.
+"commits <service> <n>", "stage <name> <seconds>", "threads <process> <group> <seconds>", ...); curve.tsv the cumulative counts sampled during the run.
 """
 import csv
 import json
 import sys
 
-figures, stages, events, cpu, memory, baseline, commits = {}, {}, {}, {}, {}, {}, {}
+figures, stages, events, cpu, memory, baseline, commits, threads = {}, {}, {}, {}, {}, {}, {}, {}
 for line in open(sys.argv[1]):
     kind, *rest = line.split()
     if kind == "stage":
@@ -22,6 +22,8 @@ for line in open(sys.argv[1]):
         memory[rest[0]] = int(rest[1])
     elif kind == "commits":
         commits[rest[0]] = int(rest[1])
+    elif kind == "threads":
+        threads.setdefault(rest[0], {})[rest[1].replace("_", " ")] = float(rest[2])
     elif kind == "baseline":
         baseline[rest[0]] = float(rest[1])
     else:
@@ -59,6 +61,9 @@ result = {
     "cpuMsPerCase": {p: round(s * 1000 / cases, 2) for p, s in cpu.items()},
     "cpuMsPerCaseTotal": round(sum(cpu.values()) * 1000 / cases, 1),
     "eventsPerCase": {s: round(n / cases, 2) for s, n in events.items()},
+    "cpuMsPerCaseByThread": {
+        p: {g: round(s * 1000 / cases, 2) for g, s in groups.items()} for p, groups in threads.items()
+    },
     "commitsPerCase": {s: round(n / cases, 2) for s, n in commits.items()},
     "peakMemoryMiB": memory,
     "rawBaselineSeconds": baseline,
@@ -86,3 +91,13 @@ print()
 print(f"registration rate by quarter of the import (cases/s): {quarters}")
 if result["ratioToRawJdbc"]:
     print(f"system / raw JDBC: {result['ratioToRawJdbc']}x   system / raw Kafka producer: {result['ratioToRawKafkaProducer']}x")
+if threads:
+    # each JVM's CPU per case by what its threads do, largest first (bench/thread-cpu.py names the groups)
+    processes = [p for p in cpu if p in threads] + [p for p in threads if p not in cpu]
+    names = sorted({g for groups in threads.values() for g in groups},
+                   key=lambda g: -sum(groups.get(g, 0) for groups in threads.values()))
+    print()
+    print(f"{'CPU ms/case by thread':<24}" + "".join(f"{p.replace('-service', ''):>14}" for p in processes))
+    for g in names:
+        print(f"{g:<24}" + "".join(
+            f"{threads[p][g] * 1000 / cases:>14.2f}" if g in threads[p] else f"{'':>14}" for p in processes))
