@@ -42,14 +42,15 @@ public final class ChildCommand {
     static final String COLLECTOR = "-XX:+UseSerialGC";
 
     /**
-     * The JVM gives the native allocator's free memory back to the system every 5 s ({@code malloc_trim}). glibc
+     * The JVM gives the native allocator's free memory back to the system every 30 s ({@code malloc_trim}). glibc
      * keeps what a process freed for reuse: by the end of a 25,000-case run a service's resident size was up to 68 MiB
-     * above what the JVM accounts for, and one manual trim gave back 39-43 MiB. A product option in JDK 22 and later 21
-     * updates, experimental in the first (from 21.0.1), hence the unlock, which changes nothing where it is a product
-     * option.
+     * above what the JVM accounts for, and one manual trim gave back 39-43 MiB. Every 5 s it took 1.3-2.2% of each
+     * service's CPU, every 30 s 0.3-0.9%, with the same peaks (docs/scaling.md). A product option in JDK 22 and later
+     * 21 updates, experimental in the first (from 21.0.1), hence the unlock, which changes nothing where it is a
+     * product option.
      */
     static final List<String> NATIVE_HEAP_TRIM =
-            List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
+            List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=30000");
 
     /**
      * The JVM options of every service's process, the same for all: the heap bound, the bound on cached I/O buffers,
@@ -95,7 +96,7 @@ public final class ChildCommand {
 
     /**
      * {@code <java> -Xmx384m -Djdk.nio.maxCachedBufferSize=2097152 -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions
-     * -XX:TrimNativeHeapInterval=5000 -jar <jar> --server.port=.. --spring.datasource.url=..
+     * -XX:TrimNativeHeapInterval=30000 -jar <jar> --server.port=.. --spring.datasource.url=..
      * --spring.datasource.username=.. --spring.datasource.password=.. --spring.kafka.bootstrap-servers=..
      * --spring.security.oauth2.resourceserver.jwt.jwk-set-uri=..}
      */

@@ -51,7 +51,7 @@ class ChildCommandTest {
                         "-Djdk.nio.maxCachedBufferSize=2097152",
                         "-XX:+UseSerialGC",
                         "-XX:+UnlockExperimentalVMOptions",
-                        "-XX:TrimNativeHeapInterval=5000",
+                        "-XX:TrimNativeHeapInterval=30000",
                         "-jar",
                         "/repo/scheduling-service/target/scheduling-service.jar",
                         "--server.port=8083",
@@ -75,7 +75,7 @@ class ChildCommandTest {
                             "-Djdk.nio.maxCachedBufferSize=2097152",
                             "-XX:+UseSerialGC",
                             "-XX:+UnlockExperimentalVMOptions",
-                            "-XX:TrimNativeHeapInterval=5000");
+                            "-XX:TrimNativeHeapInterval=30000");
         }
     }
 

@@ -30,13 +30,13 @@ class DevelopmentRunTest {
                         "notification-service is not started (--without). Run it yourself against this stack, from"
                                 + " the repository root",
                         "  AXONIQ_UPDATE_CHECKER_DISABLED=true ./mvnw -pl notification-service spring-boot:run"
-                                + " -Dspring-boot.run.jvmArguments='-Xmx384m -Djdk.nio.maxCachedBufferSize=2097152 -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000' \\",
+                                + " -Dspring-boot.run.jvmArguments='-Xmx384m -Djdk.nio.maxCachedBufferSize=2097152 -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=30000' \\",
                         "      -Dspring-boot.run.arguments='" + ARGUMENTS + "'",
                         "  or its jar:",
-                        "  AXONIQ_UPDATE_CHECKER_DISABLED=true /jdk/bin/java -Xmx384m -Djdk.nio.maxCachedBufferSize=2097152 -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -jar"
+                        "  AXONIQ_UPDATE_CHECKER_DISABLED=true /jdk/bin/java -Xmx384m -Djdk.nio.maxCachedBufferSize=2097152 -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=30000 -jar"
                                 + " notification-service/target/notification-service.jar " + ARGUMENTS,
                         "  or in the IDE: main class pt.aima.notification.NotificationServiceApplication (module"
-                                + " notification-service), VM options -Xmx384m -Djdk.nio.maxCachedBufferSize=2097152 -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000, program arguments:",
+                                + " notification-service), VM options -Xmx384m -Djdk.nio.maxCachedBufferSize=2097152 -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=30000, program arguments:",
                         "    " + ARGUMENTS,
                         "  or, instead of the program arguments, these environment variables:",
                         "    SERVER_PORT=8084",
