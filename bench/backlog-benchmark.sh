@@ -5,9 +5,9 @@
 # (scheduling-service), its receipt stored and e-mailed, the outcome reported to the case (notification-service) and
 # is counted in operations-service's backlog (GET /operations/backlog), and prints wall time, cases/s, events/s per
 # service (operations-service: the integration events it received, its event_archive), CPU and commits per case per
-# service, each JVM's CPU by what its threads do (bench/thread-cpu.py), peak memory per process, a raw baseline on the same PostgreSQL and broker
-# (batched JDBC insert, plain Kafka producer) with the ratios, and a blue/green rebuild of case-status (REBUILD names
-# more projections) while the stack runs: switched only if equal to the live one.
+# service, each JVM's CPU by what its threads do (bench/thread-cpu.py), peak memory per process, a raw baseline on the
+# same PostgreSQL and broker (batched JDBC insert, plain Kafka producer) with the ratios, and a blue/green rebuild of
+# case-status (REBUILD names more projections) while the stack runs: switched only if equal to the live one.
 #
 #   ./mvnw -B -ntp -q package -DskipTests   # once: the service jars, local-stack.jar, backlog-import.jar (all in
 #                                           # target/; nothing needs installing in ~/.m2)

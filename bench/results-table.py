@@ -3,7 +3,8 @@
     python3 bench/results-table.py results.txt curve.tsv results.json
 
 results.txt holds the figures the script measured, one per line ("cpu <process> <seconds>", "events <service> <n>",
-"commits <service> <n>", "stage <name> <seconds>", "threads <process> <group> <seconds>", ...); curve.tsv the cumulative counts sampled during the run.
+"commits <service> <n>", "stage <name> <seconds>", "threads <process> <group> <seconds>", ...); curve.tsv the
+cumulative counts sampled during the run.
 """
 import csv
 import json
