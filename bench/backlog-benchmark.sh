@@ -207,8 +207,7 @@ commits() { sql "$1" "select xact_commit from pg_stat_database where datname = c
 for s in $SERVICES $OPS; do TX0[$s]=$(commits "$s"); done
 CPU0[stack]=$(cpu_of "$STACK"); CPU0[pg]=$(pg_cpu)
 # each JVM's threads' CPU, for the table of where it went (bench/thread-cpu.py: listeners, processors, JIT, ...)
-threads() { for s in $SERVICES $OPS; do python3 bench/thread-cpu.py snapshot "$s" "${PID[$s]}"; done
-  python3 bench/thread-cpu.py snapshot local-stack "$STACK"; }
+threads() { python3 bench/thread-cpu.py snapshot $(for s in $SERVICES $OPS; do echo "$s=${PID[$s]}"; done) "local-stack=$STACK"; }
 threads > "$WORK/threads-start.txt"
 T0=$(now)
 # The throughput curve: every CURVE_EVERY seconds (5) the cases registered and the downstream counts, to $WORK/curve.tsv
@@ -287,20 +286,22 @@ done
 E=$(( $(sql $OPS "select count(*) from event_archive") - ARCHIVE0 ))
 awk -v s="$OPS" -v e="$E" -v w="$WALL" \
   'BEGIN { printf "events/s %-22s %8d events  %8.1f/s (integration events received and archived)\n", s, e, e / w }'
-for s in $SERVICES $OPS; do
-  awk -v s="$s" -v c="$(cpu_of "${PID[$s]}")" -v c0="${CPU0[$s]}" -v n="$REGISTERED" \
-    'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", s, c - c0, (c - c0) * 1000 / n }'
+# each process's CPU since the import began, read once, with its threads', for the lines below and results.txt
+threads > "$WORK/threads-end.txt"
+used() { awk -v c="$1" -v c0="$2" 'BEGIN { print c - c0 }'; }
+declare -A USED
+for s in $SERVICES $OPS; do USED[$s]=$(used "$(cpu_of "${PID[$s]}")" "${CPU0[$s]}"); done
+USED[local-stack]=$(used "$(cpu_of "$STACK")" "${CPU0[stack]}")
+USED[PostgreSQL]=$(used "$(pg_cpu)" "${CPU0[pg]}")
+for s in $SERVICES $OPS local-stack PostgreSQL; do
+  awk -v s="$s" -v c="${USED[$s]}" -v n="$REGISTERED" \
+    'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", s == "local-stack" ? "local-stack (Kafka, issuer)" : s, c, c * 1000 / n }'
 done
-awk -v c="$(cpu_of "$STACK")" -v c0="${CPU0[stack]}" -v n="$REGISTERED" \
-  'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", "local-stack (Kafka, issuer)", c - c0, (c - c0) * 1000 / n }'
-awk -v c="$(pg_cpu)" -v c0="${CPU0[pg]}" -v n="$REGISTERED" \
-  'BEGIN { printf "cpu %-27s %8.1f s  %6.2f ms/case\n", "PostgreSQL", c - c0, (c - c0) * 1000 / n }'
 for s in $SERVICES $OPS; do
   printf 'peak memory %-22s %s\n' "$s" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/${PID[$s]}/status")"
 done
 printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$STACK/status")"
 # the same figures as one record, for the table at the end and $WORK/results.json
-threads > "$WORK/threads-end.txt"
 {
   echo "n $N"; echo "registered $REGISTERED"; echo "wall $WALL"; echo "import $(secs "$T0" "$T1")"
   echo "loadavg $(cut -d' ' -f1 /proc/loadavg)"
@@ -308,16 +309,15 @@ threads > "$WORK/threads-end.txt"
   for s in $SERVICES; do echo "events $s $(( $(sql "$s" "select count(*) from domain_event_entry") - EV0[$s] ))"; done
   echo "events $OPS $(( $(sql $OPS "select count(*) from event_archive") - ARCHIVE0 ))"
   for s in $SERVICES $OPS; do
-    echo "cpu $s $(awk -v c="$(cpu_of "${PID[$s]}")" -v c0="${CPU0[$s]}" 'BEGIN { print c - c0 }')"
+    echo "cpu $s ${USED[$s]}"
     echo "memory $s $(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/${PID[$s]}/status")"
     echo "commits $s $(( $(commits "$s") - TX0[$s] ))"
   done
-  echo "cpu local-stack $(awk -v c="$(cpu_of "$STACK")" -v c0="${CPU0[stack]}" 'BEGIN { print c - c0 }')"
+  echo "cpu local-stack ${USED[local-stack]}"
   echo "memory local-stack $(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$STACK/status")"
-  echo "cpu PostgreSQL $(awk -v c="$(pg_cpu)" -v c0="${CPU0[pg]}" 'BEGIN { print c - c0 }')"
+  echo "cpu PostgreSQL ${USED[PostgreSQL]}"
   python3 bench/thread-cpu.py groups "$WORK/threads-start.txt" "$WORK/threads-end.txt" \
-    $(for s in $SERVICES $OPS; do echo "$s=$(awk -v c="$(cpu_of "${PID[$s]}")" -v c0="${CPU0[$s]}" 'BEGIN { print c - c0 }')"; done) \
-    "local-stack=$(awk -v c="$(cpu_of "$STACK")" -v c0="${CPU0[stack]}" 'BEGIN { print c - c0 }')"
+    $(for s in $SERVICES $OPS local-stack; do echo "$s=${USED[$s]}"; done)
 } > "$WORK/results.txt"
 
 echo "== outcome checksums (GET /audit/outcome-checksum as an AUDITOR; $WORK/outcome-checksums.txt)"

@@ -1,9 +1,9 @@
 """Where a JVM's CPU went over a run, by what its threads do: the backlog benchmark's "CPU by thread" table.
 
-    python3 bench/thread-cpu.py snapshot <process> <pid>            # one line per thread: process tid name ticks
+    python3 bench/thread-cpu.py snapshot <process=pid>...          # one line per thread: process tid name ticks
     python3 bench/thread-cpu.py groups <start> <end> <process=cpu-seconds>...
 
-A snapshot reads /proc/<pid>/task/*/stat (user and system ticks) and the thread's name (its first 15 characters, spaces
+A snapshot reads each process's /proc/<pid>/task/*/stat (user and system ticks) and the thread's name (its first 15 characters, spaces
 as '_'); `groups` takes two snapshots and each process's whole CPU over the same interval (from /proc/<pid>/stat, which
 keeps the time of threads that ended) and prints "threads <process> <group> <seconds>" lines for results.txt. Threads
 that ended between the snapshots (short-lived pools) show as "ended"; the rest of a process's threads by the first rule
@@ -74,6 +74,7 @@ def groups(start, end, totals):
 
 if __name__ == "__main__":
     if sys.argv[1] == "snapshot":
-        snapshot(sys.argv[2], sys.argv[3])
+        for process, pid in (a.split("=") for a in sys.argv[2:]):
+            snapshot(process, pid)
     else:
         groups(sys.argv[2], sys.argv[3], {p: float(s) for p, s in (a.split("=") for a in sys.argv[4:])})
