@@ -1,11 +1,8 @@
 package pt.aima.operations.projection;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,11 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
  * The event archive in PostgreSQL ({@code event_archive}): the envelope's facts as columns, the payload as the JSON
  * that was published. Reading an event back decodes it with the platform's codec, as the listener did when it
  * arrived.
- *
- * <p>Every event that arrives reads its case's whole history back, so each archived row would be decoded again for
- * every later event of its case (a case of n events n(n+1)/2 times). The rows this instance decoded lately are kept
- * with what they decoded to ({@link DecodedRows}), and a row identical in every column to one kept is not decoded
- * again.
  */
 @Component
 public class EventArchiveTable implements EventArchive {
@@ -54,17 +45,10 @@ public class EventArchiveTable implements EventArchive {
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final IntegrationEventCodec codec;
-    private final DecodedRows decoded;
 
-    EventArchiveTable(
-            JdbcClient jdbc,
-            DataSource dataSource,
-            IntegrationEventCodec codec,
-            @Value("${aima.operations-service.decoded-rows.maximum-size:20000}") long maximumSize,
-            @Value("${aima.operations-service.decoded-rows.expire-after-access:10m}") Duration expireAfterAccess) {
+    EventArchiveTable(JdbcClient jdbc, DataSource dataSource, IntegrationEventCodec codec) {
         this.jdbc = jdbc;
         this.codec = codec;
-        this.decoded = new DecodedRows(maximumSize, expireAfterAccess);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1_000);
     }
@@ -174,111 +158,36 @@ public class EventArchiveTable implements EventArchive {
     }
 
     /**
-     * Adds the row's event to {@code events}: the event kept for an identical row, or else the row decoded; an event
-     * this build can no longer decode (a type or version it does not know: only after a downgrade) is left out with a
-     * warning, never guessed at.
+     * Adds the row's event to {@code events}; an event this build can no longer decode (a type or version it does not
+     * know: only after a downgrade) is left out with a warning, never guessed at.
      */
     private void read(ResultSet rs, List<ArchivedEvent> events) throws SQLException {
-        Row row = Row.of(rs);
-        ArchivedEvent known = decoded.of(row);
-        if (known != null) {
-            events.add(known);
-            return;
-        }
         ObjectNode envelope = json.createObjectNode();
-        envelope.put("eventId", row.eventId());
-        envelope.put("type", row.type());
-        envelope.put("version", row.version());
-        envelope.put("caseId", row.caseId());
-        envelope.put("occurredAt", row.occurredAt().toInstant().toString());
+        envelope.put("eventId", rs.getString("event_id"));
+        envelope.put("type", rs.getString("event_type"));
+        envelope.put("version", rs.getInt("event_version"));
+        envelope.put("caseId", rs.getString("case_id"));
+        envelope.put("occurredAt", rs.getTimestamp("occurred_at").toInstant().toString());
         ObjectNode actor = envelope.putObject("actor");
-        actor.put("subject", row.actorSubject());
-        actor.put("role", row.actorRole());
-        envelope.put("correlationId", row.correlationId());
-        envelope.put("causationId", row.causationId());
-        envelope.set("payload", json.readTree(row.payload()));
+        actor.put("subject", rs.getString("actor_subject"));
+        actor.put("role", rs.getString("actor_role"));
+        envelope.put("correlationId", rs.getString("correlation_id"));
+        envelope.put("causationId", rs.getString("causation_id"));
+        String payload = rs.getString("payload");
+        envelope.set("payload", json.readTree(payload));
         try {
-            ArchivedEvent event = new ArchivedEvent(
-                    row.topic(),
-                    row.partition(),
-                    row.offset(),
-                    row.receivedAt().toInstant(),
+            events.add(new ArchivedEvent(
+                    rs.getString("topic"),
+                    rs.getInt("kafka_partition"),
+                    rs.getLong("kafka_offset"),
+                    rs.getTimestamp("received_at").toInstant(),
                     codec.decode(envelope),
-                    row.payload());
-            decoded.keep(row, event);
-            events.add(event);
+                    payload));
         } catch (MalformedEventException e) {
             log.warn(
                     "archived event {} cannot be decoded by this build, left out: {}",
                     envelope.get("eventId"),
                     e.getMessage());
-        }
-    }
-
-    /** Every column of an archive row as read, so that two reads of a row compare equal only if nothing changed. */
-    private record Row(
-            String topic,
-            int partition,
-            long offset,
-            String eventId,
-            String type,
-            int version,
-            String caseId,
-            Timestamp occurredAt,
-            String actorSubject,
-            String actorRole,
-            String correlationId,
-            String causationId,
-            String payload,
-            Timestamp receivedAt) {
-
-        static Row of(ResultSet rs) throws SQLException {
-            return new Row(
-                    rs.getString("topic"),
-                    rs.getInt("kafka_partition"),
-                    rs.getLong("kafka_offset"),
-                    rs.getString("event_id"),
-                    rs.getString("event_type"),
-                    rs.getInt("event_version"),
-                    rs.getString("case_id"),
-                    rs.getTimestamp("occurred_at"),
-                    rs.getString("actor_subject"),
-                    rs.getString("actor_role"),
-                    rs.getString("correlation_id"),
-                    rs.getString("causation_id"),
-                    rs.getString("payload"),
-                    rs.getTimestamp("received_at"));
-        }
-    }
-
-    /**
-     * Archive rows this instance decoded lately, by event id, each with the row it was decoded from: an event is taken
-     * from here only for a row equal to that one in every column, so a row that changed since (staff text erased, by
-     * this instance or another) or that was written anew (an insert rolled back, then redelivered) is decoded again.
-     * Bounded by a number of rows and by time since last use (Caffeine, least recently used out first), which is also
-     * how long staff text erased by another instance can stay in this one's memory (never in an answer).
-     */
-    private static final class DecodedRows {
-
-        private record Decoded(Row row, ArchivedEvent event) {}
-
-        private final Cache<String, Decoded> rows;
-
-        DecodedRows(long maximumSize, Duration expireAfterAccess) {
-            this.rows = Caffeine.newBuilder()
-                    .maximumSize(maximumSize)
-                    .expireAfterAccess(expireAfterAccess)
-                    .build();
-        }
-
-        /** The event decoded from a row equal to {@code row}, or null. */
-        ArchivedEvent of(Row row) {
-            Decoded kept = rows.getIfPresent(row.eventId());
-            return kept != null && kept.row().equals(row) ? kept.event() : null;
-        }
-
-        void keep(Row row, ArchivedEvent event) {
-            rows.put(row.eventId(), new Decoded(row, event));
         }
     }
 }
