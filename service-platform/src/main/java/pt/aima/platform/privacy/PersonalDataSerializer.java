@@ -3,8 +3,10 @@ package pt.aima.platform.privacy;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -43,6 +45,7 @@ public final class PersonalDataSerializer implements Serializer {
 
     private final Serializer delegate;
     private final ObjectMapper json;
+    private final ObjectReader trees;
     private final PersonalDataKeys keys;
     private final ClassValue<Optional<Plan>> plans = new ClassValue<>() {
         @Override
@@ -54,6 +57,7 @@ public final class PersonalDataSerializer implements Serializer {
     public PersonalDataSerializer(Serializer delegate, ObjectMapper json, PersonalDataKeys keys) {
         this.delegate = delegate;
         this.json = json;
+        this.trees = json.reader(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.keys = keys;
     }
 
@@ -191,9 +195,14 @@ public final class PersonalDataSerializer implements Serializer {
         });
     }
 
+    /**
+     * The JSON as a tree, every number with a fraction as the decimal written: an event goes through this tree between
+     * the delegate's bytes and the stored ones, and a double would round what the delegate wrote (an {@code Instant},
+     * written as seconds with nine decimals, would come back 100 ns off).
+     */
     private JsonNode read(byte[] data) {
         try {
-            return json.readTree(data);
+            return trees.readTree(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -172,6 +172,27 @@ class PersonalDataKeysIT {
                 .hasMessageContaining("personal data of nobody");
     }
 
+    /** An event with an instant beside its personal words. */
+    record Stamped(@DataSubject String applicantId, Instant at, @Personal String words) {}
+
+    @Test
+    void anInstantInAnEventWithPersonalDataIsStoredAndReadBackToTheNanosecond() {
+        var serializer = new PersonalDataSerializer(
+                JacksonSerializer.builder()
+                        .objectMapper(PostgresEventStorage.objectMapper())
+                        .build(),
+                PostgresEventStorage.objectMapper(),
+                keys);
+        var stamped =
+                new Stamped("applicant-" + UUID.randomUUID(), Instant.parse("2026-12-06T09:00:00.123456789Z"), "Olá");
+
+        var stored = transaction.execute(status -> serializer.serialize(stamped, byte[].class));
+
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).doesNotContain("Olá");
+        transaction.executeWithoutResult(status ->
+                assertThat(serializer.<byte[], Stamped>deserialize(stored)).isEqualTo(stamped));
+    }
+
     /** What staff typed about a case: the event names the case only, so the case's key is the data's. */
     record CaseNote(
             @DataSubject(indirect = true) pt.aima.kernel.ids.CaseId caseId, @Personal String note, Cause cause) {}
