@@ -207,7 +207,9 @@ commits() { sql "$1" "select xact_commit from pg_stat_database where datname = c
 for s in $SERVICES $OPS; do TX0[$s]=$(commits "$s"); done
 CPU0[stack]=$(cpu_of "$STACK"); CPU0[pg]=$(pg_cpu)
 # each JVM's threads' CPU, for the table of where it went (bench/thread-cpu.py: listeners, processors, JIT, ...)
-threads() { python3 bench/thread-cpu.py snapshot $(for s in $SERVICES $OPS; do echo "$s=${PID[$s]}"; done) "local-stack=$STACK"; }
+threads() {
+  python3 bench/thread-cpu.py snapshot $(for s in $SERVICES $OPS; do echo "$s=${PID[$s]}"; done) "local-stack=$STACK"
+}
 threads > "$WORK/threads-start.txt"
 T0=$(now)
 # The throughput curve: every CURVE_EVERY seconds (5) the cases registered and the downstream counts, to $WORK/curve.tsv

@@ -3,11 +3,11 @@
     python3 bench/thread-cpu.py snapshot <process=pid>...          # one line per thread: process tid name ticks
     python3 bench/thread-cpu.py groups <start> <end> <process=cpu-seconds>...
 
-A snapshot reads each process's /proc/<pid>/task/*/stat (user and system ticks) and the thread's name (its first 15 characters, spaces
-as '_'); `groups` takes two snapshots and each process's whole CPU over the same interval (from /proc/<pid>/stat, which
-keeps the time of threads that ended) and prints "threads <process> <group> <seconds>" lines for results.txt. Threads
-that ended between the snapshots (short-lived pools) show as "ended"; the rest of a process's threads by the first rule
-their name matches.
+A snapshot reads each process's /proc/<pid>/task/*/stat (user and system ticks) and the thread's name (its first 15
+characters, spaces as '_'); `groups` takes two snapshots and each process's whole CPU over the same interval (from
+/proc/<pid>/stat, which keeps the time of threads that ended) and prints "threads <process> <group> <seconds>" lines for
+results.txt. Threads that ended between the snapshots (short-lived pools) show as "ended"; the rest of a process's
+threads by the first rule their name matches.
 """
 import os
 import re

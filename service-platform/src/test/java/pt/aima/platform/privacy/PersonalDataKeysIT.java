@@ -134,12 +134,7 @@ class PersonalDataKeysIT {
 
     @Test
     void anEventWithoutItsSubjectIsEncryptedUnderTheComponentItsSubjectFallsBackToAndErasedWithIt() {
-        var serializer = new PersonalDataSerializer(
-                JacksonSerializer.builder()
-                        .objectMapper(PostgresEventStorage.objectMapper())
-                        .build(),
-                PostgresEventStorage.objectMapper(),
-                keys);
+        var serializer = serializer();
         var caseId = pt.aima.kernel.ids.CaseId.newId();
         String applicant = "applicant-" + UUID.randomUUID();
 
@@ -177,12 +172,7 @@ class PersonalDataKeysIT {
 
     @Test
     void anInstantInAnEventWithPersonalDataIsStoredAndReadBackToTheNanosecond() {
-        var serializer = new PersonalDataSerializer(
-                JacksonSerializer.builder()
-                        .objectMapper(PostgresEventStorage.objectMapper())
-                        .build(),
-                PostgresEventStorage.objectMapper(),
-                keys);
+        var serializer = serializer();
         var stamped =
                 new Stamped("applicant-" + UUID.randomUUID(), Instant.parse("2026-12-06T09:00:00.123456789Z"), "Olá");
 
@@ -211,12 +201,7 @@ class PersonalDataKeysIT {
 
     @Test
     void aCaseNoteIsEncryptedUnderTheCasesKeyIncludingTheRecordOfASealedComponentAndErasedWithIt() {
-        var serializer = new PersonalDataSerializer(
-                JacksonSerializer.builder()
-                        .objectMapper(PostgresEventStorage.objectMapper())
-                        .build(),
-                PostgresEventStorage.objectMapper(),
-                keys);
+        var serializer = serializer();
         var caseId = pt.aima.kernel.ids.CaseId.newId();
 
         var decided = transaction.execute(status -> serializer.serialize(
@@ -253,15 +238,20 @@ class PersonalDataKeysIT {
 
     @Test
     void aSealedComponentWhosePersonalRecordHasNoTypeNameIsRefusedNotStoredInClear() {
-        var serializer = new PersonalDataSerializer(
+        var serializer = serializer();
+
+        assertThatThrownBy(() -> serializer.serialize(new Holder("applicant-1", new Anonymous("Olá")), byte[].class))
+                .hasMessageContaining("no type name");
+    }
+
+    /** The event store's serializer as the platform builds it: Axon's Jackson serializer and mapper, these keys. */
+    private static PersonalDataSerializer serializer() {
+        return new PersonalDataSerializer(
                 JacksonSerializer.builder()
                         .objectMapper(PostgresEventStorage.objectMapper())
                         .build(),
                 PostgresEventStorage.objectMapper(),
                 keys);
-
-        assertThatThrownBy(() -> serializer.serialize(new Holder("applicant-1", new Anonymous("Olá")), byte[].class))
-                .hasMessageContaining("no type name");
     }
 
     private static void eraseElsewhere(String subject) {
