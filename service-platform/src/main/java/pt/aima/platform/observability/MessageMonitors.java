@@ -21,7 +21,6 @@ import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.micrometer.TagsUtil;
-import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
@@ -79,12 +78,11 @@ public final class MessageMonitors {
      * Per payload type, registered on its first message: {@code <prefix>.ingestedCounter}, {@code .successCounter},
      * {@code .failureCounter}, {@code .processedCounter}, {@code .ignoredCounter}; the timers {@code <prefix>.allTimer},
      * {@code .successTimer}, {@code .failureTimer}, {@code .ignoredTimer} (percentiles 0.5 to 0.999 over ten
-     * minutes); optionally {@code <prefix>.capacity}, the share of the last ten minutes spent handling messages. And
+     * minutes); optionally {@code <prefix>.capacity}, the share of the last ten minutes spent handling messages (in
+     * ten-second steps, in constant memory: {@link BusyTime}, where Axon's monitor keeps every message's time). And
      * for a processor {@code <prefix>.latency}, how old the last event it took in was (ms).
      */
     static final class Metered implements MessageMonitor<Message<?>> {
-
-        private static final long CAPACITY_WINDOW_MINUTES = 10;
 
         private final String prefix;
         private final MeterRegistry registry;
@@ -147,11 +145,12 @@ public final class MessageMonitors {
                 }
 
                 private void took(Meters meters, Timer outcome) {
-                    long took = clock.monotonicTime() - start;
+                    long finished = clock.monotonicTime();
+                    long took = finished - start;
                     meters.all.record(took, TimeUnit.NANOSECONDS);
                     outcome.record(took, TimeUnit.NANOSECONDS);
                     if (meters.busy != null) {
-                        meters.busy.update(took);
+                        meters.busy.record(finished, took);
                     }
                 }
             };
@@ -160,13 +159,13 @@ public final class MessageMonitors {
         private Meters register(Class<?> payloadType) {
             Tags counters = counterTags.apply(payloadType);
             Tags timers = timerTags.apply(payloadType);
-            SlidingTimeWindowReservoir busy = null;
+            BusyTime busy = null;
             if (capacity) {
-                busy = new SlidingTimeWindowReservoir(CAPACITY_WINDOW_MINUTES, TimeUnit.MINUTES, clock);
-                SlidingTimeWindowReservoir window = busy;
-                Gauge.builder(prefix + ".capacity", () -> capacity(window))
+                BusyTime window = new BusyTime();
+                Gauge.builder(prefix + ".capacity", () -> window.share(clock.monotonicTime()))
                         .tags(timers)
                         .register(registry);
+                busy = window;
             }
             return new Meters(
                     registry.counter(prefix + ".ingestedCounter", counters),
@@ -179,15 +178,6 @@ public final class MessageMonitors {
                     timer("failureTimer", timers),
                     timer("ignoredTimer", timers),
                     busy);
-        }
-
-        /** The share of the window spent handling messages: 1 is one thread busy all the time. */
-        private static double capacity(SlidingTimeWindowReservoir window) {
-            long busy = 0;
-            for (long took : window.getMeasurements()) {
-                busy += took;
-            }
-            return (double) busy / TimeUnit.MINUTES.toNanos(CAPACITY_WINDOW_MINUTES);
         }
 
         private Timer timer(String name, Tags tags) {
@@ -210,5 +200,5 @@ public final class MessageMonitors {
             Timer successTimer,
             Timer failureTimer,
             Timer ignoredTimer,
-            SlidingTimeWindowReservoir busy) {}
+            BusyTime busy) {}
 }
