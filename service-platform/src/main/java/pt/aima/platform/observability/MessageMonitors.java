@@ -159,14 +159,6 @@ public final class MessageMonitors {
         private Meters register(Class<?> payloadType) {
             Tags counters = counterTags.apply(payloadType);
             Tags timers = timerTags.apply(payloadType);
-            BusyTime busy = null;
-            if (capacity) {
-                BusyTime window = new BusyTime();
-                Gauge.builder(prefix + ".capacity", () -> window.share(clock.monotonicTime()))
-                        .tags(timers)
-                        .register(registry);
-                busy = window;
-            }
             return new Meters(
                     registry.counter(prefix + ".ingestedCounter", counters),
                     registry.counter(prefix + ".successCounter", counters),
@@ -177,7 +169,15 @@ public final class MessageMonitors {
                     timer("successTimer", timers),
                     timer("failureTimer", timers),
                     timer("ignoredTimer", timers),
-                    busy);
+                    capacity ? capacityGauge(timers) : null);
+        }
+
+        private BusyTime capacityGauge(Tags tags) {
+            BusyTime busy = new BusyTime();
+            Gauge.builder(prefix + ".capacity", () -> busy.share(clock.monotonicTime()))
+                    .tags(tags)
+                    .register(registry);
+            return busy;
         }
 
         private Timer timer(String name, Tags tags) {
