@@ -12,4 +12,6 @@ source .ci/find-jdk.sh
 
 ./mvnw -q -DskipTests install
 mkdir -p .local-stack/tmp
-exec "$JAVA_HOME/bin/java" "-Djava.io.tmpdir=$PWD/.local-stack/tmp" -jar local-stack/target/local-stack.jar "$@"
+# The launcher's own heap (the embedded Kafka broker and the token issuer; each service gets -Xmx384m from the launcher)
+# is bounded like the services', not left at the JVM's default of a quarter of the machine's memory.
+exec "$JAVA_HOME/bin/java" -Xmx512m "-Djava.io.tmpdir=$PWD/.local-stack/tmp" -jar local-stack/target/local-stack.jar "$@"

@@ -81,7 +81,7 @@ fi
 
 echo "== starting the local stack (log: $WORK/stack.log)"
 AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT \
-  "$JAVA" -Daima.stack.health-timeout-seconds="${HEALTH_TIMEOUT:-300}" -jar local-stack/target/local-stack.jar \
+  "$JAVA" -Xmx512m -Daima.stack.health-timeout-seconds="${HEALTH_TIMEOUT:-300}" -jar local-stack/target/local-stack.jar \
   > "$WORK/stack.log" 2>&1 &
 STACK=$!
 trap 'kill $STACK $SMTP 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT

@@ -47,7 +47,8 @@ start_stack() { # start_stack [launcher arguments]: local-stack.jar in the backg
   # so scheduling's policy and the mail server can be set before), waits for "Press Ctrl-C"; sets STACK (pid)
   echo "== starting the local stack (log: $WORK/stack.log)"
   # a service may take minutes to answer UP on a loaded machine (RunningStack allows 300 s too)
-  "$JAVA" "-Daima.stack.health-timeout-seconds=${HEALTH_TIMEOUT:-300}" -jar local-stack/target/local-stack.jar "$@" \
+  # (-Xmx512m: the launcher's heap bounded as run-local-stack.sh bounds it)
+  "$JAVA" -Xmx512m "-Daima.stack.health-timeout-seconds=${HEALTH_TIMEOUT:-300}" -jar local-stack/target/local-stack.jar "$@" \
     > "$WORK/stack.log" 2>&1 &
   STACK=$!
   for _ in $(seq 600); do grep -q 'Press Ctrl-C' "$WORK/stack.log" && break; kill -0 "$STACK" 2>/dev/null || break; sleep 1; done

@@ -774,6 +774,21 @@ class OperationsServiceIT {
     void anUnreadableRecordGoesToTheDeadLetterTopicAndThePartitionMovesOn() {
         CaseId caseId = CaseId.newId();
         int partition = 0;
+        // a case registered just before the unreadable records, on the same partition: it commits whether or not
+        // it comes in the same poll as they do
+        ScriptedHistory before = ScriptedHistory.smoothPortalCase(
+                CaseId.newId(),
+                start(),
+                service.correlationId(),
+                "applicant-before-poison",
+                today().minusDays(5),
+                Region.EVORA,
+                false);
+        service.kafka()
+                .send(
+                        Topics.APPLICATION_EVENTS,
+                        partition,
+                        before.events().getFirst().envelope());
         service.kafka()
                 .sendRaw(new ProducerRecord<>(
                         Topics.APPLICATION_EVENTS,
@@ -808,6 +823,8 @@ class OperationsServiceIT {
         service.awaitConsumed(after);
         assertThat(caseRow(caseId).orElseThrow()).containsEntry("stage", "REGISTERED");
         assertThat(archived(caseId)).as("nothing unreadable is archived").isEqualTo(1);
+        assertThat(caseRow(before.caseId()).orElseThrow()).containsEntry("stage", "REGISTERED");
+        assertThat(archived(before.caseId())).isEqualTo(1);
         String deadLetters = Topics.deadLetterTopic(Topics.APPLICATION_EVENTS, "operations-service");
         for (String reason :
                 List.of("MalformedEventException: not JSON", "MalformedEventException: DecisionIssued v1")) {

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,20 +67,35 @@ public class ReadModels {
     }
 
     /**
+     * Takes what projecting events of these cases needs, until the transaction ends, in one statement: the rebuild's
+     * lock shared and each case's exclusively. The cases' locks are taken in one fixed order (their keys', whatever
+     * order the cases come in), so two transactions that each lock several cases (two consumers' batches, whose
+     * topics' partitions may be spread over two instances) wait for one another but never deadlock; the rebuild's
+     * lock and the cases' can come in any order, since a rebuild takes no case's lock.
+     */
+    public void lockCases(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select count(*) from (select pg_advisory_xact_lock_shared(" + LOCK_SPACE + ", " + REBUILD_LOCK
+                        + ")) rebuild, (select pg_advisory_xact_lock(lock_key) from (select distinct"
+                        + " hashtextextended(case_id, 0) lock_key from unnest(string_to_array(:caseIds, ',')) case_id"
+                        + " order by lock_key) in_order) cases")
+                .param(
+                        "caseIds",
+                        caseIds.stream().map(UUID::toString).distinct().collect(Collectors.joining(",")))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
      * Archives {@code event} and recomputes its case's rows in every read model it changes; call it in the inbox
-     * transaction. In a case whose applicant's data was erased, what staff typed about the case is blanked ({@link
-     * EventArchive#eraseStaffText}) and every read model's rows are written again.
+     * transaction, after {@link #lockCases} with its case. In a case whose applicant's data was erased, what staff typed
+     * about the case is blanked ({@link EventArchive#eraseStaffText}) and every read model's rows are written again.
      *
      * @return false if the event was archived already (nothing changes)
      */
     public boolean receive(ArchivedEvent event) {
-        // the rebuild's lock shared and the case's exclusively, in one round trip; their order does not matter, since a
-        // rebuild takes no case's lock
-        jdbc.sql("select 1 from (select pg_advisory_xact_lock_shared(" + LOCK_SPACE + ", " + REBUILD_LOCK
-                        + ")) rebuild," + " (select pg_advisory_xact_lock(hashtextextended(:caseId, 0))) one_case")
-                .param("caseId", event.caseId().toString())
-                .query(Integer.class)
-                .list();
         Optional<CaseHistory> kept = archive.keepAndRead(event);
         if (kept.isEmpty()) {
             return false;

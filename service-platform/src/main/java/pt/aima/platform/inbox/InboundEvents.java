@@ -4,15 +4,23 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.codec.IntegrationEventCodec;
@@ -76,25 +84,9 @@ public class InboundEvents {
             ConsumerRecord<String, byte[]> record,
             Set<String> subscribedTypes,
             Consumer<EventEnvelope<IntegrationEvent>> effect) {
-        String typeHeader = header(record, Topics.HEADER_EVENT_TYPE);
-        if (typeHeader != null && !subscribedTypes.contains(typeHeader)) {
+        EventEnvelope<IntegrationEvent> envelope = read(record, subscribedTypes);
+        if (envelope == null) {
             return false;
-        }
-        EventEnvelope<IntegrationEvent> envelope;
-        try {
-            envelope = codec.decode(record.value());
-        } catch (UnknownEventTypeException e) {
-            if (!subscribedTypes.contains(e.type())) {
-                return false;
-            }
-            throw e;
-        }
-        if (!subscribedTypes.contains(envelope.type())) {
-            return false;
-        }
-        if (record.key() == null || !record.key().equals(envelope.caseId().toString())) {
-            throw new MalformedEventException(
-                    "record key " + record.key() + " is not the envelope's case id " + envelope.caseId());
         }
         Boolean applied;
         try (CaseTracing.Scope named = tracing.nameCase(envelope.caseId().toString(), envelope.correlationId())) {
@@ -106,12 +98,232 @@ public class InboundEvents {
                 return true;
             });
         }
-        counter(envelope.type(), Boolean.TRUE.equals(applied) ? "applied" : "duplicate")
-                .increment();
-        if (!Boolean.TRUE.equals(applied)) {
+        counted(envelope, Boolean.TRUE.equals(applied));
+        return Boolean.TRUE.equals(applied);
+    }
+
+    /** What a batch of records causes: prepared once for the events about to be applied, then each applied in turn. */
+    public interface BatchEffect {
+
+        /**
+         * Runs first in the batch's transaction with every event about to be applied (each a first delivery), in the
+         * order they will be applied: to take the locks they need in one statement and in an order that cannot
+         * deadlock, for instance.
+         */
+        default void prepare(List<EventEnvelope<IntegrationEvent>> events) {}
+
+        /** What one event causes, in the batch's transaction. */
+        void apply(ConsumerRecord<String, byte[]> record, EventEnvelope<IntegrationEvent> event);
+    }
+
+    /**
+     * Applies a poll's records exactly once, in one transaction: one multi-row inbox insert tells the first deliveries
+     * from the redeliveries, and each first delivery's effect runs in the records' order, under the span of the trace
+     * its record continues and with its case named. A record that cannot be read, or whose effect fails, is isolated:
+     * the transaction is rolled back, the records before it are applied again in a transaction of their own and
+     * committed, and a {@link BatchListenerFailedException} names the failed record, so the listener's error handler
+     * deals with it alone (dead-letters it at once, retries it, or waits for the database) and the records after it
+     * come again in the next poll. A transaction that fails as a whole (it cannot start, or its commit fails) is applied
+     * again one record at a time, which names the record that fails, if any.
+     *
+     * @param subscribedTypes logical type names this consumer acts on
+     * @return how many effects ran and committed
+     * @throws BatchListenerFailedException after the records before the failed one have committed
+     */
+    public int processAll(
+            List<ConsumerRecord<String, byte[]>> records, Set<String> subscribedTypes, BatchEffect effect) {
+        List<Inbound> readable = new ArrayList<>(records.size());
+        FailedRecord failed = null;
+        for (int index = 0; index < records.size() && failed == null; index++) {
+            ConsumerRecord<String, byte[]> record = records.get(index);
+            try {
+                EventEnvelope<IntegrationEvent> envelope = read(record, subscribedTypes);
+                if (envelope != null) {
+                    readable.add(new Inbound(index, record, envelope));
+                }
+            } catch (RuntimeException unreadable) {
+                failed = new FailedRecord(index, unreadable);
+            }
+        }
+        List<Inbound> attempt = readable;
+        List<Inbound> applied = null;
+        while (applied == null) {
+            try {
+                applied = applyAll(attempt, effect);
+            } catch (FailedRecord failure) {
+                failed = failure;
+                attempt = attempt.stream()
+                        .filter(in -> in.index() < failure.index)
+                        .toList();
+            } catch (RuntimeException whole) {
+                // the transaction failed as a whole (starting it, or its commit): one record at a time finds the record
+                // it was, if any, and commits the ones before it
+                log.debug(
+                        "{}: a batch of {} failed as a whole, applying it one record at a time",
+                        consumer,
+                        attempt.size(),
+                        whole);
+                applied = new ArrayList<>();
+                List<Inbound> committed = new ArrayList<>();
+                for (Inbound in : attempt) {
+                    try {
+                        applied.addAll(applyAll(List.of(in), effect));
+                        committed.add(in);
+                    } catch (FailedRecord failure) {
+                        failed = failure;
+                        break;
+                    } catch (RuntimeException failure) {
+                        failed = new FailedRecord(in.index(), failure);
+                        break;
+                    }
+                }
+                attempt = committed;
+            }
+        }
+        Set<UUID> first = new HashSet<>();
+        applied.forEach(in -> first.add(in.envelope().eventId()));
+        for (Inbound in : attempt) {
+            counted(in.envelope(), first.remove(in.envelope().eventId()));
+        }
+        if (failed != null) {
+            ConsumerRecord<String, byte[]> record = records.get(failed.index);
+            throw new BatchListenerFailedException(
+                    record.topic() + "-" + record.partition() + "@" + record.offset() + " failed",
+                    failed.getCause(),
+                    failed.index);
+        }
+        return applied.size();
+    }
+
+    /** A readable record of a batch: where it was in the poll, and its envelope. */
+    private record Inbound(
+            int index, ConsumerRecord<String, byte[]> record, EventEnvelope<IntegrationEvent> envelope) {}
+
+    /** The record at {@code index} of a batch failed; thrown out of the batch's transaction to roll it back. */
+    private static final class FailedRecord extends RuntimeException {
+        private final int index;
+
+        FailedRecord(int index, RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.index = index;
+        }
+    }
+
+    /**
+     * The first deliveries of {@code batch} applied and committed, in one transaction; nothing when {@code batch} is
+     * empty.
+     *
+     * @throws FailedRecord naming the record whose effect failed (the transaction rolled back)
+     */
+    private List<Inbound> applyAll(List<Inbound> batch, BatchEffect effect) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        return transaction.execute(status -> {
+            List<Inbound> first;
+            try {
+                first = firstDeliveries(batch);
+                effect.prepare(first.stream().map(Inbound::envelope).toList());
+            } catch (RuntimeException e) {
+                throw new FailedRecord(batch.getFirst().index(), e);
+            }
+            for (Inbound in : first) {
+                EventEnvelope<IntegrationEvent> envelope = in.envelope();
+                try (CaseTracing.Scope span = tracing.continueTrace(traceHeaders(in.record()), consumer + " apply");
+                        CaseTracing.Scope named =
+                                tracing.nameCase(envelope.caseId().toString(), envelope.correlationId())) {
+                    effect.apply(in.record(), envelope);
+                } catch (RuntimeException e) {
+                    throw new FailedRecord(in.index(), e);
+                }
+            }
+            return first;
+        });
+    }
+
+    /**
+     * The records of {@code batch} whose events this consumer has not applied before, in order, each event once (the
+     * same event can come twice in one poll), with their inbox rows inserted: one statement for the whole batch.
+     */
+    private List<Inbound> firstDeliveries(List<Inbound> batch) {
+        Set<UUID> inserted = new HashSet<>(jdbc.sql(
+                        """
+                        insert into inbox (consumer, event_id, event_type, case_id, processed_at)
+                        select :consumer, event_id, event_type, case_id, now()
+                        from unnest(cast(string_to_array(:eventIds, ',') as uuid[]),
+                                    string_to_array(:types, ','),
+                                    cast(string_to_array(:caseIds, ',') as uuid[])) as batch(event_id, event_type, case_id)
+                        on conflict do nothing
+                        returning event_id
+                        """)
+                .param("consumer", consumer)
+                .param("eventIds", joined(batch, in -> in.envelope().eventId().toString()))
+                .param("types", joined(batch, in -> in.envelope().type()))
+                .param(
+                        "caseIds",
+                        joined(batch, in -> in.envelope().caseId().value().toString()))
+                .query(UUID.class)
+                .list());
+        List<Inbound> first = new ArrayList<>(inserted.size());
+        for (Inbound in : batch) {
+            if (inserted.remove(in.envelope().eventId())) {
+                first.add(in);
+            }
+        }
+        return first;
+    }
+
+    private static String joined(List<Inbound> batch, Function<Inbound, String> value) {
+        return batch.stream().map(value).collect(Collectors.joining(","));
+    }
+
+    /** The record's trace context (W3C {@code traceparent} and {@code baggage} headers), for its span to continue. */
+    private static Map<String, String> traceHeaders(ConsumerRecord<?, ?> record) {
+        Map<String, String> headers = new HashMap<>(4);
+        for (String name : List.of(CaseTracing.TRACEPARENT, CaseTracing.BAGGAGE)) {
+            String value = header(record, name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
+    }
+
+    /**
+     * The record's envelope, or null when it is of a type this consumer does not subscribe to.
+     *
+     * @throws MalformedEventException when it cannot be read, is an unknown version of a subscribed type, or its key
+     *     is not its case id
+     */
+    private EventEnvelope<IntegrationEvent> read(ConsumerRecord<String, byte[]> record, Set<String> subscribedTypes) {
+        String typeHeader = header(record, Topics.HEADER_EVENT_TYPE);
+        if (typeHeader != null && !subscribedTypes.contains(typeHeader)) {
+            return null;
+        }
+        EventEnvelope<IntegrationEvent> envelope;
+        try {
+            envelope = codec.decode(record.value());
+        } catch (UnknownEventTypeException e) {
+            if (!subscribedTypes.contains(e.type())) {
+                return null;
+            }
+            throw e;
+        }
+        if (!subscribedTypes.contains(envelope.type())) {
+            return null;
+        }
+        if (record.key() == null || !record.key().equals(envelope.caseId().toString())) {
+            throw new MalformedEventException(
+                    "record key " + record.key() + " is not the envelope's case id " + envelope.caseId());
+        }
+        return envelope;
+    }
+
+    private void counted(EventEnvelope<?> envelope, boolean applied) {
+        counter(envelope.type(), applied ? "applied" : "duplicate").increment();
+        if (!applied) {
             log.debug("{} {} already processed by {}", envelope.type(), envelope.eventId(), consumer);
         }
-        return Boolean.TRUE.equals(applied);
     }
 
     /** The counter of one type and outcome, looked up in the registry once rather than on every record. */

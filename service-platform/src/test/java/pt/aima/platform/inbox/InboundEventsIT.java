@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.infra.DatabaseSettings;
 import pt.aima.infra.LocalInfrastructure;
@@ -27,6 +29,7 @@ import pt.aima.kernel.codec.MalformedEventException;
 import pt.aima.kernel.document.DocumentChecklistCompleted;
 import pt.aima.kernel.envelope.Actor;
 import pt.aima.kernel.envelope.EventEnvelope;
+import pt.aima.kernel.envelope.IntegrationEvent;
 import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.scheduling.BiometricsCollected;
 import pt.aima.platform.observability.CaseTracing;
@@ -50,6 +53,9 @@ class InboundEventsIT {
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("create table if not exists inbox_it_effect"
+                        + " (position bigserial primary key, consumer text not null, event_id uuid not null)")
+                .update();
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
@@ -168,6 +174,162 @@ class InboundEventsIT {
 
         assertThat(applied).isEmpty();
         assertThat(inboxRows(envelope.eventId())).isZero();
+    }
+
+    @Test
+    void aPollsRecordsAreAppliedInOneTransactionEachEventOnce() {
+        String consumer = "consumer-" + UUID.randomUUID();
+        var inbox = inbox(consumer);
+        var a = completed(CaseId.newId());
+        var b = completed(CaseId.newId());
+        var c = completed(CaseId.newId());
+        var before = completed(CaseId.newId());
+        inbox.process(record(before), SUBSCRIBED, e -> {});
+        var other = EventEnvelope.wrap(
+                UUID.randomUUID(),
+                Instant.now(),
+                Actor.system("test"),
+                "c",
+                "c",
+                new BiometricsCollected(b.caseId(), "D"));
+        List<UUID> prepared = new ArrayList<>();
+
+        int applied = inbox.processAll(
+                List.of(record(a), record(before), record(b), record(other), record(a), record(c)),
+                SUBSCRIBED,
+                effect(consumer, prepared));
+
+        assertThat(applied).isEqualTo(3);
+        assertThat(prepared)
+                .as("what the effect was prepared for")
+                .containsExactly(a.eventId(), b.eventId(), c.eventId());
+        assertThat(effects(consumer)).containsExactly(a.eventId(), b.eventId(), c.eventId());
+        for (var envelope : List.of(a, b, c, before)) {
+            assertThat(inboxRows(envelope.eventId())).isEqualTo(1);
+        }
+        assertThat(inboxRows(other.eventId())).as("a type not subscribed to").isZero();
+
+        assertThat(inbox.processAll(List.of(record(c), record(a)), SUBSCRIBED, effect(consumer, prepared)))
+                .as("the whole poll redelivered")
+                .isZero();
+        assertThat(effects(consumer)).hasSize(3);
+    }
+
+    @Test
+    void aRecordThatCannotBeReadIsNamedAfterTheRecordsBeforeItCommitted() {
+        String consumer = "consumer-" + UUID.randomUUID();
+        var inbox = inbox(consumer);
+        var a = completed(CaseId.newId());
+        var b = completed(CaseId.newId());
+        var after = completed(CaseId.newId());
+        var unreadable = new ConsumerRecord<>(
+                Topics.DOCUMENT_EVENTS,
+                0,
+                2L,
+                a.caseId().toString(),
+                "{not an envelope".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> inbox.processAll(
+                        List.of(record(a), record(b), unreadable, record(after)),
+                        SUBSCRIBED,
+                        effect(consumer, new ArrayList<>())))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(2);
+                    assertThat(failed.getCause()).isInstanceOf(MalformedEventException.class);
+                });
+
+        assertThat(effects(consumer)).containsExactly(a.eventId(), b.eventId());
+        assertThat(inboxRows(a.eventId())).isEqualTo(1);
+        assertThat(inboxRows(after.eventId())).as("left for the next poll").isZero();
+    }
+
+    @Test
+    void aFailedEffectRollsTheBatchBackAndOnlyTheRecordsBeforeItCommitAgain() {
+        String consumer = "consumer-" + UUID.randomUUID();
+        var inbox = inbox(consumer);
+        var a = completed(CaseId.newId());
+        var failing = completed(CaseId.newId());
+        var c = completed(CaseId.newId());
+        List<UUID> attempted = new ArrayList<>();
+        InboundEvents.BatchEffect effect = (record, event) -> {
+            attempted.add(event.eventId());
+            effect(consumer, new ArrayList<>()).apply(record, event);
+            if (event.eventId().equals(failing.eventId())) {
+                throw new IllegalStateException("the command failed");
+            }
+        };
+
+        assertThatThrownBy(() -> inbox.processAll(List.of(record(a), record(failing), record(c)), SUBSCRIBED, effect))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(1);
+                    assertThat(failed.getCause()).isInstanceOf(IllegalStateException.class);
+                });
+
+        assertThat(attempted)
+                .as("the batch up to the failure, then the records before it again")
+                .containsExactly(a.eventId(), failing.eventId(), a.eventId());
+        assertThat(effects(consumer)).as("what committed").containsExactly(a.eventId());
+        assertThat(inboxRows(failing.eventId())).isZero();
+        assertThat(inboxRows(c.eventId())).isZero();
+    }
+
+    @Test
+    void aBatchWhoseCommitFailsIsAppliedOneRecordAtATimeToFindTheRecordItWas() {
+        String consumer = "consumer-" + UUID.randomUUID();
+        var inbox = inbox(consumer);
+        var a = completed(CaseId.newId());
+        var spoiling = completed(CaseId.newId());
+        var c = completed(CaseId.newId());
+        // the effect of one event rolls back a part of its own and carries on, which leaves the whole transaction
+        // only able to roll back (as a command whose unit of work rolled back inside it does): the commit fails
+        InboundEvents.BatchEffect effect = (record, event) -> {
+            effect(consumer, new ArrayList<>()).apply(record, event);
+            if (event.eventId().equals(spoiling.eventId())) {
+                try {
+                    transaction.executeWithoutResult(inner -> {
+                        throw new IllegalStateException("a part that failed");
+                    });
+                } catch (IllegalStateException carriedOn) {
+                    // the effect goes on as if nothing happened
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> inbox.processAll(List.of(record(a), record(spoiling), record(c)), SUBSCRIBED, effect))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(1);
+                    assertThat(failed.getCause()).isInstanceOf(UnexpectedRollbackException.class);
+                });
+
+        assertThat(effects(consumer)).containsExactly(a.eventId());
+        assertThat(inboxRows(a.eventId())).isEqualTo(1);
+        assertThat(inboxRows(spoiling.eventId())).isZero();
+        assertThat(inboxRows(c.eventId())).isZero();
+    }
+
+    /** An effect that writes each event it applies to a table, in the batch's transaction. */
+    private static InboundEvents.BatchEffect effect(String consumer, List<UUID> prepared) {
+        return new InboundEvents.BatchEffect() {
+            @Override
+            public void prepare(List<EventEnvelope<IntegrationEvent>> events) {
+                events.forEach(event -> prepared.add(event.eventId()));
+            }
+
+            @Override
+            public void apply(ConsumerRecord<String, byte[]> record, EventEnvelope<IntegrationEvent> event) {
+                jdbc.sql("insert into inbox_it_effect (consumer, event_id) values (:consumer, :eventId)")
+                        .param("consumer", consumer)
+                        .param("eventId", event.eventId())
+                        .update();
+            }
+        };
+    }
+
+    private static List<UUID> effects(String consumer) {
+        return jdbc.sql("select event_id from inbox_it_effect where consumer = :consumer order by position")
+                .param("consumer", consumer)
+                .query(UUID.class)
+                .list();
     }
 
     private static InboundEvents inbox(String consumer) {
