@@ -26,9 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Receives every case event of the platform, exactly once (the platform's inbox), keeps it in the archive as it was
  * published, and has the read models recompute its case. A poll's records are applied in one transaction, their cases'
  * locks taken first in one statement ({@link InboundEvents#processAll}, {@link ReadModels#lockCases}): a transaction
- * per record cost a commit and four more statements for each of the 7.8 events a case brings. A record that cannot be
- * read goes to this service's dead-letter topic alone, the records before it committed and the partition moving on
- * (the platform's error handler).
+ * per record cost four statements of its own (its {@code BEGIN}, inbox row, lock and {@code COMMIT}) for each of the
+ * eight events a case brings. A record that cannot be read goes to this service's dead-letter topic alone, the records
+ * before it committed and the partition moving on (the platform's error handler).
  *
  * <p>The archive keeps what operations need and no more: of {@code ApplicationRegistered} it drops each member's date
  * of birth, nationality, residence history, date of entry and the other parent's residence (document-service's rules
