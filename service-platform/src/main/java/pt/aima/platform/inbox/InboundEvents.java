@@ -145,54 +145,72 @@ public class InboundEvents {
                 failed = new FailedRecord(index, unreadable);
             }
         }
-        List<Inbound> attempt = readable;
-        List<Inbound> applied = null;
-        while (applied == null) {
+        Outcome outcome = applyIsolating(readable, effect, failed);
+        Set<UUID> first = new HashSet<>();
+        outcome.applied().forEach(in -> first.add(in.envelope().eventId()));
+        for (Inbound in : outcome.committed()) {
+            counted(in.envelope(), first.remove(in.envelope().eventId()));
+        }
+        if (outcome.failed() != null) {
+            int index = outcome.failed().index;
+            ConsumerRecord<String, byte[]> record = records.get(index);
+            throw new BatchListenerFailedException(
+                    record.topic() + "-" + record.partition() + "@" + record.offset() + " failed",
+                    outcome.failed().getCause(),
+                    index);
+        }
+        return outcome.applied().size();
+    }
+
+    /**
+     * What applying a batch came to: the records committed (in order), those of them whose effects ran (first
+     * deliveries), and the first record that failed, if any (the records from it on were not applied).
+     */
+    private record Outcome(List<Inbound> committed, List<Inbound> applied, FailedRecord failed) {}
+
+    /**
+     * Applies {@code batch} in one transaction; when a record fails, the records before it in one more, and so on
+     * until a transaction commits. {@code failedLater} is a failure of a record after the batch (one that could not be
+     * read), reported when nothing in the batch fails.
+     */
+    private Outcome applyIsolating(List<Inbound> batch, BatchEffect effect, FailedRecord failedLater) {
+        List<Inbound> attempt = batch;
+        FailedRecord failed = failedLater;
+        while (true) {
             try {
-                applied = applyAll(attempt, effect);
+                return new Outcome(attempt, applyAll(attempt, effect), failed);
             } catch (FailedRecord failure) {
                 failed = failure;
                 attempt = attempt.stream()
                         .filter(in -> in.index() < failure.index)
                         .toList();
             } catch (RuntimeException whole) {
-                // the transaction failed as a whole (starting it, or its commit): one record at a time finds the record
-                // it was, if any, and commits the ones before it
+                // the transaction failed as a whole (starting it, or its commit): one record at a time finds the
+                // record it was, if any, and commits the ones before it
                 log.debug(
                         "{}: a batch of {} failed as a whole, applying it one record at a time",
                         consumer,
                         attempt.size(),
                         whole);
-                applied = new ArrayList<>();
-                List<Inbound> committed = new ArrayList<>();
-                for (Inbound in : attempt) {
-                    try {
-                        applied.addAll(applyAll(List.of(in), effect));
-                        committed.add(in);
-                    } catch (FailedRecord failure) {
-                        failed = failure;
-                        break;
-                    } catch (RuntimeException failure) {
-                        failed = new FailedRecord(in.index(), failure);
-                        break;
-                    }
-                }
-                attempt = committed;
+                return oneAtATime(attempt, effect, failed);
             }
         }
-        Set<UUID> first = new HashSet<>();
-        applied.forEach(in -> first.add(in.envelope().eventId()));
-        for (Inbound in : attempt) {
-            counted(in.envelope(), first.remove(in.envelope().eventId()));
+    }
+
+    /** Applies each record of {@code batch} in a transaction of its own, up to the first that fails. */
+    private Outcome oneAtATime(List<Inbound> batch, BatchEffect effect, FailedRecord failedLater) {
+        List<Inbound> applied = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Inbound in = batch.get(i);
+            try {
+                applied.addAll(applyAll(List.of(in), effect));
+            } catch (RuntimeException failure) {
+                FailedRecord failed =
+                        failure instanceof FailedRecord named ? named : new FailedRecord(in.index(), failure);
+                return new Outcome(batch.subList(0, i), applied, failed);
+            }
         }
-        if (failed != null) {
-            ConsumerRecord<String, byte[]> record = records.get(failed.index);
-            throw new BatchListenerFailedException(
-                    record.topic() + "-" + record.partition() + "@" + record.offset() + " failed",
-                    failed.getCause(),
-                    failed.index);
-        }
-        return applied.size();
+        return new Outcome(batch, applied, failedLater);
     }
 
     /** A readable record of a batch: where it was in the poll, and its envelope. */
