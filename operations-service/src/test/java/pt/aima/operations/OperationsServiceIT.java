@@ -24,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.infra.IntegrationEventsClient;
 import pt.aima.infra.SpringTestInfrastructure;
 import pt.aima.kernel.Topics;
@@ -32,6 +34,7 @@ import pt.aima.kernel.application.ApplicationRegisteredV2;
 import pt.aima.kernel.application.DecisionIssued;
 import pt.aima.kernel.application.Region;
 import pt.aima.kernel.application.Relationship;
+import pt.aima.kernel.codec.IntegrationEventCodec;
 import pt.aima.kernel.document.DocumentChecklistOpened;
 import pt.aima.kernel.document.DocumentRejected;
 import pt.aima.kernel.document.EvidenceRequested;
@@ -40,11 +43,14 @@ import pt.aima.kernel.ids.CaseId;
 import pt.aima.kernel.ids.DocumentId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.operations.ScriptedHistory.Published;
+import pt.aima.operations.archive.ArchivedEvent;
+import pt.aima.operations.projection.ReadModels;
 import pt.aima.platform.privacy.Personal;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.Response;
 import pt.aima.platform.testing.harness.ServiceHarness;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * operations-service against a real Kafka broker and a real PostgreSQL: scripted cross-service histories arrive on
@@ -78,6 +84,17 @@ class OperationsServiceIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ReadModels readModels;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    IntegrationEventCodec codec;
+
+    private static final JsonMapper json = JsonMapper.builder().build();
 
     private static LocalDate today() {
         return LocalDate.now(LISBON);
@@ -169,6 +186,48 @@ class OperationsServiceIT {
         assertThat(expected.get("ops_failed_delivery")).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("kind", "APPOINTMENT"));
         assertThat(expected.get("ops_member_stay")).hasSize(2);
+    }
+
+    @Test
+    void aPollHoldingACasesWholeHistoryProjectsTheRowsOneEventAtATimeWould() {
+        String partner = "Partner " + UUID.randomUUID();
+        String legacy = legacyNumber();
+        LocalDate submitted = today().minusDays(120);
+        ScriptedHistory oneByOne = troubled(CaseId.newId(), legacy, partner, submitted);
+        ScriptedHistory together = troubled(CaseId.newId(), legacy, partner, submitted);
+        for (Published published : oneByOne.events()) {
+            deliver(List.of(published)); // a poll (and a transaction) each
+        }
+        List<ArchivedEvent> poll = new ArrayList<>();
+        for (Published published : together.events()) {
+            poll.add(new ArchivedEvent(
+                    published.topic(),
+                    0,
+                    poll.size(),
+                    Instant.now(),
+                    published.envelope(),
+                    json.readTree(codec.encode(published.envelope()))
+                            .get("payload")
+                            .toString()));
+        }
+        // the shuffled poll with a repeat in it, as one listener's poll would come to ReadModels
+        List<ArchivedEvent> shuffled = new ArrayList<>(poll);
+        Collections.shuffle(shuffled, new Random(11));
+        shuffled.add(shuffled.getFirst());
+
+        assertThat(receivedTogether(shuffled)).as("events new to the archive").isEqualTo(poll.size());
+
+        assertThat(snapshot(together.caseId())).isEqualTo(snapshot(oneByOne.caseId()));
+        assertThat(archived(together.caseId())).isEqualTo(poll.size());
+        assertThat(receivedTogether(poll)).as("the same poll again").isZero();
+        assertThat(snapshot(together.caseId())).isEqualTo(snapshot(oneByOne.caseId()));
+    }
+
+    private int receivedTogether(List<ArchivedEvent> poll) {
+        return new TransactionTemplate(transactions).execute(status -> {
+            readModels.lockCases(poll.stream().map(ArchivedEvent::caseId).toList());
+            return readModels.receiveAll(poll);
+        });
     }
 
     @Test

@@ -1,7 +1,10 @@
 package pt.aima.operations.archive;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import pt.aima.platform.privacy.Personal;
@@ -31,16 +34,27 @@ public interface EventArchive {
      */
     boolean keep(ArchivedEvent event);
 
+    /** What {@link #keepAllAndRead} did: the events it kept (new to the archive), and each of their cases' history. */
+    record Kept(Set<UUID> events, Map<UUID, CaseHistory> histories) {}
+
     /**
-     * Keeps {@code event} and reads its case's whole history with it ({@link #keep} then {@link #historyOf}); call it
-     * in the transaction of the inbox row that received it, under the case's lock. An archive in a database does both
-     * in one statement: this runs for every event the service receives.
-     *
-     * @return the case's history with the event, or empty if an event with the same id is archived already (nothing
-     *     changes)
+     * Keeps {@code events}, in their order, and reads the whole history of every case that gained one ({@link #keep}
+     * for each, then {@link #historyOf}); an event whose id is archived already is left as it is. Call it in the
+     * transaction of the inbox rows that received them, under their cases' locks. An archive in a database does it all
+     * in one statement: this runs for every poll of records the service takes in.
      */
-    default Optional<CaseHistory> keepAndRead(ArchivedEvent event) {
-        return keep(event) ? Optional.of(historyOf(event.caseId())) : Optional.empty();
+    default Kept keepAllAndRead(List<ArchivedEvent> events) {
+        Set<UUID> kept = new LinkedHashSet<>();
+        Set<UUID> cases = new LinkedHashSet<>();
+        for (ArchivedEvent event : events) {
+            if (keep(event)) {
+                kept.add(event.eventId());
+                cases.add(event.caseId());
+            }
+        }
+        Map<UUID, CaseHistory> histories = new LinkedHashMap<>();
+        cases.forEach(caseId -> histories.put(caseId, historyOf(caseId)));
+        return new Kept(kept, histories);
     }
 
     /** Every archived event of the case, in logical order (empty for a case never heard of). */

@@ -1,6 +1,7 @@
 package pt.aima.operations.inbound;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * published, and has the read models recompute its case. A poll's records are applied in one transaction, their cases'
  * locks taken first in one statement ({@link InboundEvents#processAll}, {@link ReadModels#lockCases}): a transaction
  * per record cost four statements of its own (its {@code BEGIN}, inbox row, lock and {@code COMMIT}) for each of the
- * eight events a case brings. A record that cannot be read goes to this service's dead-letter topic alone, the records
+ * eight events a case brings. The poll's events are archived together and each case's rows recomputed once, however
+ * many of its events the poll holds ({@link ReadModels#receiveAll}). A record that cannot be read goes to this service's dead-letter topic alone, the records
  * before it committed and the partition moving on (the platform's error handler).
  *
  * <p>The archive keeps what operations need and no more: of {@code ApplicationRegistered} it drops each member's date
@@ -69,15 +71,23 @@ class ArchivingListener {
             })
     void on(List<ConsumerRecord<String, byte[]>> records) {
         inbound.processAll(records, SUBSCRIBED, new InboundEvents.BatchEffect() {
+            private final List<ArchivedEvent> received = new ArrayList<>();
+
             @Override
             public void prepare(List<EventEnvelope<IntegrationEvent>> events) {
+                received.clear(); // a new transaction: a batch after a failed one starts afresh
                 readModels.lockCases(
                         events.stream().map(event -> event.caseId().value()).toList());
             }
 
             @Override
             public void apply(ConsumerRecord<String, byte[]> record, EventEnvelope<IntegrationEvent> event) {
-                readModels.receive(archived(record, event));
+                received.add(archived(record, event));
+            }
+
+            @Override
+            public void complete() {
+                readModels.receiveAll(received);
             }
         });
     }

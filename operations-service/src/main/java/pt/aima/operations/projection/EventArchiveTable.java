@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -25,7 +27,9 @@ import pt.aima.operations.archive.CaseHistory;
 import pt.aima.operations.archive.EventArchive;
 import pt.aima.platform.privacy.Personal;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The event archive in PostgreSQL ({@code event_archive}): the envelope's facts as columns, the payload as the JSON
@@ -68,21 +72,73 @@ public class EventArchiveTable implements EventArchive {
     }
 
     /**
-     * The insert and the case's history in one statement: the row the insert returns (none for an event archived
-     * already), and, if there is one, the case's rows archived before it (the statement's snapshot does not hold its
-     * own insert).
+     * The poll's events inserted and their cases' histories read in one statement: the rows the insert returns (the
+     * events not archived before, marked new), and the rows archived before them of every case that gained one (the
+     * statement's snapshot does not hold its own inserts). The events travel as one JSON array, inserted in its order.
      */
     @Override
-    public Optional<CaseHistory> keepAndRead(ArchivedEvent event) {
-        List<ArchivedEvent> events = new ArrayList<>();
-        withEvent(
-                        jdbc.sql("with kept as (" + INSERT + " returning " + COLUMNS + ")"
-                                + " select " + COLUMNS + " from kept"
-                                + " union all select " + COLUMNS + " from event_archive"
-                                + " where case_id = :caseId and exists (select 1 from kept)"),
-                        event)
-                .query((RowCallbackHandler) rs -> read(rs, events));
-        return events.isEmpty() ? Optional.empty() : Optional.of(CaseHistory.of(event.caseId(), events));
+    public Kept keepAllAndRead(List<ArchivedEvent> events) {
+        if (events.isEmpty()) {
+            return new Kept(Set.of(), Map.of());
+        }
+        Set<UUID> kept = new LinkedHashSet<>();
+        Map<UUID, List<ArchivedEvent>> byCase = new LinkedHashMap<>();
+        List<ArchivedEvent> row = new ArrayList<>(1);
+        jdbc.sql("with batch as (select * from jsonb_to_recordset(cast(:rows as jsonb)) as r(n integer, topic text,"
+                        + " kafka_partition integer, kafka_offset bigint, event_id uuid, event_type text,"
+                        + " event_version integer, case_id uuid, occurred_at timestamptz, actor_subject text,"
+                        + " actor_role text, correlation_id text, causation_id text, payload jsonb,"
+                        + " received_at timestamptz)),"
+                        + " kept as (insert into event_archive (topic, kafka_partition, kafka_offset, event_id,"
+                        + " event_type, event_version, case_id, occurred_at, actor_subject, actor_role, correlation_id,"
+                        + " causation_id, payload, received_at)"
+                        + " select topic, kafka_partition, kafka_offset, event_id, event_type, event_version, case_id,"
+                        + " occurred_at, actor_subject, actor_role, correlation_id, causation_id, payload, received_at"
+                        + " from batch order by n on conflict (event_id) do nothing returning " + COLUMNS + ")"
+                        + " select true as new, " + COLUMNS + " from kept"
+                        + " union all select false, " + COLUMNS + " from event_archive"
+                        + " where case_id in (select case_id from kept)")
+                .param("rows", rows(events))
+                .query((RowCallbackHandler) rs -> {
+                    read(rs, row);
+                    if (!row.isEmpty()) {
+                        ArchivedEvent event = row.removeFirst();
+                        if (rs.getBoolean("new")) {
+                            kept.add(event.eventId());
+                        }
+                        byCase.computeIfAbsent(event.caseId(), caseId -> new ArrayList<>())
+                                .add(event);
+                    }
+                });
+        Map<UUID, CaseHistory> histories = new LinkedHashMap<>();
+        byCase.forEach((caseId, history) -> histories.put(caseId, CaseHistory.of(caseId, history)));
+        return new Kept(kept, histories);
+    }
+
+    /** The events as the JSON array {@link #keepAllAndRead} inserts from, each with its place in the list. */
+    private static String rows(List<ArchivedEvent> events) {
+        ArrayNode rows = json.createArrayNode();
+        for (int n = 0; n < events.size(); n++) {
+            ArchivedEvent event = events.get(n);
+            EventEnvelope<IntegrationEvent> envelope = event.envelope();
+            rows.addObject()
+                    .put("n", n)
+                    .put("topic", event.topic())
+                    .put("kafka_partition", event.partition())
+                    .put("kafka_offset", event.offset())
+                    .put("event_id", envelope.eventId().toString())
+                    .put("event_type", envelope.type())
+                    .put("event_version", envelope.version())
+                    .put("case_id", envelope.caseId().value().toString())
+                    .put("occurred_at", envelope.occurredAt().toString())
+                    .put("actor_subject", envelope.actor().subject())
+                    .put("actor_role", envelope.actor().role())
+                    .put("correlation_id", envelope.correlationId())
+                    .put("causation_id", envelope.causationId())
+                    .putRawValue("payload", new RawValue(event.payloadJson()))
+                    .put("received_at", event.receivedAt().toString());
+        }
+        return rows.toString();
     }
 
     private static JdbcClient.StatementSpec withEvent(JdbcClient.StatementSpec statement, ArchivedEvent event) {

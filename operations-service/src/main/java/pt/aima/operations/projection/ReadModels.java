@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -26,12 +26,13 @@ import pt.aima.operations.casefile.CaseFile;
 /**
  * Keeps every read model of this service derived from the event archive, live and on demand.
  *
- * <p>Live: an arriving event is archived and its case's read-model rows are recomputed from the case's whole archived
- * history, in the inbox transaction and under a lock on the case (an advisory lock in PostgreSQL): events of one case
- * arrive on several topics, and two consumers projecting the same case at once would each miss the other's event.
- * Since every projection folds the whole history in logical order, the rows are the same whatever the arrival order.
- * Only the read models whose rows the event changes are written ({@link CaseProjection#sameRows}): the rows of the
- * others, written from the history without it, are already right.
+ * <p>Live: arriving events are archived and each of their cases' read-model rows recomputed once from the case's whole
+ * archived history, in the inbox transaction and under a lock on the case (an advisory lock in PostgreSQL): events of
+ * one case arrive on several topics, and two consumers projecting the same case at once would each miss the other's
+ * event. Since every projection folds the whole history in logical order, the rows are the same whatever the arrival
+ * order, and whether a case's events come one poll each or several in one. Only the read models whose rows the new
+ * events change are written ({@link CaseProjection#sameRows}): the rows of the others, written from the history
+ * without them, are already right.
  *
  * <p>Rebuild: every read model emptied and recomputed from the archive alone, in one transaction, so readers see the
  * old rows until the new ones commit; live projection waits meanwhile (it takes the same lock shared, the rebuild
@@ -89,27 +90,30 @@ public class ReadModels {
     }
 
     /**
-     * Archives {@code event} and recomputes its case's rows in every read model it changes; call it in the inbox
-     * transaction, after {@link #lockCases} with its case. In a case whose applicant's data was erased, what staff typed
-     * about the case is blanked ({@link EventArchive#eraseStaffText}) and every read model's rows are written again.
+     * Archives {@code events} and recomputes each of their cases' rows once, in every read model the case's new events
+     * change; call it in the inbox transaction, after {@link #lockCases} with their cases. In a case whose applicant's
+     * data was erased, what staff typed about the case is blanked ({@link EventArchive#eraseStaffText}) and every read
+     * model's rows are written again.
      *
-     * @return false if the event was archived already (nothing changes)
+     * @return how many of the events were new to the archive (an event archived already changes nothing)
      */
-    public boolean receive(ArchivedEvent event) {
-        Optional<CaseHistory> kept = archive.keepAndRead(event);
-        if (kept.isEmpty()) {
-            return false;
+    public int receiveAll(List<ArchivedEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
         }
-        CaseHistory history = kept.get();
-        if (history.events().stream().anyMatch(archived -> archived.envelope().payload() instanceof ApplicantDataErased)
-                && archive.eraseStaffText(event.caseId()) > 0) {
-            // the applicant's data was erased: what staff typed about the case goes too, also when it arrives later;
-            // the archive changed under the rows, so every read model is written again
-            project(archive.historyOf(event.caseId()));
-            return true;
+        EventArchive.Kept kept = archive.keepAllAndRead(events);
+        for (CaseHistory history : kept.histories().values()) {
+            if (history.events().stream()
+                            .anyMatch(archived -> archived.envelope().payload() instanceof ApplicantDataErased)
+                    && archive.eraseStaffText(history.caseId()) > 0) {
+                // the applicant's data was erased: what staff typed about the case goes too, also when it arrives
+                // later; the archive changed under the rows, so every read model is written again
+                project(archive.historyOf(history.caseId()));
+            } else {
+                projectChanges(history, kept.events());
+            }
         }
-        projectChanges(history, event.eventId());
-        return true;
+        return kept.events().size();
     }
 
     /** What a rebuild did: the archive it read, the read models it wrote, and their checksums. */
@@ -167,16 +171,17 @@ public class ReadModels {
     }
 
     /**
-     * Writes the rows of every read model that {@code eventId}, now in {@code history}, changes: the history without it
-     * is what the rows were last written from (every archived event was projected in its own inbox transaction, under
-     * the case's lock), so a projection whose rows are the same for both is left alone.
+     * Writes the rows of every read model that {@code received}, the case's events new in {@code history}, change: the
+     * history without them is what the rows were last written from (every event archived before was projected in the
+     * inbox transaction that archived it, under the case's lock), so a projection whose rows are the same for both is
+     * left alone.
      */
-    private void projectChanges(CaseHistory history, UUID eventId) {
+    private void projectChanges(CaseHistory history, Set<UUID> received) {
         CaseFile file = CaseFile.fold(history);
         CaseHistory before = new CaseHistory(
                 history.caseId(),
                 history.events().stream()
-                        .filter(archived -> !archived.eventId().equals(eventId))
+                        .filter(archived -> !received.contains(archived.eventId()))
                         .toList());
         CaseFile beforeFile = CaseFile.fold(before);
         for (CaseProjection projection : projections) {

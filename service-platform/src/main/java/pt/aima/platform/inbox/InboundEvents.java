@@ -114,6 +114,13 @@ public class InboundEvents {
 
         /** What one event causes, in the batch's transaction. */
         void apply(ConsumerRecord<String, byte[]> record, EventEnvelope<IntegrationEvent> event);
+
+        /**
+         * Runs last in the batch's transaction, after every event was applied: to do once for the batch what its
+         * events share (write each case's rows once, however many of its events the batch holds, for instance). A
+         * failure here rolls the batch back and has it applied again one record at a time, which names the record.
+         */
+        default void complete() {}
     }
 
     /**
@@ -123,8 +130,9 @@ public class InboundEvents {
      * the transaction is rolled back, the records before it are applied again in a transaction of their own and
      * committed, and a {@link BatchListenerFailedException} names the failed record, so the listener's error handler
      * deals with it alone (dead-letters it at once, retries it, or waits for the database) and the records after it
-     * come again in the next poll. A transaction that fails as a whole (it cannot start, or its commit fails) is applied
-     * again one record at a time, which names the record that fails, if any.
+     * come again in the next poll. A transaction that fails as a whole (it cannot start, its effect's {@link
+     * BatchEffect#complete} fails, or its commit fails) is applied again one record at a time, which names the record
+     * that fails, if any.
      *
      * @param subscribedTypes logical type names this consumer acts on
      * @return how many effects ran and committed
@@ -185,8 +193,8 @@ public class InboundEvents {
                         .filter(in -> in.index() < failure.index)
                         .toList();
             } catch (RuntimeException whole) {
-                // the transaction failed as a whole (starting it, or its commit): one record at a time finds the
-                // record it was, if any, and commits the ones before it
+                // the transaction failed as a whole (starting it, the effect's complete, or its commit): one record
+                // at a time finds the record it was, if any, and commits the ones before it
                 log.debug(
                         "{}: a batch of {} failed as a whole, applying it one record at a time",
                         consumer,
@@ -255,6 +263,8 @@ public class InboundEvents {
                     throw new FailedRecord(in.index(), e);
                 }
             }
+            // not a FailedRecord: what fails here is the batch's, found by applying it one record at a time
+            effect.complete();
             return first;
         });
     }

@@ -307,6 +307,98 @@ class InboundEventsIT {
         assertThat(inboxRows(c.eventId())).isZero();
     }
 
+    @Test
+    void aBatchIsCompletedOnceAfterItsEventsInTheirTransaction() {
+        String consumer = "consumer-" + UUID.randomUUID();
+        var inbox = inbox(consumer);
+        var a = completed(CaseId.newId());
+        var b = completed(CaseId.newId());
+        List<List<UUID>> completions = new ArrayList<>();
+        InboundEvents.BatchEffect effect = completedTogether(consumer, completions, null);
+
+        assertThat(inbox.processAll(List.of(record(a), record(b), record(a)), SUBSCRIBED, effect))
+                .isEqualTo(2);
+
+        assertThat(completions)
+                .as("one completion, with both events")
+                .containsExactly(List.of(a.eventId(), b.eventId()));
+        assertThat(effects(consumer)).containsExactly(a.eventId(), b.eventId());
+
+        assertThat(inbox.processAll(List.of(record(b)), SUBSCRIBED, effect))
+                .as("redelivered")
+                .isZero();
+        assertThat(completions.getLast()).as("completed with nothing to do").isEmpty();
+        assertThat(effects(consumer)).hasSize(2);
+    }
+
+    @Test
+    void aBatchWhoseCompletionFailsIsAppliedOneRecordAtATimeToFindTheRecordItWas() {
+        String consumer = "consumer-" + UUID.randomUUID();
+        var inbox = inbox(consumer);
+        var a = completed(CaseId.newId());
+        var failing = completed(CaseId.newId());
+        var c = completed(CaseId.newId());
+        List<List<UUID>> completions = new ArrayList<>();
+
+        assertThatThrownBy(() -> inbox.processAll(
+                        List.of(record(a), record(failing), record(c)),
+                        SUBSCRIBED,
+                        completedTogether(consumer, completions, failing.eventId())))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(1);
+                    assertThat(failed.getCause()).isInstanceOf(IllegalStateException.class);
+                });
+
+        assertThat(completions)
+                .as("the batch, then one record at a time up to the one that fails alone")
+                .containsExactly(
+                        List.of(a.eventId(), failing.eventId(), c.eventId()),
+                        List.of(a.eventId()),
+                        List.of(failing.eventId()));
+        assertThat(effects(consumer)).as("what committed").containsExactly(a.eventId());
+        assertThat(inboxRows(failing.eventId())).isZero();
+        assertThat(inboxRows(c.eventId())).as("left for the next poll").isZero();
+    }
+
+    /**
+     * An effect that collects the events of a transaction and writes them all when it completes, in one statement;
+     * its completion fails when it holds {@code failing}.
+     */
+    private static InboundEvents.BatchEffect completedTogether(
+            String consumer, List<List<UUID>> completions, UUID failing) {
+        return new InboundEvents.BatchEffect() {
+            private final List<UUID> applied = new ArrayList<>();
+
+            @Override
+            public void prepare(List<EventEnvelope<IntegrationEvent>> events) {
+                applied.clear();
+            }
+
+            @Override
+            public void apply(ConsumerRecord<String, byte[]> record, EventEnvelope<IntegrationEvent> event) {
+                applied.add(event.eventId());
+            }
+
+            @Override
+            public void complete() {
+                completions.add(List.copyOf(applied));
+                jdbc.sql("insert into inbox_it_effect (consumer, event_id) select :consumer, event_id"
+                                + " from unnest(cast(string_to_array(:eventIds, ',') as uuid[])) with ordinality"
+                                + " as applied(event_id, n) order by n")
+                        .param("consumer", consumer)
+                        .param(
+                                "eventIds",
+                                String.join(
+                                        ",",
+                                        applied.stream().map(UUID::toString).toList()))
+                        .update();
+                if (applied.contains(failing)) {
+                    throw new IllegalStateException("the batch's rows could not be written");
+                }
+            }
+        };
+    }
+
     /** An effect that writes each event it applies to a table, in the batch's transaction. */
     private static InboundEvents.BatchEffect effect(String consumer, List<UUID> prepared) {
         return new InboundEvents.BatchEffect() {
