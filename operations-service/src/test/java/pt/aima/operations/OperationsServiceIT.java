@@ -189,38 +189,45 @@ class OperationsServiceIT {
     }
 
     @Test
-    void aPollHoldingACasesWholeHistoryProjectsTheRowsOneEventAtATimeWould() {
+    void aPollHoldingCasesWholeHistoriesProjectsTheRowsOneEventAtATimeWould() {
         String partner = "Partner " + UUID.randomUUID();
         String legacy = legacyNumber();
         LocalDate submitted = today().minusDays(120);
         ScriptedHistory oneByOne = troubled(CaseId.newId(), legacy, partner, submitted);
-        ScriptedHistory together = troubled(CaseId.newId(), legacy, partner, submitted);
+        List<ScriptedHistory> together = List.of(
+                troubled(CaseId.newId(), legacy, partner, submitted),
+                troubled(CaseId.newId(), legacy, partner, submitted));
         for (Published published : oneByOne.events()) {
             deliver(List.of(published)); // a poll (and a transaction) each
         }
         List<ArchivedEvent> poll = new ArrayList<>();
-        for (Published published : together.events()) {
-            poll.add(new ArchivedEvent(
-                    published.topic(),
-                    0,
-                    poll.size(),
-                    Instant.now(),
-                    published.envelope(),
-                    json.readTree(codec.encode(published.envelope()))
-                            .get("payload")
-                            .toString()));
+        for (ScriptedHistory history : together) {
+            for (Published published : history.events()) {
+                poll.add(new ArchivedEvent(
+                        published.topic(),
+                        0,
+                        poll.size(),
+                        Instant.now(),
+                        published.envelope(),
+                        json.readTree(codec.encode(published.envelope()))
+                                .get("payload")
+                                .toString()));
+            }
         }
-        // the shuffled poll with a repeat in it, as one listener's poll would come to ReadModels
+        // both cases' events in one poll, interleaved, with a repeat, as a listener's poll would bring them
         List<ArchivedEvent> shuffled = new ArrayList<>(poll);
         Collections.shuffle(shuffled, new Random(11));
         shuffled.add(shuffled.getFirst());
 
         assertThat(receivedTogether(shuffled)).as("events new to the archive").isEqualTo(poll.size());
 
-        assertThat(snapshot(together.caseId())).isEqualTo(snapshot(oneByOne.caseId()));
-        assertThat(archived(together.caseId())).isEqualTo(poll.size());
+        Map<String, List<Map<String, Object>>> expected = snapshot(oneByOne.caseId());
+        for (ScriptedHistory history : together) {
+            assertThat(snapshot(history.caseId())).isEqualTo(expected);
+            assertThat(archived(history.caseId())).isEqualTo(oneByOne.events().size());
+        }
         assertThat(receivedTogether(poll)).as("the same poll again").isZero();
-        assertThat(snapshot(together.caseId())).isEqualTo(snapshot(oneByOne.caseId()));
+        assertThat(snapshot(together.getLast().caseId())).isEqualTo(expected);
     }
 
     private int receivedTogether(List<ArchivedEvent> poll) {

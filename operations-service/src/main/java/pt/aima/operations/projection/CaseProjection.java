@@ -24,6 +24,19 @@ public interface CaseProjection {
      */
     void project(CaseHistory history, CaseFile file);
 
+    /** A case's history and its fold, as {@link #project} takes them. */
+    record Case(CaseHistory history, CaseFile file) {}
+
+    /**
+     * Replaces the rows of each of {@code cases} (different cases) with what its history says, as {@link #project}
+     * does for each in turn, which is what this default does. A read model that writes every case it is handed (one
+     * whose rows change with every event) writes them all in one round trip to the database instead: a poll's
+     * events come from many cases.
+     */
+    default void projectAll(List<Case> cases) {
+        cases.forEach(one -> project(one.history(), one.file()));
+    }
+
     /**
      * Whether {@link #project} would write for {@code after} exactly the rows it wrote for {@code before}, the same
      * case's history without the event just archived: if so, {@link ReadModels} leaves this projection's rows as they

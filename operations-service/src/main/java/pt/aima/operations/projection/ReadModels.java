@@ -102,17 +102,26 @@ public class ReadModels {
             return 0;
         }
         EventArchive.Kept kept = archive.keepAllAndRead(events);
+        Map<CaseProjection, List<CaseProjection.Case>> writes = new LinkedHashMap<>();
+        projections.forEach(projection -> writes.put(projection, new ArrayList<>()));
         for (CaseHistory history : kept.histories().values()) {
             if (history.events().stream()
                             .anyMatch(archived -> archived.envelope().payload() instanceof ApplicantDataErased)
                     && archive.eraseStaffText(history.caseId()) > 0) {
                 // the applicant's data was erased: what staff typed about the case goes too, also when it arrives
                 // later; the archive changed under the rows, so every read model is written again
-                project(archive.historyOf(history.caseId()));
+                CaseHistory erased = archive.historyOf(history.caseId());
+                CaseProjection.Case all = new CaseProjection.Case(erased, CaseFile.fold(erased));
+                writes.values().forEach(cases -> cases.add(all));
             } else {
-                projectChanges(history, kept.events());
+                changes(history, kept.events(), writes);
             }
         }
+        writes.forEach((projection, cases) -> {
+            if (!cases.isEmpty()) {
+                projection.projectAll(cases);
+            }
+        });
         return kept.events().size();
     }
 
@@ -171,12 +180,13 @@ public class ReadModels {
     }
 
     /**
-     * Writes the rows of every read model that {@code received}, the case's events new in {@code history}, change: the
-     * history without them is what the rows were last written from (every event archived before was projected in the
-     * inbox transaction that archived it, under the case's lock), so a projection whose rows are the same for both is
-     * left alone.
+     * Adds the case to the writes of every read model whose rows {@code received}, the case's events new in {@code
+     * history}, change: the history without them is what the rows were last written from (every event archived before
+     * was projected in the inbox transaction that archived it, under the case's lock), so a projection whose rows are
+     * the same for both is left alone.
      */
-    private void projectChanges(CaseHistory history, Set<UUID> received) {
+    private void changes(
+            CaseHistory history, Set<UUID> received, Map<CaseProjection, List<CaseProjection.Case>> writes) {
         CaseFile file = CaseFile.fold(history);
         CaseHistory before = new CaseHistory(
                 history.caseId(),
@@ -186,7 +196,7 @@ public class ReadModels {
         CaseFile beforeFile = CaseFile.fold(before);
         for (CaseProjection projection : projections) {
             if (!projection.sameRows(before, beforeFile, history, file)) {
-                projection.project(history, file);
+                writes.get(projection).add(new CaseProjection.Case(history, file));
             }
         }
     }

@@ -117,8 +117,9 @@ public class InboundEvents {
 
         /**
          * Runs last in the batch's transaction, after every event was applied: to do once for the batch what its
-         * events share (write each case's rows once, however many of its events the batch holds, for instance). A
-         * failure here rolls the batch back and has it applied again one record at a time, which names the record.
+         * events share (write each case's rows once, however many of its events the batch holds, for instance); it
+         * runs under no record's span, since it does the work of several. A failure here rolls the batch back and has
+         * it applied again one record at a time, which names the record.
          */
         default void complete() {}
     }
