@@ -29,8 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * locks taken first in one statement ({@link InboundEvents#processAll}, {@link ReadModels#lockCases}): a transaction
  * per record cost four statements of its own (its {@code BEGIN}, inbox row, lock and {@code COMMIT}) for each of the
  * eight events a case brings. The poll's events are archived together and each case's rows recomputed once, however
- * many of its events the poll holds ({@link ReadModels#receiveAll}). A record that cannot be read goes to this service's dead-letter topic alone, the records
- * before it committed and the partition moving on (the platform's error handler).
+ * many of its events the poll holds ({@link ReadModels#receiveAll}). A record that cannot be read goes to this
+ * service's dead-letter topic alone, the records before it committed and the partition moving on (the platform's error
+ * handler).
  *
  * <p>The archive keeps what operations need and no more: of {@code ApplicationRegistered} it drops each member's date
  * of birth, nationality, residence history, date of entry and the other parent's residence (document-service's rules
