@@ -214,7 +214,8 @@ class OperationsServiceIT {
                                 .toString()));
             }
         }
-        // both cases' events in one poll, interleaved, with a repeat, as a listener's poll would bring them
+        // both cases' events interleaved in one poll, as a listener's poll brings them, and one of them twice (the
+        // archive keeps it once)
         List<ArchivedEvent> shuffled = new ArrayList<>(poll);
         Collections.shuffle(shuffled, new Random(11));
         shuffled.add(shuffled.getFirst());
