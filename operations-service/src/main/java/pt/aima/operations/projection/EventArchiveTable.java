@@ -2,7 +2,6 @@ package pt.aima.operations.projection;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,18 +56,26 @@ public class EventArchiveTable implements EventArchive {
         this.streaming.setFetchSize(1_000);
     }
 
-    /** The archive's row of an event, inserted unless its event id is there already. */
+    /**
+     * The archive's rows of the events in {@code :rows} ({@link #rows}: a JSON array), inserted in its order, each
+     * unless its event id is there already.
+     */
     private static final String INSERT =
             """
             insert into event_archive (topic, kafka_partition, kafka_offset, event_id, event_type, event_version,
                 case_id, occurred_at, actor_subject, actor_role, correlation_id, causation_id, payload, received_at)
-            values (:topic, :partition, :offset, :eventId, :type, :version, :caseId, :occurredAt, :actorSubject,
-                :actorRole, :correlationId, :causationId, cast(:payload as jsonb), :receivedAt)
+            select topic, kafka_partition, kafka_offset, event_id, event_type, event_version, case_id, occurred_at,
+                actor_subject, actor_role, correlation_id, causation_id, payload, received_at
+            from jsonb_to_recordset(cast(:rows as jsonb)) as r(n integer, topic text, kafka_partition integer,
+                kafka_offset bigint, event_id uuid, event_type text, event_version integer, case_id uuid,
+                occurred_at timestamptz, actor_subject text, actor_role text, correlation_id text, causation_id text,
+                payload jsonb, received_at timestamptz)
+            order by n
             on conflict (event_id) do nothing""";
 
     @Override
     public boolean keep(ArchivedEvent event) {
-        return withEvent(jdbc.sql(INSERT), event).update() == 1;
+        return jdbc.sql(INSERT).param("rows", rows(List.of(event))).update() == 1;
     }
 
     /**
@@ -84,17 +91,7 @@ public class EventArchiveTable implements EventArchive {
         Set<UUID> kept = new LinkedHashSet<>();
         Map<UUID, List<ArchivedEvent>> byCase = new LinkedHashMap<>();
         List<ArchivedEvent> row = new ArrayList<>(1);
-        jdbc.sql("with batch as (select * from jsonb_to_recordset(cast(:rows as jsonb)) as r(n integer, topic text,"
-                        + " kafka_partition integer, kafka_offset bigint, event_id uuid, event_type text,"
-                        + " event_version integer, case_id uuid, occurred_at timestamptz, actor_subject text,"
-                        + " actor_role text, correlation_id text, causation_id text, payload jsonb,"
-                        + " received_at timestamptz)),"
-                        + " kept as (insert into event_archive (topic, kafka_partition, kafka_offset, event_id,"
-                        + " event_type, event_version, case_id, occurred_at, actor_subject, actor_role, correlation_id,"
-                        + " causation_id, payload, received_at)"
-                        + " select topic, kafka_partition, kafka_offset, event_id, event_type, event_version, case_id,"
-                        + " occurred_at, actor_subject, actor_role, correlation_id, causation_id, payload, received_at"
-                        + " from batch order by n on conflict (event_id) do nothing returning " + COLUMNS + ")"
+        jdbc.sql("with kept as (" + INSERT + " returning " + COLUMNS + ")"
                         + " select true as new, " + COLUMNS + " from kept"
                         + " union all select false, " + COLUMNS + " from event_archive"
                         + " where case_id in (select case_id from kept)")
@@ -115,7 +112,7 @@ public class EventArchiveTable implements EventArchive {
         return new Kept(kept, histories);
     }
 
-    /** The events as the JSON array {@link #keepAllAndRead} inserts from, each with its place in the list. */
+    /** The events as the JSON array {@link #INSERT} inserts from, each with its place in the list. */
     private static String rows(List<ArchivedEvent> events) {
         ArrayNode rows = json.createArrayNode();
         for (int n = 0; n < events.size(); n++) {
@@ -139,25 +136,6 @@ public class EventArchiveTable implements EventArchive {
                     .put("received_at", event.receivedAt().toString());
         }
         return rows.toString();
-    }
-
-    private static JdbcClient.StatementSpec withEvent(JdbcClient.StatementSpec statement, ArchivedEvent event) {
-        EventEnvelope<IntegrationEvent> envelope = event.envelope();
-        return statement
-                .param("topic", event.topic())
-                .param("partition", event.partition())
-                .param("offset", event.offset())
-                .param("eventId", envelope.eventId())
-                .param("type", envelope.type())
-                .param("version", envelope.version())
-                .param("caseId", envelope.caseId().value())
-                .param("occurredAt", Timestamp.from(envelope.occurredAt()))
-                .param("actorSubject", envelope.actor().subject())
-                .param("actorRole", envelope.actor().role())
-                .param("correlationId", envelope.correlationId())
-                .param("causationId", envelope.causationId())
-                .param("payload", event.payloadJson())
-                .param("receivedAt", Timestamp.from(event.receivedAt()));
     }
 
     @Override

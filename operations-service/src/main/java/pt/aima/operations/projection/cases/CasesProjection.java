@@ -9,7 +9,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pt.aima.operations.archive.CaseHistory;
 import pt.aima.operations.casefile.CaseFile;
@@ -26,12 +25,10 @@ class CasesProjection implements CaseProjection {
     /** A decided case's age is counted up to the day of its decision in mainland Portugal. */
     static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
 
-    private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final CaseChanges changes;
 
-    CasesProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batch, CaseChanges changes) {
-        this.jdbc = jdbc;
+    CasesProjection(NamedParameterJdbcTemplate batch, CaseChanges changes) {
         this.batch = batch;
         this.changes = changes;
     }
@@ -73,10 +70,7 @@ class CasesProjection implements CaseProjection {
 
     @Override
     public void project(CaseHistory history, CaseFile file) {
-        if (file.registered()) {
-            jdbc.sql(UPSERT).params(row(file)).update();
-            changes.changed();
-        }
+        projectAll(List.of(new Case(history, file)));
     }
 
     /** Every case's row changes with each of its events (its count of events, its last): written in one batch. */
