@@ -212,8 +212,13 @@ threads() {
 }
 threads > "$WORK/threads-start.txt"
 T0=$(now)
-# The throughput curve: every CURVE_EVERY seconds (5) the cases registered and the downstream counts, to $WORK/curve.tsv
-# (seconds since the import began, then cumulative counts): a flat rate is a straight line, a decay bends it.
+# The throughput curve: every CURVE_EVERY seconds the cases registered and the downstream counts, to $WORK/curve.tsv
+# (seconds since the import began, then cumulative counts): a flat rate is a straight line, a decay bends it. Each count
+# is a scan of a table that grows with the run, so at scale it is taken less often (every 5 s up to 50,000 cases, then
+# every N/10,000 s: 10 s at 100,000, 34 s at 347,000), as the progress below is counted every 2 s, then every N/25,000 s;
+# counted every 2 s, a 100,000-case run's counts took about a quarter of a core of PostgreSQL (stop 42).
+CURVE_EVERY=${CURVE_EVERY:-$(( N > 50000 ? N / 10000 : 5 ))}
+PROGRESS_EVERY=${PROGRESS_EVERY:-$(( N > 50000 ? N / 25000 : 2 ))}
 CASES0=$(sql application-service "select count(*) from case_status")
 ( printf 'seconds\tregistered\tchecklists\tslots\treceipts\n'
   while true; do
@@ -222,7 +227,7 @@ CASES0=$(sql application-service "select count(*) from case_status")
       $(( $(sql document-service "select count(*) from checklist_case") - CHECK0 )) \
       $(( $(sql scheduling-service "select count(*) from appointment where starts_at is not null") - SLOT0 )) \
       $(( $(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'") - RECEIPT0 ))
-    sleep "${CURVE_EVERY:-5}"
+    sleep "$CURVE_EVERY"
   done ) > "$WORK/curve.tsv" 2>/dev/null &
 CURVE=$!
 trap 'kill $STACK $SMTP $CURVE 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
@@ -246,11 +251,15 @@ fi
 echo "== waiting until $REGISTERED cases have their checklist opened, their slot assigned, their receipt stored and e-mailed and are in operations-service's backlog"
 declare -A DONE_AT
 MOVED_AT=$(now)
+# progress <stage> <service> <query> <count before>: the stage's count since the import, not counted again once done
+progress() {
+  if [[ -n ${DONE_AT[$1]:-} ]]; then echo "$REGISTERED"; else echo $(( $(sql "$2" "$3") - $4 )); fi
+}
 while true; do
-  C=$(( $(sql document-service "select count(*) from checklist_case") - CHECK0 ))
-  S=$(( $(sql scheduling-service "select count(*) from appointment where starts_at is not null") - SLOT0 ))
-  R=$(( $(sql notification-service "select count(*) from portal_notification where kind = 'RECEIPT'") - RECEIPT0 ))
-  M=$(( $(sql notification-service "$MAILED") - MAILED0 ))
+  C=$(progress checklists document-service "select count(*) from checklist_case" "$CHECK0")
+  S=$(progress slots scheduling-service "select count(*) from appointment where starts_at is not null" "$SLOT0")
+  R=$(progress receipts notification-service "select count(*) from portal_notification where kind = 'RECEIPT'" "$RECEIPT0")
+  M=$(progress e-mails notification-service "$MAILED" "$MAILED0")
   # the backlog is counted in the background (every few seconds while cases change): its total, not the table
   O=0; backlog "$WORK/backlog-after.json" && O=$(( $(json_of "$WORK/backlog-after.json" total) - BACKLOG0 ))
   for stage in checklists:$C slots:$S receipts:$R e-mails:$M backlog:$O; do
@@ -266,7 +275,7 @@ while true; do
     echo; echo "STALLED: no progress for ${STALL:-180} s (checklists $C, slots $S, receipts $R, e-mails $M, backlog $O of $REGISTERED)" >&2
     exit 3
   fi
-  sleep 2
+  sleep "$PROGRESS_EVERY"
 done
 T2=$(now)
 kill $CURVE 2>/dev/null || true
