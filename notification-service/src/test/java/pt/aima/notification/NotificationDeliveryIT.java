@@ -7,16 +7,25 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.kernel.Topics;
 import pt.aima.kernel.application.ApplicantContactRegistered;
 import pt.aima.kernel.application.ApplicationRegistered;
@@ -39,7 +48,17 @@ import pt.aima.kernel.notification.NotificationSent;
 import pt.aima.kernel.scheduling.BiometricAppointmentMissed;
 import pt.aima.kernel.scheduling.BiometricAppointmentRescheduled;
 import pt.aima.kernel.scheduling.BiometricSlotAssigned;
+import pt.aima.notification.casenotifications.Channel;
+import pt.aima.notification.process.delivery.DeliveryChannel;
+import pt.aima.notification.process.delivery.DeliveryFailure;
+import pt.aima.notification.process.delivery.DeliveryOutboxStore;
+import pt.aima.notification.process.delivery.DeliveryReporter;
 import pt.aima.notification.process.delivery.DeliverySender;
+import pt.aima.notification.process.delivery.EmailChannel;
+import pt.aima.notification.process.delivery.OutboundMessage;
+import pt.aima.notification.process.delivery.RetryPolicy;
+import pt.aima.platform.acting.ActingCommandGateway;
+import pt.aima.platform.observability.CaseTracing;
 import pt.aima.platform.testing.harness.Caller;
 import pt.aima.platform.testing.harness.ServiceHarness;
 import tools.jackson.databind.JsonNode;
@@ -318,6 +337,131 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
                 .hasSize(1);
         assertThat(deliveries(caseId, "SENT")).isEqualTo(2);
         assertThat(deliveries(caseId)).isEqualTo(2);
+    }
+
+    /**
+     * Two instances' senders over one outbox, as two notification-service instances share one database: every e-mail
+     * goes once, by one or the other. Each sender's first message waits until the other has begun one, so both hold a
+     * row at once and the one that read the other's locked row as due went on past it.
+     */
+    @Test
+    void twoSendersShareTheOutboxAndSendEachMessageOnce() {
+        List<CaseId> cases = Stream.generate(CaseId::newId).limit(12).toList();
+        CountDownLatch firstBegun = new CountDownLatch(1);
+        CountDownLatch secondBegun = new CountDownLatch(1);
+        Instance first = new Instance(firstBegun, secondBegun);
+        Instance second = new Instance(secondBegun, firstBegun);
+        whileTheSenderIsStopped(() -> {
+            for (CaseId caseId : cases) {
+                service.publish(Topics.APPLICANT_CONTACTS, contact(caseId, shared(caseId), null, "pt"));
+                service.publish(Topics.APPLICATION_EVENTS, registration(caseId, MemberId.newId(), "pt"));
+            }
+            await().atMost(ServiceHarness.PATIENCE)
+                    .until(() -> cases.stream().allMatch(caseId -> deliveries(caseId, "PENDING") == 1));
+            first.sender.start();
+            second.sender.start();
+            try {
+                cases.forEach(NotificationServiceTestBase::awaitDeliveriesSettled);
+            } finally {
+                first.sender.stop();
+                second.sender.stop();
+            }
+        });
+
+        Set<UUID> ours = cases.stream().map(CaseId::value).collect(Collectors.toSet());
+        List<UUID> byFirst = first.casesSent(ours);
+        List<UUID> bySecond = second.casesSent(ours);
+        assertThat(byFirst).as("the first instance's share").isNotEmpty();
+        assertThat(bySecond).as("the second instance's share").isNotEmpty();
+        assertThat(Stream.concat(byFirst.stream(), bySecond.stream()).toList())
+                .as("every case's receipt sent by one instance, once")
+                .containsExactlyInAnyOrderElementsOf(ours);
+        for (CaseId caseId : cases) {
+            assertThat(mail.messagesTo(shared(caseId)))
+                    .as("the mail server got it once")
+                    .hasSize(1);
+            assertThat(deliveries(caseId, "SENT")).isEqualTo(1);
+        }
+    }
+
+    private static String shared(CaseId caseId) {
+        return "shared-outbox-" + caseId + "@example.org";
+    }
+
+    /**
+     * A second instance's delivery sender, built as the service builds its own, over the same database and mail server;
+     * its e-mail channel records what it sent and, at its first message, marks it begun and waits for the other one's.
+     */
+    private static final class Instance {
+
+        final DeliverySender sender;
+        private final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+
+        Instance(CountDownLatch begun, CountDownLatch otherBegun) {
+            var spring = service.spring();
+            DeliveryOutboxStore store = spring.getBean(DeliveryOutboxStore.class);
+            TransactionTemplate transaction = new TransactionTemplate(spring.getBean(PlatformTransactionManager.class));
+            CaseTracing tracing = spring.getBean(CaseTracing.class);
+            EmailChannel email =
+                    new EmailChannel(spring.getBeanProvider(JavaMailSender.class), "notificacoes@aima.gov.pt");
+            DeliveryChannel recording = new DeliveryChannel() {
+                @Override
+                public Channel channel() {
+                    return email.channel();
+                }
+
+                @Override
+                public String contactColumn() {
+                    return email.contactColumn();
+                }
+
+                @Override
+                public void deliver(OutboundMessage message) throws DeliveryFailure {
+                    if (begun.getCount() > 0) {
+                        begun.countDown();
+                        awaitQuietly(otherBegun);
+                    }
+                    email.deliver(message);
+                    sent.add(message);
+                }
+
+                @Override
+                public void release() {
+                    email.release();
+                }
+            };
+            sender = new DeliverySender(
+                    store,
+                    new DeliveryReporter(
+                            store,
+                            transaction,
+                            spring.getBean(ActingCommandGateway.class),
+                            "notification-service",
+                            tracing),
+                    transaction,
+                    List.of(recording),
+                    new RetryPolicy(Duration.ofMillis(300), Duration.ofSeconds(1), 0),
+                    Duration.ofMillis(100),
+                    50,
+                    Duration.ofSeconds(3),
+                    tracing);
+        }
+
+        /** The cases, of {@code ours}, whose messages this instance sent. */
+        List<UUID> casesSent(Set<UUID> ours) {
+            return sent.stream()
+                    .map(OutboundMessage::caseId)
+                    .filter(ours::contains)
+                    .toList();
+        }
+
+        private static void awaitQuietly(CountDownLatch latch) {
+            try {
+                latch.await(ServiceHarness.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

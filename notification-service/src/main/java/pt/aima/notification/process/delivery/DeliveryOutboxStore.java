@@ -153,10 +153,32 @@ public class DeliveryOutboxStore {
             TraceContext trace) {}
 
     /**
-     * Claims the channel's next due pending delivery, locked until the transaction ends; {@code skip locked}, so
-     * several instances never claim the same row.
+     * The channel's pending deliveries due now, the longest due first, at most {@code limit}: candidates, not claimed
+     * (another instance may claim any of them first; {@link #claimDue} tells). One walk of the due index for a batch:
+     * that index keeps an entry for every delivery sent since the table was last vacuumed (its row's dead pending
+     * version), so a claim that walked it for every message read hundreds of dead entries a message in the backlog
+     * benchmark.
      */
-    Optional<Due> claimNextDue(DeliveryChannel channel, Duration contactWait) {
+    List<UUID> dueNow(DeliveryChannel channel, int limit) {
+        return jdbc.sql(
+                        """
+                select notification_id from notification_delivery
+                where status = 'PENDING' and channel = :channel and next_attempt_at <= now()
+                order by next_attempt_at
+                limit :limit
+                """)
+                .param("channel", channel.channel().name())
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * Claims the delivery, with its channel's address as known now, if it is still pending and due and no other
+     * transaction holds it; locked until the transaction ends ({@code skip locked}, so several instances never claim
+     * the same row, and one that finds it taken or sent goes on to its next candidate).
+     */
+    Optional<Due> claimDue(UUID notificationId, DeliveryChannel channel, Duration contactWait) {
         return jdbc.sql(
                         """
                 select d.notification_id, d.case_id, d.subject, d.body, d.attempts, d.correlation_id, d.traceparent,
@@ -165,13 +187,11 @@ public class DeliveryOutboxStore {
                        d.created_at <= now() - make_interval(secs => :contactWait) as waited_for_contact,
                        c.%s as address
                 from notification_delivery d left join applicant_contact c on c.case_id = d.case_id
-                where d.status = 'PENDING' and d.channel = :channel and d.next_attempt_at <= now()
-                order by d.next_attempt_at
-                limit 1
+                where d.notification_id = :id and d.status = 'PENDING' and d.next_attempt_at <= now()
                 for update of d skip locked
                 """
                                 .formatted(channel.contactColumn()))
-                .param("channel", channel.channel().name())
+                .param("id", notificationId)
                 .param("contactWait", seconds(contactWait))
                 .query((rs, row) -> new Due(
                         rs.getObject("notification_id", UUID.class),

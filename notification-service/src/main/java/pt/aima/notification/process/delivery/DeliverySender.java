@@ -3,6 +3,7 @@ package pt.aima.notification.process.delivery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +15,10 @@ import pt.aima.notification.process.delivery.DeliveryOutboxStore.Due;
 import pt.aima.platform.observability.CaseTracing;
 
 /**
- * Sends the delivery outbox. Every poll, per channel, it claims one due pending row at a time ({@code for update skip
- * locked}, so several instances never send the same row), sends it and, in the same transaction, marks it; then it
- * reports each outcome to the case, whose event the relay publishes (NotificationSent / NotificationFailed).
+ * Sends the delivery outbox. Every poll, per channel, it reads a batch of due pending rows in one statement, then claims
+ * them one at a time ({@code for update skip locked}, so several instances never send the same row: one that finds a
+ * row taken or sent goes on to the next), sends each and, in the same transaction, marks it; then it reports each
+ * outcome to the case, whose event the relay publishes (NotificationSent / NotificationFailed).
  *
  * <p>A channel that fails transiently (mail server down, not configured) leaves the row pending with its attempt
  * counted and the next attempt pushed back exponentially; the rest of that channel's queue waits for the next poll,
@@ -81,7 +83,8 @@ public class DeliverySender implements SmartLifecycle {
     }
 
     enum Outcome {
-        NOTHING_DUE,
+        /** Claimed or sent by another instance, or no longer due, since it was read as due. */
+        NOT_DUE,
         DONE,
         CHANNEL_DOWN
     }
@@ -96,41 +99,55 @@ public class DeliverySender implements SmartLifecycle {
         do {
             full = false;
             for (DeliveryChannel channel : channels) {
-                int sent = sendBatch(channel);
-                if (sent == 0) {
+                Batch batch = sendBatch(channel);
+                if (batch.done() == 0) {
                     channel.release();
                 }
-                full |= sent == batchSize;
+                full |= batch.full();
             }
             full |= reporter.reportDue(batchSize) == batchSize;
         } while (full && !stopping);
     }
 
     /**
-     * Sends up to a batch of the channel's due deliveries, each in its own transaction; answers how many went. A channel
-     * may keep its connection from one batch, and one poll, to the next; it is released when a poll finds nothing to
-     * send on it (or it is down) and when the sender stops.
+     * What a batch did: how many deliveries it sent or settled, and whether it found a whole batch due with the channel
+     * up (then more may be waiting).
      */
-    private int sendBatch(DeliveryChannel channel) {
-        for (int i = 0; i < batchSize; i++) {
+    private record Batch(int done, boolean full) {}
+
+    /**
+     * Sends up to a batch of the channel's due deliveries, read in one statement and each sent in its own transaction;
+     * a candidate another instance claimed or sent meanwhile is skipped, and the batch ends at the channel's first
+     * transient failure. A channel may keep its connection from one batch, and one poll, to the next; it is released
+     * when a poll sends nothing on it (or it is down) and when the sender stops.
+     */
+    private Batch sendBatch(DeliveryChannel channel) {
+        List<UUID> due = store.dueNow(channel, batchSize);
+        int done = 0;
+        for (UUID candidate : due) {
             Outcome outcome;
             try {
-                outcome = transaction.execute(status -> sendNext(channel));
+                outcome = transaction.execute(status -> sendIfStillDue(channel, candidate));
             } catch (RuntimeException e) {
                 log.warn("delivery over {} failed to complete; it stays pending", channel.channel(), e);
                 outcome = Outcome.CHANNEL_DOWN;
             }
-            if (outcome != Outcome.DONE) {
-                return i;
+            if (outcome == Outcome.CHANNEL_DOWN) {
+                return new Batch(done, false);
+            }
+            if (outcome == Outcome.DONE) {
+                done++;
             }
         }
-        return batchSize;
+        // A whole batch of candidates that were all taken elsewhere says another instance is sending: the next poll
+        // looks again, rather than this one reading the same rows at once.
+        return new Batch(done, due.size() == batchSize && done > 0);
     }
 
-    private Outcome sendNext(DeliveryChannel channel) {
-        Optional<Due> claimed = store.claimNextDue(channel, contactWait);
+    private Outcome sendIfStillDue(DeliveryChannel channel, UUID candidate) {
+        Optional<Due> claimed = store.claimDue(candidate, channel, contactWait);
         if (claimed.isEmpty()) {
-            return Outcome.NOTHING_DUE;
+            return Outcome.NOT_DUE;
         }
         Due due = claimed.get();
         try (CaseTracing.Scope traced =

@@ -7,8 +7,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,6 +19,7 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import pt.aima.notification.casenotifications.Channel;
+import pt.aima.notification.process.delivery.DeliveryOutboxStore.Due;
 import pt.aima.platform.observability.CaseTracing;
 
 /**
@@ -51,6 +54,36 @@ class DeliverySenderTest {
         assertThat(outbox.sent).isEmpty();
     }
 
+    /** A row another instance claimed after this one read it as due is skipped; the rest of the batch still goes. */
+    @Test
+    void aRowClaimedElsewhereIsSkippedAndTheRestStillGo() {
+        Outbox outbox = new Outbox(7);
+        List<UUID> rows = outbox.due.stream().map(Due::notificationId).toList();
+        outbox.takenElsewhere.add(rows.get(1));
+        Recording email = new Recording(Channel.EMAIL, false);
+
+        sender(outbox, email).sendDue();
+
+        assertThat(email.delivered).extracting(OutboundMessage::notificationId).doesNotContain(rows.get(1));
+        assertThat(outbox.sent)
+                .containsExactlyElementsOf(
+                        rows.stream().filter(row -> !row.equals(rows.get(1))).toList());
+        assertThat(outbox.due).isEmpty();
+    }
+
+    /** A whole batch taken elsewhere (another instance is sending) ends the poll instead of reading the rows again. */
+    @Test
+    void aBatchWhollyTakenElsewhereEndsThePoll() {
+        Outbox outbox = new Outbox(7);
+        outbox.due.stream().limit(BATCH).map(Due::notificationId).forEach(outbox.takenElsewhere::add);
+        Recording email = new Recording(Channel.EMAIL, false);
+
+        sender(outbox, email).sendDue();
+
+        assertThat(email.delivered).isEmpty();
+        assertThat(outbox.due).hasSize(7 - BATCH);
+    }
+
     /** A channel keeps its connection while mail flows, and is told to let it go once a poll finds nothing due. */
     @Test
     void aChannelIsReleasedWhenAPollFindsNothingMoreToSend() {
@@ -81,12 +114,14 @@ class DeliverySenderTest {
                 CaseTracing.none());
     }
 
-    /** The outbox's due rows in memory: every claim takes the next one, every mark is remembered. */
+    /** The outbox's due rows in memory: a claim takes its row, every mark is remembered. */
     private static final class Outbox extends DeliveryOutboxStore {
 
         final Deque<Due> due = new ArrayDeque<>();
         final List<UUID> sent = new ArrayList<>();
         final List<UUID> retried = new ArrayList<>();
+        /** Rows another instance claims between this one's read of the due rows and its claim. */
+        final Set<UUID> takenElsewhere = new HashSet<>();
 
         Outbox(int deliveries) {
             super(null);
@@ -106,9 +141,21 @@ class DeliverySenderTest {
         }
 
         @Override
-        Optional<Due> claimNextDue(DeliveryChannel channel, Duration contactWait) {
-            // a row retried later is no longer due in this poll
-            return Optional.ofNullable(due.poll());
+        List<UUID> dueNow(DeliveryChannel channel, int limit) {
+            return due.stream().limit(limit).map(Due::notificationId).toList();
+        }
+
+        @Override
+        Optional<Due> claimDue(UUID notificationId, DeliveryChannel channel, Duration contactWait) {
+            // claimed once; a row retried later is no longer due in this poll
+            Optional<Due> claimed = due.stream()
+                    .filter(d -> d.notificationId().equals(notificationId))
+                    .findFirst();
+            claimed.ifPresent(due::remove);
+            if (takenElsewhere.remove(notificationId)) {
+                return Optional.empty();
+            }
+            return claimed;
         }
 
         @Override
