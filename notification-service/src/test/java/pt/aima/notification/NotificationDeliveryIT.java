@@ -341,8 +341,8 @@ class NotificationDeliveryIT extends NotificationServiceTestBase {
 
     /**
      * Two instances' senders over one outbox, as two notification-service instances share one database: every e-mail
-     * goes once, by one or the other. Each sender's first message waits until the other has begun one, so both hold a
-     * row at once and the one that read the other's locked row as due went on past it.
+     * goes once, by one or the other. Each sender's first message of this test's cases waits until the other has begun
+     * one, so both hold a row at once and the one that read the other's locked row as due went on past it.
      */
     @Test
     void twoSendersShareTheOutboxAndSendEachMessageOnce() {
