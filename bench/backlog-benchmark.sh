@@ -21,6 +21,9 @@
 # latency of operations-service's reads (backlog, every work queue, case searches) under 20 concurrent clients, p99
 # target 50 ms (LOAD=0 skips it; LOAD_SECONDS of requests per endpoint, default 5; exit 7 if a request failed).
 # HOLD=1 keeps the stack running with the imported backlog after the run, until the script is stopped.
+# DURABLE=1 runs the embedded PostgreSQL as a production server runs, every commit flushed to disk (fsync,
+# synchronous_commit and full_page_writes on; AIMA_POSTGRES_DURABLE=true); by default it runs with zonky's fsync and
+# synchronous_commit off, which costs a commit no disk wait. The results say which (PostgreSQL's own settings).
 #
 # Needs psql and python3 on the PATH. E-mails go to bench/SmtpSink.java, which accepts and drops them. Scheduling runs with the policy that queues a case at registration
 # (AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED; the default waits for a complete checklist, which an import alone never
@@ -79,6 +82,7 @@ else
   TODAY=$(TZ=Europe/Lisbon date +%F)
 fi
 
+[[ -z ${DURABLE:-} ]] || export AIMA_POSTGRES_DURABLE=true
 echo "== starting the local stack (log: $WORK/stack.log)"
 AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT \
   "$JAVA" -Xmx512m -Daima.stack.health-timeout-seconds="${HEALTH_TIMEOUT:-300}" -jar local-stack/target/local-stack.jar \
@@ -316,6 +320,7 @@ printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { print
 {
   echo "n $N"; echo "registered $REGISTERED"; echo "wall $WALL"; echo "import $(secs "$T0" "$T1")"
   echo "loadavg $(cut -d' ' -f1 /proc/loadavg)"
+  echo "postgres $(sql application-service "select string_agg(name || '=' || setting, ' ' order by name) from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes')")"
   for stage in checklists slots receipts e-mails backlog; do echo "stage $stage $(secs "$T0" "${DONE_AT[$stage]}")"; done
   for s in $SERVICES; do echo "events $s $(( $(sql "$s" "select count(*) from domain_event_entry") - EV0[$s] ))"; done
   echo "events $OPS $(( $(sql $OPS "select count(*) from event_archive") - ARCHIVE0 ))"

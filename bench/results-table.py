@@ -11,6 +11,7 @@ import json
 import sys
 
 figures, stages, events, cpu, memory, baseline, commits, threads = {}, {}, {}, {}, {}, {}, {}, {}
+postgres = {}
 for line in open(sys.argv[1]):
     kind, *rest = line.split()
     if kind == "stage":
@@ -27,6 +28,9 @@ for line in open(sys.argv[1]):
         threads.setdefault(rest[0], {})[rest[1].replace("_", " ")] = float(rest[2])
     elif kind == "baseline":
         baseline[rest[0]] = float(rest[1])
+    elif kind == "postgres":
+        # PostgreSQL's durability settings during the run: "fsync=off full_page_writes=on synchronous_commit=off"
+        postgres = dict(setting.split("=", 1) for setting in rest)
     else:
         figures[kind] = float(rest[0])
 cases = int(figures["registered"])
@@ -58,6 +62,7 @@ result = {
     "wallSeconds": wall,
     "casesPerSecond": round(cases / wall, 1),
     "loadAverage": figures.get("loadavg"),
+    "postgresSettings": postgres,
     "stages": {name: {"finishedAfterSeconds": t, "casesPerSecond": round(cases / t, 1)} for name, t in stages.items()},
     "cpuMsPerCase": {p: round(s * 1000 / cases, 2) for p, s in cpu.items()},
     "cpuMsPerCaseTotal": round(sum(cpu.values()) * 1000 / cases, 1),
@@ -80,6 +85,9 @@ print(f"{'import (registered)':<22}{figures['import']:>14.1f} s{cases / figures[
 for name, t in stages.items():
     print(f"{name:<22}{t:>14.1f} s{cases / t:>10.1f}")
 print(f"{'whole run':<22}{wall:>14.1f} s{cases / wall:>10.1f}")
+if postgres:
+    durable = postgres.get("fsync") == "on" and postgres.get("synchronous_commit") != "off"
+    print(f"PostgreSQL {'durable' if durable else 'not durable'}: " + ", ".join(f"{k} {v}" for k, v in postgres.items()))
 print()
 print(f"{'process':<24}{'CPU ms/case':>12}{'events/case':>13}{'commits/case':>14}{'peak MiB':>10}")
 for p in cpu:

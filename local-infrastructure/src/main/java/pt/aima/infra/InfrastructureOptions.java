@@ -15,6 +15,11 @@ import java.util.Objects;
  *     {@code aima.infra.docker} or env {@code AIMA_INFRA_DOCKER}, default {@code true})
  * @param workDirectory where embedded servers keep their files (system property {@code aima.infra.dir}, default
  *     {@code java.io.tmpdir})
+ * @param durableEmbeddedPostgres whether the embedded PostgreSQL flushes every commit to disk ({@code fsync},
+ *     {@code synchronous_commit} and {@code full_page_writes} on, as a production server runs) instead of the embedded
+ *     binaries' defaults, {@code fsync} and {@code synchronous_commit} off: fast, but a crash of the machine or of
+ *     PostgreSQL may lose the last commits it acknowledged (env {@code AIMA_POSTGRES_DURABLE} or system property
+ *     {@code aima.infra.postgres-durable}, default {@code false}; a configured or container server is used as it is)
  */
 public record InfrastructureOptions(
         String postgresUrl,
@@ -22,7 +27,8 @@ public record InfrastructureOptions(
         String postgresPassword,
         String kafkaBootstrap,
         boolean dockerAllowed,
-        Path workDirectory) {
+        Path workDirectory,
+        boolean durableEmbeddedPostgres) {
 
     public static final String ENV_POSTGRES_URL = "AIMA_POSTGRES_URL";
     public static final String ENV_POSTGRES_USER = "AIMA_POSTGRES_USER";
@@ -31,6 +37,8 @@ public record InfrastructureOptions(
     public static final String ENV_DOCKER = "AIMA_INFRA_DOCKER";
     public static final String PROPERTY_DOCKER = "aima.infra.docker";
     public static final String PROPERTY_DIR = "aima.infra.dir";
+    public static final String ENV_POSTGRES_DURABLE = "AIMA_POSTGRES_DURABLE";
+    public static final String PROPERTY_POSTGRES_DURABLE = "aima.infra.postgres-durable";
 
     public InfrastructureOptions {
         postgresUrl = blankToNull(postgresUrl);
@@ -59,32 +67,49 @@ public record InfrastructureOptions(
         if (dir == null) {
             dir = properties.getOrDefault("java.io.tmpdir", System.getProperty("java.io.tmpdir"));
         }
+        String durable = properties.get(PROPERTY_POSTGRES_DURABLE);
+        if (durable == null) {
+            durable = env.get(ENV_POSTGRES_DURABLE);
+        }
         return new InfrastructureOptions(
                 env.get(ENV_POSTGRES_URL),
                 env.get(ENV_POSTGRES_USER),
                 env.get(ENV_POSTGRES_PASSWORD),
                 env.get(ENV_KAFKA_BOOTSTRAP),
                 docker == null || !docker.trim().equalsIgnoreCase("false"),
-                Path.of(dir));
+                Path.of(dir),
+                durable != null && durable.trim().equalsIgnoreCase("true"));
     }
 
     /** A copy that never tries Testcontainers (the local stack runs without Docker by design). */
     public InfrastructureOptions withoutDocker() {
         return new InfrastructureOptions(
-                postgresUrl, postgresUser, postgresPassword, kafkaBootstrap, false, workDirectory);
+                postgresUrl,
+                postgresUser,
+                postgresPassword,
+                kafkaBootstrap,
+                false,
+                workDirectory,
+                durableEmbeddedPostgres);
     }
 
     /** A copy whose embedded servers keep their files under {@code directory}. */
     public InfrastructureOptions withWorkDirectory(Path directory) {
         return new InfrastructureOptions(
-                postgresUrl, postgresUser, postgresPassword, kafkaBootstrap, dockerAllowed, directory);
+                postgresUrl,
+                postgresUser,
+                postgresPassword,
+                kafkaBootstrap,
+                dockerAllowed,
+                directory,
+                durableEmbeddedPostgres);
     }
 
     @Override
     public String toString() {
         return "InfrastructureOptions[postgresUrl=" + postgresUrl + ", postgresUser=" + postgresUser
                 + ", kafkaBootstrap=" + kafkaBootstrap + ", dockerAllowed=" + dockerAllowed + ", workDirectory="
-                + workDirectory + "]";
+                + workDirectory + ", durableEmbeddedPostgres=" + durableEmbeddedPostgres + "]";
     }
 
     private static String blankToNull(String value) {

@@ -187,11 +187,11 @@ public final class LocalInfrastructure implements AutoCloseable {
                 } else if (dockerAvailable()) {
                     server = new ContainerPostgres();
                 } else {
-                    server = new EmbeddedPostgresServer(options.workDirectory());
+                    server = new EmbeddedPostgresServer(options.workDirectory(), options.durableEmbeddedPostgres());
                 }
                 String version = server.serverVersion();
                 String where = server instanceof EmbeddedPostgresServer embedded
-                        ? " (data in " + embedded.dataDirectory() + ")"
+                        ? " (data in " + embedded.dataDirectory() + "; " + embedded.durability() + ")"
                         : "";
                 log.info(
                         "PostgreSQL: {} {} at {} as {}{}, ready in {} ms",

@@ -19,6 +19,28 @@ class InfrastructureOptionsTest {
         assertThat(options.kafkaBootstrap()).isNull();
         assertThat(options.dockerAllowed()).isTrue();
         assertThat(options.workDirectory()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(options.durableEmbeddedPostgres()).isFalse();
+    }
+
+    @Test
+    void aDurableEmbeddedServerIsAskedForByEnvironmentOrPropertyAndThePropertyWins() {
+        assertThat(InfrastructureOptions.from(Map.of("AIMA_POSTGRES_DURABLE", "true"), Map.of())
+                        .durableEmbeddedPostgres())
+                .isTrue();
+        assertThat(InfrastructureOptions.from(Map.of("AIMA_POSTGRES_DURABLE", "TRUE"), Map.of())
+                        .withoutDocker()
+                        .withWorkDirectory(Path.of("/w"))
+                        .durableEmbeddedPostgres())
+                .as("kept by the copies")
+                .isTrue();
+        assertThat(InfrastructureOptions.from(
+                                Map.of("AIMA_POSTGRES_DURABLE", "true"), Map.of("aima.infra.postgres-durable", "false"))
+                        .durableEmbeddedPostgres())
+                .isFalse();
+        assertThat(InfrastructureOptions.from(Map.of("AIMA_POSTGRES_DURABLE", "yes"), Map.of())
+                        .durableEmbeddedPostgres())
+                .as("only true means true")
+                .isFalse();
     }
 
     @Test

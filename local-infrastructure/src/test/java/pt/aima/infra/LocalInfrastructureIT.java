@@ -131,6 +131,39 @@ class LocalInfrastructureIT {
         }
     }
 
+    /**
+     * The embedded server's durability, whatever this run's infrastructure is: by default zonky's fsync and
+     * synchronous_commit off; asked for a durable server, every commit flushed as a production server does.
+     */
+    @Test
+    void theEmbeddedServerIsDurableOnlyWhenAskedTo() throws Exception {
+        var workDirectory = InfrastructureOptions.fromEnvironment().workDirectory();
+        try (EmbeddedPostgresServer fast = new EmbeddedPostgresServer(workDirectory, false)) {
+            assertThat(settings(fast)).containsEntry("fsync", "off").containsEntry("synchronous_commit", "off");
+            assertThat(fast.durability()).startsWith("not durable");
+        }
+        try (EmbeddedPostgresServer durable = new EmbeddedPostgresServer(workDirectory, true)) {
+            assertThat(settings(durable))
+                    .containsEntry("fsync", "on")
+                    .containsEntry("synchronous_commit", "on")
+                    .containsEntry("full_page_writes", "on");
+            assertThat(durable.durability()).startsWith("durable");
+        }
+    }
+
+    private static Map<String, String> settings(PostgresServer server) throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        try (Connection connection = server.connect(server.adminJdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select name, setting from pg_settings where name in"
+                        + " ('fsync', 'synchronous_commit', 'full_page_writes')")) {
+            while (result.next()) {
+                settings.put(result.getString(1), result.getString(2));
+            }
+        }
+        return settings;
+    }
+
     @Test
     void registersTheSpringPropertiesOfAllThree() {
         Map<String, Supplier<Object>> properties = new HashMap<>();

@@ -57,6 +57,8 @@ public record StackOptions(
 
               Environment: AIMA_POSTGRES_URL (+ AIMA_POSTGRES_USER, AIMA_POSTGRES_PASSWORD) and AIMA_KAFKA_BOOTSTRAP
               use existing servers instead of the embedded PostgreSQL and Kafka (--reset leaves those alone).
+              The embedded PostgreSQL runs with fsync and synchronous_commit off (fast; a crash may lose its last
+              commits); AIMA_POSTGRES_DURABLE=true runs it durable, every commit flushed to disk.
             """;
 
     public StackOptions {
