@@ -82,7 +82,7 @@ else
   TODAY=$(TZ=Europe/Lisbon date +%F)
 fi
 
-[[ -z ${DURABLE:-} ]] || export AIMA_POSTGRES_DURABLE=true
+[[ ${DURABLE:-0} == 0 ]] || export AIMA_POSTGRES_DURABLE=true
 echo "== starting the local stack (log: $WORK/stack.log)"
 AIMA_SCHEDULING_SCHEDULABLEWHEN=REGISTERED SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT \
   "$JAVA" -Xmx512m -Daima.stack.health-timeout-seconds="${HEALTH_TIMEOUT:-300}" -jar local-stack/target/local-stack.jar \
