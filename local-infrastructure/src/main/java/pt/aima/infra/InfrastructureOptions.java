@@ -59,18 +59,12 @@ public record InfrastructureOptions(
 
     /** The options from the given environment variables and system properties (for tests). */
     public static InfrastructureOptions from(Map<String, String> env, Map<String, String> properties) {
-        String docker = properties.get(PROPERTY_DOCKER);
-        if (docker == null) {
-            docker = env.get(ENV_DOCKER);
-        }
+        String docker = propertyOrEnv(properties, PROPERTY_DOCKER, env, ENV_DOCKER);
         String dir = blankToNull(properties.get(PROPERTY_DIR));
         if (dir == null) {
             dir = properties.getOrDefault("java.io.tmpdir", System.getProperty("java.io.tmpdir"));
         }
-        String durable = properties.get(PROPERTY_POSTGRES_DURABLE);
-        if (durable == null) {
-            durable = env.get(ENV_POSTGRES_DURABLE);
-        }
+        String durable = propertyOrEnv(properties, PROPERTY_POSTGRES_DURABLE, env, ENV_POSTGRES_DURABLE);
         return new InfrastructureOptions(
                 env.get(ENV_POSTGRES_URL),
                 env.get(ENV_POSTGRES_USER),
@@ -110,6 +104,13 @@ public record InfrastructureOptions(
         return "InfrastructureOptions[postgresUrl=" + postgresUrl + ", postgresUser=" + postgresUser
                 + ", kafkaBootstrap=" + kafkaBootstrap + ", dockerAllowed=" + dockerAllowed + ", workDirectory="
                 + workDirectory + ", durableEmbeddedPostgres=" + durableEmbeddedPostgres + "]";
+    }
+
+    /** A system property's value, or when it is not set the environment variable's (either may be null). */
+    private static String propertyOrEnv(
+            Map<String, String> properties, String property, Map<String, String> env, String variable) {
+        String value = properties.get(property);
+        return value != null ? value : env.get(variable);
     }
 
     private static String blankToNull(String value) {
