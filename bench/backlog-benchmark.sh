@@ -5,7 +5,8 @@
 # (scheduling-service), its receipt stored and e-mailed, the outcome reported to the case (notification-service) and
 # is counted in operations-service's backlog (GET /operations/backlog), and prints wall time, cases/s, events/s per
 # service (operations-service: the integration events it received, its event_archive), CPU and commits per case per
-# service, each JVM's CPU by what its threads do (bench/thread-cpu.py), peak memory per process, a raw baseline on the
+# service, each JVM's CPU by what its threads do (bench/thread-cpu.py), peak memory per process, each service's
+# aggregate cache (hits, misses, stale entries, evictions: its aima_aggregate_cache_* meters), a raw baseline on the
 # same PostgreSQL and broker (batched JDBC insert, plain Kafka producer) with the ratios, and a blue/green rebuild of
 # case-status (REBUILD names more projections) while the stack runs: switched only if equal to the live one.
 #
@@ -332,6 +333,16 @@ printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { print
   echo "cpu local-stack ${USED[local-stack]}"
   echo "memory local-stack $(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$STACK/status")"
   echo "cpu PostgreSQL ${USED[PostgreSQL]}"
+  # each service's aggregate cache: "cache <service> <hits> <misses> <stale> <evictions>" (its meters, as OPERATIONS)
+  METRICS_TOKEN=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS')
+  declare -A METRICS_PORT=([application-service]=8081 [document-service]=8082 [scheduling-service]=8083 \
+    [notification-service]=8084)
+  for s in $SERVICES; do
+    curl -sf "http://127.0.0.1:${METRICS_PORT[$s]}/actuator/prometheus" -H "Authorization: Bearer $METRICS_TOKEN" \
+      | awk -v s="$s" '/^aima_aggregate_cache_gets_total/ { match($0, /result="[a-z]+"/); r[substr($0, RSTART + 8, RLENGTH - 9)] = $NF }
+          /^aima_aggregate_cache_evictions_total/ { e = $NF }
+          END { if (length(r)) printf "cache %s %d %d %d %d\n", s, r["hit"], r["miss"], r["stale"], e }'
+  done
   python3 bench/thread-cpu.py groups "$WORK/threads-start.txt" "$WORK/threads-end.txt" \
     $(for s in $SERVICES $OPS local-stack; do echo "$s=${USED[$s]}"; done)
 } > "$WORK/results.txt"

@@ -11,7 +11,7 @@ import json
 import sys
 
 figures, stages, events, cpu, memory, baseline, commits, threads = {}, {}, {}, {}, {}, {}, {}, {}
-postgres = {}
+postgres, caches = {}, {}
 for line in open(sys.argv[1]):
     kind, *rest = line.split()
     if kind == "stage":
@@ -28,6 +28,10 @@ for line in open(sys.argv[1]):
         threads.setdefault(rest[0], {})[rest[1].replace("_", " ")] = float(rest[2])
     elif kind == "baseline":
         baseline[rest[0]] = float(rest[1])
+    elif kind == "cache":
+        # a service's aggregate cache over the whole run: loads that found their aggregate, found none, found it behind
+        # the store, and entries dropped for the size or time bound
+        caches[rest[0]] = dict(zip(("hits", "misses", "stale", "evictions"), map(int, rest[1:5])))
     elif kind == "postgres":
         # PostgreSQL's durability settings during the run: "fsync=off full_page_writes=on synchronous_commit=off"
         postgres = dict(setting.split("=", 1) for setting in rest)
@@ -72,6 +76,9 @@ result = {
     },
     "commitsPerCase": {s: round(n / cases, 2) for s, n in commits.items()},
     "peakMemoryMiB": memory,
+    "aggregateCache": {
+        s: {**c, "hitRate": round(c["hits"] / max(1, c["hits"] + c["misses"] + c["stale"]), 3)} for s, c in caches.items()
+    },
     "rawBaselineSeconds": baseline,
     "ratioToRawJdbc": round(wall / baseline["jdbc"], 1) if baseline.get("jdbc") else None,
     "ratioToRawKafkaProducer": round(wall / baseline["kafka"], 1) if baseline.get("kafka") else None,
@@ -96,6 +103,12 @@ for p in cpu:
     mem = str(memory.get(p, "")) if p in memory else ""
     print(f"{p:<24}{cpu[p] * 1000 / cases:>12.1f}{ev:>13}{tx:>14}{mem:>10}")
 print(f"{'all processes':<24}{result['cpuMsPerCaseTotal']:>12.1f}")
+if caches:
+    print()
+    print(f"{'aggregate cache':<24}{'loads/case':>12}{'hit rate':>10}{'misses':>10}{'stale':>8}{'evictions':>11}")
+    for s, c in result["aggregateCache"].items():
+        loads = c["hits"] + c["misses"] + c["stale"]
+        print(f"{s:<24}{loads / cases:>12.2f}{c['hitRate']:>10.1%}{c['misses']:>10}{c['stale']:>8}{c['evictions']:>11}")
 print()
 print(f"registration rate by quarter of the import (cases/s): {quarters}")
 if result["ratioToRawJdbc"]:

@@ -2,6 +2,7 @@ package pt.aima.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -192,6 +193,16 @@ public class PlatformAutoConfiguration {
         return maximumSize <= 0
                 ? NoCache.INSTANCE
                 : new AggregateCache(maximumSize, expireAfterAccess, eventStorageEngine::lastSequenceNumberFor);
+    }
+
+    /** The aggregate cache's hits, misses, stale entries, evictions and size as meters (see {@link AggregateCache}). */
+    @Bean
+    MeterBinder aggregateCacheMeters(@Qualifier("aggregateCache") Cache aggregateCache) {
+        return registry -> {
+            if (aggregateCache instanceof AggregateCache cache) {
+                cache.bindTo(registry);
+            }
+        };
     }
 
     /**

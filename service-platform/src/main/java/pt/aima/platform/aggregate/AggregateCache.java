@@ -1,10 +1,16 @@
 package pt.aima.platform.aggregate;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
@@ -26,8 +32,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * CachingEventSourcingRepository} evicts the entry, and the command is sent once more on the stored aggregate ({@link
  * pt.aima.platform.acting.ActingCommandGateway}). Aggregates that hold personal data clear it by an event of their own
  * on erasure; the time bound is how long an instance that did not handle the erasure can hold such data in memory.
+ *
+ * <p>What it saves is measured ({@link #bindTo}): {@code aima.aggregate.cache.gets} counts the loads that found their
+ * aggregate ({@code result=hit}), found none ({@code miss}: never cached, evicted or expired) or found one behind the
+ * store ({@code stale}); {@code aima.aggregate.cache.evictions} the entries dropped for the size or time bound; {@code
+ * aima.aggregate.cache.size} the entries held. A miss or a stale entry costs reading and deserializing the aggregate's
+ * events; a low hit rate with many evictions says the bound is too small for how far apart a case's commands arrive.
  */
-public final class AggregateCache implements Cache {
+public final class AggregateCache implements Cache, MeterBinder {
 
     /**
      * The last sequence number the store holds for an aggregate identifier, empty when it holds none: the event
@@ -42,11 +54,15 @@ public final class AggregateCache implements Cache {
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
     private final StoredVersions store;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder stale = new LongAdder();
 
     public AggregateCache(long maximumSize, Duration expireAfterAccess, StoredVersions store) {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfterAccess(expireAfterAccess)
+                .recordStats()
                 .build();
         this.store = store;
     }
@@ -57,15 +73,18 @@ public final class AggregateCache implements Cache {
     public <K, V> V get(K key) {
         Object entry = entries.getIfPresent(key);
         if (entry == null) {
+            misses.increment();
             return null;
         }
         if (entry instanceof AggregateCacheEntry<?> cached) {
             Long version = (Long) ENTRY_VERSION.get(cached);
             if (version == null || !Optional.of(version).equals(store.lastSequenceNumberFor(key.toString()))) {
                 entries.asMap().remove(key, entry);
+                stale.increment();
                 return null;
             }
         }
+        hits.increment();
         return (V) entry;
     }
 
@@ -150,6 +169,28 @@ public final class AggregateCache implements Cache {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    /** The cache's meters (see the class comment), tagged {@code cache=aggregate}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (Map.Entry<String, LongAdder> result :
+                Map.of("hit", hits, "miss", misses, "stale", stale).entrySet()) {
+            FunctionCounter.builder("aima.aggregate.cache.gets", result.getValue(), LongAdder::sum)
+                    .description(
+                            "aggregate loads by what the cache held: hit, miss (nothing), stale (behind the store)")
+                    .tags("cache", "aggregate", "result", result.getKey())
+                    .register(registry);
+        }
+        FunctionCounter.builder("aima.aggregate.cache.evictions", entries, any -> any.stats()
+                        .evictionCount())
+                .description("cached aggregates dropped for the size or time bound")
+                .tag("cache", "aggregate")
+                .register(registry);
+        Gauge.builder("aima.aggregate.cache.size", entries, any -> any.estimatedSize())
+                .description("aggregates cached now (an estimate)")
+                .tag("cache", "aggregate")
+                .register(registry);
     }
 
     /** Aggregates cached now (an estimate; for tests and diagnostics). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +76,9 @@ class AggregateCacheIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         SpringTestInfrastructure.registerSpringProperties(registry, "platform_aggregate_cache_it");
@@ -106,6 +110,42 @@ class AggregateCacheIT {
                 .as("the stale entry was never handed out: no collision, no repeat")
                 .isEqualTo(2);
         assertThat(sequenceNumbers(counter)).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void itsMetersCountHitsMissesAndEntriesBehindTheStore() {
+        String counter = UUID.randomUUID().toString();
+        assertThat(increment(counter)).isEqualTo(1);
+        double hits = gets("hit");
+        double misses = gets("miss");
+        double stale = gets("stale");
+
+        increment(counter);
+        assertThat(gets("hit") - hits)
+                .as("the second command found its aggregate")
+                .isEqualTo(1);
+
+        other.append(counter, 2);
+        increment(counter);
+        assertThat(gets("stale") - stale)
+                .as("the entry behind the other instance's append")
+                .isEqualTo(1);
+
+        cache.remove(counter);
+        increment(counter);
+        assertThat(gets("miss") - misses).as("the entry removed").isEqualTo(1);
+        assertThat(gets("hit") - hits).as("no other load found an entry").isEqualTo(1);
+        assertThat(meters.get("aima.aggregate.cache.size")
+                        .tag("cache", "aggregate")
+                        .gauge()
+                        .value())
+                .as("the aggregate cached again")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("aima.aggregate.cache.evictions")
+                        .functionCounter()
+                        .count())
+                .as("nothing reached the bounds")
+                .isZero();
     }
 
     @Test
@@ -247,6 +287,13 @@ class AggregateCacheIT {
                         + " and wait_event_type = 'Lock'")
                 .query(Long.class)
                 .single();
+    }
+
+    private double gets(String result) {
+        return meters.get("aima.aggregate.cache.gets")
+                .tags("cache", "aggregate", "result", result)
+                .functionCounter()
+                .count();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
