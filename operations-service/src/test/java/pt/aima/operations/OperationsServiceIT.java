@@ -44,6 +44,7 @@ import pt.aima.kernel.ids.DocumentId;
 import pt.aima.kernel.ids.MemberId;
 import pt.aima.operations.ScriptedHistory.Published;
 import pt.aima.operations.archive.ArchivedEvent;
+import pt.aima.operations.projection.EventArchiveTable;
 import pt.aima.operations.projection.ReadModels;
 import pt.aima.platform.privacy.Personal;
 import pt.aima.platform.testing.harness.Caller;
@@ -801,6 +802,55 @@ class OperationsServiceIT {
         assertThat(auditor.post("/operations/read-models/rebuild", "{}").status())
                 .isEqualTo(403);
         assertThat(service.anonymous().get("/operations/backlog").status()).isEqualTo(401);
+    }
+
+    /**
+     * A poll's earlier events of its cases are looked up by case in the archive, never read by scanning all of it: the
+     * generic plan of the statement, on an archive of 20,000 rows (inserted, analysed and rolled back in the test's own
+     * transaction), reads event_archive through event_archive_case. Written as a semi-join ({@code in (select ...)}),
+     * the statement fails this test on PostgreSQL 15 (a hash join over a sequential scan; run with AIMA_POSTGRES_URL
+     * naming such a server) and passes it on the PostgreSQL 17 the tests start.
+     */
+    @Test
+    void aPollReadsItsCasesHistoriesThroughTheCaseIndexNotTheWholeArchive() {
+        String caseId = UUID.nameUUIDFromBytes("plan-case-7".getBytes(StandardCharsets.UTF_8))
+                .toString();
+        String poll =
+                """
+                [{"n": 0, "topic": "plan-test", "kafka_partition": 0, "kafka_offset": 1, "event_id": "%s",
+                  "event_type": "PlanTest", "event_version": 1, "case_id": "%s",
+                  "occurred_at": "2026-01-01T00:00:00Z", "actor_subject": "plan", "actor_role": "OPERATIONS",
+                  "correlation_id": "c", "causation_id": "c", "payload": {}, "received_at": "2026-01-01T00:00:00Z"}]"""
+                        .formatted(UUID.randomUUID(), caseId);
+        List<String> plan = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.sql(
+                            """
+                    insert into event_archive (topic, kafka_partition, kafka_offset, event_id, event_type,
+                        event_version, case_id, occurred_at, actor_subject, actor_role, correlation_id, causation_id,
+                        payload, received_at)
+                    select 'plan-test', 0, g, gen_random_uuid(), 'PlanTest', 1,
+                        cast(md5('plan-case-' || (g % 2500)) as uuid), now(), 'plan', 'OPERATIONS', 'c', 'c',
+                        cast('{}' as jsonb), now()
+                    from generate_series(1, 20000) g""")
+                    .update();
+            jdbc.sql("analyze event_archive").update();
+            jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+            jdbc.sql("prepare keep_all_and_read(text) as " + EventArchiveTable.KEEP_ALL_AND_READ.replace(":rows", "$1"))
+                    .update();
+            try {
+                return jdbc.sql("explain execute keep_all_and_read('" + poll.replace("'", "''") + "')")
+                        .query(String.class)
+                        .list();
+            } finally {
+                jdbc.sql("deallocate keep_all_and_read").update();
+            }
+        });
+
+        assertThat(String.join("\n", plan))
+                .as("the generic plan")
+                .contains("event_archive_case")
+                .doesNotContain("Seq Scan on event_archive");
     }
 
     @Test
