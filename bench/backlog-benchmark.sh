@@ -333,15 +333,16 @@ printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { print
   echo "cpu local-stack ${USED[local-stack]}"
   echo "memory local-stack $(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$STACK/status")"
   echo "cpu PostgreSQL ${USED[PostgreSQL]}"
-  # each service's aggregate cache: "cache <service> <hits> <misses> <stale> <evictions>" (its meters, as OPERATIONS)
-  METRICS_TOKEN=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS')
+  # each service's aggregate cache: "cache <service> <hits> <misses> <stale> <evictions>" (its meters, as OPERATIONS;
+  # a service that does not answer has no line, and the run goes on)
+  METRICS_TOKEN=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS') || METRICS_TOKEN=
   declare -A METRICS_PORT=([application-service]=8081 [document-service]=8082 [scheduling-service]=8083 \
     [notification-service]=8084)
   for s in $SERVICES; do
     curl -sf "http://127.0.0.1:${METRICS_PORT[$s]}/actuator/prometheus" -H "Authorization: Bearer $METRICS_TOKEN" \
       | awk -v s="$s" '/^aima_aggregate_cache_gets_total/ { match($0, /result="[a-z]+"/); r[substr($0, RSTART + 8, RLENGTH - 9)] = $NF }
           /^aima_aggregate_cache_evictions_total/ { e = $NF }
-          END { if (length(r)) printf "cache %s %d %d %d %d\n", s, r["hit"], r["miss"], r["stale"], e }'
+          END { if (length(r)) printf "cache %s %d %d %d %d\n", s, r["hit"], r["miss"], r["stale"], e }' || true
   done
   python3 bench/thread-cpu.py groups "$WORK/threads-start.txt" "$WORK/threads-end.txt" \
     $(for s in $SERVICES $OPS local-stack; do echo "$s=${USED[$s]}"; done)

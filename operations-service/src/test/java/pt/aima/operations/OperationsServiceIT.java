@@ -838,13 +838,12 @@ class OperationsServiceIT {
             jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
             jdbc.sql("prepare keep_all_and_read(text) as " + EventArchiveTable.KEEP_ALL_AND_READ.replace(":rows", "$1"))
                     .update();
-            try {
-                return jdbc.sql("explain execute keep_all_and_read('" + poll.replace("'", "''") + "')")
-                        .query(String.class)
-                        .list();
-            } finally {
-                jdbc.sql("deallocate keep_all_and_read").update();
-            }
+            List<String> lines = jdbc.sql("explain execute keep_all_and_read('" + poll.replace("'", "''") + "')")
+                    .query(String.class)
+                    .list();
+            // a prepared statement outlives the transaction on the pooled connection
+            jdbc.sql("deallocate keep_all_and_read").update();
+            return lines;
         });
 
         assertThat(String.join("\n", plan))

@@ -34,10 +34,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * on erasure; the time bound is how long an instance that did not handle the erasure can hold such data in memory.
  *
  * <p>What it saves is measured ({@link #bindTo}): {@code aima.aggregate.cache.gets} counts the loads that found their
- * aggregate ({@code result=hit}), found none ({@code miss}: never cached, evicted or expired) or found one behind the
- * store ({@code stale}); {@code aima.aggregate.cache.evictions} the entries dropped for the size or time bound; {@code
- * aima.aggregate.cache.size} the entries held. A miss or a stale entry costs reading and deserializing the aggregate's
- * events; a low hit rate with many evictions says the bound is too small for how far apart a case's commands arrive.
+ * aggregate ({@code result=hit}), found none ({@code miss}: evicted, expired, never cached, or not created yet, since
+ * Axon looks before it creates an aggregate on demand) or found one behind the store ({@code stale}); {@code
+ * aima.aggregate.cache.evictions} the entries dropped for the size or time bound; {@code aima.aggregate.cache.size}
+ * the entries held. A miss or a stale entry costs reading and deserializing the aggregate's events; a low hit rate
+ * with many evictions says the bound is too small for how far apart a case's commands arrive.
  */
 public final class AggregateCache implements Cache, MeterBinder {
 
