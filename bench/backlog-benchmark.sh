@@ -100,6 +100,7 @@ grep -q 'Press Ctrl-C' "$WORK/stack.log" || { echo "the stack did not start, see
 pid_of() { awk -v s="$1" '$1 == s { print $4 }' "$WORK/stack.log" | tail -1; }
 KAFKA=$(awk '/^Kafka:/ { print $2 }' "$WORK/stack.log")
 SERVICES="application-service document-service scheduling-service notification-service"
+declare -A PORT=([application-service]=8081 [document-service]=8082 [scheduling-service]=8083 [notification-service]=8084)
 OPS=operations-service
 declare -A PID URL
 for s in $SERVICES $OPS; do
@@ -336,10 +337,8 @@ printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { print
   # each service's aggregate cache: "cache <service> <hits> <misses> <stale> <evictions>" (its meters, as OPERATIONS;
   # a service that does not answer has no line, and the run goes on)
   METRICS_TOKEN=$(curl -sf 'http://127.0.0.1:8090/token?sub=operations-bench&role=OPERATIONS') || METRICS_TOKEN=
-  declare -A METRICS_PORT=([application-service]=8081 [document-service]=8082 [scheduling-service]=8083 \
-    [notification-service]=8084)
   for s in $SERVICES; do
-    curl -sf "http://127.0.0.1:${METRICS_PORT[$s]}/actuator/prometheus" -H "Authorization: Bearer $METRICS_TOKEN" \
+    curl -sf "http://127.0.0.1:${PORT[$s]}/actuator/prometheus" -H "Authorization: Bearer $METRICS_TOKEN" \
       | awk -v s="$s" '/^aima_aggregate_cache_gets_total/ { match($0, /result="[a-z]+"/); r[substr($0, RSTART + 8, RLENGTH - 9)] = $NF }
           /^aima_aggregate_cache_evictions_total/ { e = $NF }
           END { if (length(r)) printf "cache %s %d %d %d %d\n", s, r["hit"], r["miss"], r["stale"], e }' || true
@@ -365,7 +364,6 @@ outcome_checksum() { # outcome_checksum <port>: "<checksum> <part>=<rows>:<first
   echo "$sum ${parts% }"
 }
 : > "$WORK/outcome-checksums.txt"
-declare -A PORT=([application-service]=8081 [document-service]=8082 [scheduling-service]=8083 [notification-service]=8084)
 for s in $SERVICES; do
   printf '%-22s %s\n' "$s" "$(outcome_checksum "${PORT[$s]}")" | tee -a "$WORK/outcome-checksums.txt"
 done

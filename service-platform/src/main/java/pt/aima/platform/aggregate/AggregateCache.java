@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -40,7 +39,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the entries held. A miss or a stale entry costs reading and deserializing the aggregate's events; a low hit rate
  * with many evictions says the bound is too small for how far apart a case's commands arrive.
  */
-public final class AggregateCache implements Cache, MeterBinder {
+public final class AggregateCache implements Cache {
 
     /**
      * The last sequence number the store holds for an aggregate identifier, empty when it holds none: the event
@@ -172,8 +171,10 @@ public final class AggregateCache implements Cache, MeterBinder {
         }
     }
 
-    /** The cache's meters (see the class comment), tagged {@code cache=aggregate}. */
-    @Override
+    /**
+     * Registers the cache's meters (see the class comment), tagged {@code cache=aggregate}; the platform's {@code
+     * aggregateCacheMeters} binder calls it once per registry.
+     */
     public void bindTo(MeterRegistry registry) {
         for (Map.Entry<String, LongAdder> result :
                 Map.of("hit", hits, "miss", misses, "stale", stale).entrySet()) {
