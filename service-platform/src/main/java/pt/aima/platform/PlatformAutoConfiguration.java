@@ -22,6 +22,8 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -29,6 +31,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -80,6 +83,7 @@ import pt.aima.platform.audit.OutcomeChecksum;
 import pt.aima.platform.audit.OutcomeChecksumController;
 import pt.aima.platform.audit.OutcomeParts;
 import pt.aima.platform.deadletter.ProcessingGroupDeadLetters;
+import pt.aima.platform.eventstore.PacedEmbeddedEventStore;
 import pt.aima.platform.eventstore.PostgresEventStorage;
 import pt.aima.platform.eventstore.StoredAs;
 import pt.aima.platform.eventstore.StoredTypeSerializer;
@@ -105,7 +109,8 @@ import pt.aima.platform.web.RequestActingContext;
         before = {
             ObjectMapperAutoConfiguration.class,
             JdbcAutoConfiguration.class,
-            org.axonframework.springboot.autoconfig.TransactionAutoConfiguration.class
+            org.axonframework.springboot.autoconfig.TransactionAutoConfiguration.class,
+            org.axonframework.springboot.autoconfig.AxonAutoConfiguration.class
         })
 @EnableConfigurationProperties({PlatformProperties.class, ClockSettings.class})
 public class PlatformAutoConfiguration {
@@ -248,6 +253,24 @@ public class PlatformAutoConfiguration {
                 eventSerializer,
                 axon.upcasterChain(),
                 axon.snapshotFilter());
+    }
+
+    /**
+     * Axon's embedded event store (the bean Axon's auto-configuration would declare, by the same name and qualifier),
+     * with its reader woken by the service's commits at most once per {@code aima.event-store.wake-interval} (200 ms by
+     * default; 0 wakes it at every commit, as Axon does): see {@link PacedEmbeddedEventStore}.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    @ConditionalOnMissingBean(EventBus.class)
+    EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine, org.axonframework.config.Configuration axon, Environment environment) {
+        return new PacedEmbeddedEventStore(
+                EmbeddedEventStore.builder()
+                        .storageEngine(storageEngine)
+                        .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(axon.getComponent(EventBusSpanFactory.class)),
+                environment.getProperty("aima.event-store.wake-interval", Duration.class, Duration.ofMillis(200)));
     }
 
     /**
