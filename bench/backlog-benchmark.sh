@@ -199,7 +199,19 @@ echo "== importing through the API"
 # CPU seconds of a process and the children it has waited for (/proc/<pid>/stat: utime stime cutime cstime)
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); printf "%.1f", ($12 + $13 + $14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 POSTMASTER=$(pgrep -f -- '-D .*aima-embedded-postgres' | head -1 || true)
-pg_cpu() { # the embedded PostgreSQL: its postmaster, the backends it reaped and the ones still running
+if [[ -z $POSTMASTER && -n ${AIMA_POSTGRES_URL:-} ]]; then
+  # A configured server (AIMA_POSTGRES_URL) on this machine: its postmaster's pid is the first line of postmaster.pid in
+  # its data directory, when the database user may read the setting (a superuser) and this user the file. Its CPU is
+  # then all the server did meanwhile, other databases' work included. Otherwise PostgreSQL's CPU reads 0.
+  PGDATA_DIR=$(sql application-service "select setting from pg_settings where name = 'data_directory'" 2>/dev/null || true)
+  if [[ -n $PGDATA_DIR && -r $PGDATA_DIR/postmaster.pid ]]; then
+    POSTMASTER=$(head -1 "$PGDATA_DIR/postmaster.pid")
+    echo "   PostgreSQL's CPU: the configured server's postmaster $POSTMASTER ($PGDATA_DIR) and its backends"
+  else
+    echo "   PostgreSQL's CPU: not measured (the configured server's data directory is not readable from here)"
+  fi
+fi
+pg_cpu() { # PostgreSQL: its postmaster, the backends it reaped and the ones still running
   [[ -n $POSTMASTER ]] || { echo 0; return; }
   local total; total=$(cpu_of "$POSTMASTER")
   for c in $(pgrep -P "$POSTMASTER"); do total=$(awk -v a="$total" -v b="$(cpu_of "$c")" 'BEGIN { printf "%.1f", a + b }'); done

@@ -13,9 +13,9 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * wakeInterval}.
  *
  * <p>The store's reader thread reads new events from the database for the service's streaming processors (its
- * projections, the Kafka relay). Axon wakes it after every commit that appended events, and each wake costs three
- * read transactions whatever it finds: the batch, the empty read that ends the batch's stream, and the read after the
- * loop found data (each empty read followed by a {@code min(global_index)} look-ahead). Under load a service commits
+ * projections, the Kafka relay). Axon wakes it after every commit that appended events, and a wake that finds events
+ * costs three read transactions: the batch, the empty read that ends the batch's stream, and the read after the loop
+ * found data (each empty read followed by a {@code min(global_index)} look-ahead). Under load a service commits
  * far more often than its processors need to be told: a 3,000-case benchmark run measured notification-service's
  * reader at 18,500 empty reads (6.3 a case) and 28 % of the statements of its database. Here the first commit after a
  * quiet interval wakes the reader at once, as Axon does, and the commits that follow within the interval share one
