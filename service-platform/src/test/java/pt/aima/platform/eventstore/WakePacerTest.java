@@ -22,8 +22,12 @@ class WakePacerTest {
     private record Scheduled(Runnable task, long delayNanos) {}
 
     private WakePacer pacer(Duration interval) {
-        return new WakePacer(
-                interval, (task, delay) -> scheduled.add(new Scheduled(task, delay)), () -> now, () -> wakes++);
+        return pacer(interval, () -> wakes++);
+    }
+
+    /** A pacer on the test's clock and scheduler, whose wakes run {@code wake}. */
+    private WakePacer pacer(Duration interval, Runnable wake) {
+        return new WakePacer(interval, (task, delay) -> scheduled.add(new Scheduled(task, delay)), () -> now, wake);
     }
 
     @Test
@@ -75,13 +79,12 @@ class WakePacerTest {
     @Test
     void aCommitWhileTheWakeRunsGetsAWakeOfItsOwn() {
         WakePacer[] pacer = new WakePacer[1];
-        pacer[0] = new WakePacer(
-                Duration.ofMillis(200), (task, delay) -> scheduled.add(new Scheduled(task, delay)), () -> now, () -> {
-                    wakes++;
-                    if (wakes == 2) {
-                        pacer[0].request(); // a commit after the reader was signalled, before this wake returned
-                    }
-                });
+        pacer[0] = pacer(Duration.ofMillis(200), () -> {
+            wakes++;
+            if (wakes == 2) {
+                pacer[0].request(); // a commit after the reader was signalled, before this wake returned
+            }
+        });
         pacer[0].request();
         now += 20 * MS;
         pacer[0].request();
