@@ -94,6 +94,7 @@ import pt.aima.scheduling.desk.DeskEvent.CapacitySet;
 import pt.aima.scheduling.desk.DeskId;
 import pt.aima.scheduling.process.schedulingpass.SchedulingRun;
 import pt.aima.scheduling.process.schedulingpass.SchedulingRun.Outcome;
+import pt.aima.scheduling.projection.queue.ScheduleSnapshot;
 import pt.aima.scheduling.projection.queue.SchedulerTablesRebuild;
 import tools.jackson.databind.JsonNode;
 
@@ -176,6 +177,9 @@ class SchedulingServiceIT {
 
     @Autowired
     SchedulingRun schedulingRun;
+
+    @Autowired
+    ScheduleSnapshot scheduleSnapshot;
 
     @Autowired
     ActingCommandGateway commands;
@@ -834,15 +838,7 @@ class SchedulingServiceIT {
     @Test
     void aRegionWithoutADeskLeavesItsCasesWaitingUntilItGetsOne() {
         Caller operations = service.as("operations-1", "OPERATIONS");
-        Set<String> served = new HashSet<>();
-        operations
-                .get("/desks")
-                .body()
-                .forEach(desk -> served.add(desk.get("region").asString()));
-        Region empty = java.util.Arrays.stream(Region.values())
-                .filter(region -> !served.contains(region.name()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("every region has a desk in this database"));
+        Region empty = regionWithoutDesk(operations);
         CaseId caseId = CaseId.newId();
         service.publish(Topics.APPLICATION_EVENTS, registered(caseId, "applicant-nodesk", empty));
         var completed = service.publish(Topics.DOCUMENT_EVENTS, new DocumentChecklistCompleted(caseId));
@@ -1026,6 +1022,66 @@ class SchedulingServiceIT {
         EventEnvelope<?> order =
                 service.kafka().awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "CourtOrderRegistered");
         assertThat(order.actor()).isEqualTo(new Actor("operations-1", "OPERATIONS"));
+    }
+
+    /**
+     * A court-ordered case no desk can take (its region has none) is reported at risk in the flow that last queued it
+     * (here the court order's), as a booking would be, not in a flow of the pass's own.
+     */
+    @Test
+    void aDeadlineAtRiskIsReportedInTheFlowThatQueuedTheCase() {
+        Caller operations = service.as("operations-1", "OPERATIONS");
+        Region empty = regionWithoutDesk(operations);
+        CaseId caseId = CaseId.newId();
+        commands.send(
+                new RecordApplication(
+                        caseId,
+                        "applicant-at-risk",
+                        LocalDate.of(2026, 11, 3),
+                        Instant.now(clock),
+                        List.of(MemberId.newId()),
+                        empty),
+                system("corr-at-risk-queued"));
+        commands.send(new RecordChecklistCompleted(caseId), system("corr-at-risk-queued"));
+        commands.send(
+                new RegisterCourtOrder(
+                        caseId, "1234/26.0BELSB", LocalDate.now(clock).plusDays(20)),
+                system("corr-at-risk-order"));
+
+        try {
+            schedulingRun.run();
+
+            EventEnvelope<?> atRisk =
+                    service.kafka().awaitPublished(Topics.SCHEDULING_EVENTS, caseId, "CourtOrderDeadlineAtRisk");
+            assertThat(atRisk.correlationId()).isEqualTo("corr-at-risk-order");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "WAITING_FOR_SLOT".equals(status(caseId, operations)));
+        } finally {
+            // the region gets a desk, so no case of this test is left waiting in another test's region
+            String desk = empty.name().replace('_', '-') + "-" + (System.nanoTime() % 1_000_000);
+            assertThat(operations
+                            .put("/desks/{id}/capacity", capacity(5, empty.name()), desk)
+                            .status())
+                    .isEqualTo(202);
+        }
+        awaitStatus(caseId, operations, "SCHEDULED");
+    }
+
+    /**
+     * A pass over the whole backlog decides for more cases than one SQL statement may have parameters (65,535 in
+     * PostgreSQL's protocol): reading the flows that queued them is still one statement, and finds every queued one.
+     */
+    @Test
+    void theFlowsThatQueuedCasesAreReadForMoreCasesThanAStatementMayHaveParameters() {
+        CaseId queued = queuedCase("corr-many-cases", 1);
+        List<CaseId> cases = new ArrayList<>();
+        for (int i = 0; i < 70_000; i++) {
+            cases.add(i == 35_000 ? queued : CaseId.newId());
+        }
+
+        assertThat(scheduleSnapshot.contexts(cases)).singleElement().satisfies(context -> {
+            assertThat(context.caseId()).isEqualTo(queued);
+            assertThat(context.correlationId()).isEqualTo("corr-many-cases");
+        });
     }
 
     @Test
@@ -1298,6 +1354,19 @@ class SchedulingServiceIT {
                 jdbc.sql("select desk_id, closed_from, closed_until, reason from desk_closure order by desk_id, id")
                         .query()
                         .listOfRows());
+    }
+
+    /** A region none of this database's desks serves yet (each test that takes one gives it a desk at its end). */
+    private static Region regionWithoutDesk(Caller operations) {
+        Set<String> served = new HashSet<>();
+        operations
+                .get("/desks")
+                .body()
+                .forEach(desk -> served.add(desk.get("region").asString()));
+        return java.util.Arrays.stream(Region.values())
+                .filter(region -> !served.contains(region.name()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("every region has a desk in this database"));
     }
 
     private long count(String table) {

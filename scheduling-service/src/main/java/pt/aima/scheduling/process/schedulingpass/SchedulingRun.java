@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -214,7 +216,9 @@ public class SchedulingRun {
 
     /** @return the decisions not recorded */
     private List<Decision> record(Plan plan) {
-        List<CaseId> cases = plan.assignments().stream().map(Assignment::caseId).toList();
+        Set<CaseId> cases = new HashSet<>();
+        plan.assignments().forEach(assignment -> cases.add(assignment.caseId()));
+        plan.atRisk().forEach(risk -> cases.add(risk.caseId()));
         Map<CaseId, CaseContext> contexts = cases.isEmpty()
                 ? Map.of()
                 : snapshot.contexts(cases).stream().collect(Collectors.toMap(CaseContext::caseId, Function.identity()));

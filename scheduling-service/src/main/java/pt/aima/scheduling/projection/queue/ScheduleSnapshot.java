@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +54,18 @@ public class ScheduleSnapshot {
                 .list();
     }
 
-    public List<CaseContext> contexts(List<CaseId> caseIds) {
+    /**
+     * The flows that queued these cases, one statement however many: the ids go as one array parameter, since a pass
+     * can decide for more cases than a statement may have parameters (PostgreSQL's protocol allows 65,535; a pass over
+     * the whole backlog decides for hundreds of thousands).
+     */
+    public List<CaseContext> contexts(Collection<CaseId> caseIds) {
         return jdbc.sql(
                         """
                 select case_id, correlation_id, causation_id, traceparent, baggage
-                from queue_entry where case_id in (:ids)
+                from queue_entry where case_id = any(cast(:ids as uuid[]))
                 """)
-                .param("ids", caseIds.stream().map(CaseId::value).toList())
+                .param("ids", caseIds.stream().map(CaseId::toString).toArray(String[]::new))
                 .query((rs, row) -> new CaseContext(
                         new CaseId(rs.getObject("case_id", UUID.class)),
                         rs.getString("correlation_id"),
