@@ -1032,17 +1032,7 @@ class SchedulingServiceIT {
     void aDeadlineAtRiskIsReportedInTheFlowThatQueuedTheCase() {
         Caller operations = service.as("operations-1", "OPERATIONS");
         Region empty = regionWithoutDesk(operations);
-        CaseId caseId = CaseId.newId();
-        commands.send(
-                new RecordApplication(
-                        caseId,
-                        "applicant-at-risk",
-                        LocalDate.of(2026, 11, 3),
-                        Instant.now(clock),
-                        List.of(MemberId.newId()),
-                        empty),
-                system("corr-at-risk-queued"));
-        commands.send(new RecordChecklistCompleted(caseId), system("corr-at-risk-queued"));
+        CaseId caseId = queuedCase("corr-at-risk-queued", 1, empty);
         commands.send(
                 new RegisterCourtOrder(
                         caseId, "1234/26.0BELSB", LocalDate.now(clock).plusDays(20)),
@@ -1301,6 +1291,11 @@ class SchedulingServiceIT {
 
     /** A case registered and complete, in the queue, with one slot per member. */
     private CaseId queuedCase(String correlationId, int members) {
+        return queuedCase(correlationId, members, null);
+    }
+
+    /** The same in a region ({@code null}: registered before regions existed). */
+    private CaseId queuedCase(String correlationId, int members, Region region) {
         CaseId caseId = CaseId.newId();
         commands.send(
                 new RecordApplication(
@@ -1310,7 +1305,8 @@ class SchedulingServiceIT {
                         Instant.now(clock),
                         java.util.stream.IntStream.range(0, members)
                                 .mapToObj(m -> MemberId.newId())
-                                .toList()),
+                                .toList(),
+                        region),
                 system(correlationId));
         commands.send(new RecordChecklistCompleted(caseId), system(correlationId));
         return caseId;
