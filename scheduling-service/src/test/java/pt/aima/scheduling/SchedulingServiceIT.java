@@ -857,11 +857,7 @@ class SchedulingServiceIT {
                 .isEqualTo(1);
         assertThat(position.get("estimatedDate").isNull()).isTrue();
 
-        String desk = empty.name().replace('_', '-') + "-" + (System.nanoTime() % 1_000_000);
-        assertThat(operations
-                        .put("/desks/{id}/capacity", capacity(5, empty.name()), desk)
-                        .status())
-                .isEqualTo(202);
+        String desk = giveDesk(operations, empty);
         assertThat(awaitStatus(caseId, operations, "SCHEDULED").get("deskId").asString())
                 .isEqualTo(desk);
         assertThat(regionForecast(operations, empty).get("slotsPerWeek").asInt())
@@ -1047,11 +1043,7 @@ class SchedulingServiceIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> "WAITING_FOR_SLOT".equals(status(caseId, operations)));
         } finally {
             // the region gets a desk, so no case of this test is left waiting in another test's region
-            String desk = empty.name().replace('_', '-') + "-" + (System.nanoTime() % 1_000_000);
-            assertThat(operations
-                            .put("/desks/{id}/capacity", capacity(5, empty.name()), desk)
-                            .status())
-                    .isEqualTo(202);
+            giveDesk(operations, empty);
         }
         awaitStatus(caseId, operations, "SCHEDULED");
     }
@@ -1363,6 +1355,16 @@ class SchedulingServiceIT {
                 .filter(region -> !served.contains(region.name()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("every region has a desk in this database"));
+    }
+
+    /** Opens a desk of five slots a weekday in the region; returns its id. */
+    private String giveDesk(Caller operations, Region region) {
+        String desk = region.name().replace('_', '-') + "-" + (System.nanoTime() % 1_000_000);
+        assertThat(operations
+                        .put("/desks/{id}/capacity", capacity(5, region.name()), desk)
+                        .status())
+                .isEqualTo(202);
+        return desk;
     }
 
     private long count(String table) {
