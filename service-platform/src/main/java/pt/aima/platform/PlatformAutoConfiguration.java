@@ -35,6 +35,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -76,6 +77,7 @@ import pt.aima.platform.acting.ActingContextCorrelationProvider;
 import pt.aima.platform.acting.CurrentActingContext;
 import pt.aima.platform.aggregate.AggregateCache;
 import pt.aima.platform.aggregate.AggregateLocks;
+import pt.aima.platform.aggregate.CommandTargets;
 import pt.aima.platform.asof.AggregateHistory;
 import pt.aima.platform.asof.AsOfReplay;
 import pt.aima.platform.audit.CaseHistoryController;
@@ -348,6 +350,13 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     DeadLetterSchema deadLetterSchema() {
         return ProcessingGroupDeadLetters.schema();
+    }
+
+    /** Every aggregate's command target resolver (Axon's configuration takes it from the context): {@link CommandTargets}. */
+    @Bean
+    @ConditionalOnMissingBean
+    CommandTargetResolver commandTargetResolver() {
+        return new CommandTargets();
     }
 
     @Bean

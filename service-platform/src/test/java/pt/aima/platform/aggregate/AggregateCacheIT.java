@@ -79,6 +79,9 @@ class AggregateCacheIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         SpringTestInfrastructure.registerSpringProperties(registry, "platform_aggregate_cache_it");
@@ -93,6 +96,19 @@ class AggregateCacheIT {
         assertThat(increment(counter)).isEqualTo(2);
         assertThat(increment(counter)).isEqualTo(3);
         assertThat(other.timesHandled(counter)).as("no command repeated").isEqualTo(3);
+    }
+
+    @Test
+    void aggregatesFindTheirCommandsTargetWithThePlatformsResolver() {
+        assertThat(axon.getComponent(org.axonframework.modelling.command.CommandTargetResolver.class))
+                .isInstanceOf(CommandTargets.class);
+        String counter = UUID.randomUUID().toString();
+
+        assertThat(increment(counter)).isEqualTo(1);
+        assertThat(increment(counter))
+                .as("the same aggregate, found by the command's id")
+                .isEqualTo(2);
+        assertThat(sequenceNumbers(counter)).containsExactly(0L, 1L);
     }
 
     @Test
