@@ -21,11 +21,13 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 /**
  * Which aggregate a command targets: Axon's {@link AnnotationCommandTargetResolver}, the same members found by the same
  * search (the first method, then the first field, annotated {@link TargetAggregateIdentifier} or {@link
- * TargetAggregateVersion}, meta-annotations included) and the same answers and errors, except that the search is done
- * once per command class instead of on every command. Axon's resolver walks every method and field of the command's
- * class and their annotations twice per command (the version's search, which finds nothing in this project, walks
- * them all): about 5% of notification-service's and scheduling-service's CPU in the 347,000-case benchmark's profile.
- * Axon's aggregate configuration takes it from the Spring context (a bean of this type), for every aggregate.
+ * TargetAggregateVersion}, meta-annotations included) and the same answers and errors (one message with Axon's "form"
+ * corrected to "from"), except that the search is done once per command class instead of on every command. Axon's
+ * resolver walks every method and field of the command's class and their annotations twice per command (the version's
+ * search, which finds nothing in this project, walks them all): 4.4% and 4.9% of notification-service's and
+ * scheduling-service's samples in a profile of the 347,000-case benchmark ({@code bench/command-target-benchmark.sh}
+ * compares the two). Axon's aggregate configuration takes it from the Spring context (a bean of this type), for every
+ * aggregate.
  */
 public final class CommandTargets implements CommandTargetResolver {
 

@@ -17,6 +17,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,8 +101,7 @@ class AggregateCacheIT {
 
     @Test
     void aggregatesFindTheirCommandsTargetWithThePlatformsResolver() {
-        assertThat(axon.getComponent(org.axonframework.modelling.command.CommandTargetResolver.class))
-                .isInstanceOf(CommandTargets.class);
+        assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CommandTargets.class);
         String counter = UUID.randomUUID().toString();
 
         assertThat(increment(counter)).isEqualTo(1);
