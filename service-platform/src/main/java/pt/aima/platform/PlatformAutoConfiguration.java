@@ -352,7 +352,7 @@ public class PlatformAutoConfiguration {
         return ProcessingGroupDeadLetters.schema();
     }
 
-    /** Every aggregate's command target resolver (Axon's configuration takes it from the context): {@link CommandTargets}. */
+    /** Every aggregate's command target resolver: {@link CommandTargets} (Axon's configuration takes it from here). */
     @Bean
     @ConditionalOnMissingBean
     CommandTargetResolver commandTargetResolver() {
