@@ -22,6 +22,11 @@
 # latency of operations-service's reads (backlog, every work queue, case searches) under 20 concurrent clients, p99
 # target 50 ms (LOAD=0 skips it; LOAD_SECONDS of requests per endpoint, default 5; exit 7 if a request failed).
 # HOLD=1 keeps the stack running with the imported backlog after the run, until the script is stopped.
+# PROFILE=<seconds> records every service's JVM with JFR (settings=profile) for that long, from PROFILE_AFTER seconds
+# (default 60) after the import began, and prints with the results the share of each JVM's samples by library
+# (bench/jfr-libraries.py: Axon, Jackson, tracing, PostgreSQL JDBC, the project's own code, ...); the recordings stay
+# in $WORK/profile-<service>.jfr for a closer look (jfr print, JDK Mission Control). Recording costs a few per cent of
+# CPU while it runs, so compare profiled runs with profiled runs.
 # DURABLE=1 runs the embedded PostgreSQL as a production server runs, every commit flushed to disk (fsync,
 # synchronous_commit and full_page_writes on; AIMA_POSTGRES_DURABLE=true); by default it runs with zonky's fsync and
 # synchronous_commit off, which costs a commit no disk wait. The results say which (PostgreSQL's own settings).
@@ -248,7 +253,17 @@ CASES0=$(sql application-service "select count(*) from case_status")
     sleep "$CURVE_EVERY"
   done ) > "$WORK/curve.tsv" 2>/dev/null &
 CURVE=$!
-trap 'kill $STACK $SMTP $CURVE 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
+PROFILER=
+if [[ -n ${PROFILE:-} ]]; then
+  ( sleep "${PROFILE_AFTER:-60}"
+    for s in $SERVICES $OPS; do # all at once: one jcmd takes seconds on a busy machine
+      { "$JAVA_HOME/bin/jcmd" "${PID[$s]}" JFR.start name=bench-profile settings=profile duration="${PROFILE}s" \
+          filename="$WORK/profile-$s.jfr" > /dev/null || echo "PROFILE: no recording of $s" >&2; } &
+    done
+    wait ) &
+  PROFILER=$!
+fi
+trap 'kill $STACK $SMTP $CURVE $PROFILER 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
 "$JAVA" -jar backlog-import/target/backlog-import.jar import "$WORK/legacy.csv" | tee "$WORK/import.txt" || true
 T1=$(now)
 REGISTERED=$(grep -oE '[0-9]+ registered' "$WORK/import.txt" | head -1 | cut -d' ' -f1)
@@ -330,6 +345,13 @@ for s in $SERVICES $OPS; do
   printf 'peak memory %-22s %s\n' "$s" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/${PID[$s]}/status")"
 done
 printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$STACK/status")"
+# a recording still running when the run ends (PROFILE longer than the run) is stopped and written now
+if [[ -n ${PROFILE:-} ]]; then
+  kill "$PROFILER" 2>/dev/null || true
+  for s in $SERVICES $OPS; do
+    "$JAVA_HOME/bin/jcmd" "${PID[$s]}" JFR.stop name=bench-profile filename="$WORK/profile-$s.jfr" > /dev/null 2>&1 || true
+  done
+fi
 # the same figures as one record, for the table at the end and $WORK/results.json
 {
   echo "n $N"; echo "registered $REGISTERED"; echo "wall $WALL"; echo "import $(secs "$T0" "$T1")"
@@ -357,6 +379,10 @@ printf 'peak memory %-22s %s\n' "local-stack (PG+Kafka)" "$(awk '/VmHWM/ { print
   done
   python3 bench/thread-cpu.py groups "$WORK/threads-start.txt" "$WORK/threads-end.txt" \
     $(for s in $SERVICES $OPS local-stack; do echo "$s=${USED[$s]}"; done)
+  if [[ -n ${PROFILE:-} ]]; then
+    python3 bench/jfr-libraries.py "$JAVA_HOME/bin/jfr" \
+      $(for s in $SERVICES $OPS; do [[ -s $WORK/profile-$s.jfr ]] && echo "$s=$WORK/profile-$s.jfr"; done)
+  fi
 } > "$WORK/results.txt"
 
 echo "== outcome checksums (GET /audit/outcome-checksum as an AUDITOR; $WORK/outcome-checksums.txt)"

@@ -11,7 +11,7 @@ import json
 import sys
 
 figures, stages, events, cpu, memory, baseline, commits, threads = {}, {}, {}, {}, {}, {}, {}, {}
-postgres, caches = {}, {}
+postgres, caches, profile = {}, {}, {}
 for line in open(sys.argv[1]):
     kind, *rest = line.split()
     if kind == "stage":
@@ -32,6 +32,9 @@ for line in open(sys.argv[1]):
         # a service's aggregate cache over the whole run: loads that found their aggregate, found none, found it behind
         # the store, and entries dropped for the size or time bound
         caches[rest[0]] = dict(zip(("hits", "misses", "stale", "evictions"), map(int, rest[1:5])))
+    elif kind == "profile":
+        # PROFILE=<seconds>: the share of a JVM's JFR samples by library (bench/jfr-libraries.py), in per cent
+        profile.setdefault(rest[0], {})[rest[1]] = float(rest[2])
     elif kind == "postgres":
         # PostgreSQL's durability settings during the run: "fsync=off full_page_writes=on synchronous_commit=off"
         postgres = dict(setting.split("=", 1) for setting in rest)
@@ -79,6 +82,7 @@ result = {
     "aggregateCache": {
         s: {**c, "hitRate": round(c["hits"] / max(1, c["hits"] + c["misses"] + c["stale"]), 3)} for s, c in caches.items()
     },
+    "profileSharePercentByLibrary": profile,
     "rawBaselineSeconds": baseline,
     "ratioToRawJdbc": round(wall / baseline["jdbc"], 1) if baseline.get("jdbc") else None,
     "ratioToRawKafkaProducer": round(wall / baseline["kafka"], 1) if baseline.get("kafka") else None,
@@ -123,3 +127,13 @@ if threads:
     for g in names:
         print(f"{g:<24}" + "".join(
             f"{threads[p][g] * 1000 / cases:>14.2f}" if g in threads[p] else f"{'':>14}" for p in processes))
+if profile:
+    # where each JVM's CPU went while it was recorded, by library, largest first (bench/jfr-libraries.py)
+    processes = list(profile)
+    names = sorted({lib for shares in profile.values() for lib in shares},
+                   key=lambda lib: -sum(shares.get(lib, 0) for shares in profile.values()))
+    print()
+    print(f"{'% of JFR samples':<24}" + "".join(f"{p.replace('-service', ''):>14}" for p in processes))
+    for lib in names:
+        print(f"{lib:<24}" + "".join(
+            f"{profile[p][lib]:>14.1f}" if lib in profile[p] else f"{'':>14}" for p in processes))
