@@ -5,8 +5,8 @@ lookup inside Axon is Axon's).
     python3 bench/jfr-libraries.py <path of the JDK's jfr tool> <process>=<recording.jfr> ...
 
 Prints one line per process and library, "profile <process> <library> <percent of samples> <samples>", for the
-benchmark's results.txt (bench/results-table.py turns them into a table and into results.json). A profile this flat
-(no library above a fifth) says the cost is spread over every layer, not in one place to fix.
+benchmark's results.txt (bench/results-table.py turns them into a table and into results.json). When no library
+stands out, the cost is spread over every layer rather than in one place to fix.
 """
 import re
 import subprocess
