@@ -117,23 +117,22 @@ print()
 print(f"registration rate by quarter of the import (cases/s): {quarters}")
 if result["ratioToRawJdbc"]:
     print(f"system / raw JDBC: {result['ratioToRawJdbc']}x   system / raw Kafka producer: {result['ratioToRawKafkaProducer']}x")
+
+def by_process(title, rows, processes, value, digits):
+    """A table of each process's figure per row name (rows: process -> name -> figure), the largest rows first."""
+    names = sorted({name for figures in rows.values() for name in figures},
+                   key=lambda name: -sum(figures.get(name, 0) for figures in rows.values()))
+    print()
+    print(f"{title:<24}" + "".join(f"{p.replace('-service', ''):>14}" for p in processes))
+    for name in names:
+        print(f"{name:<24}" + "".join(
+            f"{value(rows[p][name]):>14.{digits}f}" if name in rows[p] else f"{'':>14}" for p in processes))
+
+
 if threads:
-    # each JVM's CPU per case by what its threads do, largest first (bench/thread-cpu.py names the groups)
-    processes = [p for p in cpu if p in threads] + [p for p in threads if p not in cpu]
-    names = sorted({g for groups in threads.values() for g in groups},
-                   key=lambda g: -sum(groups.get(g, 0) for groups in threads.values()))
-    print()
-    print(f"{'CPU ms/case by thread':<24}" + "".join(f"{p.replace('-service', ''):>14}" for p in processes))
-    for g in names:
-        print(f"{g:<24}" + "".join(
-            f"{threads[p][g] * 1000 / cases:>14.2f}" if g in threads[p] else f"{'':>14}" for p in processes))
+    # each JVM's CPU per case by what its threads do (bench/thread-cpu.py names the groups)
+    by_process("CPU ms/case by thread", threads, [p for p in cpu if p in threads] + [p for p in threads if p not in cpu],
+               lambda seconds: seconds * 1000 / cases, 2)
 if profile:
-    # where each JVM's CPU went while it was recorded, by library, largest first (bench/jfr-libraries.py)
-    processes = list(profile)
-    names = sorted({lib for shares in profile.values() for lib in shares},
-                   key=lambda lib: -sum(shares.get(lib, 0) for shares in profile.values()))
-    print()
-    print(f"{'% of JFR samples':<24}" + "".join(f"{p.replace('-service', ''):>14}" for p in processes))
-    for lib in names:
-        print(f"{lib:<24}" + "".join(
-            f"{profile[p][lib]:>14.1f}" if lib in profile[p] else f"{'':>14}" for p in processes))
+    # where each JVM's CPU went while it was recorded, by library (bench/jfr-libraries.py)
+    by_process("% of JFR samples", profile, list(profile), lambda percent: percent, 1)
