@@ -42,11 +42,12 @@ public final class CommandTargets implements CommandTargetResolver {
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
         Members target = members.get(command.getPayloadType());
+        Object payload = command.getPayload();
         Object identifier;
         Long version;
         try {
-            identifier = target.identifier().valueOf(command.getPayload());
-            version = asLong(target.version().valueOf(command.getPayload()));
+            identifier = target.identifier().valueOf(payload);
+            version = asLong(target.version().valueOf(payload));
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException(
                     "An exception occurred while extracting aggregate information from a command", e);
